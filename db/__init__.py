@@ -1,0 +1,1 @@
+"""Numbered schema migrations and seed data (found with importlib.resources)."""

@@ -1,0 +1,1 @@
+"""Seed data for a new database (preset tags, reasons, deadlines, reply groups)."""

@@ -1,0 +1,7 @@
+"""Entry point for `python -m desk`."""
+
+import sys
+
+from desk.cli import main
+
+sys.exit(main())

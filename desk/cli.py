@@ -1,0 +1,205 @@
+"""The `shopdesk` command: starts the GUI, or runs a subcommand over core.
+
+Subcommands never import PySide6, so they start fast and work on a machine
+without a display. User errors print one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from desk import __version__
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument(
+        "--data-dir", metavar="DIR", default=default,
+        help="folder with the shop's database, photos, backups and logs "
+             "(default: $SHOPDESK_DATA_DIR, else the system's user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="shopdesk", description="ShopDesk (店铺客服台): customer service desk for a small online shop.")
+    parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
+    _data_dir_option(parser)
+    parser.add_argument("--lang", choices=("en", "zh_CN"), help="UI language (default: settings, else the system's)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open every page and dialog once, then exit (for install checks)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for register in COMMANDS:
+        p = register(sub)
+        # --data-dir also after the subcommand; SUPPRESS keeps a value given before it
+        _data_dir_option(p, default=argparse.SUPPRESS)
+    return parser
+
+
+# --- info ---------------------------------------------------------------------
+
+def _add_info(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("info", help="data folder, database size, schema version, row counts")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=_cmd_info)
+    return p
+
+
+def _cmd_info(args) -> int:
+    from desk.core import db
+
+    data = _data_dir(args)
+    out = {"version": __version__, "data_dir": str(data.root), "database": str(data.db_path)}
+    if not data.db_path.exists():
+        out.update(database_bytes=0, schema_version=0, latest_schema_version=db.latest_version(), rows={})
+    else:
+        _open(data)
+        out.update(
+            database_bytes=data.db_path.stat().st_size,
+            schema_version=db.schema_version(db.database.connection()),
+            latest_schema_version=db.latest_version(),
+            rows=db.row_counts(),
+        )
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"ShopDesk {out['version']}")
+    print(f"data folder:    {out['data_dir']}")
+    if not out["database_bytes"]:
+        print("database:       none yet (created when ShopDesk first starts)")
+        return EXIT_OK
+    print(f"database:       {out['database']} ({out['database_bytes'] / 1048576:.1f} MiB)")
+    print(f"schema version: {out['schema_version']} (this ShopDesk: {out['latest_schema_version']})")
+    width = max(map(len, out["rows"]))
+    for table, n in out["rows"].items():
+        print(f"  {table:<{width}}  {n:>10,}")
+    return EXIT_OK
+
+
+# --- check --------------------------------------------------------------------
+
+def _add_check(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("check", help="integrity and foreign-key check (exit 1 if anything is wrong)")
+    p.set_defaults(func=_cmd_check)
+    return p
+
+
+def _cmd_check(args) -> int:
+    from desk.core import db
+    from desk.core.errors import UserError
+
+    data = _data_dir(args)
+    if not data.db_path.exists():
+        raise UserError(f"There is no ShopDesk database in {data.root}.")
+    problems = db.integrity_problems(data.db_path)
+    if problems:
+        for line in problems[:100]:
+            print(line)
+        print(f"{len(problems)} problem(s) found in {data.db_path}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"ok: {data.db_path}")
+    return EXIT_OK
+
+
+# --- demo ---------------------------------------------------------------------
+
+def _add_demo(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("demo", help="fill an empty data folder with realistic demo data")
+    p.add_argument("--customers", type=_count, default=2000, metavar="N",
+                   help="number of customers (default 2000; 100000 for speed tests)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (same seed, same shop)")
+    p.set_defaults(func=_cmd_demo)
+    return p
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    from desk.core.demo import MAX_CUSTOMERS
+
+    if not 0 <= n <= MAX_CUSTOMERS:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_CUSTOMERS:,}")
+    return n
+
+
+def _cmd_demo(args) -> int:
+    import time
+
+    from desk.core import demo
+
+    data = _data_dir(args)
+    with _writer(data):
+        _open(data)
+        started = time.perf_counter()
+        tty = sys.stderr.isatty()
+
+        def progress(done: int, total: int) -> None:
+            if tty:
+                print(f"\r{done:,} / {total:,} customers", end="", file=sys.stderr, flush=True)
+
+        s = demo.generate(data, args.customers, seed=args.seed, progress=progress)
+        if tty:
+            print(file=sys.stderr)
+    print(f"demo data written to {data.root} in {time.perf_counter() - started:.1f} s: "
+          f"{s.customers:,} customers, {s.orders:,} orders, {s.notes:,} notes, "
+          f"{s.followups:,} follow-ups, {s.cases:,} after-sales cases, {s.photos:,} photos, "
+          f"{s.replies:,} quick replies")
+    return EXIT_OK
+
+
+# --- shared -------------------------------------------------------------------
+
+def _data_dir(args):
+    from desk.core import paths
+
+    return paths.resolve(args.data_dir)
+
+
+def _open(data) -> None:
+    from desk.core import db
+
+    data.ensure()
+    db.open_database(data.db_path, data.backups)
+
+
+def _writer(data):
+    """Hold the data folder's writer lock for a writing subcommand."""
+    from desk.core.lock import WriterLock
+
+    data.ensure()
+    return WriterLock(data.lock_path)
+
+
+COMMANDS: list[Callable] = [_add_info, _add_check, _add_demo]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desk.core.errors import UserError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desk.ui.app import run_gui  # the only path that imports Qt
+
+        return run_gui(args)
+    try:
+        return args.func(args)
+    except UserError as e:
+        print(f"shopdesk: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("shopdesk: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    finally:
+        from desk.core import db
+
+        db.close()

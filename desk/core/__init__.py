@@ -1,0 +1,1 @@
+"""The shop's domain: models, rules, storage, search. Never imports Qt."""

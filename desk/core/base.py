@@ -1,0 +1,46 @@
+"""The peewee base model, the database proxy and our column types."""
+
+from __future__ import annotations
+
+from peewee import BooleanField, DatabaseProxy, IntegerField, Model
+
+from desk.core import timeutil
+
+database = DatabaseProxy()
+
+
+class UtcField(IntegerField):
+    """An instant, stored as UTC epoch seconds, read back as an aware datetime."""
+
+    def db_value(self, value):
+        if value is None or isinstance(value, int):
+            return value
+        return timeutil.to_epoch(value)
+
+    def python_value(self, value):
+        return None if value is None else timeutil.from_epoch(value)
+
+
+class FenField(IntegerField):
+    """Money in integer fen (1 yuan = 100 fen)."""
+
+
+class FlagField(BooleanField):
+    """0/1 in SQLite."""
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Stamped(BaseModel):
+    """Rows the user edits carry created_at and updated_at."""
+
+    created_at = UtcField(default=timeutil.now)
+    updated_at = UtcField(default=timeutil.now)
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timeutil.now()
+        return super().save(*args, **kwargs)

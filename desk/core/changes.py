@@ -1,0 +1,76 @@
+"""Change notification: core announces what a committed write touched.
+
+Services collect changes while they write and announce them only after the
+transaction commits (a rolled-back write announces nothing). The UI layer
+subscribes once and turns each announcement into a Qt signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[["Change"], None]
+_listeners: list[Listener] = []
+
+
+@dataclass(frozen=True)
+class Change:
+    """`entity` is a table-level name ('customer', 'case', 'reply', ...);
+    `ids` the rows touched, empty when the change is too broad to list."""
+
+    entity: str
+    ids: frozenset[int] = field(default_factory=frozenset)
+
+
+def subscribe(listener: Listener) -> Callable[[], None]:
+    _listeners.append(listener)
+    return lambda: _listeners.remove(listener)
+
+
+def announce(entity: str, ids: Iterable[int] = ()) -> None:
+    change = Change(entity, frozenset(ids))
+    for listener in list(_listeners):
+        try:
+            listener(change)
+        except Exception:  # a broken view must not undo a committed write
+            log.exception("change listener failed for %s", entity)
+
+
+class Pending:
+    def __init__(self) -> None:
+        self._by_entity: dict[str, set[int]] = {}
+
+    def add(self, entity: str, ids: Iterable[int] = ()) -> None:
+        self._by_entity.setdefault(entity, set()).update(ids)
+
+    def flush(self) -> None:
+        for entity, ids in self._by_entity.items():
+            announce(entity, ids)
+        self._by_entity.clear()
+
+
+_local = threading.local()
+
+
+@contextmanager
+def write(db):
+    """One short write transaction; changes recorded on the yielded object are
+    announced after the outermost transaction commits. Nested calls share it."""
+    outer = getattr(_local, "pending", None)
+    if outer is not None:
+        with db.atomic():
+            yield outer
+        return
+    pending = _local.pending = Pending()
+    try:
+        with db.atomic():
+            yield pending
+    finally:
+        _local.pending = None
+    pending.flush()

@@ -1,0 +1,1 @@
+"""Pillar 1: the customer file (buyers, addresses, tags, notes, follow-ups)."""

@@ -1,0 +1,1 @@
+"""Orders a buyer placed, as typed in or imported from the platforms' exports."""

@@ -1,0 +1,53 @@
+"""Pinyin forms of Chinese text for search: full pinyin and initials, tone-free.
+
+pypinyin's character table is loaded on first use (it costs ~100 ms), never at
+start-up. Each character takes its most common reading; letters and digits
+pass through lower-cased, everything else is dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_table: dict[int, str] | None = None
+
+
+def _load() -> dict[int, str]:
+    global _table
+    if _table is None:
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        _table = pinyin_dict
+    return _table
+
+
+@lru_cache(maxsize=65536)
+def _char(ch: str) -> str:
+    """One character's tone-free reading ('' when it has none)."""
+    if ch.isascii():
+        return ch.lower() if ch.isalnum() else ""
+    reading = _load().get(ord(ch))
+    if not reading:
+        return ""
+    first = reading.split(",", 1)[0]
+    plain = "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
+    return plain.replace("ü", "v").lower()
+
+
+def full(text: str) -> str:
+    """'小雨点点' -> 'xiaoyudiandian'."""
+    return "".join(_char(c) for c in text)
+
+
+def abbr(text: str) -> str:
+    """'小雨点点' -> 'xydd'. ASCII letters and digits are kept whole."""
+    out = []
+    for c in text:
+        if c.isascii():
+            out.append(_char(c))
+        else:
+            r = _char(c)
+            if r:
+                out.append(r[0])
+    return "".join(out)

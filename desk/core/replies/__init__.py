@@ -1,0 +1,1 @@
+"""Pillar 3: quick replies (groups, phrases, short codes, placeholders)."""

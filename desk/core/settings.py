@@ -1,0 +1,110 @@
+"""The typed settings registry: every option has a name, type, default and doc.
+
+Values live in the database's `setting` table (as JSON), so they travel with
+the shop's data to another computer. Nothing else reads or writes that table.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from desk.core import changes, timeutil
+from desk.core.base import database
+from desk.core.errors import UserError
+from desk.core.models import Setting
+from desk.core.platforms import PLATFORMS
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    type: type
+    default: Any
+    doc: str
+    choices: tuple | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def validate(self, value: Any) -> Any:
+        if self.type is bool:
+            if not isinstance(value, bool):
+                raise UserError(f"Setting {self.name}: expected yes or no.")
+        elif self.type is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise UserError(f"Setting {self.name}: expected a whole number.")
+            if self.minimum is not None and value < self.minimum:
+                raise UserError(f"Setting {self.name}: at least {self.minimum}.")
+            if self.maximum is not None and value > self.maximum:
+                raise UserError(f"Setting {self.name}: at most {self.maximum}.")
+        elif self.type is str:
+            if not isinstance(value, str):
+                raise UserError(f"Setting {self.name}: expected text.")
+            value = value.strip()
+            if len(value) > 200:
+                raise UserError(f"Setting {self.name}: at most 200 characters.")
+        if self.choices is not None and value not in self.choices:
+            raise UserError(f"Setting {self.name}: must be one of {', '.join(map(str, self.choices))}.")
+        return value
+
+
+OPTIONS: dict[str, Option] = {
+    o.name: o
+    for o in (
+        Option("shop_name", str, "", "The shop's name, used in quick replies as {shop_name}."),
+        Option("default_platform", str, "taobao", "Platform preset for new customers and imports.",
+               choices=PLATFORMS),
+        Option("language", str, "", "UI language: '' follows the system, 'en' or 'zh_CN'.",
+               choices=("", "en", "zh_CN")),
+        Option("handler", str, "", "Who is at this desk: recorded as the handler of case changes."),
+        Option("mask_phones", bool, True, "Show phone numbers as 138****1234 until asked."),
+        Option("deadline_warn_hours", int, 24,
+               "Warn when a case deadline is this many hours away.", minimum=1, maximum=720),
+        Option("backup_every_hours", int, 4, "Back up the database this often while the app runs.",
+               minimum=1, maximum=168),
+        Option("first_run_done", bool, False, "The welcome dialog has been answered."),
+    )
+}
+
+
+def _option(name: str) -> Option:
+    try:
+        return OPTIONS[name]
+    except KeyError:
+        raise KeyError(f"unknown setting {name!r}") from None
+
+
+def get(name: str) -> Any:
+    option = _option(name)
+    row = Setting.get_or_none(Setting.key == name)
+    if row is None:
+        return option.default
+    try:
+        return option.validate(json.loads(row.value))
+    except (ValueError, UserError):
+        return option.default  # a hand-edited or outdated value falls back safely
+
+
+def set_many(values: dict[str, Any]) -> None:
+    """Validate all, then write all in one transaction."""
+    clean = {name: _option(name).validate(value) for name, value in values.items()}
+    now = timeutil.now()
+    with changes.write(database) as pending:
+        for name, value in clean.items():
+            Setting.replace(key=name, value=json.dumps(value, ensure_ascii=False), updated_at=now).execute()
+        pending.add("setting")
+
+
+def set(name: str, value: Any) -> None:  # noqa: A001 - mirrors get()
+    set_many({name: value})
+
+
+def get_state(key: str) -> str | None:
+    """Free-form UI state (window geometry, column layout), not user options."""
+    row = Setting.get_or_none(Setting.key == f"state.{key}")
+    return row.value if row else None
+
+
+def set_state(key: str, value: str) -> None:
+    Setting.replace(key=f"state.{key}", value=value, updated_at=timeutil.now()).execute()

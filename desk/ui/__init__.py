@@ -1,0 +1,1 @@
+"""The PySide6 user interface: windows, pages, dialogs, table models, workers."""

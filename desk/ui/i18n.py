@@ -1,0 +1,83 @@
+"""Translations: compile the .ts sources with PySide6's lrelease and load them.
+
+`python -m desk.ui.i18n compile` is run by the set-up script and the
+installer build; .qm files are build output and never committed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+LANGUAGES = ("en", "zh_CN")
+
+
+def _qt_tool(name: str) -> str:
+    spec = importlib.util.find_spec("PySide6")
+    if spec and spec.submodule_search_locations:
+        pkg = Path(next(iter(spec.submodule_search_locations)))
+        for candidate in (pkg / name, pkg / f"{name}.exe", pkg / "Qt" / "libexec" / name):
+            if candidate.exists():
+                return str(candidate)
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
+    if not found:
+        raise SystemExit(f"cannot find Qt's {name}; is PySide6 installed?")
+    return found
+
+
+def translations_dir() -> Path:
+    from desk.core.resources import resource
+
+    return Path(str(resource("translations")))
+
+
+def compile_all(force: bool = False) -> list[Path]:
+    out = []
+    for ts in sorted(translations_dir().glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([_qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+        out.append(qm)
+    return out
+
+
+def update_sources() -> None:
+    """Refresh the .ts files from the tr() calls in desk/ (lupdate)."""
+    src = Path(__file__).resolve().parent.parent
+    files = [str(p) for p in sorted(src.rglob("*.py")) if "core" not in p.relative_to(src).parts]
+    for ts in sorted(translations_dir().glob("*.ts")):
+        subprocess.run([_qt_tool("lupdate"), "-silent", "-no-obsolete", *files, "-ts", str(ts)], check=True)
+
+
+def install(app, language: str) -> str:
+    """Install the translator for `language` ('' = the system locale); returns the one used."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if not language:
+        language = "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    QLocale.setDefault(QLocale(language if language != "en" else "en_US"))
+    if language == "en":
+        return language
+    app._translators = []  # keep them alive as long as the app
+    ours = QTranslator(app)
+    if ours.load(str(translations_dir() / f"shopdesk_{language}.qm")):
+        app.installTranslator(ours)
+        app._translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        app._translators.append(qt)
+    return language
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "compile"
+    if command == "compile":
+        compile_all(force="--force" in sys.argv)
+    elif command == "update":
+        update_sources()
+    else:
+        raise SystemExit("usage: python -m desk.ui.i18n compile [--force] | update")

@@ -1,0 +1,1 @@
+"""Bundled resources: icons, stylesheet, translations and starter data (found with importlib.resources)."""
