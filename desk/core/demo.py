@@ -148,6 +148,7 @@ class _Generator:
         self.platforms = [p for p, w in PLATFORM_WEIGHTS for _ in range(w)]
         self.used: set[tuple[str, str]] = set()
         self.order_serial = 0
+        self.rules: dict[tuple[str, str, str], tuple[str, int]] = {}
 
     def nickname(self, platform: str) -> str:
         rng = self.rng
@@ -180,11 +181,11 @@ class _Generator:
             day = datetime.fromtimestamp(placed, UTC).strftime("%y%m%d")
             return f"{day}-{self.rng.randrange(10**8, 10**9)}{serial:06d}"
         if platform == "jd":
-            return f"{self.rng.randrange(2, 9)}{serial:011d}"
+            return f"{self.rng.randrange(21, 39)}{self.rng.randrange(100, 999)}{serial:07d}"
         if platform == "wechat":
             return f"WX{placed}{serial:06d}"
         # Taobao, Tmall and Douyin: 19 digits, more than a float can hold exactly.
-        return f"{self.rng.randrange(1, 4)}{self.rng.randrange(10**11, 10**12)}{serial:07d}"
+        return f"{self.rng.randrange(1, 4)}{self.rng.randrange(10**10, 10**11)}{serial:07d}"
 
     def tracking(self) -> tuple[str, str]:
         name, prefix, digits = self.rng.choice(_CARRIERS)
@@ -217,6 +218,8 @@ def generate(
     summary = DemoSummary()
     tag_ids = [r[0] for r in conn.execute("SELECT id FROM tag ORDER BY id")]
     reason_codes = [r[0] for r in conn.execute("SELECT code FROM aftersales_reason ORDER BY position")]
+    g.rules = {(p, st, cond): (key, hours) for p, st, cond, key, hours in conn.execute(
+        "SELECT platform, start_status, condition, key, hours FROM deadline_rule WHERE active")}
     groups = dict(conn.execute("SELECT stage, id FROM reply_group"))
     photo_pool = []
     if customers:
@@ -299,8 +302,9 @@ class _Batch:
             "INSERT INTO aftersales_case(id, case_no, customer_id, order_id, platform, kind, reason,"
             " responsibility, status, handler, items, refund_fen, compensation_fen, free_shipping,"
             " no_reason_return, description, return_carrier, return_tracking_no, opened_at,"
-            " status_changed_at, first_response_at, closed_at, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.cases)
+            " status_changed_at, first_response_at, closed_at, next_deadline_at, next_deadline_key,"
+            " created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.cases)
         conn.executemany(
             "INSERT INTO case_event(case_id, at, kind, old_status, new_status, handler, comment)"
             " VALUES (?,?,?,?,?,?,?)", self.events)
@@ -417,6 +421,10 @@ def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _
         last_change = b.events[-1][1]
         responded = b.events[1][1] if len(flow) > 1 else None
         closed = last_change if status_now in ("done", "closed") else None
+        condition = {"new": "no_reason" if reason == "no_reason" else "", "returning": "express"}.get(
+            status_now, "")
+        rule = g.rules.get((platform, status_now, condition)) if status_now != "done" else None
+        deadline_at, deadline_key = (last_change + rule[1] * 3600, rule[0]) if rule else (None, "")
         refund = amount if kind in ("refund_only", "return_refund") else 0
         comp = rng.choice((500, 1000, 2000)) if kind == "compensation" else 0
         desc = _CASE_DESCRIPTIONS.get(reason, "").format(c=rng.choice(_COLORS), s=rng.choice(_SIZES))
@@ -426,7 +434,7 @@ def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _
             item_text, refund, comp, int(free), int(reason == "no_reason"), desc,
             *(g.tracking() if status_now in ("returning", "received", "processing", "done")
               and kind in ("return_refund", "exchange", "repair") else ("", "")),
-            opened, last_change, responded, closed, opened, last_change,
+            opened, last_change, responded, closed, deadline_at, deadline_key, opened, last_change,
         ))
         if photo_pool and reason in ("quality", "damaged", "wrong_item", "color"):
             for j in range(rng.randrange(1, 4)):

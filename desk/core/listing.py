@@ -1,0 +1,81 @@
+"""Lists for lazy table views: filter and sort in SQL, fetch rows by id.
+
+A view asks once for the ordered ids that match (a compact array, even for
+100,000 rows) and then for the few rows it is showing, a page at a time.
+Each pillar describes its lists with a Listing; views never write SQL.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from desk.core.base import database
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A SQL condition with its parameters, built by a pillar's search code."""
+
+    sql: str
+    params: tuple = ()
+
+
+@dataclass(frozen=True)
+class Listing:
+    """`fields` maps a column key to the SQL expression that yields it;
+    `source` is the FROM clause (table and joins) with the row id as `id_sql`."""
+
+    source: str
+    id_sql: str
+    fields: dict[str, str]
+    base_where: str = "1"
+    default_sort: str = ""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.fields)
+
+    def ids(self, filters: Sequence[Filter] = (), sort: str | None = None,
+            descending: bool = False) -> array:
+        """The ids of every matching row, in display order."""
+        where = " AND ".join([f"({self.base_where})", *(f"({f.sql})" for f in filters)])
+        params = tuple(p for f in filters for p in f.params)
+        key = sort or self.default_sort
+        order = ""
+        if key:
+            if key not in self.fields:
+                raise KeyError(f"cannot sort by {key!r}")
+            direction = "DESC" if descending else "ASC"
+            order = f" ORDER BY {self.fields[key]} {direction}, {self.id_sql} {direction}"
+        sql = f"SELECT {self.id_sql} FROM {self.source} WHERE {where}{order}"
+        cursor = database.connection().execute(sql, params)
+        out = array("q")
+        while batch := cursor.fetchmany(20000):
+            out.extend(r[0] for r in batch)
+        return out
+
+    def count(self, filters: Sequence[Filter] = ()) -> int:
+        where = " AND ".join([f"({self.base_where})", *(f"({f.sql})" for f in filters)])
+        params = tuple(p for f in filters for p in f.params)
+        return database.connection().execute(
+            f"SELECT count(*) FROM {self.source} WHERE {where}", params).fetchone()[0]
+
+    def rows(self, ids: Iterable[int]) -> dict[int, tuple]:
+        """Rows by id: each a tuple in the order of `fields`."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        columns = ", ".join(self.fields.values())
+        out: dict[int, tuple] = {}
+        conn = database.connection()
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            marks = ",".join("?" * len(part))
+            for row in conn.execute(
+                f"SELECT {self.id_sql}, {columns} FROM {self.source} WHERE {self.id_sql} IN ({marks})",
+                part,
+            ):
+                out[row[0]] = row[1:]
+        return out

@@ -1,0 +1,1 @@
+"""The after-sales register's pages and dialogs."""

@@ -1,0 +1,156 @@
+"""Starting the GUI: display check, single instance, logging, translations, main window."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+
+from desk import APP_NAME, __version__
+from desk.core.errors import UserError
+
+log = logging.getLogger(__name__)
+EXIT_USAGE = 2
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, in words a person can act on
+    (instead of Qt's abort), or None when it can."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal", "vnc")):
+        return None
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return ("No display found: ShopDesk needs a desktop session. Run it from your desktop, or "
+                "set QT_QPA_PLATFORM=offscreen for a headless check (for example with --smoke).")
+    if os.environ.get("DISPLAY") and not platform.startswith("wayland"):
+        import ctypes.util
+
+        if ctypes.util.find_library("xcb-cursor") is None:
+            return ("Qt needs the system library libxcb-cursor0 to open a window. Install it with: "
+                    "sudo apt-get install libxcb-cursor0")
+    return None
+
+
+def _server_name(root) -> str:
+    digest = hashlib.sha1(str(root).encode("utf-8")).hexdigest()[:16]
+    return f"shopdesk-{digest}"
+
+
+def _raise_running_instance(name: str) -> bool:
+    """Ask a ShopDesk already open on this data folder to come forward."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    sock = QLocalSocket()
+    sock.connectToServer(name)
+    if not sock.waitForConnected(500):
+        return False
+    sock.write(b"raise\n")
+    sock.flush()
+    sock.waitForBytesWritten(500)
+    sock.disconnectFromServer()
+    return True
+
+
+def run_gui(args) -> int:
+    problem = display_problem()
+    if problem:
+        print(f"shopdesk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+
+    from desk.core import paths
+
+    try:
+        data = paths.resolve(args.data_dir).ensure()
+    except UserError as e:
+        print(f"shopdesk: {e}", file=sys.stderr)
+        return EXIT_USAGE
+
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desk.core import db, logs, settings
+    from desk.core.lock import WriterLock
+
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    server_name = _server_name(data.root)
+    if _raise_running_instance(server_name):
+        print("shopdesk: ShopDesk is already open on this data folder; brought it forward.", file=sys.stderr)
+        return 0
+    lock = WriterLock(data.lock_path)
+    if not lock.acquire():
+        print(f"shopdesk: another ShopDesk process is writing to {data.root}; close it first.",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+    logs.setup(data.logs)
+    log.info("ShopDesk %s starting (data folder %s)", __version__, data.root)
+    from desk.ui import errors, i18n
+
+    try:
+        db.open_database(data.db_path, data.backups)
+    except UserError as e:
+        i18n.install(app, args.lang or "")
+        QMessageBox.critical(None, APP_NAME, str(e))
+        lock.release()
+        return EXIT_USAGE
+    language = i18n.install(app, args.lang or settings.get("language"))
+    errors.install_excepthook()
+
+    from desk.core.resources import resource
+    from desk.ui.mainwindow import MainWindow
+
+    app.setWindowIcon(QIcon(str(resource("icons", "shopdesk.svg"))))
+    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    window = MainWindow(data)
+    server = QLocalServer(window)
+    QLocalServer.removeServer(server_name)  # a socket left by a crash
+    server.listen(server_name)
+
+    def bring_forward() -> None:
+        conn = server.nextPendingConnection()
+        if conn is not None:
+            conn.deleteLater()
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(bring_forward)
+    window.show()
+    log.info("main window shown (language %s)", language)
+
+    if args.smoke:
+        from desk.ui.smoke import run_smoke
+
+        return _finish(run_smoke(app, window), lock)
+    if not settings.get("first_run_done"):
+        from desk.core.customers.models import Customer
+
+        if Customer.select().count() == 0:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, window.first_run)
+        else:
+            settings.set("first_run_done", True)
+    return _finish(app.exec(), lock)
+
+
+def _finish(code: int, lock) -> int:
+    from desk.core import db
+    from desk.ui.worker import wait_all
+
+    wait_all()
+    db.close()
+    lock.release()
+    logging.getLogger(__name__).info("ShopDesk closed with code %s", code)
+    return code

@@ -1,0 +1,1 @@
+"""The customer file's pages and dialogs."""

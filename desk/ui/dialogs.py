@@ -1,0 +1,176 @@
+"""The app-wide dialogs: settings, first run, about, and backup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk import __version__
+from desk.core import settings
+from desk.core.errors import UserError
+from desk.core.platforms import PLATFORMS
+from desk.ui import labels
+
+
+class SettingsDialog(QDialog):
+    """Edits the options of the settings registry; nothing is saved until OK."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(460)
+        form = QFormLayout()
+        self.shop_name = QLineEdit(settings.get("shop_name"))
+        self.shop_name.setObjectName("settingShopName")
+        self.shop_name.setMaxLength(200)
+        self.shop_name.setPlaceholderText(self.tr("Used in quick replies as {shop_name}"))
+        self.handler = QLineEdit(settings.get("handler"))
+        self.handler.setObjectName("settingHandler")
+        self.handler.setMaxLength(200)
+        self.platform = QComboBox()
+        self.platform.setObjectName("settingDefaultPlatform")
+        names = labels.platforms()
+        for code in PLATFORMS:
+            self.platform.addItem(names[code], code)
+        self.platform.setCurrentIndex(PLATFORMS.index(settings.get("default_platform")))
+        self.language = QComboBox()
+        self.language.setObjectName("settingLanguage")
+        for code, name in labels.languages().items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(settings.get("language")))
+        self.mask_phones = QCheckBox(self.tr("Show phone numbers as 138****1234"))
+        self.mask_phones.setObjectName("settingMaskPhones")
+        self.mask_phones.setChecked(settings.get("mask_phones"))
+        self.warn_hours = self._spin("deadline_warn_hours", self.tr(" hours"))
+        self.backup_hours = self._spin("backup_every_hours", self.tr(" hours"))
+        form.addRow(self.tr("Shop name:"), self.shop_name)
+        form.addRow(self.tr("Your name (case handler):"), self.handler)
+        form.addRow(self.tr("Default platform:"), self.platform)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow("", self.mask_phones)
+        form.addRow(self.tr("Warn before a deadline:"), self.warn_hours)
+        form.addRow(self.tr("Back up while running every:"), self.backup_hours)
+        self.note = QLabel(self.tr("A new language takes effect when ShopDesk next starts."))
+        self.note.setWordWrap(True)
+        self.note.setEnabled(False)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _spin(self, name: str, suffix: str) -> QSpinBox:
+        option = settings.OPTIONS[name]
+        spin = QSpinBox()
+        spin.setObjectName(f"setting_{name}")
+        spin.setRange(option.minimum, option.maximum)
+        spin.setValue(settings.get(name))
+        spin.setSuffix(suffix)
+        return spin
+
+    def values(self) -> dict:
+        return {
+            "shop_name": self.shop_name.text(),
+            "handler": self.handler.text(),
+            "default_platform": self.platform.currentData(),
+            "language": self.language.currentData(),
+            "mask_phones": self.mask_phones.isChecked(),
+            "deadline_warn_hours": self.warn_hours.value(),
+            "backup_every_hours": self.backup_hours.value(),
+        }
+
+    def accept(self) -> None:
+        try:
+            settings.set_many(self.values())
+        except UserError as e:
+            self.error.setText(str(e))
+            self.error.show()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> bool:
+        """True when the user saved new settings."""
+        return cls(parent).exec() == QDialog.DialogCode.Accepted
+
+
+class FirstRunDialog(QDialog):
+    """Shown on an empty data folder: start empty, load demo data, or import orders."""
+
+    EMPTY, DEMO, IMPORT = "empty", "demo", "import"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle(self.tr("Welcome to ShopDesk"))
+        self.choice: str | None = None
+        intro = QLabel(self.tr(
+            "<h3>Welcome to ShopDesk</h3>"
+            "<p>Your customer file, after-sales cases and quick replies, in one place.</p>"
+            "<p>How would you like to begin?</p>"))
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for key, text, hint in (
+            (self.EMPTY, self.tr("Start empty"), self.tr("Add buyers and cases as they come.")),
+            (self.DEMO, self.tr("Load demo data"),
+             self.tr("A made-up shop with 2,000 buyers to try everything out.")),
+            (self.IMPORT, self.tr("Import an order export…"),
+             self.tr("Fill the customer file from the orders you download from the seller centre.")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"firstRun_{key}")
+            button.setToolTip(hint)
+            button.setMinimumHeight(36)
+            button.clicked.connect(lambda _=False, k=key: self._choose(k))
+            layout.addWidget(button)
+            small = QLabel(hint)
+            small.setEnabled(False)
+            small.setIndent(8)
+            layout.addWidget(small)
+
+    def _choose(self, key: str) -> None:
+        self.choice = key
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> str | None:
+        dialog = cls(parent)
+        return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class AboutBox(QMessageBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6 import __version__ as pyside_version
+
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(self.tr("About ShopDesk"))
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(self.tr(
+            "<h3>ShopDesk {version}</h3>"
+            "<p>Customer file, after-sales register and quick replies for a small online shop.</p>"
+            "<p>Qt for Python {qt}</p>"
+        ).format(version=__version__, qt=pyside_version))
+        self.setStandardButtons(QMessageBox.StandardButton.Ok)

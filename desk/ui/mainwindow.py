@@ -1,0 +1,231 @@
+"""The main window: sidebar navigation, pages, menus and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from desk.core import backup, logs, settings
+from desk.core.customers import followups
+from desk.core.paths import DataDir
+from desk.ui import fmt
+from desk.ui.aftersales.page import AftersalesPage
+from desk.ui.bus import bus
+from desk.ui.customers.page import CustomersPage
+from desk.ui.dialogs import AboutBox, FirstRunDialog, SettingsDialog
+from desk.ui.replies.page import RepliesPage
+from desk.ui.today.page import TodayPage, end_of_today
+from desk.ui.worker import run_task
+
+PAGES = (
+    ("today", TodayPage, QStyle.StandardPixmap.SP_FileDialogInfoView),
+    ("customers", CustomersPage, QStyle.StandardPixmap.SP_DirHomeIcon),
+    ("aftersales", AftersalesPage, QStyle.StandardPixmap.SP_BrowserReload),
+    ("replies", RepliesPage, QStyle.StandardPixmap.SP_FileDialogContentsView),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data: DataDir) -> None:
+        super().__init__()
+        self.data = data
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("ShopDesk"))
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(168)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self._page_classes = {}
+        self.pages: dict[str, QWidget] = {}
+        for key, cls, icon in PAGES:
+            item = QListWidgetItem(self.style().standardIcon(icon), "")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+            self._page_classes[key] = cls
+            self.stack.addWidget(QWidget())  # replaced by the real page on first visit
+        self._retitle_sidebar()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self.show_page)
+        self.statusBar().setObjectName("statusBar")
+        bus().changed.connect(self._on_change)
+        self._restore_geometry()
+        self.sidebar.setCurrentRow(0)
+        self.refresh_badges()
+        # Refresh the Today badge as time passes (a follow-up falls due).
+        self._clock = QTimer(self, interval=60_000)
+        self._clock.timeout.connect(self.refresh_badges)
+        self._clock.start()
+
+    # --- pages ------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built on first use (keeps start-up fast)."""
+        if key not in self.pages:
+            index = [k for k, _, _ in PAGES].index(key)
+            page = self._page_classes[key](self)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row][0]
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+
+    def pages_keys(self) -> list[str]:
+        return [k for k, _, _ in PAGES]
+
+    def go(self, key: str) -> None:
+        self.show_page([k for k, _, _ in PAGES].index(key))
+
+    def _retitle_sidebar(self, due: int = 0) -> None:
+        titles = {
+            "today": self.tr("Today") + (f"  ({due})" if due else ""),
+            "customers": self.tr("Customers"),
+            "aftersales": self.tr("After-sales"),
+            "replies": self.tr("Quick replies"),
+        }
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setText(titles[item.data(Qt.ItemDataRole.UserRole)])
+        self.sidebar.item(0).setToolTip(
+            self.tr("%n follow-up(s) due today or overdue", "", due) if due else "")
+
+    def refresh_badges(self) -> None:
+        due = followups.due_count(end_of_today())
+        self._retitle_sidebar(due)
+        self.statusBar().showMessage(
+            self.tr("Data folder: {folder}").format(folder=str(self.data.root)))
+
+    def _on_change(self, entity: str, ids) -> None:
+        if entity in ("followup", "customer"):
+            self.refresh_badges()
+
+    # --- menus ------------------------------------------------------------
+
+    def _action(self, menu, name: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("menuFile")
+        self._action(file_menu, "actionImport", self.tr("&Import…"), self.import_orders, "Ctrl+I")
+        self._action(file_menu, "actionExport", self.tr("&Export…"), self.export_data, "Ctrl+E")
+        self._action(file_menu, "actionBackup", self.tr("&Back up now"), self.backup_now, "Ctrl+B")
+        file_menu.addSeparator()
+        self._action(file_menu, "actionSettings", self.tr("&Settings…"), self.open_settings,
+                     QKeySequence.StandardKey.Preferences)
+        file_menu.addSeparator()
+        self._action(file_menu, "actionQuit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.setObjectName("menuGo")
+        for n, (key, _, _) in enumerate(PAGES, start=1):
+            self._action(go_menu, f"actionGo_{key}", self.sidebar.item(n - 1).text(),
+                         lambda _=False, k=key: self.go(k), f"Ctrl+{n}")
+        go_menu.addSeparator()
+        self._action(go_menu, "actionFind", self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menuHelp")
+        self._action(help_menu, "actionOpenDataFolder", self.tr("Open &data folder"),
+                     lambda: self._open_path(self.data.root))
+        self._action(help_menu, "actionOpenLog", self.tr("Open &log"),
+                     lambda: self._open_path(self.data.logs / logs.LOG_NAME))
+        help_menu.addSeparator()
+        self._action(help_menu, "actionAbout", self.tr("&About ShopDesk"), lambda: AboutBox(self).exec())
+
+    def focus_search(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def _open_path(self, path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(self, self.tr("ShopDesk"), str(path))
+
+    def open_settings(self) -> None:
+        if SettingsDialog.ask(self):
+            for page in self.pages.values():
+                page.apply_filters()  # e.g. phone masking changed
+
+    def not_yet(self, what: str) -> None:
+        QMessageBox.information(self, self.tr("ShopDesk"), self.tr(
+            "{what} is not available in this version yet.").format(what=what))
+
+    def import_orders(self) -> None:
+        self.not_yet(self.tr("Importing order exports"))
+
+    def export_data(self) -> None:
+        self.not_yet(self.tr("Exporting to Excel"))
+
+    def backup_now(self) -> None:
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        run_task(backup.backup_now, self.data, on_success=lambda path: self.statusBar().showMessage(
+            self.tr("Backed up to {path}").format(path=str(path)), 10_000))
+
+    # --- first run ----------------------------------------------------------
+
+    def first_run(self) -> None:
+        """On an empty data folder, ask how to begin (once)."""
+        from desk.core import demo
+        from desk.ui.progress import run_with_progress
+
+        choice = FirstRunDialog.ask(self)
+        if choice is None:
+            return
+        if choice == FirstRunDialog.DEMO:
+            run_with_progress(
+                self, self.tr("Loading demo data…"), demo.generate, self.data, 2000,
+                on_success=lambda summary: self.statusBar().showMessage(
+                    self.tr("Demo data loaded: {n} customers").format(n=fmt.count(summary.customers)), 10_000))
+        elif choice == FirstRunDialog.IMPORT:
+            self.import_orders()
+        settings.set("first_run_done", True)
+
+    # --- window state -------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = settings.get_state("main_window.geometry")
+        if not (saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode()))):
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.set_state("main_window.geometry", bytes(self.saveGeometry().toBase64()).decode())
+        super().closeEvent(event)
+        QApplication.instance().quit()

@@ -1,0 +1,1 @@
+"""The quick-reply manager's pages and dialogs."""

@@ -1,0 +1,65 @@
+"""Render every page and the main dialogs with demo data at 1280x800, in zh_CN
+and en, into docs/screenshots/. Run it with the project's venv:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/render.py
+
+Each language renders in its own process (a translator is per application).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LANGS = ("zh_CN", "en")
+
+
+def render(lang: str, data_dir: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desk.core import db, paths, settings
+    from desk.core.resources import resource
+    from desk.ui import i18n
+    from desk.ui.dialogs import FirstRunDialog, SettingsDialog
+    from desk.ui.mainwindow import MainWindow
+
+    app = QApplication([])
+    data = paths.resolve(data_dir)
+    db.open_database(data.db_path, data.backups)
+    i18n.install(app, lang)
+    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    window = MainWindow(data)
+    window.resize(1280, 800)
+    window.show()
+    for key in window.pages_keys():
+        window.go(key)
+        app.processEvents()
+        window.grab().save(str(HERE / f"{lang}-{key}.png"))
+    for name, dialog in (("settings", SettingsDialog(window)), ("first-run", FirstRunDialog(window))):
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(HERE / f"{lang}-dialog-{name}.png"))
+        dialog.close()
+    window.close()
+    db.close()
+
+
+def main() -> None:
+    if len(sys.argv) == 3:
+        render(sys.argv[1], sys.argv[2])
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        cli = [sys.executable, "-m", "desk", "--data-dir", tmp]
+        subprocess.run([*cli, "demo", "--customers", "2000", "--seed", "7"], check=True)
+        for lang in LANGS:
+            subprocess.run([sys.executable, __file__, lang, tmp], check=True)
+    print(f"screenshots written to {HERE}")
+
+
+if __name__ == "__main__":
+    main()
