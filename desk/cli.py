@@ -60,12 +60,12 @@ def _cmd_info(args) -> int:
     if not data.db_path.exists():
         out.update(database_bytes=0, schema_version=0, latest_schema_version=db.latest_version(), rows={})
     else:
-        _open(data)
+        version, rows = db.inspect(data.db_path)
         out.update(
             database_bytes=data.db_path.stat().st_size,
-            schema_version=db.schema_version(db.database.connection()),
+            schema_version=version,
             latest_schema_version=db.latest_version(),
-            rows=db.row_counts(),
+            rows=rows,
         )
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -93,11 +93,12 @@ def _add_check(sub) -> argparse.ArgumentParser:
 
 def _cmd_check(args) -> int:
     from desk.core import db
-    from desk.core.errors import UserError
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
     data = _data_dir(args)
     if not data.db_path.exists():
-        raise UserError(f"There is no ShopDesk database in {data.root}.")
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no ShopDesk database in {folder}."),
+                        folder=data.root)
     problems = db.integrity_problems(data.db_path)
     if problems:
         for line in problems[:100]:
@@ -196,6 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as e:
         print(f"shopdesk: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head` and the like
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("shopdesk: interrupted; nothing was written", file=sys.stderr)
         return 130

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desk.core import db
 from desk.core.base import database
-from desk.core.errors import UserError
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.paths import DataDir
 
 
@@ -22,9 +22,11 @@ def backup_now(data: DataDir, reason: str = "manual") -> Path:
     try:
         db.backup_to(database.connection(), target)
     except OSError as e:
-        raise UserError(f"The backup could not be written to {data.backups}: {e.strerror or e}.") from e
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The backup could not be written to {folder}: {reason}."),
+                        folder=data.backups, reason=e.strerror or e) from e
     problems = db.integrity_problems(target)
     if problems:
         target.unlink(missing_ok=True)
-        raise UserError("The backup failed its check and was removed; the database itself is unchanged.")
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The backup failed its check and was removed; the database itself is unchanged."))
     return target

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from desk.core.errors import UserError
 from desk.core.base import database
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.models import ALL_MODELS
 from desk.core.resources import db_file
 
@@ -72,8 +72,11 @@ def split_sql(script: str) -> list[str]:
     return statements
 
 
+_COMMENTS = re.compile(r"--[^\n]*|/\*.*?(?:\*/|$)", re.S)
+
+
 def _has_code(chunk: str) -> bool:
-    return any(ln.strip() and not ln.strip().startswith("--") for ln in chunk.splitlines())
+    return bool(_COMMENTS.sub("", chunk).strip())
 
 
 def migrations() -> list[Migration]:
@@ -123,12 +126,13 @@ def migrate(path: Path, backups: Path) -> list[int]:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
         if has_tables and app_id != APPLICATION_ID:
-            raise UserError(f"{path} is not a ShopDesk database.")
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is not a ShopDesk database."), path=path)
         pending = [m for m in migrations() if m.version > current]
         if current > latest_version():
             raise UserError(
-                f"This database was written by a newer ShopDesk (schema {current}; this version "
-                f"knows up to {latest_version()}). Update ShopDesk to open it."
+                QT_TRANSLATE_NOOP("UserError", "This database was written by a newer ShopDesk (schema "
+                                  "{found}; this version knows up to {known}). Update ShopDesk to open it."),
+                found=current, known=latest_version(),
             )
         if not pending:
             return []
@@ -165,7 +169,7 @@ def open_database(path: Path, backups: Path) -> SqliteDatabase:
     try:
         migrate(path, backups)
     except sqlite3.DatabaseError as e:
-        raise UserError(f"The database {path} cannot be opened: {e}.") from e
+        raise _unreadable(path, e) from e
     return connect(path)
 
 
@@ -183,9 +187,33 @@ def integrity_problems(path: Path) -> list[str]:
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"{table} row {rowid} points at a missing {parent}")
         return problems
+    except sqlite3.DatabaseError as e:  # too damaged to check: that is the problem
+        return [f"the database cannot be read: {e}"]
     finally:
         conn.close()
 
 
-def row_counts() -> dict[str, int]:
-    return {m._meta.table_name: m.select().count() for m in ALL_MODELS}
+def _unreadable(path: Path, error: Exception) -> UserError:
+    return UserError(QT_TRANSLATE_NOOP("UserError", "The database {path} cannot be opened: {reason}."),
+                     path=path, reason=error)
+
+
+def inspect(path: Path) -> tuple[int, dict[str, int]]:
+    """Schema version and row count per table, read-only: nothing is migrated
+    or written, so it is safe while the app has the database open."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as e:
+        raise _unreadable(path, e) from e
+    try:
+        version = schema_version(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        counts = {
+            name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            for name in (m._meta.table_name for m in ALL_MODELS) if name in tables
+        }
+        return version, counts
+    except sqlite3.DatabaseError as e:
+        raise _unreadable(path, e) from e
+    finally:
+        conn.close()

@@ -17,7 +17,7 @@ from desk.core import changes, pinyin, timeutil
 from desk.core.aftersales import photos
 from desk.core.base import database
 from desk.core.customers.rules import lifecycle_from_orders
-from desk.core.errors import Cancelled, UserError
+from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.paths import DataDir
 
 MAX_CUSTOMERS = 1_000_000
@@ -204,12 +204,14 @@ def generate(
     from desk.core.customers.models import Customer
 
     if not 0 <= customers <= MAX_CUSTOMERS:
-        raise UserError(f"The demo can have between 0 and {MAX_CUSTOMERS:,} customers.")
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The demo can have between 0 and {most} customers."),
+                        most=f"{MAX_CUSTOMERS:,}")
     existing = Customer.select().count()
     if existing:
         raise UserError(
-            f"This data folder already holds {existing:,} customers; demo data goes into an empty "
-            "one. Use another folder (--data-dir)."
+            QT_TRANSLATE_NOOP("UserError", "This data folder already holds {count} customers; demo "
+                              "data goes into an empty one. Use another folder (--data-dir)."),
+            count=f"{existing:,}",
         )
     now = now or timeutil.now()
     g = _Generator(seed, now)

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from desk.core.errors import UserError
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 
 class WriterLock:
@@ -47,8 +47,9 @@ class WriterLock:
     def __enter__(self) -> WriterLock:
         if not self.acquire():
             raise UserError(
-                f"Another ShopDesk is using the data folder {self.path.parent}. "
-                "Close it first, or use another folder with --data-dir."
+                QT_TRANSLATE_NOOP("UserError", "Another ShopDesk is using the data folder {folder}. "
+                                  "Close it first, or use another folder with --data-dir."),
+                folder=self.path.parent,
             )
         return self
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desk.core.errors import UserError
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 _AMOUNT = re.compile(r"^([+-]?)(\d+)(?:\.(\d{1,2})\d*)?$")
 _STRIP = str.maketrans("", "", " ,，¥￥元RMBrmb\u00a0")
@@ -15,7 +15,7 @@ def parse_yuan(text: str) -> int:
     cleaned = str(text).strip().translate(_STRIP)
     m = _AMOUNT.match(cleaned)
     if not m:
-        raise UserError(f"“{text}” is not an amount of money.")
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{text}” is not an amount of money."), text=text)
     sign, whole, frac = m.groups()
     fen = int(whole) * 100 + int((frac or "0").ljust(2, "0"))
     return -fen if sign == "-" else fen

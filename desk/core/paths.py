@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desk.core.errors import UserError
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 ENV_VAR = "SHOPDESK_DATA_DIR"
 DB_NAME = "shopdesk.sqlite3"
@@ -43,11 +43,14 @@ class DataDir:
                 d.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise UserError(
-                f"Cannot use the data folder {self.root}: {e.strerror or e}. "
-                "Choose another folder with --data-dir."
+                QT_TRANSLATE_NOOP("UserError", "Cannot use the data folder {folder}: {reason}. "
+                                  "Choose another folder with --data-dir."),
+                folder=self.root, reason=e.strerror or e,
             ) from e
         if not os.access(self.root, os.W_OK):
-            raise UserError(f"The data folder {self.root} is read-only. Choose another with --data-dir.")
+            raise UserError(QT_TRANSLATE_NOOP(
+                "UserError", "The data folder {folder} is read-only. Choose another with --data-dir."),
+                folder=self.root)
         return self
 
 
@@ -62,5 +65,6 @@ def resolve(cli_value: str | os.PathLike[str] | None = None) -> DataDir:
     raw = cli_value or os.environ.get(ENV_VAR) or None
     root = Path(raw).expanduser() if raw else default_root()
     if root.exists() and not root.is_dir():
-        raise UserError(f"{root} is a file, not a folder. Give --data-dir a folder.")
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a file, not a folder. Give --data-dir a folder."),
+                        path=root)
     return DataDir(root.resolve())

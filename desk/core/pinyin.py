@@ -31,8 +31,8 @@ def _char(ch: str) -> str:
     if not reading:
         return ""
     first = reading.split(",", 1)[0]
-    plain = "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
-    return plain.replace("ü", "v").lower()
+    decomposed = unicodedata.normalize("NFD", first).replace("u\u0308", "v")  # ü, ǘ, ǚ, ǜ -> v
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def full(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from desk.core import changes, timeutil
 from desk.core.base import database
-from desk.core.errors import UserError
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.models import Setting
 from desk.core.platforms import PLATFORMS
 
@@ -30,22 +30,29 @@ class Option:
     def validate(self, value: Any) -> Any:
         if self.type is bool:
             if not isinstance(value, bool):
-                raise UserError(f"Setting {self.name}: expected yes or no.")
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "Setting {name}: expected yes or no."),
+                                name=self.name)
         elif self.type is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise UserError(f"Setting {self.name}: expected a whole number.")
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "Setting {name}: expected a whole number."),
+                                name=self.name)
             if self.minimum is not None and value < self.minimum:
-                raise UserError(f"Setting {self.name}: at least {self.minimum}.")
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "Setting {name}: at least {limit}."),
+                                name=self.name, limit=self.minimum)
             if self.maximum is not None and value > self.maximum:
-                raise UserError(f"Setting {self.name}: at most {self.maximum}.")
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "Setting {name}: at most {limit}."),
+                                name=self.name, limit=self.maximum)
         elif self.type is str:
             if not isinstance(value, str):
-                raise UserError(f"Setting {self.name}: expected text.")
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "Setting {name}: expected text."),
+                                name=self.name)
             value = value.strip()
             if len(value) > 200:
-                raise UserError(f"Setting {self.name}: at most 200 characters.")
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "Setting {name}: at most 200 characters."),
+                                name=self.name)
         if self.choices is not None and value not in self.choices:
-            raise UserError(f"Setting {self.name}: must be one of {', '.join(map(str, self.choices))}.")
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "Setting {name}: must be one of {choices}."),
+                            name=self.name, choices=", ".join(map(str, self.choices)))
         return value
 
 

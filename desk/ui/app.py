@@ -100,7 +100,7 @@ def run_gui(args) -> int:
         db.open_database(data.db_path, data.backups)
     except UserError as e:
         i18n.install(app, args.lang or "")
-        QMessageBox.critical(None, APP_NAME, str(e))
+        QMessageBox.critical(None, QCoreApplication.translate("Errors", "ShopDesk"), errors.user_message(e))
         lock.release()
         return EXIT_USAGE
     language = i18n.install(app, args.lang or settings.get("language"))

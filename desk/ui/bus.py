@@ -13,15 +13,15 @@ class ChangeBus(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # emit() from a worker thread is queued to this object's (main) thread
-        self._unsubscribe = changes.subscribe(lambda c: self.changed.emit(c.entity, c.ids))
-        self.destroyed.connect(lambda *_: self._unsubscribe())
+        # emit() from a worker thread is queued to the receivers' (main) thread
+        changes.subscribe(lambda c: self.changed.emit(c.entity, c.ids))
 
 
 _bus: ChangeBus | None = None
 
 
 def bus() -> ChangeBus:
+    """The one bus of the process (subscribed to core for the app's lifetime)."""
     global _bus
     if _bus is None:
         _bus = ChangeBus()

@@ -23,6 +23,7 @@ from desk.core import settings
 from desk.core.errors import UserError
 from desk.core.platforms import PLATFORMS
 from desk.ui import labels
+from desk.ui.errors import user_message
 
 
 class SettingsDialog(QDialog):
@@ -55,15 +56,15 @@ class SettingsDialog(QDialog):
         self.mask_phones = QCheckBox(self.tr("Show phone numbers as 138****1234"))
         self.mask_phones.setObjectName("settingMaskPhones")
         self.mask_phones.setChecked(settings.get("mask_phones"))
-        self.warn_hours = self._spin("deadline_warn_hours", self.tr(" hours"))
-        self.backup_hours = self._spin("backup_every_hours", self.tr(" hours"))
+        self.warn_hours = self._spin("deadline_warn_hours")
+        self.backup_hours = self._spin("backup_every_hours")
         form.addRow(self.tr("Shop name:"), self.shop_name)
         form.addRow(self.tr("Your name (case handler):"), self.handler)
         form.addRow(self.tr("Default platform:"), self.platform)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.mask_phones)
-        form.addRow(self.tr("Warn before a deadline:"), self.warn_hours)
-        form.addRow(self.tr("Back up while running every:"), self.backup_hours)
+        form.addRow(self.tr("Warn this many hours before a deadline:"), self.warn_hours)
+        form.addRow(self.tr("Back up while running every (hours):"), self.backup_hours)
         self.note = QLabel(self.tr("A new language takes effect when ShopDesk next starts."))
         self.note.setWordWrap(True)
         self.note.setEnabled(False)
@@ -80,13 +81,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def _spin(self, name: str, suffix: str) -> QSpinBox:
+    def _spin(self, name: str) -> QSpinBox:
         option = settings.OPTIONS[name]
         spin = QSpinBox()
         spin.setObjectName(f"setting_{name}")
         spin.setRange(option.minimum, option.maximum)
         spin.setValue(settings.get(name))
-        spin.setSuffix(suffix)
         return spin
 
     def values(self) -> dict:
@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         try:
             settings.set_many(self.values())
         except UserError as e:
-            self.error.setText(str(e))
+            self.error.setText(user_message(e))
             self.error.show()
             return
         super().accept()

@@ -17,12 +17,17 @@ log = logging.getLogger("desk")
 _showing = False
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
+translate = QCoreApplication.translate
+
+
+def user_message(error: UserError) -> str:
+    """The error's message in the UI language."""
+    text = translate("UserError", error.template)
+    return text.format(**error.values) if error.values else text
 
 
 def show_user_error(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, tr("ShopDesk"), message)
+    QMessageBox.warning(parent, translate("Errors", "ShopDesk"), message)
 
 
 def report(error: BaseException, parent: QWidget | None = None) -> None:
@@ -31,16 +36,16 @@ def report(error: BaseException, parent: QWidget | None = None) -> None:
     if isinstance(error, Cancelled):
         return
     if isinstance(error, UserError):
-        show_user_error(parent or QApplication.activeWindow(), str(error))
+        show_user_error(parent or QApplication.activeWindow(), user_message(error))
         return
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     if _showing:  # one dialog at a time, not a cascade
         return
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("ShopDesk"),
-                          tr("Something went wrong. ShopDesk keeps running and your saved work "
-                             "is safe. The details are in the log (Help > Open log)."),
+        box = QMessageBox(QMessageBox.Icon.Critical, translate("Errors", "ShopDesk"),
+                          translate("Errors", "Something went wrong. ShopDesk keeps running and "
+                                    "your saved work is safe. The details are in the log (Help > Open log)."),
                           parent=parent or QApplication.activeWindow())
         box.setObjectName("unexpectedErrorDialog")
         box.setDetailedText("".join(traceback.format_exception(error)))

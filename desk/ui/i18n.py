@@ -44,12 +44,23 @@ def compile_all(force: bool = False) -> list[Path]:
     return out
 
 
+def source_files() -> list[str]:
+    """The Python files lupdate reads: all of desk/ (core marks its user messages
+    with QT_TRANSLATE_NOOP("UserError", ...), without importing Qt)."""
+    src = Path(__file__).resolve().parent.parent
+    return [str(p) for p in sorted(src.rglob("*.py"))]
+
+
+def lupdate(ts: Path) -> None:
+    """Merge the tr() calls in the sources into `ts`, dropping what the code no longer has."""
+    subprocess.run([_qt_tool("lupdate"), "-silent", "-no-obsolete", *source_files(), "-ts", str(ts)],
+                   check=True)
+
+
 def update_sources() -> None:
     """Refresh the .ts files from the tr() calls in desk/ (lupdate)."""
-    src = Path(__file__).resolve().parent.parent
-    files = [str(p) for p in sorted(src.rglob("*.py")) if "core" not in p.relative_to(src).parts]
     for ts in sorted(translations_dir().glob("*.ts")):
-        subprocess.run([_qt_tool("lupdate"), "-silent", "-no-obsolete", *files, "-ts", str(ts)], check=True)
+        lupdate(ts)
 
 
 def install(app, language: str) -> str:

@@ -4,44 +4,68 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+translate = QCoreApplication.translate
 
 
 def platforms() -> dict[str, str]:
     return {
-        "taobao": _t("Taobao"), "tmall": _t("Tmall"), "pdd": _t("Pinduoduo"), "jd": _t("JD"),
-        "douyin": _t("Douyin"), "wechat": _t("WeChat"), "other": _t("Other"),
+        "taobao": translate("Labels", "Taobao"),
+        "tmall": translate("Labels", "Tmall"),
+        "pdd": translate("Labels", "Pinduoduo"),
+        "jd": translate("Labels", "JD"),
+        "douyin": translate("Labels", "Douyin"),
+        "wechat": translate("Labels", "WeChat"),
+        "other": translate("Labels", "Other"),
     }
 
 
 def lifecycles() -> dict[str, str]:
-    return {"inquiry": _t("Asked"), "unpaid": _t("Unpaid"), "shipped": _t("Shipped"),
-            "customer": _t("Customer")}
+    return {
+        "inquiry": translate("Labels", "Asked"),
+        "unpaid": translate("Labels", "Unpaid"),
+        "shipped": translate("Labels", "Shipped"),
+        "customer": translate("Labels", "Customer"),
+    }
 
 
 def order_statuses() -> dict[str, str]:
-    return {"unpaid": _t("Awaiting payment"), "paid": _t("Paid"), "shipped": _t("Shipped"),
-            "completed": _t("Completed"), "closed": _t("Closed")}
+    return {
+        "unpaid": translate("Labels", "Awaiting payment"),
+        "paid": translate("Labels", "Paid"),
+        "shipped": translate("Labels", "Shipped"),
+        "completed": translate("Labels", "Completed"),
+        "closed": translate("Labels", "Closed"),
+    }
 
 
 def case_kinds() -> dict[str, str]:
-    return {"refund_only": _t("Refund only"), "return_refund": _t("Return and refund"),
-            "exchange": _t("Exchange"), "reissue": _t("Reissue"), "repair": _t("Repair"),
-            "compensation": _t("Partial refund")}
+    return {
+        "refund_only": translate("Labels", "Refund only"),
+        "return_refund": translate("Labels", "Return and refund"),
+        "exchange": translate("Labels", "Exchange"),
+        "reissue": translate("Labels", "Reissue"),
+        "repair": translate("Labels", "Repair"),
+        "compensation": translate("Labels", "Partial refund"),
+    }
 
 
 def case_statuses() -> dict[str, str]:
-    return {"new": _t("New"), "handling": _t("Handling"), "awaiting_return": _t("Awaiting return"),
-            "returning": _t("On its way back"), "received": _t("Received"),
-            "processing": _t("Refund/reissue under way"), "done": _t("Done"),
-            "rejected": _t("Rejected"), "closed": _t("Closed")}
+    return {
+        "new": translate("Labels", "New"),
+        "handling": translate("Labels", "Handling"),
+        "awaiting_return": translate("Labels", "Awaiting return"),
+        "returning": translate("Labels", "On its way back"),
+        "received": translate("Labels", "Received"),
+        "processing": translate("Labels", "Refund/reissue under way"),
+        "done": translate("Labels", "Done"),
+        "rejected": translate("Labels", "Rejected"),
+        "closed": translate("Labels", "Closed"),
+    }
 
 
 def languages() -> dict[str, str]:
     # Each language is named in itself, so it can be found whatever the UI shows.
-    return {"": _t("Follow the system"), "en": "English", "zh_CN": "简体中文"}
+    return {"": translate("Labels", "Follow the system"), "en": "English", "zh_CN": "简体中文"}
 
 
 def label(mapping: dict[str, str], code: str) -> str:

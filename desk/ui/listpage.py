@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.listing import Filter, Listing
-from desk.ui import fmt
 from desk.ui.bus import bus
 from desk.ui.tablemodel import Column, LazyTableModel
 
@@ -83,8 +82,8 @@ class ListPage(QWidget):
 
     def apply_filters(self) -> None:
         self.model.set_filters([self.search_filter(self.search.text()), *self.extra_filters()])
-        self.count_label.setText(self.tr("%n row(s)", "", self.model.rowCount()).replace(
-            str(self.model.rowCount()), fmt.count(self.model.rowCount())))
+        # ListPage.tr: one translation for every page, whatever the subclass
+        self.count_label.setText(ListPage.tr("%Ln row(s)", "", self.model.rowCount()))
         self._stale = False
 
     def showEvent(self, event) -> None:

@@ -148,8 +148,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "actionExport", self.tr("&Export…"), self.export_data, "Ctrl+E")
         self._action(file_menu, "actionBackup", self.tr("&Back up now"), self.backup_now, "Ctrl+B")
         file_menu.addSeparator()
-        self._action(file_menu, "actionSettings", self.tr("&Settings…"), self.open_settings,
-                     QKeySequence.StandardKey.Preferences)
+        self._action(file_menu, "actionSettings", self.tr("&Settings…"), self.open_settings, "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, "actionQuit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 

@@ -21,7 +21,7 @@ LANGS = ("zh_CN", "en")
 def render(lang: str, data_dir: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desk.core import db, paths, settings
+    from desk.core import db, paths
     from desk.core.resources import resource
     from desk.ui import i18n
     from desk.ui.dialogs import FirstRunDialog, SettingsDialog

@@ -8,7 +8,7 @@ from desk.core import changes, timeutil
 from desk.core.base import database
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.customers.models import Followup
-from desk.core.errors import UserError
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 
 def due_count(moment: datetime) -> int:
@@ -16,11 +16,14 @@ def due_count(moment: datetime) -> int:
     return FOLLOWUPS_DUE.count([due_by(moment)])
 
 
-def mark_done(followup_id: int, done: bool = True) -> None:
+def mark_done(followup_ids: list[int], done: bool = True) -> int:
+    """Mark follow-ups done (or not done again); returns how many changed."""
+    ids = list(followup_ids)
     with changes.write(database) as pending:
-        row = Followup.get_or_none(Followup.id == followup_id)
-        if row is None:
-            raise UserError("This follow-up no longer exists.")
-        row.done_at = timeutil.now() if done else None
-        row.save()
-        pending.add("followup", [followup_id])
+        n = (Followup.update(done_at=timeutil.now() if done else None, updated_at=timeutil.now())
+             .where(Followup.id.in_(ids)).execute())
+        if n != len(set(ids)):
+            raise UserError(QT_TRANSLATE_NOOP(
+                "UserError", "Some of these follow-ups no longer exist; nothing was changed."))
+        pending.add("followup", ids)
+    return n

@@ -62,4 +62,4 @@ class TodayPage(ListPage):
     def mark_selected_done(self) -> None:
         ids = self.selected_ids()
         if ids:
-            run_task(lambda: [followups.mark_done(i) for i in ids])
+            run_task(followups.mark_done, ids)

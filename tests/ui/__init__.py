@@ -1,0 +1,1 @@
+"""UI tests: drive the app with pytest-qt and check the widgets and the database."""

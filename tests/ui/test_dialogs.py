@@ -1,0 +1,152 @@
+"""The Settings and First-run dialogs, answered through the main window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QPushButton
+
+from desk.core import settings
+from desk.core.customers import followups
+from desk.core.customers.models import Customer
+from desk.core.models import Setting
+from desk.ui import fmt, labels
+from desk.ui.dialogs import FirstRunDialog, SettingsDialog
+from desk.ui.today.page import end_of_today
+from desk.ui.worker import wait_all
+
+from .helpers import answering, type_text
+
+
+def press(qtbot, dialog, which: QDialogButtonBox.StandardButton) -> None:
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(which), Qt.MouseButton.LeftButton)
+
+
+def open_settings(window) -> None:
+    window.findChild(QAction, "actionSettings").trigger()
+
+
+def test_settings_are_saved_on_ok(qtbot, window):
+    assert settings.get("shop_name") == ""
+    assert settings.get("default_platform") == "taobao"
+    seen = {}
+
+    def fill_in(dialog: SettingsDialog) -> None:
+        name = dialog.findChild(type(dialog.shop_name), "settingShopName")
+        name.setFocus()
+        type_text(qtbot, name, "小美的店")
+        platform = dialog.findChild(type(dialog.platform), "settingDefaultPlatform")
+        seen["shown"] = platform.currentText()
+        platform.setFocus()
+        qtbot.keyClicks(platform, "Pin")  # keyboard search picks "Pinduoduo"
+        seen["picked"] = platform.currentData()
+        press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+        seen["open"] = dialog.isVisible()
+
+    with answering(SettingsDialog, fill_in):
+        open_settings(window)
+
+    assert seen == {"shown": labels.platforms()["taobao"], "picked": "pdd", "open": False}
+    assert settings.get("shop_name") == "小美的店"
+    assert settings.get("default_platform") == "pdd"
+    assert settings.get("mask_phones") is True  # untouched options keep their values
+    assert settings.get("deadline_warn_hours") == 24
+
+
+def test_cancel_saves_nothing(qtbot, window):
+    def change_then_cancel(dialog: SettingsDialog) -> None:
+        type_text(qtbot, dialog.shop_name, "不要保存")
+        press(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel)
+
+    with answering(SettingsDialog, change_then_cancel):
+        open_settings(window)
+    assert settings.get("shop_name") == ""
+    assert Setting.select().where(Setting.key == "shop_name").count() == 0
+
+
+def test_a_bad_value_shows_the_error_and_writes_nothing(qtbot, window, monkeypatch):
+    good = SettingsDialog.values
+
+    def values_with_a_bad_platform(self):
+        return {**good(self), "default_platform": "ebay"}
+
+    monkeypatch.setattr(SettingsDialog, "values", values_with_a_bad_platform)
+    rows_before = {s.key: s.value for s in Setting.select()}
+    seen = {}
+
+    def try_ok_then_cancel(dialog: SettingsDialog) -> None:
+        error = dialog.findChild(type(dialog.error), "settingsError")
+        assert not error.isVisible()
+        type_text(qtbot, dialog.shop_name, "小美的店")
+        press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+        seen["open"] = dialog.isVisible()
+        seen["error shown"] = error.isVisible()
+        seen["error"] = error.text()
+        seen["rows"] = {s.key: s.value for s in Setting.select()}
+        press(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel)
+
+    with answering(SettingsDialog, try_ok_then_cancel):
+        open_settings(window)
+
+    assert seen["open"] and seen["error shown"]
+    assert "default_platform" in seen["error"] and "taobao" in seen["error"]
+    assert seen["rows"] == rows_before  # not even the good shop name was written
+    assert settings.get("shop_name") == ""
+    assert settings.get("default_platform") == "taobao"
+
+
+def test_settings_dialog_ask_reports_the_answer(qtbot, shop_db):
+    with answering(SettingsDialog, lambda d: press(qtbot, d, QDialogButtonBox.StandardButton.Ok)):
+        assert SettingsDialog.ask() is True
+    with answering(SettingsDialog, lambda d: press(qtbot, d, QDialogButtonBox.StandardButton.Cancel)):
+        assert SettingsDialog.ask() is False
+
+
+def choose(qtbot, key: str):
+    def click(dialog: FirstRunDialog) -> None:
+        qtbot.mouseClick(dialog.findChild(QPushButton, f"firstRun_{key}"), Qt.MouseButton.LeftButton)
+    return click
+
+
+def test_first_run_demo_fills_the_shop(qtbot, window):
+    assert settings.get("first_run_done") is False
+    with answering(FirstRunDialog, choose(qtbot, "demo")):
+        window.first_run()
+    qtbot.waitUntil(lambda: "Demo data loaded" in window.statusBar().currentMessage(), timeout=60_000)
+    assert wait_all()
+    assert Customer.select().count() == 2000
+    assert window.statusBar().currentMessage() == f"Demo data loaded: {fmt.count(2000)} customers"
+    assert settings.get("first_run_done") is True
+    progress = window.findChild(QProgressDialog, "progressDialog")
+    assert progress is not None and not progress.isVisible()
+    # the open views heard about it
+    due = followups.due_count(end_of_today())
+    assert window.sidebar.item(0).text() == (f"Today  ({due})" if due else "Today")
+    window.go("customers")
+    assert window.pages["customers"].model.rowCount() == 2000
+
+
+def test_first_run_import_says_not_yet_and_writes_nothing(qtbot, window):
+    said = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    with answering(FirstRunDialog, choose(qtbot, "import")), answering(QMessageBox, read_and_close):
+        window.first_run()
+    assert said == ["Importing order exports is not available in this version yet."]
+    assert wait_all()
+    assert Customer.select().count() == 0
+    assert settings.get("first_run_done") is True
+
+
+@pytest.mark.parametrize("key", ["empty", None])
+def test_first_run_empty_or_closed(qtbot, window, key):
+    answer = choose(qtbot, key) if key else (lambda dialog: dialog.reject())
+    with answering(FirstRunDialog, answer):
+        window.first_run()
+    assert Customer.select().count() == 0
+    # Closing the welcome dialog without choosing asks again next time.
+    assert settings.get("first_run_done") is (key == "empty")

@@ -1,0 +1,151 @@
+"""The app as a process: smoke run, no display, one instance per data folder, lean start-up."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from desk.core.paths import DataDir
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def env(**changes: str | None) -> dict[str, str]:
+    out = {k: v for k, v in os.environ.items() if k != "SHOPDESK_DATA_DIR"}
+    out["QT_QPA_PLATFORM"] = "offscreen"
+    for key, value in changes.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
+def desk(*args: str, environ: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desk", *args], cwd=REPO, env=environ or env(),
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory) -> DataDir:
+    data = DataDir(tmp_path_factory.mktemp("process") / "shop")
+    done = desk("demo", "--customers", "200", "--data-dir", str(data.root))
+    assert done.returncode == 0, done.stderr
+    return data
+
+
+@pytest.mark.parametrize("lang", [[], ["--lang", "zh_CN"]], ids=["default", "zh_CN"])
+def test_smoke_run(demo_dir, lang):
+    done = desk("--data-dir", str(demo_dir.root), *lang, "--smoke")
+    assert done.returncode == 0, done.stderr
+    assert "smoke ok" in done.stdout
+    for page in ("today", "customers", "aftersales", "replies"):
+        assert f"page:{page}" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert "ERROR" not in (demo_dir.logs / "shopdesk.log").read_text("utf-8")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="display check is for Linux")
+def test_no_display_is_a_clear_message(tmp_path):
+    done = desk("--data-dir", str(tmp_path / "shop"),
+                environ=env(DISPLAY=None, WAYLAND_DISPLAY=None, QT_QPA_PLATFORM=None), timeout=30)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("shopdesk: No display found")
+    assert "QT_QPA_PLATFORM=offscreen" in done.stderr
+    assert "qt.qpa" not in done.stderr and "Aborted" not in done.stderr and "core dumped" not in done.stderr
+    assert not (tmp_path / "shop" / "shopdesk.sqlite3").exists()  # nothing touched
+
+
+def lock_is_held(path: Path) -> bool:
+    """Ask the OS; only called once the holder has said it has the lock."""
+    import fcntl
+
+    with open(path, "rb") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(f, fcntl.LOCK_UN)
+        return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock check")
+def test_second_instance_hands_over_to_the_first(demo_dir, tmp_path):
+    log = demo_dir.logs / "shopdesk.log"
+    log_start = log.stat().st_size if log.exists() else 0
+    errors = tmp_path / "first.stderr"
+    with open(errors, "w") as err:
+        first = subprocess.Popen([sys.executable, "-m", "desk", "--data-dir", str(demo_dir.root)],
+                                 cwd=REPO, env=env(), stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        # The lock file names its holder once the lock is taken; the window (and
+        # the socket a second instance knocks on) is up once the log says so.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            assert first.poll() is None, errors.read_text()
+            holder = demo_dir.lock_path.read_text() if demo_dir.lock_path.exists() else ""
+            shown = log.exists() and "main window shown" in log.read_text("utf-8")[log_start:]
+            if holder == str(first.pid) and shown:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the first ShopDesk did not start: " + errors.read_text())
+        assert lock_is_held(demo_dir.lock_path)
+
+        started = time.monotonic()
+        second = desk("--data-dir", str(demo_dir.root), timeout=30)
+        elapsed = time.monotonic() - started
+        assert second.returncode == 0, second.stderr
+        assert "already open" in second.stderr
+        assert elapsed < 15
+        assert first.poll() is None  # the first one is still running
+        assert demo_dir.lock_path.read_text() == str(first.pid)
+    finally:
+        first.terminate()
+        first.wait(10)
+
+
+LEAN = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    import desk.ui.app
+    import desk.ui.mainwindow
+    from desk.core import db
+    from desk.core.paths import DataDir
+
+    data = DataDir(Path(sys.argv[1]))
+    db.open_database(data.db_path, data.backups)
+    window = desk.ui.mainwindow.MainWindow(data)
+    window.show()
+    app.processEvents()
+    after_start = sorted(m for m in ("openpyxl", "pypinyin", "PIL") if m in sys.modules)
+    for key in window.pages_keys():
+        window.go(key)
+        app.processEvents()
+    after_pages = sorted(m for m in ("openpyxl", "pypinyin", "PIL") if m in sys.modules)
+    window.close()
+    db.close()
+    from desk.core import pinyin
+    pinyin.full("小")  # a control: a feature that needs pypinyin does load it
+    print(json.dumps({"start": after_start, "pages": after_pages,
+                      "control": "pypinyin" in sys.modules}))
+""")
+
+
+def test_start_up_stays_lean(demo_dir):
+    """The heavy libraries load when a feature needs them, not when the window opens."""
+    done = subprocess.run([sys.executable, "-c", LEAN, str(demo_dir.root)], cwd=REPO, env=env(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert loaded == {"start": [], "pages": [], "control": True}
