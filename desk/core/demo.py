@@ -229,7 +229,7 @@ def generate(
             data = _demo_photo(rng, i)
             photo_pool.append((photos.store_bytes(data_dir.photos, data, "jpg"), len(data)))
 
-    chunk = 5000
+    chunk = 1000  # cancel is checked between chunks
     with changes.write(database) as pending:
         next_customer = (conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]) + 1
         next_order = (conn.execute("SELECT coalesce(max(id), 0) FROM shop_order").fetchone()[0]) + 1

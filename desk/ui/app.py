@@ -92,6 +92,23 @@ def run_gui(args) -> int:
               file=sys.stderr)
         return EXIT_USAGE
 
+    # Listen at once, so a second start during our start-up finds us.
+    server = QLocalServer()
+    QLocalServer.removeServer(server_name)  # a socket left by a crash
+    server.listen(server_name)
+    window = None
+
+    def bring_forward() -> None:
+        conn = server.nextPendingConnection()
+        if conn is not None:
+            conn.deleteLater()
+        if window is not None:
+            window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    server.newConnection.connect(bring_forward)
     logs.setup(data.logs)
     log.info("ShopDesk %s starting (data folder %s)", __version__, data.root)
     from desk.ui import errors, i18n
@@ -112,20 +129,6 @@ def run_gui(args) -> int:
     app.setWindowIcon(QIcon(str(resource("icons", "shopdesk.svg"))))
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     window = MainWindow(data)
-    server = QLocalServer(window)
-    QLocalServer.removeServer(server_name)  # a socket left by a crash
-    server.listen(server_name)
-
-    def bring_forward() -> None:
-        conn = server.nextPendingConnection()
-        if conn is not None:
-            conn.deleteLater()
-        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-        window.show()
-        window.raise_()
-        window.activateWindow()
-
-    server.newConnection.connect(bring_forward)
     window.show()
     log.info("main window shown (language %s)", language)
 

@@ -206,16 +206,20 @@ class MainWindow(QMainWindow):
         from desk.ui.progress import run_with_progress
 
         choice = FirstRunDialog.ask(self)
-        if choice is None:
-            return
-        if choice == FirstRunDialog.DEMO:
-            run_with_progress(
-                self, self.tr("Loading demo data…"), demo.generate, self.data, 2000,
-                on_success=lambda summary: self.statusBar().showMessage(
-                    self.tr("Demo data loaded: {n} customers").format(n=fmt.count(summary.customers)), 10_000))
+        if choice == FirstRunDialog.EMPTY:
+            settings.set("first_run_done", True)
+        elif choice == FirstRunDialog.DEMO:
+
+            def loaded(summary) -> None:
+                settings.set("first_run_done", True)
+                self.statusBar().showMessage(self.tr("Demo data loaded: {n} customers").format(
+                    n=fmt.count(summary.customers)), 10_000)
+
+            # a failed or cancelled load leaves the welcome to be asked again
+            run_with_progress(self, self.tr("Loading demo data…"), demo.generate, self.data, 2000,
+                              on_success=loaded)
         elif choice == FirstRunDialog.IMPORT:
             self.import_orders()
-        settings.set("first_run_done", True)
 
     # --- window state -------------------------------------------------------
 

@@ -25,15 +25,15 @@ class AftersalesPage(ListPage):
             Column("kind", lambda: self.tr("Kind"), lambda v: labels.label(kinds, v)),
             Column("reason", lambda: self.tr("Reason")),
             Column("status", lambda: self.tr("Status"), lambda v: labels.label(statuses, v)),
+            Column("next_deadline_at", lambda: self.tr("Next deadline"), fmt.when),
             Column("handler", lambda: self.tr("Handler")),
             Column("refund_fen", lambda: self.tr("Refund"), fmt.money, RIGHT),
             Column("opened_at", lambda: self.tr("Opened"), fmt.when),
-            Column("next_deadline_at", lambda: self.tr("Next deadline"), fmt.when),
         ]
         super().__init__("aftersalesPage", self.tr("After-sales"), CASES, columns, parent)
         self.search.setPlaceholderText(self.tr("Search case number, order number or nickname…"))
-        self.view.sortByColumn(8, Qt.SortOrder.DescendingOrder)
-        for col, width in enumerate((150, 130, 170, 120, 90, 140, 60, 80, 130)):
+        self.view.sortByColumn(9, Qt.SortOrder.DescendingOrder)
+        for col, width in enumerate((145, 120, 190, 100, 90, 120, 130, 60, 80)):
             self.view.setColumnWidth(col, width)
 
     def search_filter(self, text: str):
