@@ -7,7 +7,6 @@ without a display. User errors print one line on stderr and exit 2.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 
@@ -68,6 +67,8 @@ def _cmd_info(args) -> int:
             rows=rows,
         )
     if args.json:
+        import json
+
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"ShopDesk {out['version']}")

@@ -25,7 +25,6 @@ from peewee import SqliteDatabase
 
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
-from desk.core.models import ALL_MODELS
 from desk.core.resources import db_file
 
 log = logging.getLogger(__name__)
@@ -205,6 +204,8 @@ def inspect(path: Path) -> tuple[int, dict[str, int]]:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as e:
         raise _unreadable(path, e) from e
+    from desk.core.models import ALL_MODELS
+
     try:
         version = schema_version(conn)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

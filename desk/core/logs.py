@@ -2,25 +2,48 @@
 
 What is logged: events and tracebacks, never phone numbers, addresses or
 note text (messages name rows by id).
+
+Rotation happens at start-up (the log is moved aside once it passes 1 MB,
+five old logs are kept): a desk app is started every day, and this keeps
+logging.handlers (socket, pickle, ...) off the start-up path.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 LOG_NAME = "shopdesk.log"
+MAX_BYTES = 1_000_000
+KEEP = 5
+
+
+def rotate(path: Path) -> None:
+    """shopdesk.log -> shopdesk.log.1 -> ... -> shopdesk.log.5 (dropped)."""
+    try:
+        if path.stat().st_size < MAX_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    for n in range(KEEP - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{n + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
 
 
 def setup(logs_dir: Path, level: int = logging.INFO) -> Path:
     path = logs_dir / LOG_NAME
+    try:
+        rotate(path)
+    except OSError:
+        pass  # another process has it open (Windows): rotate next time
     root = logging.getLogger()
     for h in list(root.handlers):
         if getattr(h, "_shopdesk", False):
             root.removeHandler(h)
             h.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._shopdesk = True
     root.addHandler(handler)

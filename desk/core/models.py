@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import CharField, IntegerField, TextField
-
 from desk.core.aftersales.models import Case, CaseEvent, CaseItem, DeadlineRule, Evidence, Reason
-from desk.core.base import BaseModel, FlagField, Stamped, UtcField
+from desk.core.appdata import ImportPreset, SavedView, Setting
 from desk.core.customers.models import (
     Address,
     Customer,
@@ -17,27 +15,6 @@ from desk.core.customers.models import (
 )
 from desk.core.orders.models import Order, OrderItem
 from desk.core.replies.models import Reply, ReplyGroup
-
-
-class Setting(BaseModel):
-    key = CharField(primary_key=True)
-    value = TextField()
-    updated_at = UtcField()
-
-
-class SavedView(Stamped):
-    page = CharField()
-    name = CharField()
-    state = TextField()
-    builtin = FlagField(default=False)
-    position = IntegerField(default=0)
-
-
-class ImportPreset(Stamped):
-    name = CharField(unique=True)
-    platform = CharField()
-    mapping = TextField()
-
 
 ALL_MODELS = (
     Setting, Customer, Address, TagCategory, Tag, CustomerTag, Order, OrderItem,

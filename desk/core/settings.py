@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.core import changes, timeutil
+from desk.core.appdata import Setting
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
-from desk.core.models import Setting
 from desk.core.platforms import PLATFORMS
 
 

@@ -6,9 +6,6 @@ installer build; .qm files are build output and never committed.
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +13,9 @@ LANGUAGES = ("en", "zh_CN")
 
 
 def _qt_tool(name: str) -> str:
+    import importlib.util
+    import shutil
+
     spec = importlib.util.find_spec("PySide6")
     if spec and spec.submodule_search_locations:
         pkg = Path(next(iter(spec.submodule_search_locations)))
@@ -35,6 +35,8 @@ def translations_dir() -> Path:
 
 
 def compile_all(force: bool = False) -> list[Path]:
+    import subprocess
+
     out = []
     for ts in sorted(translations_dir().glob("*.ts")):
         qm = ts.with_suffix(".qm")
@@ -53,6 +55,8 @@ def source_files() -> list[str]:
 
 def lupdate(ts: Path) -> None:
     """Merge the tr() calls in the sources into `ts`, dropping what the code no longer has."""
+    import subprocess
+
     subprocess.run([_qt_tool("lupdate"), "-silent", "-no-obsolete", *source_files(), "-ts", str(ts)],
                    check=True)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,20 +22,18 @@ from desk.core import backup, logs, settings
 from desk.core.customers import followups
 from desk.core.paths import DataDir
 from desk.ui import fmt
-from desk.ui.aftersales.page import AftersalesPage
 from desk.ui.bus import bus
-from desk.ui.customers.page import CustomersPage
-from desk.ui.dialogs import AboutBox, FirstRunDialog, SettingsDialog
-from desk.ui.replies.page import RepliesPage
-from desk.ui.today.page import TodayPage, end_of_today
+from desk.ui.today.page import end_of_today
 from desk.ui.worker import run_task
 
+# key, module and class of the page (imported on first visit), sidebar icon
 PAGES = (
-    ("today", TodayPage, QStyle.StandardPixmap.SP_FileDialogInfoView),
-    ("customers", CustomersPage, QStyle.StandardPixmap.SP_DirHomeIcon),
-    ("aftersales", AftersalesPage, QStyle.StandardPixmap.SP_BrowserReload),
-    ("replies", RepliesPage, QStyle.StandardPixmap.SP_FileDialogContentsView),
+    ("today", "desk.ui.today.page", "TodayPage", QStyle.StandardPixmap.SP_FileDialogInfoView),
+    ("customers", "desk.ui.customers.page", "CustomersPage", QStyle.StandardPixmap.SP_DirHomeIcon),
+    ("aftersales", "desk.ui.aftersales.page", "AftersalesPage", QStyle.StandardPixmap.SP_BrowserReload),
+    ("replies", "desk.ui.replies.page", "RepliesPage", QStyle.StandardPixmap.SP_FileDialogContentsView),
 )
+KEYS = [key for key, *_ in PAGES]
 
 
 class MainWindow(QMainWindow):
@@ -48,14 +48,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(168)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        self._page_classes = {}
         self.pages: dict[str, QWidget] = {}
-        for key, cls, icon in PAGES:
+        for key, _, _, icon in PAGES:
             item = QListWidgetItem(self.style().standardIcon(icon), "")
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
-            self._page_classes[key] = cls
             self.stack.addWidget(QWidget())  # replaced by the real page on first visit
         self._retitle_sidebar()
         central = QWidget()
@@ -82,8 +80,9 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for `key`, built on first use (keeps start-up fast)."""
         if key not in self.pages:
-            index = [k for k, _, _ in PAGES].index(key)
-            page = self._page_classes[key](self)
+            index = KEYS.index(key)
+            _, module, cls, _ = PAGES[index]
+            page = getattr(import_module(module), cls)(self)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -101,10 +100,10 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
 
     def pages_keys(self) -> list[str]:
-        return [k for k, _, _ in PAGES]
+        return list(KEYS)
 
     def go(self, key: str) -> None:
-        self.show_page([k for k, _, _ in PAGES].index(key))
+        self.show_page(KEYS.index(key))
 
     def _retitle_sidebar(self, due: int = 0) -> None:
         titles = {
@@ -154,7 +153,7 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.setObjectName("menuGo")
-        for n, (key, _, _) in enumerate(PAGES, start=1):
+        for n, key in enumerate(KEYS, start=1):
             self._action(go_menu, f"actionGo_{key}", self.sidebar.item(n - 1).text(),
                          lambda _=False, k=key: self.go(k), f"Ctrl+{n}")
         go_menu.addSeparator()
@@ -167,7 +166,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "actionOpenLog", self.tr("Open &log"),
                      lambda: self._open_path(self.data.logs / logs.LOG_NAME))
         help_menu.addSeparator()
-        self._action(help_menu, "actionAbout", self.tr("&About ShopDesk"), lambda: AboutBox(self).exec())
+        self._action(help_menu, "actionAbout", self.tr("&About ShopDesk"), self.about)
 
     def focus_search(self) -> None:
         page = self.stack.currentWidget()
@@ -178,7 +177,14 @@ class MainWindow(QMainWindow):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(self, self.tr("ShopDesk"), str(path))
 
+    def about(self) -> None:
+        from desk.ui.dialogs import AboutBox
+
+        AboutBox(self).exec()
+
     def open_settings(self) -> None:
+        from desk.ui.dialogs import SettingsDialog
+
         if SettingsDialog.ask(self):
             for page in self.pages.values():
                 page.apply_filters()  # e.g. phone masking changed
@@ -203,6 +209,7 @@ class MainWindow(QMainWindow):
     def first_run(self) -> None:
         """On an empty data folder, ask how to begin (once)."""
         from desk.core import demo
+        from desk.ui.dialogs import FirstRunDialog
         from desk.ui.progress import run_with_progress
 
         choice = FirstRunDialog.ask(self)

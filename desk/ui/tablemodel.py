@@ -47,6 +47,7 @@ class LazyTableModel(QAbstractTableModel):
         self._filters: list[Filter] = []
         self._sort_key: str | None = None
         self._descending = False
+        self._loaded = False  # the first load comes from set_filters, not from setup calls
 
     # --- what to show -----------------------------------------------------
 
@@ -57,6 +58,7 @@ class LazyTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Ask SQL again for the matching ids, in order."""
         self.beginResetModel()
+        self._loaded = True
         self._ids = self.listing.ids(self._filters, self._sort_key, self._descending)
         self._pages.clear()
         self.endResetModel()
@@ -116,9 +118,12 @@ class LazyTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        self._sort_key = self.columns[column].key
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        key, descending = self.columns[column].key, order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort_key, self._descending):
+            return
+        self._sort_key, self._descending = key, descending
+        if self._loaded:  # before the first load, just remember the order
+            self.reload()
 
     # --- paging -----------------------------------------------------------
 

@@ -149,3 +149,28 @@ def test_start_up_stays_lean(demo_dir):
     assert done.returncode == 0, done.stderr
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert loaded == {"start": [], "pages": [], "control": True}
+
+
+BROKEN_START = """
+import sys
+from desk.ui import mainwindow
+
+def broken(self, data):
+    raise RuntimeError("boom while building the window")
+
+mainwindow.MainWindow.__init__ = broken
+from desk.cli import main
+sys.exit(main(["--data-dir", sys.argv[1], "--smoke"]))
+"""
+
+
+def test_a_bug_during_start_up_exits_with_a_pointer_to_the_log(tmp_path):
+    done = subprocess.run([sys.executable, "-c", BROKEN_START, str(tmp_path)], cwd=REPO, env=env(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "could not start" in done.stderr and str(tmp_path / "logs") in done.stderr
+    assert "Traceback" not in done.stderr
+    log = (tmp_path / "logs" / "shopdesk.log").read_text(encoding="utf-8")
+    assert "start-up failed" in log and "boom while building the window" in log
+    # the data folder is free again
+    assert desk("--data-dir", str(tmp_path), "info").returncode == 0
