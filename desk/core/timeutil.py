@@ -18,7 +18,3 @@ def to_epoch(dt: datetime) -> int:
 def from_epoch(value: int) -> datetime:
     return datetime.fromtimestamp(value, UTC)
 
-
-def local(dt: datetime) -> datetime:
-    """The same instant in the machine's local time zone, for display."""
-    return dt.astimezone()

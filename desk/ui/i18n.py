@@ -9,8 +9,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-LANGUAGES = ("en", "zh_CN")
-
 
 def _qt_tool(name: str) -> str:
     import importlib.util

@@ -63,12 +63,6 @@ class LazyTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
-    def refresh_rows(self, ids: Sequence[int] = ()) -> None:
-        """Re-read rows that changed (all cached rows when `ids` is empty)."""
-        self._pages.clear()
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
-
     def id_at(self, row: int) -> int:
         return self._ids[row]
 
