@@ -158,6 +158,47 @@ def _cmd_demo(args) -> int:
     return EXIT_OK
 
 
+# --- customers ----------------------------------------------------------------
+
+def _add_customers(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("customers", help="the customer file (see: shopdesk customers search --help)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    s = actions.add_parser("search", help="find customers as the Customers page's search box does")
+    s.add_argument("query", metavar="QUERY",
+                   help="nickname or real name (part of it), phone or its last 4 digits, order or "
+                        "tracking number, tag, or pinyin (xydd, xiaoyu)")
+    s.add_argument("--json", action="store_true", help="print one JSON list")
+    s.add_argument("--limit", type=_count, metavar="N", help="print at most N customers")
+    _data_dir_option(s, default=argparse.SUPPRESS)
+    s.set_defaults(func=_cmd_customers_search)
+    return p
+
+
+def _cmd_customers_search(args) -> int:
+    from desk.core.customers import search
+    from desk.core.money import format_fen
+
+    if not args.query.strip():
+        print("shopdesk customers search: the query is empty", file=sys.stderr)
+        return EXIT_USAGE
+    _open_to_read(_data_dir(args))
+    found = search.find(args.query, args.limit)
+    if args.json:
+        import json
+
+        print(json.dumps([
+            {"id": m.id, "nickname": m.nickname, "platform": m.platform, "phone": m.phone,
+             "order_count": m.order_count, "total_spent_yuan": format_fen(m.total_spent_fen)}
+            for m in found
+        ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for m in found:
+        print(f"{m.nickname}\t{m.platform}\t{m.phone or '-'}\t{m.order_count} orders\t"
+              f"{format_fen(m.total_spent_fen)} yuan")
+    print(f"{len(found):,} customer(s)", file=sys.stderr)
+    return EXIT_OK
+
+
 # --- shared -------------------------------------------------------------------
 
 def _data_dir(args):
@@ -173,6 +214,32 @@ def _open(data) -> None:
     db.open_database(data.db_path, data.backups)
 
 
+def _open_to_read(data) -> None:
+    """Connect to an existing database; migrate it first (under the writer
+    lock) only when it is older than this ShopDesk."""
+    import sqlite3
+
+    from desk.core import db
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    if not data.db_path.exists():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no ShopDesk database in {folder}."),
+                        folder=data.root)
+    try:
+        conn = sqlite3.connect(f"file:{data.db_path}?mode=ro", uri=True)
+        try:
+            current = db.schema_version(conn) == db.latest_version()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        current = False  # open_database below says what is wrong with it
+    if current:
+        db.connect(data.db_path)
+        return
+    with _writer(data):
+        _open(data)
+
+
 def _writer(data):
     """Hold the data folder's writer lock for a writing subcommand."""
     from desk.core.lock import WriterLock
@@ -181,7 +248,7 @@ def _writer(data):
     return WriterLock(data.lock_path)
 
 
-COMMANDS: list[Callable] = [_add_info, _add_check, _add_demo]
+COMMANDS: list[Callable] = [_add_info, _add_check, _add_demo, _add_customers]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

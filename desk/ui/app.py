@@ -105,10 +105,7 @@ def run_gui(args) -> int:
         if conn is not None:
             conn.deleteLater()
         if window is not None:
-            window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-            window.show()
-            window.raise_()
-            window.activateWindow()
+            window.bring_forward()
 
     server.newConnection.connect(bring_forward)
     logs.setup(data.logs)

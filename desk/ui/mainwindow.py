@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStyle,
+    QSystemTrayIcon,
     QWidget,
 )
 
-from desk.core import backup, logs, settings
-from desk.core.customers import followups
+from desk.core import backup, logs, settings, timeutil
+from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.paths import DataDir
 from desk.ui import fmt
 from desk.ui.bus import bus
@@ -73,7 +74,17 @@ class MainWindow(QMainWindow):
         # Refresh the Today badge as time passes (a follow-up falls due).
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.refresh_badges)
+        self._clock.timeout.connect(self.announce_due)
         self._clock.start()
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
+            self.tray.setObjectName("trayIcon")
+            self.tray.setToolTip(self.tr("ShopDesk"))
+            self.tray.activated.connect(lambda _reason: self.bring_forward())
+            self.tray.messageClicked.connect(lambda: (self.bring_forward(), self.go("today")))
+            self.tray.show()
+        QTimer.singleShot(3000, self.announce_due)  # what fell due while the app was closed
 
     # --- pages ------------------------------------------------------------
 
@@ -119,10 +130,31 @@ class MainWindow(QMainWindow):
             self.tr("%n follow-up(s) due today or overdue", "", due) if due else "")
 
     def refresh_badges(self) -> None:
-        due = followups.due_count(end_of_today())
+        due = FOLLOWUPS_DUE.count([due_by(end_of_today())])
         self._retitle_sidebar(due)
         self.statusBar().showMessage(
             self.tr("Data folder: {folder}").format(folder=str(self.data.root)))
+
+    def announce_due(self) -> None:
+        """A tray notification for follow-ups that have fallen due (each once)."""
+        if self.tray is None:
+            return  # no tray here: leave them unannounced for a desktop that has one
+        from desk.core.customers import followups
+
+        notices = followups.take_newly_due(timeutil.now())
+        if not notices:
+            return
+        lines = [f"{n.title} — {n.nickname}" for n in notices[:5]]
+        if len(notices) > 5:
+            lines.append(self.tr("and %n more", "", len(notices) - 5))
+        self.tray.showMessage(self.tr("%n follow-up(s) due", "", len(notices)), "\n".join(lines),
+                              QSystemTrayIcon.MessageIcon.Information, 15_000)
+
+    def bring_forward(self) -> None:
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _on_change(self, entity: str, ids) -> None:
         if entity in ("followup", "customer"):

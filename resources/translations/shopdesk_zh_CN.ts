@@ -47,22 +47,22 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="28"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="29"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="29"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="30"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="30"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="31"/>
         <source>Opened</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="31"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="28"/>
         <source>Next deadline</source>
         <translation>下一截止时间</translation>
     </message>
@@ -138,7 +138,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desk/ui/app.py" line="103"/>
+        <location filename="../../desk/ui/app.py" line="119"/>
         <location filename="../../desk/ui/errors.py" line="30"/>
         <location filename="../../desk/ui/errors.py" line="46"/>
         <source>ShopDesk</source>
@@ -361,136 +361,151 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="44"/>
-        <location filename="../../desk/ui/mainwindow.py" line="179"/>
-        <location filename="../../desk/ui/mainwindow.py" line="187"/>
+        <location filename="../../desk/ui/mainwindow.py" line="45"/>
+        <location filename="../../desk/ui/mainwindow.py" line="83"/>
+        <location filename="../../desk/ui/mainwindow.py" line="210"/>
+        <location filename="../../desk/ui/mainwindow.py" line="225"/>
         <source>ShopDesk</source>
         <translation>店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="111"/>
+        <location filename="../../desk/ui/mainwindow.py" line="121"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="112"/>
+        <location filename="../../desk/ui/mainwindow.py" line="122"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="113"/>
+        <location filename="../../desk/ui/mainwindow.py" line="123"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="114"/>
+        <location filename="../../desk/ui/mainwindow.py" line="124"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="120"/>
+        <location filename="../../desk/ui/mainwindow.py" line="130"/>
         <source>%n follow-up(s) due today or overdue</source>
         <translation>
             <numerusform>今日到期或已逾期的跟进：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="126"/>
+        <location filename="../../desk/ui/mainwindow.py" line="136"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/mainwindow.py" line="149"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>还有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/mainwindow.py" line="150"/>
+        <source>%n follow-up(s) due</source>
+        <translation>
+            <numerusform>%n 条跟进到期</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="145"/>
+        <location filename="../../desk/ui/mainwindow.py" line="176"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="147"/>
+        <location filename="../../desk/ui/mainwindow.py" line="178"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="148"/>
+        <location filename="../../desk/ui/mainwindow.py" line="179"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="149"/>
+        <location filename="../../desk/ui/mainwindow.py" line="180"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="151"/>
+        <location filename="../../desk/ui/mainwindow.py" line="182"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="153"/>
+        <location filename="../../desk/ui/mainwindow.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="155"/>
+        <location filename="../../desk/ui/mainwindow.py" line="186"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="161"/>
+        <location filename="../../desk/ui/mainwindow.py" line="192"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="163"/>
+        <location filename="../../desk/ui/mainwindow.py" line="194"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="165"/>
+        <location filename="../../desk/ui/mainwindow.py" line="196"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="167"/>
+        <location filename="../../desk/ui/mainwindow.py" line="198"/>
         <source>Open &amp;log</source>
         <translation>打开日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="170"/>
+        <location filename="../../desk/ui/mainwindow.py" line="201"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于店铺客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="188"/>
+        <location filename="../../desk/ui/mainwindow.py" line="226"/>
         <source>{what} is not available in this version yet.</source>
         <translation>当前版本暂不支持{what}。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="191"/>
+        <location filename="../../desk/ui/mainwindow.py" line="229"/>
         <source>Importing order exports</source>
         <translation>导入订单报表</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="194"/>
+        <location filename="../../desk/ui/mainwindow.py" line="232"/>
         <source>Exporting to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="197"/>
+        <location filename="../../desk/ui/mainwindow.py" line="235"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="199"/>
+        <location filename="../../desk/ui/mainwindow.py" line="237"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="213"/>
+        <location filename="../../desk/ui/mainwindow.py" line="258"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="215"/>
+        <location filename="../../desk/ui/mainwindow.py" line="254"/>
         <source>Demo data loaded: {n} customers</source>
         <translation>演示数据已加载：{n} 位客户</translation>
     </message>
@@ -534,6 +549,24 @@
         <location filename="../../desk/ui/replies/page.py" line="90"/>
         <source>Copied to the clipboard</source>
         <translation>已复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>RiskFlag</name>
+    <message>
+        <location filename="../../desk/core/customers/figures.py" line="156"/>
+        <source>{cases} after-sales cases for {paid} paid orders.</source>
+        <translation>{paid} 笔已付款订单中有 {cases} 次售后。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/figures.py" line="165"/>
+        <source>Tagged {tags}.</source>
+        <translation>带有标签：{tags}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/figures.py" line="168"/>
+        <source>{count} orders placed and never paid.</source>
+        <translation>{count} 笔订单拍下后一直未付款。</translation>
     </message>
 </context>
 <context>
@@ -592,42 +625,42 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="31"/>
+        <location filename="../../desk/ui/today/page.py" line="30"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="32"/>
+        <location filename="../../desk/ui/today/page.py" line="31"/>
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="33"/>
+        <location filename="../../desk/ui/today/page.py" line="32"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="34"/>
+        <location filename="../../desk/ui/today/page.py" line="33"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="36"/>
+        <location filename="../../desk/ui/today/page.py" line="35"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="37"/>
+        <location filename="../../desk/ui/today/page.py" line="36"/>
         <source>Filter by buyer or task…</source>
         <translation>按买家或事项筛选…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="41"/>
+        <location filename="../../desk/ui/today/page.py" line="40"/>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="44"/>
+        <location filename="../../desk/ui/today/page.py" line="43"/>
         <source>Mark the selected follow-ups done (Ctrl+D)</source>
         <translation>将选中的跟进标记为已完成（Ctrl+D）</translation>
     </message>
@@ -635,7 +668,8 @@
 <context>
     <name>UserError</name>
     <message>
-        <location filename="../../desk/cli.py" line="100"/>
+        <location filename="../../desk/cli.py" line="101"/>
+        <location filename="../../desk/cli.py" line="226"/>
         <source>There is no ShopDesk database in {folder}.</source>
         <translation>{folder} 中没有店铺客服台的数据库。</translation>
     </message>
@@ -650,22 +684,43 @@
         <translation>备份未通过校验，已删除；数据库本身没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="26"/>
+        <location filename="../../desk/core/customers/followups.py" line="28"/>
+        <source>Say what to follow up.</source>
+        <translation>请填写跟进内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/followups.py" line="29"/>
+        <source>A follow-up can be at most {limit} characters (this one has {length}).</source>
+        <translation>跟进内容最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/followups.py" line="45"/>
         <source>Some of these follow-ups no longer exist; nothing was changed.</source>
         <translation>其中有些跟进事项已不存在，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="129"/>
+        <location filename="../../desk/core/customers/followups.py" line="56"/>
+        <location filename="../../desk/core/customers/notes.py" line="57"/>
+        <source>That after-sales case is not one of this customer&apos;s.</source>
+        <translation>这个售后单不属于该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/followups.py" line="96"/>
+        <source>Snooze until a time in the future.</source>
+        <translation>稍后提醒的时间必须在将来。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/db.py" line="128"/>
         <source>{path} is not a ShopDesk database.</source>
         <translation>{path} 不是店铺客服台的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="133"/>
+        <location filename="../../desk/core/db.py" line="132"/>
         <source>This database was written by a newer ShopDesk (schema {found}; this version knows up to {known}). Update ShopDesk to open it.</source>
         <translation>这个数据库由更新版本的店铺客服台写入（结构版本 {found}，当前版本最高支持 {known}）。请先升级店铺客服台再打开。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="172"/>
+        <location filename="../../desk/core/db.py" line="196"/>
         <source>The database {path} cannot be opened: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
@@ -738,6 +793,193 @@
         <location filename="../../desk/core/settings.py" line="54"/>
         <source>Setting {name}: must be one of {choices}.</source>
         <translation>设置项 {name}：必须是 {choices} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/fields.py" line="54"/>
+        <source>&quot;{phone}&quot; is not a phone number: use an 11-digit mobile (13812345678), a landline with its area code (0571-88886666) or a masked number (138****1234).</source>
+        <translation>“{phone}”不是电话号码：请填 11 位手机号（13812345678）、带区号的座机（0571-88886666）或打码号码（138****1234）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/fields.py" line="67"/>
+        <source>&quot;{color}&quot; is not a colour: use #rrggbb, for example #e53935.</source>
+        <translation>“{color}”不是颜色：请用 #rrggbb 格式，例如 #e53935。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/figures.py" line="74"/>
+        <source>Unknown lifecycle group &quot;{group}&quot;.</source>
+        <translation>没有“{group}”这个客户分组。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/merge.py" line="52"/>
+        <source>Choose two different customers to merge.</source>
+        <translation>请选择两个不同的客户来合并。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/merge.py" line="144"/>
+        <source>The merge cannot be undone: one of the customers was deleted for good.</source>
+        <translation>无法撤销合并：其中一个客户已被彻底删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/merge.py" line="147"/>
+        <source>The merge cannot be undone: &quot;{nickname}&quot; was restored from the trash since.</source>
+        <translation>无法撤销合并：“{nickname}”之后已从回收站恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/notes.py" line="42"/>
+        <source>The note is empty.</source>
+        <translation>备注是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/notes.py" line="45"/>
+        <source>A note can be at most {limit} characters (this one has {length}); split it into several notes.</source>
+        <translation>一条备注最多 {limit} 个字（现在有 {length} 个），请分成几条备注。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/notes.py" line="54"/>
+        <source>That order is not one of this customer&apos;s.</source>
+        <translation>这个订单不属于该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/notes.py" line="64"/>
+        <source>This note no longer exists.</source>
+        <translation>这条备注已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/notes.py" line="107"/>
+        <source>Some of these notes no longer exist; nothing was changed.</source>
+        <translation>其中有些备注已不存在，什么都没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="83"/>
+        <source>Choose the customer&apos;s platform.</source>
+        <translation>请选择客户所在的平台。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="85"/>
+        <source>Unknown platform &quot;{platform}&quot;.</source>
+        <translation>没有“{platform}”这个平台。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="97"/>
+        <source>Nickname is required.</source>
+        <translation>请填写买家昵称。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="98"/>
+        <source>The nickname can be at most {limit} characters (this one has {length}).</source>
+        <translation>昵称最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="103"/>
+        <source>The real name can be at most {limit} characters (this one has {length}).</source>
+        <translation>姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="108"/>
+        <source>The region can be at most {limit} characters (this one has {length}).</source>
+        <translation>地区最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="123"/>
+        <source>There is already a customer &quot;{nickname}&quot; on {platform}.</source>
+        <translation>{platform} 上已经有客户“{nickname}”了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="142"/>
+        <location filename="../../desk/core/customers/service.py" line="189"/>
+        <source>This customer no longer exists.</source>
+        <translation>这个客户已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="144"/>
+        <source>&quot;{nickname}&quot; is in the trash; restore them first.</source>
+        <translation>“{nickname}”在回收站里，请先恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="227"/>
+        <source>This part of the address can be at most {limit} characters (this one has {length}).</source>
+        <translation>地址的这一项最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="236"/>
+        <source>The street address can be at most {limit} characters (this one has {length}).</source>
+        <translation>详细地址最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="241"/>
+        <source>The receiver&apos;s name can be at most {limit} characters (this one has {length}).</source>
+        <translation>收货人姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="250"/>
+        <source>The address is empty.</source>
+        <translation>地址是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="290"/>
+        <location filename="../../desk/core/customers/service.py" line="316"/>
+        <source>This address no longer exists.</source>
+        <translation>这个地址已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="351"/>
+        <source>Two of these customers are both &quot;{nickname}&quot; on {platform}; restore only one of them.</source>
+        <translation>其中两个客户都是 {platform} 上的“{nickname}”，只能恢复其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="24"/>
+        <source>The category needs a name.</source>
+        <translation>请填写分类名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="25"/>
+        <source>A category name can be at most {limit} characters (this one has {length}).</source>
+        <translation>分类名称最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="31"/>
+        <source>The tag needs a name.</source>
+        <translation>请填写标签名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="32"/>
+        <source>A tag name can be at most {limit} characters (this one has {length}).</source>
+        <translation>标签名称最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="39"/>
+        <source>A tag description can be at most {limit} characters (this one has {length}).</source>
+        <translation>标签说明最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="48"/>
+        <source>There is already a tag category &quot;{name}&quot;.</source>
+        <translation>已经有“{name}”这个标签分类了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="57"/>
+        <source>There is already a tag &quot;{name}&quot;.</source>
+        <translation>已经有“{name}”这个标签了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="63"/>
+        <source>This tag category no longer exists.</source>
+        <translation>这个标签分类已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="70"/>
+        <source>This tag no longer exists.</source>
+        <translation>这个标签已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="190"/>
+        <source>Some of these tags no longer exist; nothing was changed.</source>
+        <translation>其中有些标签已不存在，什么都没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/tags.py" line="193"/>
+        <source>Some of these customers no longer exist; nothing was changed.</source>
+        <translation>其中有些客户已不存在，什么都没有修改。</translation>
     </message>
 </context>
 </TS>

@@ -68,3 +68,43 @@ def test_mark_done_with_nothing_selected_changes_nothing(qtbot, demo_window):
     qtbot.wait(50)
     assert page.model.rowCount() == due
     assert followups.due_count(end_of_today()) == due
+
+
+class FakeTray:
+    """Stands in for the system tray, which the offscreen platform has not."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, str]] = []
+
+    def showMessage(self, title, body, *_):  # noqa: N802 - Qt's name
+        self.messages.append((title, body))
+
+
+def test_follow_ups_falling_due_are_announced_in_the_tray_once(qtbot, window):
+    from datetime import timedelta
+
+    from desk.core import timeutil
+    from desk.core.customers import service
+
+    cid = service.create("taobao", "小雨点点")
+    fid = followups.add(cid, "提醒付款", timeutil.now() - timedelta(minutes=1))
+    followups.add(cid, "明天回访", timeutil.now() + timedelta(days=1))
+    window.tray = FakeTray()
+    window.announce_due()
+    assert window.tray.messages == [("1 follow-up(s) due", "提醒付款 — 小雨点点")]
+    assert Followup.get_by_id(fid).notified_at is not None
+    window.announce_due()
+    assert len(window.tray.messages) == 1  # not again
+
+
+def test_without_a_tray_nothing_is_marked_announced(qtbot, window):
+    from datetime import timedelta
+
+    from desk.core import timeutil
+    from desk.core.customers import service
+
+    cid = service.create("taobao", "小雨点点")
+    fid = followups.add(cid, "提醒付款", timeutil.now() - timedelta(minutes=1))
+    window.tray = None
+    window.announce_due()
+    assert Followup.get_by_id(fid).notified_at is None

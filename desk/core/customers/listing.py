@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desk.core import timeutil
+from desk.core.customers import search
 from desk.core.listing import Filter, Listing
 
 CUSTOMERS = Listing(
@@ -26,25 +27,9 @@ CUSTOMERS = Listing(
 )
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def search_filter(query: str) -> Filter | None:
-    """Nickname or real name containing the text, phone starting or ending
-    with it, or pinyin (full or initials) starting with it."""
-    q = query.strip()
-    if not q:
-        return None
-    like = _escape_like(q)
-    low = _escape_like(q.lower())
-    return Filter(
-        "c.nickname LIKE ? ESCAPE '\\' OR c.real_name LIKE ? ESCAPE '\\'"
-        " OR c.phone LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\'"
-        " OR c.nickname_abbr LIKE ? ESCAPE '\\' OR c.nickname_py LIKE ? ESCAPE '\\'"
-        " OR c.real_name_abbr LIKE ? ESCAPE '\\'",
-        (f"%{like}%", f"%{like}%", f"{like}%", f"%{like}", f"{low}%", f"{low}%", f"{low}%"),
-    )
+    """The search box: see desk.core.customers.search for what a query matches."""
+    return search.search_filter(query)
 
 
 FOLLOWUPS_DUE = Listing(

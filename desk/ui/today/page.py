@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from desk.core.customers import followups
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.ui import fmt, labels
 from desk.ui.listpage import ListPage
@@ -60,6 +59,8 @@ class TodayPage(ListPage):
         return Filter("c.nickname LIKE ? OR f.title LIKE ?", (f"%{q}%", f"%{q}%"))
 
     def mark_selected_done(self) -> None:
+        from desk.core.customers import followups
+
         ids = self.selected_ids()
         if ids:
-            run_task(followups.mark_done, ids)
+            run_task(followups.set_done, ids)

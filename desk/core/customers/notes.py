@@ -1,0 +1,142 @@
+"""Notes on a customer: a dated timeline, pinned ones first, deletes undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from desk.core import changes, timeutil
+from desk.core.aftersales.models import Case
+from desk.core.base import database
+from desk.core.customers import fields
+from desk.core.customers.models import Note
+from desk.core.customers.service import live_customer
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.orders.models import Order
+from desk.core.text import strip_controls
+
+BODY_MAX = 10_000
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: int
+    customer_id: int
+    body: str
+    pinned: bool
+    order_id: int | None
+    order_no: str | None
+    case_id: int | None
+    case_no: str | None
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+def _body(value: object) -> str:
+    """Multi-line text: controls removed but line breaks and tabs kept;
+    refused, never cut, when too long."""
+    text = strip_controls(str(value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if not text:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The note is empty."))
+    if len(text) > BODY_MAX:
+        raise UserError(
+            QT_TRANSLATE_NOOP("UserError", "A note can be at most {limit} characters (this one has "
+                              "{length}); split it into several notes."),
+            limit=f"{BODY_MAX:,}", length=f"{len(text):,}")
+    return text
+
+
+def _check_links(customer_id: int, order_id: int | None, case_id: int | None) -> None:
+    if order_id is not None and not Order.select().where(
+            Order.id == order_id, Order.customer == customer_id).exists():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "That order is not one of this customer's."))
+    if case_id is not None and not Case.select().where(
+            Case.id == case_id, Case.customer == customer_id).exists():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "That after-sales case is not one of this "
+                                          "customer's."))
+
+
+def _note(note_id: int) -> Note:
+    note = Note.get_or_none(Note.id == note_id)
+    if note is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This note no longer exists."))
+    return note
+
+
+def add(customer_id: int, body: str, pinned: bool = False, order_id: int | None = None,
+        case_id: int | None = None) -> int:
+    text = _body(body)
+    with changes.write(database) as pending:
+        live_customer(customer_id)
+        _check_links(customer_id, order_id, case_id)
+        note = Note.create(customer=customer_id, body=text, pinned=bool(pinned), order_id=order_id,
+                           case_id=case_id)
+        pending.add("note", [note.id])
+        pending.add("customer", [customer_id])
+    return note.id
+
+
+_KEEP = object()
+
+
+def edit(note_id: int, body: str | None = None, order_id: object = _KEEP,
+         case_id: object = _KEEP) -> None:
+    """Change a note's text and/or its link (None unlinks)."""
+    values: dict = {}
+    if body is not None:
+        values["body"] = _body(body)
+    with changes.write(database) as pending:
+        note = _note(note_id)
+        if order_id is not _KEEP:
+            values["order_id"] = order_id
+        if case_id is not _KEEP:
+            values["case_id"] = case_id
+        _check_links(note.customer_id, values.get("order_id"), values.get("case_id"))
+        Note.update(**values, updated_at=timeutil.now()).where(Note.id == note_id).execute()
+        pending.add("note", [note_id])
+        pending.add("customer", [note.customer_id])
+
+
+def _bulk(note_ids: Iterable[int], **values: object) -> int:
+    ids = fields.id_list(note_ids)
+    with changes.write(database) as pending:
+        rows = list(Note.select(Note.id, Note.customer).where(Note.id.in_(ids)))
+        if len(rows) != len(ids):
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "Some of these notes no longer exist; "
+                                              "nothing was changed."))
+        n = Note.update(**values, updated_at=timeutil.now()).where(Note.id.in_(ids)).execute()
+        pending.add("note", ids)
+        pending.add("customer", {r.customer_id for r in rows})
+    return n
+
+
+def set_pinned(note_ids: Iterable[int], pinned: bool = True) -> int:
+    return _bulk(note_ids, pinned=bool(pinned))
+
+
+def delete(note_ids: Iterable[int]) -> int:
+    """Soft delete: restore() undoes it."""
+    return _bulk(note_ids, deleted_at=timeutil.now())
+
+
+def restore(note_ids: Iterable[int]) -> int:
+    return _bulk(note_ids, deleted_at=None)
+
+
+def list_notes(customer_id: int, include_deleted: bool = False) -> list[NoteInfo]:
+    """Pinned notes first, then newest first."""
+    rows = database.execute_sql(
+        "SELECT n.id, n.customer_id, n.body, n.pinned, n.order_id, o.order_no, n.case_id,"
+        " a.case_no, n.created_at, n.updated_at, n.deleted_at FROM note n"
+        " LEFT JOIN shop_order o ON o.id = n.order_id"
+        " LEFT JOIN aftersales_case a ON a.id = n.case_id"
+        " WHERE n.customer_id = ?" + ("" if include_deleted else " AND n.deleted_at IS NULL")
+        + " ORDER BY n.pinned DESC, n.created_at DESC, n.id DESC", (customer_id,))
+
+    def when(value):
+        return None if value is None else timeutil.from_epoch(value)
+
+    return [NoteInfo(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], when(r[8]), when(r[9]),
+                     when(r[10])) for r in rows]

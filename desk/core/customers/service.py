@@ -1,0 +1,385 @@
+"""Customer file services: create and edit buyers, their addresses, the trash.
+
+Every write validates first, then writes in one transaction and announces the
+rows it touched; read functions return plain dataclasses, never peewee rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from desk.core import changes, pinyin, timeutil
+from desk.core.base import database
+from desk.core.customers import fields
+from desk.core.customers.models import Address, Customer, CustomerTag, Tag, TagCategory
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.platforms import PLATFORMS
+from desk.core.text import clean_line
+
+IDENTITY_FIELDS = ("platform", "nickname", "real_name", "phone", "region")
+ADDRESS_FIELDS = ("receiver", "phone", "province", "city", "district", "detail")
+ADDRESS_PART_MAX = 32
+ADDRESS_DETAIL_MAX = 200
+RECEIVER_MAX = 32
+
+
+@dataclass(frozen=True)
+class AddressInfo:
+    id: int
+    receiver: str
+    phone: str
+    province: str
+    city: str
+    district: str
+    detail: str
+    is_default: bool
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    id: int
+    name: str
+    color: str  # the tag's own colour, else its category's
+    category_id: int
+    category: str
+
+
+@dataclass(frozen=True)
+class CustomerDetail:
+    id: int
+    platform: str
+    nickname: str
+    real_name: str
+    phone: str
+    region: str
+    lifecycle: str
+    lifecycle_manual: bool
+    order_count: int
+    paid_order_count: int
+    unpaid_count: int
+    total_spent_fen: int
+    average_order_fen: int  # 客单价: total spent / paid orders, rounded to the fen
+    is_repeat: bool
+    first_order_at: datetime | None
+    last_order_at: datetime | None
+    last_contact_at: datetime | None
+    case_count: int
+    open_case_count: int
+    source: str
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+    addresses: list[AddressInfo] = field(default_factory=list)
+    tags: list[TagInfo] = field(default_factory=list)
+
+
+# -- validation ---------------------------------------------------------------
+
+
+def _platform(value: object) -> str:
+    text = clean_line(value if value is None or isinstance(value, str) else str(value))
+    if not text:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "Choose the customer's platform."))
+    if text not in PLATFORMS:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "Unknown platform \"{platform}\"."),
+                        platform=text[:40])
+    return text
+
+
+def _clean_identity(values: dict) -> dict:
+    out = {}
+    if "platform" in values:
+        out["platform"] = _platform(values["platform"])
+    if "nickname" in values:
+        out["nickname"] = fields.line(
+            values["nickname"], fields.NICKNAME_MAX,
+            required=QT_TRANSLATE_NOOP("UserError", "Nickname is required."),
+            too_long=QT_TRANSLATE_NOOP("UserError", "The nickname can be at most {limit} characters "
+                                       "(this one has {length})."))
+    if "real_name" in values:
+        out["real_name"] = fields.line(
+            values["real_name"], fields.REAL_NAME_MAX,
+            too_long=QT_TRANSLATE_NOOP("UserError", "The real name can be at most {limit} characters "
+                                       "(this one has {length})."))
+    if "region" in values:
+        out["region"] = fields.line(
+            values["region"], fields.REGION_MAX,
+            too_long=QT_TRANSLATE_NOOP("UserError", "The region can be at most {limit} characters "
+                                       "(this one has {length})."))
+    if "phone" in values:
+        out["phone"] = fields.phone(values["phone"])
+    return out
+
+
+def check_unique(platform: str, nickname: str, except_id: int | None = None) -> None:
+    """Refuse a second live customer with the same platform and nickname."""
+    query = Customer.select(Customer.id).where(
+        Customer.platform == platform, Customer.nickname == nickname, Customer.deleted_at.is_null())
+    if except_id is not None:
+        query = query.where(Customer.id != except_id)
+    if query.exists():
+        raise UserError(
+            QT_TRANSLATE_NOOP("UserError", "There is already a customer \"{nickname}\" on {platform}."),
+            nickname=nickname, platform=platform)
+
+
+def pinyin_columns(values: dict) -> dict:
+    out = {}
+    if "nickname" in values:
+        out["nickname_py"] = pinyin.full(values["nickname"])
+        out["nickname_abbr"] = pinyin.abbr(values["nickname"])
+    if "real_name" in values:
+        out["real_name_py"] = pinyin.full(values["real_name"])
+        out["real_name_abbr"] = pinyin.abbr(values["real_name"])
+    return out
+
+
+def live_customer(customer_id: int) -> Customer:
+    """The customer, refusing one that is gone or in the trash."""
+    customer = Customer.get_or_none(Customer.id == customer_id)
+    if customer is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This customer no longer exists."))
+    if customer.deleted_at is not None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "\"{nickname}\" is in the trash; restore them "
+                                          "first."), nickname=customer.nickname)
+    return customer
+
+
+# -- customers ----------------------------------------------------------------
+
+
+def create(platform: str, nickname: str, real_name: str = "", phone: str = "",
+           region: str = "", source: str = "manual") -> int:
+    """A new customer; returns the id."""
+    values = _clean_identity({"platform": platform, "nickname": nickname, "real_name": real_name,
+                              "phone": phone, "region": region})
+    with changes.write(database) as pending:
+        check_unique(values["platform"], values["nickname"])
+        customer = Customer.create(**values, **pinyin_columns(values), source=source)
+        pending.add("customer", [customer.id])
+    return customer.id
+
+
+def update(customer_id: int, **values: object) -> None:
+    """Change identity fields (platform, nickname, real_name, phone, region)."""
+    unknown = set(values) - set(IDENTITY_FIELDS)
+    if unknown:
+        raise TypeError(f"not identity fields: {sorted(unknown)}")
+    clean = _clean_identity(values)
+    with changes.write(database) as pending:
+        customer = live_customer(customer_id)
+        if "platform" in clean or "nickname" in clean:
+            check_unique(clean.get("platform", customer.platform),
+                         clean.get("nickname", customer.nickname), except_id=customer.id)
+        (Customer.update(**clean, **pinyin_columns(clean), updated_at=timeutil.now())
+         .where(Customer.id == customer.id).execute())
+        pending.add("customer", [customer.id])
+
+
+def average_order_fen(total_fen: int, paid_orders: int) -> int:
+    """客单价: what a paid order brings on average, rounded half up to the fen."""
+    return (2 * total_fen + paid_orders) // (2 * paid_orders) if paid_orders else 0
+
+
+def get(customer_id: int) -> CustomerDetail:
+    """Everything the detail page shows about one customer (trashed ones too)."""
+    c = Customer.get_or_none(Customer.id == customer_id)
+    if c is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This customer no longer exists."))
+    return CustomerDetail(
+        id=c.id, platform=c.platform, nickname=c.nickname, real_name=c.real_name, phone=c.phone,
+        region=c.region, lifecycle=c.lifecycle, lifecycle_manual=bool(c.lifecycle_manual),
+        order_count=c.order_count, paid_order_count=c.paid_order_count, unpaid_count=c.unpaid_count,
+        total_spent_fen=c.total_spent_fen,
+        average_order_fen=average_order_fen(c.total_spent_fen, c.paid_order_count),
+        is_repeat=c.paid_order_count >= 2, first_order_at=c.first_order_at,
+        last_order_at=c.last_order_at, last_contact_at=c.last_contact_at, case_count=c.case_count,
+        open_case_count=c.open_case_count, source=c.source, created_at=c.created_at,
+        updated_at=c.updated_at, deleted_at=c.deleted_at,
+        addresses=addresses(c.id), tags=tags_of(c.id),
+    )
+
+
+def tags_of(customer_id: int) -> list[TagInfo]:
+    """A customer's tags, by category then tag position."""
+    rows = (Tag.select(Tag, TagCategory)
+            .join(CustomerTag, on=(CustomerTag.tag == Tag.id))
+            .switch(Tag).join(TagCategory)
+            .where(CustomerTag.customer == customer_id)
+            .order_by(TagCategory.position, Tag.position, Tag.id))
+    return [TagInfo(t.id, t.name, t.color or t.category.color, t.category.id, t.category.name)
+            for t in rows]
+
+
+# -- addresses ----------------------------------------------------------------
+
+
+def addresses(customer_id: int) -> list[AddressInfo]:
+    """Default first, then newest first."""
+    rows = (Address.select().where(Address.customer == customer_id)
+            .order_by(Address.is_default.desc(), Address.created_at.desc(), Address.id.desc()))
+    return [AddressInfo(a.id, a.receiver, a.phone, a.province, a.city, a.district, a.detail,
+                        bool(a.is_default)) for a in rows]
+
+
+def _clean_address(values: dict) -> dict:
+    too_long = QT_TRANSLATE_NOOP("UserError", "This part of the address can be at most {limit} "
+                                 "characters (this one has {length}).")
+    out = {}
+    for name in ("province", "city", "district"):
+        if name in values:
+            out[name] = fields.line(values[name], ADDRESS_PART_MAX, too_long=too_long)
+    if "detail" in values:
+        out["detail"] = fields.line(
+            values["detail"], ADDRESS_DETAIL_MAX,
+            too_long=QT_TRANSLATE_NOOP("UserError", "The street address can be at most {limit} "
+                                       "characters (this one has {length})."))
+    if "receiver" in values:
+        out["receiver"] = fields.line(
+            values["receiver"], RECEIVER_MAX,
+            too_long=QT_TRANSLATE_NOOP("UserError", "The receiver's name can be at most {limit} "
+                                       "characters (this one has {length})."))
+    if "phone" in values:
+        out["phone"] = fields.phone(values["phone"])
+    return out
+
+
+def _require_place(values: dict) -> None:
+    if not any(values.get(k) for k in ("province", "city", "district", "detail")):
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The address is empty."))
+
+
+def _promote_latest(customer_id: int) -> None:
+    """Make the newest address the default when none is."""
+    if Address.select().where(Address.customer == customer_id, Address.is_default).exists():
+        return
+    latest = (Address.select(Address.id).where(Address.customer == customer_id)
+              .order_by(Address.created_at.desc(), Address.id.desc()).first())
+    if latest is not None:
+        Address.update(is_default=True).where(Address.id == latest.id).execute()
+
+
+def add_address(customer_id: int, receiver: str = "", phone: str = "", province: str = "",
+                city: str = "", district: str = "", detail: str = "",
+                is_default: bool = False) -> int:
+    """A new address; the first one, or one marked default, becomes the default."""
+    clean = _clean_address({"receiver": receiver, "phone": phone, "province": province,
+                            "city": city, "district": district, "detail": detail})
+    _require_place(clean)
+    with changes.write(database) as pending:
+        live_customer(customer_id)
+        if is_default:
+            Address.update(is_default=False).where(Address.customer == customer_id).execute()
+        address = Address.create(customer=customer_id, is_default=bool(is_default), **clean)
+        _promote_latest(customer_id)
+        pending.add("customer", [customer_id])
+    return address.id
+
+
+def update_address(address_id: int, **values: object) -> None:
+    """Change an address's fields or make it the default (is_default=True).
+    Unsetting the default hands it to the newest other address, if any."""
+    unknown = set(values) - set(ADDRESS_FIELDS) - {"is_default"}
+    if unknown:
+        raise TypeError(f"not address fields: {sorted(unknown)}")
+    clean = _clean_address(values)
+    with changes.write(database) as pending:
+        address = Address.get_or_none(Address.id == address_id)
+        if address is None:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "This address no longer exists."))
+        cid = address.customer_id
+        live_customer(cid)
+        merged = {k: clean.get(k, getattr(address, k)) for k in ADDRESS_FIELDS}
+        _require_place(merged)
+        if values.get("is_default"):
+            Address.update(is_default=False).where(Address.customer == cid).execute()
+            clean["is_default"] = True
+        elif "is_default" in values and address.is_default:
+            clean["is_default"] = False
+            newest_other = (Address.select(Address.id)
+                            .where(Address.customer == cid, Address.id != address.id)
+                            .order_by(Address.created_at.desc(), Address.id.desc()).first())
+            if newest_other is None:
+                clean["is_default"] = True  # the only address stays the default
+            else:
+                Address.update(is_default=True).where(Address.id == newest_other.id).execute()
+        Address.update(**clean, updated_at=timeutil.now()).where(Address.id == address.id).execute()
+        pending.add("customer", [cid])
+
+
+def remove_address(address_id: int) -> None:
+    """Delete an address; removing the default promotes the newest remaining one."""
+    with changes.write(database) as pending:
+        address = Address.get_or_none(Address.id == address_id)
+        if address is None:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "This address no longer exists."))
+        cid = address.customer_id
+        live_customer(cid)
+        address.delete_instance()
+        _promote_latest(cid)
+        pending.add("customer", [cid])
+
+
+# -- trash --------------------------------------------------------------------
+
+
+def move_to_trash(customer_ids: list[int]) -> int:
+    """Trash customers; their orders, notes, cases and tags stay attached.
+    Returns how many were moved (ones already in the trash are skipped)."""
+    ids = fields.id_list(customer_ids)
+    with changes.write(database) as pending:
+        now = timeutil.now()
+        n = (Customer.update(deleted_at=now, updated_at=now)
+             .where(Customer.id.in_(ids), Customer.deleted_at.is_null()).execute())
+        pending.add("customer", ids)
+    return n
+
+
+def restore(customer_ids: list[int]) -> int:
+    """Bring customers back from the trash; refuses all of them when one would
+    clash with a live customer of the same platform and nickname."""
+    ids = fields.id_list(customer_ids)
+    with changes.write(database) as pending:
+        trashed = list(Customer.select(Customer.id, Customer.platform, Customer.nickname)
+                       .where(Customer.id.in_(ids), Customer.deleted_at.is_null(False)))
+        seen: set[tuple[str, str]] = set()
+        for c in trashed:
+            key = (c.platform, c.nickname)
+            if key in seen:
+                raise UserError(
+                    QT_TRANSLATE_NOOP("UserError", "Two of these customers are both \"{nickname}\" on "
+                                      "{platform}; restore only one of them."),
+                    nickname=c.nickname, platform=c.platform)
+            seen.add(key)
+            check_unique(c.platform, c.nickname)
+        n = (Customer.update(deleted_at=None, updated_at=timeutil.now())
+             .where(Customer.id.in_([c.id for c in trashed])).execute())
+        pending.add("customer", [c.id for c in trashed])
+    return n
+
+
+_TRASH_COUNTS = {
+    "customers": "SELECT count(*) FROM customer WHERE deleted_at IS NOT NULL",
+    "orders": "SELECT count(*) FROM shop_order WHERE customer_id IN ({trash})",
+    "cases": "SELECT count(*) FROM aftersales_case WHERE customer_id IN ({trash})",
+    "notes": "SELECT count(*) FROM note WHERE customer_id IN ({trash})",
+    "followups": "SELECT count(*) FROM followup WHERE customer_id IN ({trash})",
+    "addresses": "SELECT count(*) FROM address WHERE customer_id IN ({trash})",
+    "tags": "SELECT count(*) FROM customer_tag WHERE customer_id IN ({trash})",
+}
+
+
+def empty_trash() -> dict[str, int]:
+    """Delete trashed customers for good, with everything attached to them.
+    Returns how many rows of each kind went."""
+    trash = "SELECT id FROM customer WHERE deleted_at IS NOT NULL"
+    with changes.write(database) as pending:
+        counts = {name: database.execute_sql(sql.format(trash=trash)).fetchone()[0]
+                  for name, sql in _TRASH_COUNTS.items()}
+        ids = [r[0] for r in database.execute_sql(trash)]
+        database.execute_sql("DELETE FROM customer WHERE deleted_at IS NOT NULL")
+        pending.add("customer", ids)
+        for entity in ("order", "case", "note", "followup"):
+            pending.add(entity)
+    return counts

@@ -1,0 +1,234 @@
+"""Tag categories, tags, and tagging customers in bulk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from peewee import fn
+
+from desk.core import changes, pinyin, timeutil
+from desk.core.base import database
+from desk.core.customers import fields
+from desk.core.customers.models import Customer, CustomerTag, Tag, TagCategory
+from desk.core.customers.service import TagInfo
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.text import clean_line
+
+NAME_MAX = 32
+DESCRIPTION_MAX = 200
+SUGGESTIONS = 20
+
+
+def _category_name(value: object) -> str:
+    return fields.line(
+        value, NAME_MAX, required=QT_TRANSLATE_NOOP("UserError", "The category needs a name."),
+        too_long=QT_TRANSLATE_NOOP("UserError", "A category name can be at most {limit} characters "
+                                   "(this one has {length})."))
+
+
+def _tag_name(value: object) -> str:
+    return fields.line(
+        value, NAME_MAX, required=QT_TRANSLATE_NOOP("UserError", "The tag needs a name."),
+        too_long=QT_TRANSLATE_NOOP("UserError", "A tag name can be at most {limit} characters "
+                                   "(this one has {length})."))
+
+
+def _description(value: object) -> str:
+    return fields.line(
+        value, DESCRIPTION_MAX,
+        too_long=QT_TRANSLATE_NOOP("UserError", "A tag description can be at most {limit} characters "
+                                   "(this one has {length})."))
+
+
+def _unique_category(name: str, except_id: int | None = None) -> None:
+    q = TagCategory.select().where(fn.lower(TagCategory.name) == name.lower())
+    if except_id is not None:
+        q = q.where(TagCategory.id != except_id)
+    if q.exists():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is already a tag category \"{name}\"."),
+                        name=name)
+
+
+def _unique_tag(name: str, except_id: int | None = None) -> None:
+    q = Tag.select().where(fn.lower(Tag.name) == name.lower())
+    if except_id is not None:
+        q = q.where(Tag.id != except_id)
+    if q.exists():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is already a tag \"{name}\"."), name=name)
+
+
+def _category(category_id: int) -> TagCategory:
+    category = TagCategory.get_or_none(TagCategory.id == category_id)
+    if category is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This tag category no longer exists."))
+    return category
+
+
+def _tag(tag_id: int) -> Tag:
+    tag = Tag.get_or_none(Tag.id == tag_id)
+    if tag is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This tag no longer exists."))
+    return tag
+
+
+# -- categories ---------------------------------------------------------------
+
+
+def create_category(name: str, color: str = "#607d8b") -> int:
+    clean_name, clean_color = _category_name(name), fields.color(color)
+    with changes.write(database) as pending:
+        _unique_category(clean_name)
+        position = (TagCategory.select(fn.coalesce(fn.max(TagCategory.position), -1)).scalar()) + 1
+        category = TagCategory.create(name=clean_name, color=clean_color, position=position)
+        pending.add("tag")
+    return category.id
+
+
+def update_category(category_id: int, name: str | None = None, color: str | None = None) -> None:
+    values: dict = {}
+    if name is not None:
+        values["name"] = _category_name(name)
+    if color is not None:
+        values["color"] = fields.color(color)
+    with changes.write(database) as pending:
+        _category(category_id)
+        if "name" in values:
+            _unique_category(values["name"], except_id=category_id)
+        (TagCategory.update(**values, updated_at=timeutil.now())
+         .where(TagCategory.id == category_id).execute())
+        pending.add("tag")
+        pending.add("customer")  # chips change colour or category
+
+
+def delete_category(category_id: int) -> None:
+    """Delete a category with its tags (customers lose those tags)."""
+    with changes.write(database) as pending:
+        _category(category_id)
+        TagCategory.delete().where(TagCategory.id == category_id).execute()
+        pending.add("tag")
+        pending.add("customer")
+
+
+# -- tags -----------------------------------------------------------------------
+
+
+def create_tag(category_id: int, name: str, color: str | None = None, description: str = "") -> int:
+    """A new tag; `color` None uses the category's colour."""
+    clean_name = _tag_name(name)
+    clean_color = None if color is None or not str(color).strip() else fields.color(color)
+    clean_description = _description(description)
+    with changes.write(database) as pending:
+        _category(category_id)
+        _unique_tag(clean_name)
+        position = (Tag.select(fn.coalesce(fn.max(Tag.position), -1))
+                    .where(Tag.category == category_id).scalar()) + 1
+        tag = Tag.create(category=category_id, name=clean_name, color=clean_color,
+                         description=clean_description, position=position,
+                         name_py=pinyin.full(clean_name), name_abbr=pinyin.abbr(clean_name))
+        pending.add("tag", [tag.id])
+    return tag.id
+
+
+_UNSET = object()
+
+
+def update_tag(tag_id: int, name: str | None = None, color: object = _UNSET,
+               description: str | None = None, category_id: int | None = None) -> None:
+    """Change a tag; color=None goes back to the category's colour."""
+    values: dict = {}
+    if name is not None:
+        values["name"] = _tag_name(name)
+        values["name_py"] = pinyin.full(values["name"])
+        values["name_abbr"] = pinyin.abbr(values["name"])
+    if color is not _UNSET:
+        values["color"] = None if color is None or not str(color).strip() else fields.color(color)
+    if description is not None:
+        values["description"] = _description(description)
+    with changes.write(database) as pending:
+        _tag(tag_id)
+        if category_id is not None:
+            values["category"] = _category(category_id).id
+        if "name" in values:
+            _unique_tag(values["name"], except_id=tag_id)
+        Tag.update(**values, updated_at=timeutil.now()).where(Tag.id == tag_id).execute()
+        pending.add("tag", [tag_id])
+        pending.add("customer", _customers_with(tag_id))
+
+
+def delete_tag(tag_id: int) -> None:
+    """Delete a tag; customers lose it."""
+    with changes.write(database) as pending:
+        _tag(tag_id)
+        affected = _customers_with(tag_id)
+        Tag.delete().where(Tag.id == tag_id).execute()
+        pending.add("tag", [tag_id])
+        pending.add("customer", affected)
+
+
+def _customers_with(tag_id: int) -> list[int]:
+    return [r[0] for r in database.execute_sql(
+        "SELECT customer_id FROM customer_tag WHERE tag_id = ?", (tag_id,))]
+
+
+def all_tags() -> list[TagInfo]:
+    rows = (Tag.select(Tag, TagCategory).join(TagCategory)
+            .order_by(TagCategory.position, Tag.position, Tag.id))
+    return [TagInfo(t.id, t.name, t.color or t.category.color, t.category.id, t.category.name)
+            for t in rows]
+
+
+# -- tagging customers ----------------------------------------------------------
+
+
+def add_tags(customer_ids: Iterable[int], tag_ids: Iterable[int]) -> int:
+    """Give every customer every tag; ones they already have are kept.
+    Returns how many pairs were new."""
+    cids, tids = fields.id_list(customer_ids), fields.id_list(tag_ids)
+    with changes.write(database) as pending:
+        found = Tag.select().where(Tag.id.in_(tids)).count()
+        if found != len(tids):
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "Some of these tags no longer exist; "
+                                              "nothing was changed."))
+        if Customer.select().where(Customer.id.in_(cids)).count() != len(cids):
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "Some of these customers no longer exist; "
+                                              "nothing was changed."))
+        before = CustomerTag.select().where(CustomerTag.customer.in_(cids)).count()
+        database.execute_sql(
+            "INSERT OR IGNORE INTO customer_tag(customer_id, tag_id, created_at)"
+            " SELECT c.value, t.value, ? FROM json_each(?) c, json_each(?) t",
+            (timeutil.to_epoch(timeutil.now()), fields.ids_param(cids), fields.ids_param(tids)))
+        added = CustomerTag.select().where(CustomerTag.customer.in_(cids)).count() - before
+        pending.add("customer", cids)
+    return added
+
+
+def remove_tags(customer_ids: Iterable[int], tag_ids: Iterable[int]) -> int:
+    """Take the tags off the customers; returns how many pairs were removed."""
+    cids, tids = fields.id_list(customer_ids), fields.id_list(tag_ids)
+    with changes.write(database) as pending:
+        n = (CustomerTag.delete()
+             .where(CustomerTag.customer.in_(cids), CustomerTag.tag.in_(tids)).execute())
+        pending.add("customer", cids)
+    return n
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def tag_suggestions(prefix: str, limit: int = SUGGESTIONS) -> list[TagInfo]:
+    """Tags for a completer: the name contains the text, or its pinyin
+    (full or initials) starts with it. Name matches come first."""
+    text = clean_line(prefix)[:NAME_MAX]
+    if not text:
+        return all_tags()[:limit]
+    low = _like(text.lower())
+    rows = database.execute_sql(
+        "SELECT t.id FROM tag t JOIN tag_category tc ON tc.id = t.category_id"
+        " WHERE t.name LIKE ? ESCAPE '\\' OR t.name_abbr LIKE ? ESCAPE '\\'"
+        " OR t.name_py LIKE ? ESCAPE '\\'"
+        " ORDER BY (t.name LIKE ? ESCAPE '\\') DESC, tc.position, t.position, t.id LIMIT ?",
+        (f"%{_like(text)}%", f"{low}%", f"{low}%", f"{_like(text)}%", limit))
+    order = [r[0] for r in rows]
+    by_id = {t.id: t for t in all_tags() if t.id in set(order)}
+    return [by_id[i] for i in order]

@@ -1,0 +1,1 @@
+"""Customer-file services: plain pytest over a fresh database, no Qt."""
