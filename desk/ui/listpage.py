@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -54,6 +54,7 @@ class ListPage(QWidget):
         self.view.horizontalHeader().setSectionsMovable(True)
         self.view.horizontalHeader().setSortIndicatorShown(sortable)
         self.view.doubleClicked.connect(lambda ix: self.activated.emit(self.model.id_at(ix.row())))
+        self.view.installEventFilter(self)
 
         self.header = QHBoxLayout()
         self.header.addWidget(self.title)
@@ -73,6 +74,14 @@ class ListPage(QWidget):
         self.search.textChanged.connect(lambda _: self._debounce.start())
         bus().changed.connect(self._on_change)
         self._stale = True
+
+    def eventFilter(self, watched, event) -> bool:
+        # Enter opens the current row; the event goes on to the view as well.
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.view.currentIndex().isValid()):
+            self.activated.emit(self.model.id_at(self.view.currentIndex().row()))
+        return super().eventFilter(watched, event)
 
     def search_filter(self, text: str) -> Filter | None:
         return None

@@ -39,7 +39,12 @@ def render(lang: str, data_dir: str) -> None:
         window.go(key)
         app.processEvents()
         window.grab().save(str(HERE / f"{lang}-{key}.png"))
-    for name, dialog in (("settings", SettingsDialog(window)), ("first-run", FirstRunDialog(window))):
+    from desk.ui.customers.detail import CustomerDialog
+
+    customers = window.page("customers")
+    buyer = CustomerDialog(customers.model.id_at(0), window)
+    for name, dialog in (("settings", SettingsDialog(window)), ("first-run", FirstRunDialog(window)),
+                         ("customer", buyer)):
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(HERE / f"{lang}-dialog-{name}.png"))

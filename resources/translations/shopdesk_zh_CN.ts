@@ -78,59 +78,262 @@
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="65"/>
+        <source>13812345678 or 0571-88886666</source>
+        <translation>13812345678 或 0571-88886666</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="67"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="77"/>
+        <source>Nickname:</source>
+        <translation>昵称：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="78"/>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="79"/>
+        <source>Real name:</source>
+        <translation>真实姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="80"/>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="81"/>
+        <source>Region:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="86"/>
+        <source>Customer</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="98"/>
+        <source>Back to &amp;automatic</source>
+        <translation>恢复自动(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="105"/>
+        <source>Group</source>
+        <translation>客户分组</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="121"/>
+        <source>Add a tag (name or pinyin)…</source>
+        <translation>添加标签（名称或拼音）…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="140"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="152"/>
+        <source>Write a note about this customer…</source>
+        <translation>写一条关于这位客户的备注…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="154"/>
+        <source>Add &amp;note</source>
+        <translation>添加备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="155"/>
+        <location filename="../../desk/ui/customers/detail.py" line="335"/>
+        <source>&amp;Pin</source>
+        <translation>置顶(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="156"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="157"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="177"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="184"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="184"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="184"/>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="184"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="193"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="243"/>
+        <source>Customer: {nickname}</source>
+        <translation>客户：{nickname}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="247"/>
+        <source>Set by hand</source>
+        <translation>手动设置</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="248"/>
+        <source>Follows the orders</source>
+        <translation>按订单自动调整</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/detail.py" line="251"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="252"/>
+        <source>Total {money}</source>
+        <translation>累计消费 {money}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="253"/>
+        <source>Average order {money}</source>
+        <translation>客单价 {money}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="255"/>
+        <source>Repeat buyer</source>
+        <translation>回头客</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/detail.py" line="256"/>
+        <source>%n open case(s)</source>
+        <translation>
+            <numerusform>%n 个未结售后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="275"/>
+        <source>Many returns</source>
+        <translation>售后多</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="276"/>
+        <source>Bad review</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="277"/>
+        <source>Orders without paying</source>
+        <translation>拍下不买</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="293"/>
+        <source>{category}: click to remove this tag</source>
+        <translation>{category}：点击移除此标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="304"/>
+        <source>Pinned · {when}</source>
+        <translation>置顶 · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="335"/>
+        <source>Un&amp;pin</source>
+        <translation>取消置顶(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="384"/>
+        <source>No tag &quot;{name}&quot;.</source>
+        <translation>没有名为“{name}”的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="408"/>
+        <source>Note deleted.</source>
+        <translation>备注已删除。</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="22"/>
+        <location filename="../../desk/ui/customers/page.py" line="23"/>
         <source>Nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="23"/>
+        <location filename="../../desk/ui/customers/page.py" line="24"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="24"/>
+        <location filename="../../desk/ui/customers/page.py" line="25"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="25"/>
+        <location filename="../../desk/ui/customers/page.py" line="26"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="26"/>
+        <location filename="../../desk/ui/customers/page.py" line="27"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="27"/>
+        <location filename="../../desk/ui/customers/page.py" line="28"/>
         <source>Total spend</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="28"/>
+        <location filename="../../desk/ui/customers/page.py" line="29"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="29"/>
+        <location filename="../../desk/ui/customers/page.py" line="30"/>
         <source>Open cases</source>
         <translation>未结售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="30"/>
+        <location filename="../../desk/ui/customers/page.py" line="31"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="32"/>
+        <location filename="../../desk/ui/customers/page.py" line="33"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="34"/>
+        <location filename="../../desk/ui/customers/page.py" line="35"/>
         <source>Search nickname, name, phone or pinyin initials…</source>
         <translation>搜索昵称、姓名、手机号或拼音首字母…</translation>
     </message>
@@ -351,7 +554,7 @@
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../desk/ui/listpage.py" line="86"/>
+        <location filename="../../desk/ui/listpage.py" line="95"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>共 %Ln 条</numerusform>
@@ -896,33 +1099,33 @@
         <translation>“{nickname}”在回收站里，请先恢复。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="227"/>
+        <location filename="../../desk/core/customers/service.py" line="235"/>
         <source>This part of the address can be at most {limit} characters (this one has {length}).</source>
         <translation>地址的这一项最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="236"/>
+        <location filename="../../desk/core/customers/service.py" line="244"/>
         <source>The street address can be at most {limit} characters (this one has {length}).</source>
         <translation>详细地址最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="241"/>
+        <location filename="../../desk/core/customers/service.py" line="249"/>
         <source>The receiver&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>收货人姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="250"/>
+        <location filename="../../desk/core/customers/service.py" line="258"/>
         <source>The address is empty.</source>
         <translation>地址是空的。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="290"/>
-        <location filename="../../desk/core/customers/service.py" line="316"/>
+        <location filename="../../desk/core/customers/service.py" line="298"/>
+        <location filename="../../desk/core/customers/service.py" line="324"/>
         <source>This address no longer exists.</source>
         <translation>这个地址已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="351"/>
+        <location filename="../../desk/core/customers/service.py" line="359"/>
         <source>Two of these customers are both &quot;{nickname}&quot; on {platform}; restore only one of them.</source>
         <translation>其中两个客户都是 {platform} 上的“{nickname}”，只能恢复其中一个。</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from desk.core import settings
 from desk.core.customers.listing import CUSTOMERS, search_filter
 from desk.ui import fmt, labels
+from desk.ui.customers.detail import CustomerDialog
 from desk.ui.listpage import ListPage
 from desk.ui.tablemodel import Column
 
@@ -35,11 +36,15 @@ class CustomersPage(ListPage):
         self.view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
         for col, width in enumerate((180, 80, 80, 120, 70, 110, 110, 80)):
             self.view.setColumnWidth(col, width)
+        self.activated.connect(self.open_customer)
 
     def apply_filters(self) -> None:
         # Read here, not once at start-up: saving the settings re-applies the filters.
         self._masked = settings.get("mask_phones")
         super().apply_filters()
+
+    def open_customer(self, customer_id: int) -> None:
+        CustomerDialog.ask(self, customer_id)
 
     def search_filter(self, text: str):
         return search_filter(text)
