@@ -258,14 +258,30 @@ def _require_place(values: dict) -> None:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "The address is empty."))
 
 
+def _newest_address(customer_id: int, excluding: int | None = None) -> int | None:
+    query = Address.select(Address.id).where(Address.customer == customer_id)
+    if excluding is not None:
+        query = query.where(Address.id != excluding)
+    newest = query.order_by(Address.created_at.desc(), Address.id.desc()).first()
+    return None if newest is None else newest.id
+
+
 def _promote_latest(customer_id: int) -> None:
     """Make the newest address the default when none is."""
     if Address.select().where(Address.customer == customer_id, Address.is_default).exists():
         return
-    latest = (Address.select(Address.id).where(Address.customer == customer_id)
-              .order_by(Address.created_at.desc(), Address.id.desc()).first())
+    latest = _newest_address(customer_id)
     if latest is not None:
-        Address.update(is_default=True).where(Address.id == latest.id).execute()
+        Address.update(is_default=True).where(Address.id == latest).execute()
+
+
+def _existing_address(address_id: int) -> Address:
+    """The address, with its customer checked to be live."""
+    address = Address.get_or_none(Address.id == address_id)
+    if address is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This address no longer exists."))
+    live_customer(address.customer_id)
+    return address
 
 
 def add_address(customer_id: int, receiver: str = "", phone: str = "", province: str = "",
@@ -293,11 +309,8 @@ def update_address(address_id: int, **values: object) -> None:
         raise TypeError(f"not address fields: {sorted(unknown)}")
     clean = _clean_address(values)
     with changes.write(database) as pending:
-        address = Address.get_or_none(Address.id == address_id)
-        if address is None:
-            raise UserError(QT_TRANSLATE_NOOP("UserError", "This address no longer exists."))
+        address = _existing_address(address_id)
         cid = address.customer_id
-        live_customer(cid)
         merged = {k: clean.get(k, getattr(address, k)) for k in ADDRESS_FIELDS}
         _require_place(merged)
         if values.get("is_default"):
@@ -305,13 +318,11 @@ def update_address(address_id: int, **values: object) -> None:
             clean["is_default"] = True
         elif "is_default" in values and address.is_default:
             clean["is_default"] = False
-            newest_other = (Address.select(Address.id)
-                            .where(Address.customer == cid, Address.id != address.id)
-                            .order_by(Address.created_at.desc(), Address.id.desc()).first())
+            newest_other = _newest_address(cid, excluding=address.id)
             if newest_other is None:
                 clean["is_default"] = True  # the only address stays the default
             else:
-                Address.update(is_default=True).where(Address.id == newest_other.id).execute()
+                Address.update(is_default=True).where(Address.id == newest_other).execute()
         Address.update(**clean, updated_at=timeutil.now()).where(Address.id == address.id).execute()
         pending.add("customer", [cid])
 
@@ -319,11 +330,8 @@ def update_address(address_id: int, **values: object) -> None:
 def remove_address(address_id: int) -> None:
     """Delete an address; removing the default promotes the newest remaining one."""
     with changes.write(database) as pending:
-        address = Address.get_or_none(Address.id == address_id)
-        if address is None:
-            raise UserError(QT_TRANSLATE_NOOP("UserError", "This address no longer exists."))
+        address = _existing_address(address_id)
         cid = address.customer_id
-        live_customer(cid)
         address.delete_instance()
         _promote_latest(cid)
         pending.add("customer", [cid])
