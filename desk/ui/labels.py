@@ -63,6 +63,24 @@ def case_statuses() -> dict[str, str]:
     }
 
 
+def risks() -> dict[str, str]:
+    """Risk flag codes (desk.core.customers.figures) as short badge names."""
+    return {
+        "aftersales": translate("Labels", "Many returns"),
+        "bad_review": translate("Labels", "Bad review"),
+        "never_pays": translate("Labels", "Orders without paying"),
+    }
+
+
+def risk_hints() -> dict[str, str]:
+    """What each risk flag means, for a tooltip where the exact figures are not at hand."""
+    return {
+        "aftersales": translate("Labels", "Many after-sales cases for the orders paid."),
+        "bad_review": translate("Labels", "Tagged with a bad review or a risk label."),
+        "never_pays": translate("Labels", "Has placed orders and never paid them."),
+    }
+
+
 def languages() -> dict[str, str]:
     # Each language is named in itself, so it can be found whatever the UI shows.
     return {"": translate("Labels", "Follow the system"), "en": "English", "zh_CN": "简体中文"}

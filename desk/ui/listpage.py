@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -11,11 +12,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desk.core import settings
 from desk.core.listing import Filter, Listing
 from desk.ui.bus import bus
 from desk.ui.tablemodel import Column, LazyTableModel
@@ -107,8 +110,85 @@ class ListPage(QWidget):
             else:
                 self._stale = True  # reload when next shown
 
+    # --- column layout: which columns, in what order, how wide (remembered) --
+
+    def remember_columns(self, state_key: str, hidden: Sequence[str] = ()) -> None:
+        """Let the user hide, show and reorder columns (header right-click, or
+        drag a header); the layout is kept in the shop's settings under `state_key`.
+        `hidden` are the columns hidden until the user shows them."""
+        self._layout_key = state_key
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().exec(header.mapToGlobal(pos)))
+        self._restore_columns(hidden)
+        self._save_layout = QTimer(self, singleShot=True, interval=500)
+        self._save_layout.timeout.connect(self.save_columns)
+        header.sectionMoved.connect(lambda *_: self._save_layout.start())
+        header.sectionResized.connect(lambda *_: self._save_layout.start())
+
+    def _restore_columns(self, hidden: Sequence[str]) -> None:
+        header = self.view.horizontalHeader()
+        keys = [c.key for c in self.model.columns]
+        try:
+            state = json.loads(settings.get_state(self._layout_key) or "{}")
+            if not isinstance(state, dict):
+                state = {}
+        except ValueError:
+            state = {}  # a damaged layout falls back to the default one
+        order = [k for k in state.get("order", []) if k in keys]
+        order += [k for k in keys if k not in order]  # columns added since
+        for visual, key in enumerate(order):
+            header.moveSection(header.visualIndex(keys.index(key)), visual)
+        hide = set(state.get("hidden", hidden)) & set(keys)
+        hide.discard(keys[0])  # the first column always stays
+        for logical, key in enumerate(keys):
+            header.setSectionHidden(logical, key in hide)
+        widths = state.get("widths", {})
+        for logical, key in enumerate(keys):
+            width = widths.get(key) if isinstance(widths, dict) else None
+            if isinstance(width, int) and 20 <= width <= 2000:
+                self.view.setColumnWidth(logical, width)
+
+    def save_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        keys = [c.key for c in self.model.columns]
+        state = {
+            "order": [keys[header.logicalIndex(v)] for v in range(header.count())],
+            "hidden": [k for i, k in enumerate(keys) if header.isSectionHidden(i)],
+            "widths": {k: header.sectionSize(i) for i, k in enumerate(keys)
+                       if not header.isSectionHidden(i)},
+        }
+        settings.set_state(self._layout_key, json.dumps(state))
+
+    def column_menu(self) -> QMenu:
+        """A menu of the columns, ticked when shown; the first column cannot be hidden."""
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName(f"{self.objectName()}Columns")
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            column = self.model.columns[logical]
+            action = menu.addAction(column.title())
+            action.setObjectName(f"column_{column.key}")
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(logical))
+            action.setEnabled(logical != 0)
+            action.toggled.connect(lambda on, i=logical: self.show_column(i, on))
+        return menu
+
+    def show_column(self, logical: int, shown: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(logical, not shown)
+        if shown and self.view.columnWidth(logical) < 20:
+            self.view.setColumnWidth(logical, 100)
+        self.save_columns()
+
+    def column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.model.columns) if c.key == key)
+
     def selected_ids(self) -> list[int]:
-        return [self.model.id_at(ix.row()) for ix in self.view.selectionModel().selectedRows()]
+        rows = sorted(ix.row() for ix in self.view.selectionModel().selectedRows())
+        return [self.model.id_at(r) for r in rows]
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

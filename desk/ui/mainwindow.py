@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desk.core import backup, logs, settings, timeutil
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.paths import DataDir
-from desk.ui import fmt
+from desk.ui import fmt, undo
 from desk.ui.bus import bus
 from desk.ui.today.page import end_of_today
 from desk.ui.worker import run_task
@@ -182,6 +182,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "actionSettings", self.tr("&Settings…"), self.open_settings, "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, "actionQuit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("menuEdit")
+        undo.reset()  # a history belongs to the shop this window shows
+        for action in undo.add_actions(self):
+            edit_menu.addAction(action)
 
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.setObjectName("menuGo")

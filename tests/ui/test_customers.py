@@ -14,7 +14,7 @@ from desk.ui.tablemodel import IdRole
 
 from .helpers import answering, column_texts, type_text
 
-NICKNAME, PHONE = 0, 3
+NICKNAME, PHONE = 0, 4
 
 
 def add_customer(nickname: str, phone: str = "", real_name: str = "", platform: str = "other") -> Customer:

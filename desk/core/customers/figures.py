@@ -94,6 +94,35 @@ def clear_manual_lifecycle(customer_ids: Iterable[int]) -> None:
         pending.add("customer", ids)
 
 
+
+def lifecycle_states(customer_ids: Iterable[int]) -> list[tuple[int, str, bool]]:
+    """(id, group, set by hand) of each customer: what undoing a group change puts back."""
+    ids = fields.id_list(customer_ids)
+    rows = database.execute_sql(
+        "SELECT id, lifecycle, lifecycle_manual FROM customer"
+        " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", (fields.ids_param(ids),))
+    return [(cid, group, bool(manual)) for cid, group, manual in rows]
+
+
+def restore_lifecycles(states: Iterable[tuple[int, str, bool]]) -> None:
+    """Put back groups read by lifecycle_states(); automatic ones are recomputed
+    from the orders as they are now. Customers gone since are skipped."""
+    states = list(states)
+    manual = [(cid, group) for cid, group, by_hand in states if by_hand]
+    automatic = [cid for cid, _group, by_hand in states if not by_hand]
+    with changes.write(database) as pending:
+        now = timeutil.to_epoch(timeutil.now())
+        for cid, group in manual:
+            if group in LIFECYCLES:
+                database.execute_sql("UPDATE customer SET lifecycle = ?, lifecycle_manual = 1,"
+                                     " updated_at = ? WHERE id = ?", (group, now, cid))
+        if automatic:
+            database.execute_sql(
+                "UPDATE customer SET lifecycle_manual = 0, updated_at = ?"
+                " WHERE id IN (SELECT value FROM json_each(?))", (now, fields.ids_param(automatic)))
+            recompute_figures(automatic)
+        pending.add("customer", [cid for cid, _g, _m in states])
+
 # -- risk flags -----------------------------------------------------------------
 
 RISK_AFTERSALES = "aftersales"

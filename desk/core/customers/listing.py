@@ -6,7 +6,26 @@ from datetime import datetime
 
 from desk.core import timeutil
 from desk.core.customers import search
+from desk.core.customers.figures import risk_codes_sql
 from desk.core.listing import Filter, Listing
+
+# A customer's tags as "name<US>colour" items joined by <RS>, in category order:
+# the list shows them as coloured chips, and sorts by the same text.
+TAGS_SQL = (
+    "coalesce((SELECT group_concat(name || char(31) || color, char(30)) FROM"
+    " (SELECT t.name AS name, coalesce(t.color, tc.color) AS color FROM customer_tag ct"
+    " JOIN tag t ON t.id = ct.tag_id JOIN tag_category tc ON tc.id = t.category_id"
+    " WHERE ct.customer_id = c.id ORDER BY tc.position, t.position, t.id)), '')"
+)
+
+
+def split_tags(value: str | None) -> list[tuple[str, str]]:
+    """The tags column's value as (name, colour) pairs."""
+    if not value:
+        return []
+    return [tuple(item.split("\x1f", 1)) if "\x1f" in item else (item, "#607d8b")
+            for item in value.split("\x1e")]
+
 
 CUSTOMERS = Listing(
     source="customer c",
@@ -15,12 +34,19 @@ CUSTOMERS = Listing(
         "nickname": "c.nickname",
         "platform": "c.platform",
         "lifecycle": "c.lifecycle",
+        "tags": TAGS_SQL,
         "phone": "c.phone",
         "order_count": "c.order_count",
         "total_spent_fen": "c.total_spent_fen",
+        "avg_order_fen": "(CASE WHEN c.paid_order_count > 0 THEN"
+                         " (2 * c.total_spent_fen + c.paid_order_count) / (2 * c.paid_order_count)"
+                         " ELSE 0 END)",
         "last_order_at": "c.last_order_at",
+        "last_contact_at": "c.last_contact_at",
         "open_case_count": "c.open_case_count",
+        "risk": risk_codes_sql("c"),
         "region": "c.region",
+        "real_name": "c.real_name",
     },
     base_where="c.deleted_at IS NULL",
     default_sort="last_order_at",

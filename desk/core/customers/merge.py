@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from desk.core import changes, timeutil
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.figures import recompute_figures
 from desk.core.customers.service import check_unique, live_customer, pinyin_columns
+from desk.core.customers.trash import CustomerRow, customers
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 TOKEN_VERSION = 1
@@ -45,6 +48,32 @@ def find_duplicates() -> list[list[int]]:
     for x in parent:
         groups.setdefault(root(x), []).append(x)
     return sorted(sorted(g) for g in groups.values())
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Customers that look like one buyer, and why."""
+
+    customers: list[CustomerRow]
+    phones: list[str]  # numbers two or more of them share
+    nicknames: list[str]  # nicknames they share across platforms
+
+
+def duplicate_groups() -> list[DuplicateGroup]:
+    """find_duplicates(), with each group's customers and what they share."""
+    groups = []
+    for ids in find_duplicates():
+        rows = customers(ids)
+        phones: dict[str, int] = {}
+        platforms: dict[str, set[str]] = {}
+        for c in rows:
+            if c.phone and not fields.is_masked(c.phone):
+                phones[c.phone] = phones.get(c.phone, 0) + 1
+            platforms.setdefault(c.nickname, set()).add(c.platform)
+        groups.append(DuplicateGroup(
+            rows, sorted(p for p, n in phones.items() if n > 1),
+            sorted(n for n, p in platforms.items() if len(p) > 1)))
+    return groups
 
 
 def _pair(keep_id: int, drop_id: int) -> None:

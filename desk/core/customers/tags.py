@@ -212,6 +212,44 @@ def remove_tags(customer_ids: Iterable[int], tag_ids: Iterable[int]) -> int:
     return n
 
 
+
+def tag_pairs(customer_ids: Iterable[int], tag_ids: Iterable[int]) -> list[tuple[int, int]]:
+    """The (customer, tag) pairs among these that exist now: what an undo restores."""
+    cids, tids = fields.id_list(customer_ids), fields.id_list(tag_ids)
+    rows = database.execute_sql(
+        "SELECT customer_id, tag_id FROM customer_tag"
+        " WHERE customer_id IN (SELECT value FROM json_each(?))"
+        " AND tag_id IN (SELECT value FROM json_each(?))",
+        (fields.ids_param(cids), fields.ids_param(tids)))
+    return sorted((c, t) for c, t in rows)
+
+
+def set_pairs(pairs: Iterable[tuple[int, int]], present: bool) -> int:
+    """Put back (present=True) or take off exactly these (customer, tag) pairs:
+    the inverse of a bulk tag change. Pairs whose customer or tag is gone are skipped."""
+    import json
+
+    pairs = [(int(c), int(t)) for c, t in pairs]
+    if not pairs:
+        return 0
+    param = json.dumps(pairs)
+    with changes.write(database) as pending:
+        if present:
+            cursor = database.execute_sql(
+                "INSERT OR IGNORE INTO customer_tag(customer_id, tag_id, created_at)"
+                " SELECT json_extract(p.value, '$[0]'), json_extract(p.value, '$[1]'), ?"
+                " FROM json_each(?) p"
+                " WHERE EXISTS (SELECT 1 FROM customer WHERE id = json_extract(p.value, '$[0]'))"
+                " AND EXISTS (SELECT 1 FROM tag WHERE id = json_extract(p.value, '$[1]'))",
+                (timeutil.to_epoch(timeutil.now()), param))
+        else:
+            cursor = database.execute_sql(
+                "DELETE FROM customer_tag WHERE (customer_id, tag_id) IN"
+                " (SELECT json_extract(p.value, '$[0]'), json_extract(p.value, '$[1]')"
+                " FROM json_each(?) p)", (param,))
+        pending.add("customer", sorted({c for c, _ in pairs}))
+    return cursor.rowcount
+
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

@@ -213,3 +213,19 @@ def test_risk_sql_is_usable_in_a_list_query(shop):
     rows = database.execute_sql(
         f"SELECT x.id FROM customer x WHERE {figures.risk_codes_sql('x')} LIKE '%never_pays%'")
     assert [r[0] for r in rows] == [cid]
+
+
+def test_lifecycle_states_round_trip(shop):
+    from desk.core.customers import figures
+
+    a = shop.customer("甲")
+    b = shop.customer("乙")
+    shop.order(a, status="unpaid")
+    figures.recompute_figures([a, b])
+    figures.set_lifecycle([b], "customer")
+    before = figures.lifecycle_states([a, b])
+    assert before == [(a, "unpaid", False), (b, "customer", True)]
+    figures.set_lifecycle([a, b], "shipped")
+    assert figures.lifecycle_states([a, b]) == [(a, "shipped", True), (b, "shipped", True)]
+    figures.restore_lifecycles(before)
+    assert figures.lifecycle_states([a, b]) == before

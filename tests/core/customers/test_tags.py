@@ -120,3 +120,22 @@ def test_suggestions_put_name_starts_first_and_cap(shop):
     assert names == ["尺码偏小", "尺码偏大"]
     assert len(tags.tag_suggestions("", limit=3)) == 3
     assert len(tags.tag_suggestions("型", limit=2)) == 2
+
+
+def test_tag_pairs_round_trip_undoes_a_bulk_change(shop):
+    from desk.core.customers import tags
+
+    a = service.create("taobao", "甲")
+    b = service.create("taobao", "乙")
+    vip = tags.create_tag(tags.create_category("测试"), "测试标签")
+    tags.add_tags([a], [vip])
+    before = tags.tag_pairs([a, b], [vip])
+    assert before == [(a, vip)]
+    tags.add_tags([a, b], [vip])
+    new = sorted(set(tags.tag_pairs([a, b], [vip])) - set(before))
+    assert new == [(b, vip)]
+    assert tags.set_pairs(new, present=False) == 1
+    assert tags.tag_pairs([a, b], [vip]) == [(a, vip)]
+    assert tags.set_pairs([(a, vip), (b, vip)], present=True) == 1
+    assert tags.tag_pairs([a, b], [vip]) == [(a, vip), (b, vip)]
+    assert tags.set_pairs([(999, vip)], present=True) == 0
