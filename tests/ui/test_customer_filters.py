@@ -376,3 +376,14 @@ def test_tag_chips_paint_in_the_tag_colour(qtbot, page):
     r2 = page.view.visualRect(other)
     assert not any(image.pixelColor(int(x * ratio), int(y * ratio)).name() == "#ff00ff"
                    for x in range(r2.left(), r2.right()) for y in range(r2.top(), r2.bottom()))
+
+
+def test_duplicates_and_trash_open_from_the_more_menu(qtbot, page):
+    from desk.ui.customers.duplicates import DuplicatesDialog
+    from desk.ui.customers.trash import TrashDialog
+
+    more = page.more.menu()
+    with answering(DuplicatesDialog, lambda d: d.reject()):
+        more.findChild(type(more.actions()[0]), "actionDuplicates").trigger()
+    with answering(TrashDialog, lambda d: d.reject()):
+        more.findChild(type(more.actions()[0]), "actionTrash").trigger()

@@ -112,6 +112,93 @@ def delete(followup_ids: Iterable[int]) -> int:
 
 
 @dataclass(frozen=True)
+class FollowupInfo:
+    """One follow-up as plain data; also the snapshot that `restore_followups` puts back."""
+
+    id: int
+    customer_id: int
+    case_id: int | None
+    title: str
+    due_at: datetime
+    done_at: datetime | None
+    notified_at: datetime | None
+    created_at: datetime
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+    def overdue(self, moment: datetime) -> bool:
+        return self.done_at is None and self.due_at <= moment
+
+
+def _info(f: Followup) -> FollowupInfo:
+    return FollowupInfo(f.id, f.customer_id, f.case_id, f.title, f.due_at, f.done_at,
+                        f.notified_at, f.created_at)
+
+
+def of_customer(customer_id: int) -> list[FollowupInfo]:
+    """All of a customer's follow-ups: open ones first, soonest due first; then
+    the done ones, most recently done first."""
+    rows = [_info(f) for f in Followup.select().where(Followup.customer == customer_id)]
+    # a customer has a handful: sorting here keeps the two orders readable
+    open_ = sorted((f for f in rows if not f.done), key=lambda f: (f.due_at, f.id))
+    done = sorted((f for f in rows if f.done), key=lambda f: (f.done_at, f.id), reverse=True)
+    return open_ + done
+
+
+def snapshot(followup_ids: Iterable[int]) -> list[FollowupInfo]:
+    """The follow-ups as they are now, in the order asked; refuses when any is gone."""
+    ids = fields.id_list(followup_ids)
+    found = {f.id: _info(f) for f in Followup.select().where(Followup.id.in_(ids))}
+    if len(found) != len(ids):
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "Some of these follow-ups no longer exist; nothing was changed."))
+    return [found[i] for i in ids]
+
+
+def get(followup_id: int) -> FollowupInfo:
+    return snapshot([followup_id])[0]
+
+
+def restore_followups(snapshot: Iterable[FollowupInfo]) -> list[int]:
+    """Put follow-ups back exactly as a snapshot has them (the undo of any
+    change, deleting included); returns their ids, in the snapshot's order.
+
+    A follow-up still there gets its title, times and done state back. One that
+    was deleted is written again, under its old id when that is free, so the
+    rest of the undo history still finds it. A case that has gone since is
+    left off; a customer that has gone (or is in the trash) refuses it all.
+    """
+    infos = list(snapshot)
+    out: list[int] = []
+    with changes.write(database) as pending:
+        for info in infos:
+            live_customer(info.customer_id)
+            case_id = info.case_id
+            if case_id is not None and not Case.select().where(
+                    Case.id == case_id, Case.customer == info.customer_id).exists():
+                case_id = None
+            values = {"title": info.title, "due_at": info.due_at, "done_at": info.done_at,
+                      "notified_at": info.notified_at, "case_id": case_id,
+                      "updated_at": timeutil.now()}
+            row = Followup.get_or_none(Followup.id == info.id)
+            if row is not None and (row.customer_id, row.created_at) == (info.customer_id,
+                                                                          info.created_at):
+                Followup.update(**values).where(Followup.id == info.id).execute()
+                fid = info.id
+            else:  # deleted; its id may have gone to another follow-up since
+                values.update(customer=info.customer_id, created_at=info.created_at)
+                if row is None:
+                    values["id"] = info.id
+                fid = Followup.insert(**values).execute()
+            out.append(fid)
+            pending.add("customer", [info.customer_id])
+        pending.add("followup", out)
+    return out
+
+
+@dataclass(frozen=True)
 class DueNotice:
     followup_id: int
     title: str

@@ -117,3 +117,98 @@ def test_newly_due_are_announced_once_until_snoozed(shop):
     assert followups.take_newly_due(timeutil.now()) == []
     assert [n.followup_id for n in followups.take_newly_due(timeutil.now() + timedelta(hours=2))] == [early]
     assert trashed not in {n.followup_id for n in followups.take_newly_due(DUE + timedelta(days=9))}
+
+
+def test_of_customer_lists_open_by_due_then_done_by_when_done(shop):
+    cid, other = shop.customer("甲"), shop.customer("乙")
+    late = followups.add(cid, "晚", DUE + timedelta(days=2))
+    early = followups.add(cid, "早", DUE)
+    first_done = followups.add(cid, "先办完", DUE - timedelta(days=5))
+    last_done = followups.add(cid, "后办完", DUE + timedelta(days=9))
+    followups.add(other, "别人的", DUE)
+    Followup.update(done_at=DUE).where(Followup.id == first_done).execute()
+    Followup.update(done_at=DUE + timedelta(hours=1)).where(Followup.id == last_done).execute()
+
+    listed = followups.of_customer(cid)
+    assert [f.id for f in listed] == [early, late, last_done, first_done]
+    assert [f.done for f in listed] == [False, False, True, True]
+    assert listed[0].title == "早" and listed[0].customer_id == cid
+    assert listed[0].overdue(DUE) and not listed[1].overdue(DUE)
+    assert not listed[3].overdue(DUE + timedelta(days=30))  # done is never overdue
+    assert followups.of_customer(shop.customer("丙")) == []
+
+
+def test_snapshot_keeps_the_order_asked_and_refuses_missing(shop):
+    cid = shop.customer()
+    a, b = followups.add(cid, "甲", DUE), followups.add(cid, "乙", DUE)
+    assert [f.id for f in followups.snapshot([b, a, b])] == [b, a]
+    assert followups.get(a).title == "甲"
+    with pytest.raises(UserError, match="no longer exist"):
+        followups.snapshot([a, 999])
+
+
+def test_restore_puts_back_title_times_and_done_state(shop, announced):
+    cid = shop.customer()
+    a, b = followups.add(cid, "提醒付款", DUE), followups.add(cid, "回访", DUE)
+    Followup.update(notified_at=DUE).where(Followup.id == a).execute()
+    before = followups.snapshot([a, b])
+    followups.reschedule(a, DUE + timedelta(days=1), title="改了")
+    followups.set_done([b])
+    announced.clear()
+
+    assert followups.restore_followups(before) == [a, b]
+    assert followups.snapshot([a, b]) == before
+    assert followups.get(a).notified_at == DUE  # not announced a second time
+    assert changes.Change("followup", frozenset({a, b})) in announced
+    assert changes.Change("customer", frozenset({cid})) in announced
+
+
+def test_restore_brings_deleted_ones_back_under_their_ids(shop):
+    cid = shop.customer()
+    case = shop.case(cid)
+    a = followups.add(cid, "回访售后", DUE, case_id=case)
+    b = followups.add(cid, "已办", DUE)
+    followups.set_done([b])
+    before = followups.snapshot([a, b])
+    followups.delete([a, b])
+    assert Followup.select().count() == 0
+
+    assert followups.restore_followups(before) == [a, b]
+    assert followups.snapshot([a, b]) == before
+    assert Followup.get_by_id(a).case_id == case
+
+
+def test_restore_takes_a_new_id_when_the_old_one_was_reused(shop):
+    cid = shop.customer()
+    a = followups.add(cid, "原来的", DUE)
+    # created earlier than the follow-up that reuses its id (same second otherwise)
+    Followup.update(created_at=DUE).where(Followup.id == a).execute()
+    before = followups.snapshot([a])
+    followups.delete([a])
+    reused = followups.add(cid, "新的", DUE)
+    assert reused == a  # SQLite hands out the freed highest id again
+
+    [restored] = followups.restore_followups(before)
+    assert restored != a
+    assert Followup.get_by_id(a).title == "新的"  # the newer follow-up is untouched
+    assert (Followup.get_by_id(restored).title, Followup.get_by_id(restored).created_at) == ("原来的", DUE)
+
+
+def test_restore_drops_a_case_that_is_gone_and_refuses_a_trashed_customer(shop):
+    from desk.core.base import database
+    from desk.core.customers import service
+
+    cid = shop.customer()
+    case = shop.case(cid)
+    a = followups.add(cid, "回访售后", DUE, case_id=case)
+    before = followups.snapshot([a])
+    followups.delete([a])
+    database.execute_sql("DELETE FROM aftersales_case WHERE id = ?", (case,))
+    assert followups.restore_followups(before) == [a]
+    assert Followup.get_by_id(a).case_id is None
+
+    followups.delete([a])
+    service.move_to_trash([cid])
+    with pytest.raises(UserError, match="in the trash"):
+        followups.restore_followups(before)
+    assert Followup.select().count() == 0

@@ -1,0 +1,137 @@
+"""The follow-up form: what to follow up and when, for adding one or changing it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.core import timeutil
+from desk.core.customers import followups as core
+from desk.core.customers import service
+from desk.core.errors import UserError
+from desk.ui import errors
+from desk.ui.customers import followups as ops
+from desk.ui.customers.followups import ERROR_STYLE, local_now
+from desk.ui.errors import user_message
+
+
+class FollowupDialog(QDialog):
+    """Adds a follow-up to a customer, or edits one (`followup_id`); saving is
+    one undoable change, and a title the service refuses is shown in the form."""
+
+    def __init__(self, customer_id: int, followup_id: int | None = None,
+                 parent: QWidget | None = None, case_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("followupDialog")
+        self.customer_id = customer_id
+        self.case_id = case_id
+        self.existing = None if followup_id is None else core.get(followup_id)
+        self.followup_id: int | None = followup_id
+        nickname = service.get(customer_id).nickname
+        self.setWindowTitle(
+            self.tr("Follow-up for {nickname}").format(nickname=nickname) if self.existing is None
+            else self.tr("Edit follow-up for {nickname}").format(nickname=nickname))
+        self.setMinimumWidth(480)
+
+        self.title = QLineEdit()
+        self.title.setObjectName("followupTitle")
+        self.title.setPlaceholderText(self.tr("e.g. Remind them to pay; call back about the exchange"))
+        self.due = QDateTimeEdit()
+        self.due.setObjectName("followupDue")
+        self.due.setCalendarPopup(True)
+        if self.existing is None:
+            self.set_due(ops.default_due(local_now()))
+        else:
+            self.title.setText(self.existing.title)
+            self.set_due(self.existing.due_at)
+
+        quick = QHBoxLayout()
+        self.quick: dict[str, QPushButton] = {}
+        for name, text, when in (
+            ("followupIn1Hour", self.tr("In 1 hour"), ops.in_an_hour),
+            ("followupTonight", self.tr("Tonight 20:00"), ops.tonight),
+            ("followupTomorrow", self.tr("Tomorrow 10:00"), lambda now: ops.tomorrow_at(now, 10)),
+            ("followupIn3Days", self.tr("In 3 days"), lambda now: ops.in_days(now, 3)),
+        ):
+            self.quick[name] = self._quick(name, text, when)
+            quick.addWidget(self.quick[name])
+        quick.addStretch(1)
+        # 20:00 "tonight" makes sense only before 20:00
+        now = local_now()
+        self.quick["followupTonight"].setEnabled(ops.tonight(now) > now)
+
+        self.error = QLabel()
+        self.error.setObjectName("followupError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("followupButtons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Follow up:"), self.title)
+        form.addRow(self.tr("D&ue:"), self.due)
+        form.addRow("", quick)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.title.setFocus()
+
+    def _quick(self, name: str, text: str, when: Callable[[datetime], datetime]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAutoDefault(False)  # Enter saves the form, it does not pick a time
+        button.clicked.connect(lambda: self.set_due(when(local_now())))
+        return button
+
+    def set_due(self, moment: datetime) -> None:
+        self.due.setDateTime(QDateTime.fromSecsSinceEpoch(timeutil.to_epoch(moment)))
+
+    def due_at(self) -> datetime:
+        """The chosen time, aware."""
+        return datetime.fromtimestamp(self.due.dateTime().toSecsSinceEpoch(), UTC)
+
+    def accept(self) -> None:
+        title, due = self.title.text(), self.due_at()
+        try:
+            if self.existing is None:
+                self.followup_id = ops.add(self.customer_id, title, due, self.case_id)
+            elif (title, due) != (self.existing.title, self.existing.due_at):
+                ops.edit(self.existing.id, title, due)
+        except UserError as e:
+            self.error.setText(user_message(e))
+            self.error.show()
+            self.title.setFocus()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, customer_id: int, followup_id: int | None = None,
+            case_id: int | None = None) -> int | None:
+        """The id of the follow-up added or edited, or None when cancelled."""
+        try:
+            dialog = cls(customer_id, followup_id, parent, case_id)
+        except UserError as e:  # it went away meanwhile (deleted, customer emptied from the trash)
+            errors.report(e, parent)
+            return None
+        saved = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.followup_id if saved else None
