@@ -175,6 +175,12 @@ def open_database(path: Path, backups: Path) -> SqliteDatabase:
 def close() -> None:
     db = database.obj
     if db is not None and not db.is_closed():
+        try:
+            # Refresh the planner's statistics where the shop's data has grown
+            # (SQLite's advice for long-lived connections); cheap when nothing changed.
+            db.execute_sql("PRAGMA optimize")
+        except sqlite3.Error:
+            log.warning("PRAGMA optimize failed", exc_info=True)
         db.close()
 
 

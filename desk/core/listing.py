@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desk.core.base import database
 
@@ -32,6 +32,8 @@ class Listing:
     fields: dict[str, str]
     base_where: str = "1"
     default_sort: str = ""
+    # A cheaper SQL expression to sort a field by, where showing it is costly.
+    sort_sql: dict[str, str] = field(default_factory=dict)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -48,7 +50,8 @@ class Listing:
             if key not in self.fields:
                 raise KeyError(f"cannot sort by {key!r}")
             direction = "DESC" if descending else "ASC"
-            order = f" ORDER BY {self.fields[key]} {direction}, {self.id_sql} {direction}"
+            expression = self.sort_sql.get(key, self.fields[key])
+            order = f" ORDER BY {expression} {direction}, {self.id_sql} {direction}"
         sql = f"SELECT {self.id_sql} FROM {self.source} WHERE {where}{order}"
         cursor = database.connection().execute(sql, params)
         out = array("q")

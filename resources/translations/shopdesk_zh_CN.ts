@@ -15,6 +15,69 @@
     </message>
 </context>
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="36"/>
+        <source>New address</source>
+        <translation>新增收货地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="36"/>
+        <source>Edit address</source>
+        <translation>修改收货地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="44"/>
+        <source>13812345678 or 0571-88886666</source>
+        <translation>13812345678 或 0571-88886666</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="45"/>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="46"/>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="47"/>
+        <source>District</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="48"/>
+        <source>Street, building, room</source>
+        <translation>街道、楼栋、门牌号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="49"/>
+        <source>Make this the &amp;default address</source>
+        <translation>设为默认地址(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="64"/>
+        <source>&amp;Receiver:</source>
+        <translation>收货人(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="65"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="66"/>
+        <source>Pro&amp;vince / city / district:</source>
+        <translation>省/市/区(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="69"/>
+        <source>&amp;Street address:</source>
+        <translation>详细地址(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>AftersalesPage</name>
     <message>
         <location filename="../../desk/ui/aftersales/page.py" line="22"/>
@@ -80,262 +143,812 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="65"/>
+        <location filename="../../desk/ui/customers/detail.py" line="94"/>
         <source>13812345678 or 0571-88886666</source>
         <translation>13812345678 或 0571-88886666</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="67"/>
+        <location filename="../../desk/ui/customers/detail.py" line="98"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="77"/>
+        <location filename="../../desk/ui/customers/detail.py" line="102"/>
         <source>Nickname:</source>
         <translation>昵称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="78"/>
+        <location filename="../../desk/ui/customers/detail.py" line="103"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="79"/>
+        <location filename="../../desk/ui/customers/detail.py" line="104"/>
         <source>Real name:</source>
         <translation>真实姓名：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="80"/>
+        <location filename="../../desk/ui/customers/detail.py" line="105"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="81"/>
+        <location filename="../../desk/ui/customers/detail.py" line="106"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="86"/>
+        <location filename="../../desk/ui/customers/detail.py" line="111"/>
         <source>Customer</source>
         <translation>客户资料</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="98"/>
+        <location filename="../../desk/ui/customers/detail.py" line="123"/>
         <source>Back to &amp;automatic</source>
         <translation>恢复自动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="105"/>
+        <location filename="../../desk/ui/customers/detail.py" line="129"/>
         <source>Group</source>
         <translation>客户分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="121"/>
+        <location filename="../../desk/ui/customers/detail.py" line="145"/>
         <source>Add a tag (name or pinyin)…</source>
         <translation>添加标签（名称或拼音）…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="140"/>
+        <location filename="../../desk/ui/customers/detail.py" line="170"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="152"/>
+        <location filename="../../desk/ui/customers/detail.py" line="183"/>
         <source>Write a note about this customer…</source>
         <translation>写一条关于这位客户的备注…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="154"/>
+        <location filename="../../desk/ui/customers/detail.py" line="189"/>
+        <source>&amp;Linked to:</source>
+        <translation>关联到(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="192"/>
+        <location filename="../../desk/ui/customers/detail.py" line="700"/>
         <source>Add &amp;note</source>
         <translation>添加备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="155"/>
-        <location filename="../../desk/ui/customers/detail.py" line="335"/>
+        <location filename="../../desk/ui/customers/detail.py" line="193"/>
+        <source>Cancel editing</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="196"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="197"/>
+        <location filename="../../desk/ui/customers/detail.py" line="527"/>
         <source>&amp;Pin</source>
         <translation>置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="156"/>
+        <location filename="../../desk/ui/customers/detail.py" line="198"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="157"/>
+        <location filename="../../desk/ui/customers/detail.py" line="199"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="177"/>
+        <location filename="../../desk/ui/customers/detail.py" line="222"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="184"/>
+        <location filename="../../desk/ui/customers/detail.py" line="227"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="184"/>
+        <location filename="../../desk/ui/customers/detail.py" line="227"/>
+        <location filename="../../desk/ui/customers/detail.py" line="231"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="184"/>
+        <location filename="../../desk/ui/customers/detail.py" line="227"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="184"/>
+        <location filename="../../desk/ui/customers/detail.py" line="227"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="193"/>
+        <location filename="../../desk/ui/customers/detail.py" line="231"/>
+        <source>Case</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="231"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="231"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="232"/>
+        <source>Next deadline</source>
+        <translation>下一个截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="238"/>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="238"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="238"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="242"/>
+        <source>Add add&amp;ress…</source>
+        <translation>添加地址(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="244"/>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="246"/>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="248"/>
+        <source>Make de&amp;fault</source>
+        <translation>设为默认(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="264"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="243"/>
+        <location filename="../../desk/ui/customers/detail.py" line="266"/>
+        <source>Addresses</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="268"/>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="350"/>
         <source>Customer: {nickname}</source>
         <translation>客户：{nickname}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="247"/>
+        <location filename="../../desk/ui/customers/detail.py" line="354"/>
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="248"/>
+        <location filename="../../desk/ui/customers/detail.py" line="355"/>
         <source>Follows the orders</source>
         <translation>按订单自动调整</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="251"/>
+        <location filename="../../desk/ui/customers/detail.py" line="358"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="252"/>
+        <location filename="../../desk/ui/customers/detail.py" line="359"/>
         <source>Total {money}</source>
         <translation>累计消费 {money}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="253"/>
+        <location filename="../../desk/ui/customers/detail.py" line="360"/>
         <source>Average order {money}</source>
         <translation>客单价 {money}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="255"/>
+        <location filename="../../desk/ui/customers/detail.py" line="362"/>
         <source>Repeat buyer</source>
         <translation>回头客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="256"/>
+        <location filename="../../desk/ui/customers/detail.py" line="363"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>%n 个未结售后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="275"/>
+        <location filename="../../desk/ui/customers/detail.py" line="387"/>
         <source>Many returns</source>
         <translation>售后多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="276"/>
+        <location filename="../../desk/ui/customers/detail.py" line="388"/>
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="277"/>
+        <location filename="../../desk/ui/customers/detail.py" line="389"/>
         <source>Orders without paying</source>
         <translation>拍下不买</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="293"/>
+        <location filename="../../desk/ui/customers/detail.py" line="405"/>
         <source>{category}: click to remove this tag</source>
         <translation>{category}：点击移除此标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="304"/>
+        <location filename="../../desk/ui/customers/detail.py" line="414"/>
+        <source>Order {order_no}</source>
+        <translation>订单 {order_no}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="416"/>
+        <source>Case {case_no}</source>
+        <translation>售后单 {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="423"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="428"/>
+        <source>Case {case_no} ({kind})</source>
+        <translation>售后单 {case_no}（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="447"/>
         <source>Pinned · {when}</source>
         <translation>置顶 · {when}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="335"/>
+        <location filename="../../desk/ui/customers/detail.py" line="481"/>
+        <source>{when} (overdue)</source>
+        <translation>{when}（已超时）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/detail.py" line="490"/>
+        <source>After-sales (%n)</source>
+        <translation>
+            <numerusform>售后 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="503"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="527"/>
         <source>Un&amp;pin</source>
         <translation>取消置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="384"/>
+        <location filename="../../desk/ui/customers/detail.py" line="592"/>
+        <source>Edit “{nickname}”</source>
+        <translation>修改“{nickname}”的资料</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="607"/>
+        <source>Move to group “{group}”</source>
+        <translation>移到分组“{group}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="613"/>
+        <source>Group follows the orders again</source>
+        <translation>分组恢复按订单自动调整</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="631"/>
         <source>No tag &quot;{name}&quot;.</source>
         <translation>没有名为“{name}”的标签。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="408"/>
+        <location filename="../../desk/ui/customers/detail.py" line="633"/>
+        <source>&amp;Create tag “{name}”…</source>
+        <translation>新建标签“{name}”(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="643"/>
+        <source>Add tag “{name}”</source>
+        <translation>添加标签“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="652"/>
+        <source>New tag “{name}”</source>
+        <translation>新建标签“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="665"/>
+        <source>Remove tag “{name}”</source>
+        <translation>移除标签“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="700"/>
+        <source>Save &amp;note</source>
+        <translation>保存备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="719"/>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="729"/>
+        <source>Edit note</source>
+        <translation>修改备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="745"/>
+        <source>Unpin note</source>
+        <translation>取消置顶备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="745"/>
+        <source>Pin note</source>
+        <translation>置顶备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="753"/>
+        <source>Delete note</source>
+        <translation>删除备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="758"/>
         <source>Note deleted.</source>
         <translation>备注已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="774"/>
+        <source>Add address</source>
+        <translation>添加地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="793"/>
+        <source>Edit address</source>
+        <translation>修改地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="803"/>
+        <source>Remove address</source>
+        <translation>删除地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="817"/>
+        <source>Make address the default</source>
+        <translation>设为默认地址</translation>
     </message>
 </context>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="23"/>
+        <location filename="../../desk/ui/customers/page.py" line="54"/>
         <source>Nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="24"/>
+        <location filename="../../desk/ui/customers/page.py" line="55"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="25"/>
+        <location filename="../../desk/ui/customers/page.py" line="56"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="26"/>
+        <location filename="../../desk/ui/customers/page.py" line="57"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="58"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="27"/>
+        <location filename="../../desk/ui/customers/page.py" line="59"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="28"/>
+        <location filename="../../desk/ui/customers/page.py" line="60"/>
         <source>Total spend</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="29"/>
+        <location filename="../../desk/ui/customers/page.py" line="61"/>
+        <source>Avg. order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="62"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="30"/>
+        <location filename="../../desk/ui/customers/page.py" line="63"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="64"/>
         <source>Open cases</source>
         <translation>未结售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="31"/>
+        <location filename="../../desk/ui/customers/page.py" line="65"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="66"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="33"/>
+        <location filename="../../desk/ui/customers/page.py" line="67"/>
+        <source>Real name</source>
+        <translation>真实姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="69"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="35"/>
-        <source>Search nickname, name, phone or pinyin initials…</source>
-        <translation>搜索昵称、姓名、手机号或拼音首字母…</translation>
+        <location filename="../../desk/ui/customers/page.py" line="72"/>
+        <source>Search nickname, name, phone, order no. or pinyin…</source>
+        <translation>搜索昵称、姓名、手机、订单号或拼音…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="116"/>
+        <source>Saved views: a named set of filters and sort order</source>
+        <translation>视图：保存下来的一组筛选条件和排序</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="119"/>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="120"/>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="121"/>
+        <location filename="../../desk/ui/customers/page.py" line="207"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="122"/>
+        <source>Show or hide the filters</source>
+        <translation>显示或隐藏筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="124"/>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="125"/>
+        <location filename="../../desk/ui/customers/page.py" line="188"/>
+        <source>Add tag…</source>
+        <translation>加标签…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="126"/>
+        <source>Tag the selected customers</source>
+        <translation>给选中的客户加标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="127"/>
+        <location filename="../../desk/ui/customers/page.py" line="189"/>
+        <source>Remove tag…</source>
+        <translation>去标签…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="131"/>
+        <location filename="../../desk/ui/customers/page.py" line="191"/>
+        <source>Set group</source>
+        <translation>设置分组</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="134"/>
+        <location filename="../../desk/ui/customers/page.py" line="194"/>
+        <location filename="../../desk/ui/customers/page.py" line="374"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="135"/>
+        <source>Move the selected customers to the trash</source>
+        <translation>把选中的客户移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="136"/>
+        <source>Show phones</source>
+        <translation>显示手机号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="137"/>
+        <source>Show full phone numbers</source>
+        <translation>显示完整手机号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="141"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="144"/>
+        <source>Find &amp;duplicates…</source>
+        <translation>查找重复客户(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="145"/>
+        <source>&amp;Trash…</source>
+        <translation>回收站(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="147"/>
+        <source>&amp;Columns…</source>
+        <translation>显示列(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="169"/>
+        <source>Automatic (from orders)</source>
+        <translation>自动（按订单）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="187"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/page.py" line="207"/>
+        <source>Filters (%n)</source>
+        <translation>
+            <numerusform>筛选（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="221"/>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="274"/>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="275"/>
+        <source>Name for this view (filters, search and sort):</source>
+        <translation>给这个视图起个名字（包含筛选、搜索和排序）：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="304"/>
+        <source>Delete view “{name}”</source>
+        <translation>删除视图“{name}”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/page.py" line="335"/>
+        <location filename="../../desk/ui/customers/page.py" line="340"/>
+        <source>Add tags to %n customer(s)</source>
+        <translation>
+            <numerusform>给 %n 个客户加标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/page.py" line="347"/>
+        <location filename="../../desk/ui/customers/page.py" line="351"/>
+        <source>Remove tags from %n customer(s)</source>
+        <translation>
+            <numerusform>去掉 %n 个客户的标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/page.py" line="365"/>
+        <source>Set the group of %n customer(s)</source>
+        <translation>
+            <numerusform>设置 %n 个客户的分组</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/page.py" line="375"/>
+        <source>Move %n customer(s) to the trash? Their orders, notes and cases go with them; you can restore them from the trash (More &gt; Trash…) or undo with Ctrl+Z.</source>
+        <translation>
+            <numerusform>把 %n 个客户移到回收站？他们的订单、备注和售后记录会一起移走；可以在回收站（更多 &gt; 回收站…）里恢复，或按 Ctrl+Z 撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/page.py" line="380"/>
+        <source>Move %n customer(s) to the trash</source>
+        <translation>
+            <numerusform>把 %n 个客户移到回收站</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="51"/>
+        <source>Duplicate customers</source>
+        <translation>重复客户</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
+        <source>Nickname</source>
+        <translation>买家昵称</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="78"/>
+        <source>Total spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="78"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="90"/>
+        <source>Select two customers of this group (Ctrl+click) to merge them.</source>
+        <translation>在这一组里选中两位客户（按住 Ctrl 点击）即可合并。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="108"/>
+        <source>Orders:</source>
+        <translation>订单：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="108"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="109"/>
+        <source>Tags the kept one does not have yet:</source>
+        <translation>保留的客户还没有的标签：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="110"/>
+        <source>After-sales cases:</source>
+        <translation>售后单：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="110"/>
+        <source>Follow-ups:</source>
+        <translation>跟进：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="111"/>
+        <source>Addresses:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="119"/>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="125"/>
+        <source>What moves to the kept customer:</source>
+        <translation>将转到保留客户名下的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="128"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="324"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="157"/>
+        <source>No likely duplicates: no two customers share a phone number, or a nickname on different platforms.</source>
+        <translation>没有疑似重复的客户：没有两位客户用同一个手机号，也没有在不同平台上同名的客户。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/duplicates.py" line="197"/>
+        <source>%n group(s) of customers look like the same buyer. Select two customers of a group, choose the one to keep, and merge them.</source>
+        <translation>
+            <numerusform>有 %n 组客户看起来是同一位买家。在一组里选中两位客户，选好保留哪一位，再合并。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="202"/>
+        <source>same phone {phone}</source>
+        <translation>手机号相同 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="205"/>
+        <source>same nickname</source>
+        <translation>昵称相同</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="207"/>
+        <source>same nickname “{nickname}” on different platforms</source>
+        <translation>不同平台上昵称都是“{nickname}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="214"/>
+        <source>Why they look alike: {why}</source>
+        <translation>疑似重复的原因：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="273"/>
+        <source>Keep “{nickname}” ({platform})</source>
+        <translation>保留“{nickname}”（{platform}）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="298"/>
+        <source>“{drop}” ({drop_platform}) is merged into “{keep}” ({keep_platform}) and goes to the trash. Where “{keep}” has no real name, phone or region, it takes those of “{drop}”.</source>
+        <translation>“{drop}”（{drop_platform}）将并入“{keep}”（{keep_platform}），随后移到回收站。“{keep}”没填的真实姓名、手机号或地区，会用“{drop}”的补上。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="316"/>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="317"/>
+        <source>Merge “{drop}” into “{keep}”?</source>
+        <translation>把“{drop}”合并到“{keep}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="321"/>
+        <source>Their orders, notes, tags, cases, follow-ups and addresses move to “{keep}”, and “{drop}” goes to the trash. You can take it back with Undo (Ctrl+Z).</source>
+        <translation>订单、备注、标签、售后单、跟进和地址都会转到“{keep}”名下，“{drop}”移到回收站。可以用撤销（Ctrl+Z）恢复原样。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/duplicates.py" line="339"/>
+        <source>Merge “{drop}” into “{keep}”</source>
+        <translation>把“{drop}”合并到“{keep}”</translation>
     </message>
 </context>
 <context>
@@ -351,6 +964,85 @@
         <location filename="../../desk/ui/errors.py" line="47"/>
         <source>Something went wrong. ShopDesk keeps running and your saved work is safe. The details are in the log (Help &gt; Open log).</source>
         <translation>程序出错了。店铺客服台仍在运行，已保存的数据不会丢失。详细信息见日志（帮助 &gt; 打开日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="151"/>
+        <source>Any platform</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="156"/>
+        <source>Any group</source>
+        <translation>全部分组</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="171"/>
+        <source>any of</source>
+        <translation>含任一</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="171"/>
+        <source>all of</source>
+        <translation>全都含</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="171"/>
+        <source>none of</source>
+        <translation>都不含</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="175"/>
+        <source>Open after-sales case</source>
+        <translation>有未结售后</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="177"/>
+        <source>Follow-up due</source>
+        <translation>有到期跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="179"/>
+        <source>Risk flag</source>
+        <translation>有风险标记</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="188"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="195"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="200"/>
+        <source>Spend ¥</source>
+        <translation>消费 ¥</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="201"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="202"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="224"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="234"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="247"/>
+        <source>choose…</source>
+        <translation>选择…</translation>
     </message>
 </context>
 <context>
@@ -394,6 +1086,161 @@
         <location filename="../../desk/ui/dialogs.py" line="140"/>
         <source>Fill the customer file from the orders you download from the seller centre.</source>
         <translation>用从卖家中心下载的订单报表建立客户档案。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="46"/>
+        <source>Follow-up for {nickname}</source>
+        <translation>为 {nickname} 添加跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="47"/>
+        <source>Edit follow-up for {nickname}</source>
+        <translation>修改 {nickname} 的跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="52"/>
+        <source>e.g. Remind them to pay; call back about the exchange</source>
+        <translation>例如：提醒付款；回访换货情况</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="65"/>
+        <source>In 1 hour</source>
+        <translation>1 小时后</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="66"/>
+        <source>Tonight 20:00</source>
+        <translation>今晚 20:00</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="67"/>
+        <source>Tomorrow 10:00</source>
+        <translation>明天 10:00</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="68"/>
+        <source>In 3 days</source>
+        <translation>3 天后</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="89"/>
+        <source>&amp;Follow up:</source>
+        <translation>跟进事项(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followup_dialog.py" line="90"/>
+        <source>D&amp;ue:</source>
+        <translation>到期时间(&amp;U)：</translation>
+    </message>
+</context>
+<context>
+    <name>Followups</name>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="84"/>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="90"/>
+        <source>For 1 hour</source>
+        <translation>1 小时后再提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="91"/>
+        <source>Until tonight 20:00</source>
+        <translation>今晚 20:00 再提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="92"/>
+        <source>Until tomorrow morning</source>
+        <translation>明天上午再提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="94"/>
+        <source>Until next week</source>
+        <translation>下周一上午再提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="136"/>
+        <source>Add follow-up</source>
+        <translation>添加跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="144"/>
+        <source>Edit follow-up</source>
+        <translation>修改跟进</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsPanel</name>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="188"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="188"/>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="188"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="203"/>
+        <source>No follow-ups yet. Add one to be reminded of this buyer.</source>
+        <translation>还没有跟进。添加一条，到时间会提醒你联系这位买家。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="215"/>
+        <source>Add follo&amp;w-up…</source>
+        <translation>添加跟进(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="217"/>
+        <source>Edi&amp;t…</source>
+        <translation>修改(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="219"/>
+        <location filename="../../desk/ui/customers/followups.py" line="320"/>
+        <source>Mar&amp;k done</source>
+        <translation>标记完成(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="221"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="228"/>
+        <source>Snoo&amp;ze</source>
+        <translation>稍后提醒(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="297"/>
+        <source>Done {when}</source>
+        <translation>{when} 已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="298"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="298"/>
+        <source>Open</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/followups.py" line="321"/>
+        <source>Mar&amp;k not done</source>
+        <translation>改回未完成(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -546,7 +1393,37 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="68"/>
+        <location filename="../../desk/ui/labels.py" line="69"/>
+        <source>Many returns</source>
+        <translation>售后多</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/labels.py" line="70"/>
+        <source>Bad review</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/labels.py" line="71"/>
+        <source>Orders without paying</source>
+        <translation>拍下不买</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/labels.py" line="78"/>
+        <source>Many after-sales cases for the orders paid.</source>
+        <translation>相对已付款订单，售后次数偏多。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/labels.py" line="79"/>
+        <source>Tagged with a bad review or a risk label.</source>
+        <translation>带有差评或风险类标签。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/labels.py" line="80"/>
+        <source>Has placed orders and never paid them.</source>
+        <translation>多次拍下后没有付款。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/labels.py" line="86"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -554,7 +1431,7 @@
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../desk/ui/listpage.py" line="95"/>
+        <location filename="../../desk/ui/listpage.py" line="98"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>共 %Ln 条</numerusform>
@@ -566,8 +1443,8 @@
     <message>
         <location filename="../../desk/ui/mainwindow.py" line="45"/>
         <location filename="../../desk/ui/mainwindow.py" line="83"/>
-        <location filename="../../desk/ui/mainwindow.py" line="210"/>
-        <location filename="../../desk/ui/mainwindow.py" line="225"/>
+        <location filename="../../desk/ui/mainwindow.py" line="216"/>
+        <location filename="../../desk/ui/mainwindow.py" line="231"/>
         <source>ShopDesk</source>
         <translation>店铺客服台</translation>
     </message>
@@ -649,68 +1526,140 @@
     </message>
     <message>
         <location filename="../../desk/ui/mainwindow.py" line="186"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/mainwindow.py" line="192"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="192"/>
+        <location filename="../../desk/ui/mainwindow.py" line="198"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="194"/>
+        <location filename="../../desk/ui/mainwindow.py" line="200"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="196"/>
+        <location filename="../../desk/ui/mainwindow.py" line="202"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="198"/>
+        <location filename="../../desk/ui/mainwindow.py" line="204"/>
         <source>Open &amp;log</source>
         <translation>打开日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="201"/>
+        <location filename="../../desk/ui/mainwindow.py" line="207"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于店铺客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="226"/>
+        <location filename="../../desk/ui/mainwindow.py" line="232"/>
         <source>{what} is not available in this version yet.</source>
         <translation>当前版本暂不支持{what}。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="229"/>
+        <location filename="../../desk/ui/mainwindow.py" line="235"/>
         <source>Importing order exports</source>
         <translation>导入订单报表</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="232"/>
+        <location filename="../../desk/ui/mainwindow.py" line="238"/>
         <source>Exporting to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="235"/>
+        <location filename="../../desk/ui/mainwindow.py" line="241"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="237"/>
+        <location filename="../../desk/ui/mainwindow.py" line="243"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="258"/>
+        <location filename="../../desk/ui/mainwindow.py" line="264"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="254"/>
+        <location filename="../../desk/ui/mainwindow.py" line="260"/>
         <source>Demo data loaded: {n} customers</source>
         <translation>演示数据已加载：{n} 位客户</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../desk/ui/customers/create.py" line="27"/>
+        <location filename="../../desk/ui/customers/create.py" line="77"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/create.py" line="34"/>
+        <source>The buyer&apos;s name on the platform</source>
+        <translation>买家在平台上的昵称</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/create.py" line="35"/>
+        <source>Mobile or landline, optional</source>
+        <translation>手机或座机，可不填</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/create.py" line="36"/>
+        <source>Optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/create.py" line="43"/>
+        <source>&amp;Platform</source>
+        <translation>平台(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/create.py" line="44"/>
+        <source>&amp;Nickname</source>
+        <translation>昵称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/create.py" line="45"/>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/create.py" line="46"/>
+        <source>&amp;Real name</source>
+        <translation>真实姓名(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>NewTagDialog</name>
+    <message>
+        <location filename="../../desk/ui/customers/tag_dialog.py" line="33"/>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_dialog.py" line="48"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_dialog.py" line="49"/>
+        <source>&amp;Category:</source>
+        <translation>分类(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_dialog.py" line="63"/>
+        <source>There is no tag category to put the tag in.</source>
+        <translation>还没有可以放入的标签分类。</translation>
     </message>
 </context>
 <context>
@@ -757,19 +1706,47 @@
 <context>
     <name>RiskFlag</name>
     <message>
-        <location filename="../../desk/core/customers/figures.py" line="156"/>
+        <location filename="../../desk/core/customers/figures.py" line="185"/>
         <source>{cases} after-sales cases for {paid} paid orders.</source>
         <translation>{paid} 笔已付款订单中有 {cases} 次售后。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/figures.py" line="165"/>
+        <location filename="../../desk/core/customers/figures.py" line="194"/>
         <source>Tagged {tags}.</source>
         <translation>带有标签：{tags}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/figures.py" line="168"/>
+        <location filename="../../desk/core/customers/figures.py" line="197"/>
         <source>{count} orders placed and never paid.</source>
         <translation>{count} 笔订单拍下后一直未付款。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message>
+        <location filename="../../desk/core/customers/views.py" line="171"/>
+        <source>Unpaid orders to chase</source>
+        <translation>待催付款</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/views.py" line="173"/>
+        <source>Repeat buyers</source>
+        <translation>回头客</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/views.py" line="175"/>
+        <source>Buyers with open cases</source>
+        <translation>有未结售后的买家</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/views.py" line="177"/>
+        <source>Follow-ups due</source>
+        <translation>跟进到期</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/views.py" line="179"/>
+        <source>Risky buyers</source>
+        <translation>有风险的买家</translation>
     </message>
 </context>
 <context>
@@ -826,46 +1803,211 @@
     </message>
 </context>
 <context>
+    <name>TagList</name>
+    <message>
+        <location filename="../../desk/ui/customers/filterbar.py" line="49"/>
+        <source>Find a tag…</source>
+        <translation>查找标签…</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="30"/>
+        <location filename="../../desk/ui/today/page.py" line="33"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="31"/>
+        <location filename="../../desk/ui/today/page.py" line="34"/>
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="32"/>
+        <location filename="../../desk/ui/today/page.py" line="35"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="33"/>
+        <location filename="../../desk/ui/today/page.py" line="36"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="35"/>
+        <location filename="../../desk/ui/today/page.py" line="38"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="36"/>
+        <location filename="../../desk/ui/today/page.py" line="39"/>
         <source>Filter by buyer or task…</source>
         <translation>按买家或事项筛选…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="40"/>
-        <source>Mark done</source>
-        <translation>标记完成</translation>
+        <location filename="../../desk/ui/today/page.py" line="44"/>
+        <source>&amp;Open customer</source>
+        <translation>打开客户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="43"/>
+        <location filename="../../desk/ui/today/page.py" line="46"/>
+        <source>Ed&amp;it…</source>
+        <translation>修改(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="48"/>
+        <source>Mark &amp;done</source>
+        <translation>标记完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="51"/>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="57"/>
+        <source>Open the buyer of this follow-up (Enter, double-click)</source>
+        <translation>打开这条跟进的买家（回车或双击）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="59"/>
+        <source>Change what to follow up or when (F2)</source>
+        <translation>修改跟进事项或时间（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="60"/>
+        <source>&amp;Snooze</source>
+        <translation>稍后提醒(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="62"/>
+        <source>Put the selected follow-ups off until later</source>
+        <translation>把选中的跟进推迟到稍后</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="65"/>
+        <source>Delete the selected follow-ups (Del)</source>
+        <translation>删除选中的跟进（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="67"/>
         <source>Mark the selected follow-ups done (Ctrl+D)</source>
         <translation>将选中的跟进标记为已完成（Ctrl+D）</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="40"/>
+        <source>Customer trash</source>
+        <translation>客户回收站</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="53"/>
+        <source>Nickname</source>
+        <translation>买家昵称</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="53"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="53"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="53"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="54"/>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="70"/>
+        <source>The trash is empty. Customers you delete wait here until you restore them or empty the trash.</source>
+        <translation>回收站是空的。删除的客户会先放在这里，直到你恢复他们或清空回收站。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="85"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="87"/>
+        <source>Bring the selected customers back (Ctrl+Z undoes it)</source>
+        <translation>恢复选中的客户（可用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="89"/>
+        <source>&amp;Empty trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="91"/>
+        <source>Delete every customer in the trash for good</source>
+        <translation>永久删除回收站里的所有客户</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/trash.py" line="141"/>
+        <source>%n customer(s) in the trash. Their orders, notes and cases stay with them until the trash is emptied.</source>
+        <translation>
+            <numerusform>回收站里有 %n 位客户。清空回收站之前，他们的订单、备注和售后单都还保留着。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/trash.py" line="168"/>
+        <source>Restore %n customer(s)</source>
+        <translation>
+            <numerusform>恢复 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="178"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/trash.py" line="179"/>
+        <source>Delete the %n customer(s) in the trash for good?</source>
+        <translation>
+            <numerusform>永久删除回收站里的 %n 位客户吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="182"/>
+        <source>Deleted with them: {orders} orders, {cases} after-sales cases, {notes} notes, {followups} follow-ups and {addresses} addresses. This is permanent and cannot be undone.</source>
+        <translation>一并删除：{orders} 个订单、{cases} 个售后单、{notes} 条备注、{followups} 条跟进和 {addresses} 个地址。删除是永久的，无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/trash.py" line="188"/>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../desk/ui/undo.py" line="60"/>
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/undo.py" line="61"/>
+        <source>“{what}” cannot be undone or redone any more: {why}</source>
+        <translation>“{what}”已无法撤销或重做：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/undo.py" line="94"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/undo.py" line="95"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -898,6 +2040,7 @@
     </message>
     <message>
         <location filename="../../desk/core/customers/followups.py" line="45"/>
+        <location filename="../../desk/core/customers/followups.py" line="155"/>
         <source>Some of these follow-ups no longer exist; nothing was changed.</source>
         <translation>其中有些跟进事项已不存在，没有做任何修改。</translation>
     </message>
@@ -923,7 +2066,7 @@
         <translation>这个数据库由更新版本的店铺客服台写入（结构版本 {found}，当前版本最高支持 {known}）。请先升级店铺客服台再打开。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="196"/>
+        <location filename="../../desk/core/db.py" line="202"/>
         <source>The database {path} cannot be opened: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
@@ -1013,17 +2156,17 @@
         <translation>没有“{group}”这个客户分组。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/merge.py" line="52"/>
+        <location filename="../../desk/core/customers/merge.py" line="81"/>
         <source>Choose two different customers to merge.</source>
         <translation>请选择两个不同的客户来合并。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/merge.py" line="144"/>
+        <location filename="../../desk/core/customers/merge.py" line="173"/>
         <source>The merge cannot be undone: one of the customers was deleted for good.</source>
         <translation>无法撤销合并：其中一个客户已被彻底删除。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/merge.py" line="147"/>
+        <location filename="../../desk/core/customers/merge.py" line="176"/>
         <source>The merge cannot be undone: &quot;{nickname}&quot; was restored from the trash since.</source>
         <translation>无法撤销合并：“{nickname}”之后已从回收站恢复。</translation>
     </message>
@@ -1044,88 +2187,93 @@
     </message>
     <message>
         <location filename="../../desk/core/customers/notes.py" line="64"/>
+        <location filename="../../desk/core/customers/notes.py" line="149"/>
         <source>This note no longer exists.</source>
         <translation>这条备注已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/notes.py" line="107"/>
+        <location filename="../../desk/core/customers/notes.py" line="109"/>
         <source>Some of these notes no longer exist; nothing was changed.</source>
         <translation>其中有些备注已不存在，什么都没有修改。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="83"/>
+        <location filename="../../desk/core/customers/service.py" line="103"/>
         <source>Choose the customer&apos;s platform.</source>
         <translation>请选择客户所在的平台。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="85"/>
+        <location filename="../../desk/core/customers/service.py" line="105"/>
         <source>Unknown platform &quot;{platform}&quot;.</source>
         <translation>没有“{platform}”这个平台。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="97"/>
+        <location filename="../../desk/core/customers/service.py" line="117"/>
         <source>Nickname is required.</source>
         <translation>请填写买家昵称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="98"/>
+        <location filename="../../desk/core/customers/service.py" line="118"/>
         <source>The nickname can be at most {limit} characters (this one has {length}).</source>
         <translation>昵称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="103"/>
+        <location filename="../../desk/core/customers/service.py" line="123"/>
         <source>The real name can be at most {limit} characters (this one has {length}).</source>
         <translation>姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="108"/>
+        <location filename="../../desk/core/customers/service.py" line="128"/>
         <source>The region can be at most {limit} characters (this one has {length}).</source>
         <translation>地区最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="123"/>
+        <location filename="../../desk/core/customers/service.py" line="143"/>
         <source>There is already a customer &quot;{nickname}&quot; on {platform}.</source>
         <translation>{platform} 上已经有客户“{nickname}”了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="142"/>
-        <location filename="../../desk/core/customers/service.py" line="189"/>
+        <location filename="../../desk/core/customers/service.py" line="162"/>
+        <location filename="../../desk/core/customers/service.py" line="209"/>
         <source>This customer no longer exists.</source>
         <translation>这个客户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="144"/>
+        <location filename="../../desk/core/customers/service.py" line="164"/>
         <source>&quot;{nickname}&quot; is in the trash; restore them first.</source>
         <translation>“{nickname}”在回收站里，请先恢复。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="235"/>
+        <location filename="../../desk/core/customers/service.py" line="286"/>
         <source>This part of the address can be at most {limit} characters (this one has {length}).</source>
         <translation>地址的这一项最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="244"/>
+        <location filename="../../desk/core/customers/service.py" line="295"/>
         <source>The street address can be at most {limit} characters (this one has {length}).</source>
         <translation>详细地址最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="249"/>
+        <location filename="../../desk/core/customers/service.py" line="300"/>
         <source>The receiver&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>收货人姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="258"/>
+        <location filename="../../desk/core/customers/service.py" line="309"/>
         <source>The address is empty.</source>
         <translation>地址是空的。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="298"/>
-        <location filename="../../desk/core/customers/service.py" line="324"/>
+        <location filename="../../desk/core/customers/service.py" line="333"/>
         <source>This address no longer exists.</source>
         <translation>这个地址已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="359"/>
+        <location filename="../../desk/core/customers/service.py" line="422"/>
+        <source>This address is already there.</source>
+        <translation>这个地址已经存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/service.py" line="460"/>
         <source>Two of these customers are both &quot;{nickname}&quot; on {platform}; restore only one of them.</source>
         <translation>其中两个客户都是 {platform} 上的“{nickname}”，只能恢复其中一个。</translation>
     </message>
@@ -1183,6 +2331,21 @@
         <location filename="../../desk/core/customers/tags.py" line="193"/>
         <source>Some of these customers no longer exist; nothing was changed.</source>
         <translation>其中有些客户已不存在，什么都没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/views.py" line="187"/>
+        <source>Give the view a name.</source>
+        <translation>请给视图起个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/views.py" line="189"/>
+        <source>A view name can be at most {limit} characters.</source>
+        <translation>视图名称最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/customers/views.py" line="213"/>
+        <source>There are already {limit} saved views; delete one first.</source>
+        <translation>已经保存了 {limit} 个视图，请先删掉一个。</translation>
     </message>
 </context>
 </TS>

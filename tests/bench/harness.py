@@ -23,30 +23,41 @@ class BenchError(RuntimeError):
 
 @dataclass(frozen=True)
 class Target:
-    """`2.0x`: ours at most 2.0 times the baseline; `60s`: ours at most 60 seconds."""
+    """`2.0x`: ours at most 2.0 times the baseline; `60s`: ours at most 60 seconds;
+    `+10MiB`: ours at most 10 MiB more than the baseline (memory, in MiB)."""
 
     limit: float
     ratio: bool
+    over: bool = False  # judged on ours - baseline
 
     @classmethod
     def parse(cls, text: str) -> Target:
         spec = text.strip().lower()
+        if spec.startswith("+") and spec.endswith("mib"):
+            return cls(float(spec[1:-3]), ratio=False, over=True)
         if spec.endswith("x"):
             return cls(float(spec[:-1]), ratio=True)
         if spec.endswith("s"):
             return cls(float(spec[:-1]), ratio=False)
-        raise ValueError(f"target {text!r}: write it as '2.0x' (ratio) or '60s' (seconds)")
+        raise ValueError(
+            f"target {text!r}: write it as '2.0x' (ratio), '60s' (seconds) or '+10MiB' (over the baseline)"
+        )
 
     def met(self, m: Measurement) -> bool:
+        if self.over:
+            return m.ours - m.baseline <= self.limit
         return (m.ratio if self.ratio else m.ours) <= self.limit
 
     def __str__(self) -> str:
+        if self.over:
+            return f"<= +{self.limit:g} MiB"
         return f"<= {self.limit:.1f}x" if self.ratio else f"<= {self.limit:g} s"
 
 
 @dataclass(frozen=True)
 class Measurement:
-    """Seconds for our code and for its baseline, measured in the same run.
+    """Seconds (or, with unit="MiB", memory) for our code and for its baseline,
+    measured in the same run.
 
     The row with an empty `label` is the benchmark's own and is judged
     against its target; labelled rows are informative."""
@@ -55,6 +66,7 @@ class Measurement:
     baseline: float
     label: str = ""
     note: str = ""
+    unit: str = "s"  # "s" or "MiB"
 
     @property
     def ratio(self) -> float:

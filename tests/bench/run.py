@@ -76,11 +76,19 @@ def _row(b: Benchmark, m: Measurement) -> Row:
         failed = not target.met(m)
         result = "FAIL" if failed else "pass"
     name = f"{b.name}: {m.label}" if m.label else b.name
+    if m.unit == "MiB":  # memory: the ratio column gives the difference
+        ours, baseline, ratio = (
+            f"{m.ours:.1f} MiB",
+            f"{m.baseline:.1f} MiB",
+            f"{m.ours - m.baseline:+.1f} MiB",
+        )
+    else:
+        ours, baseline, ratio = f"{m.ours:.3f} s", f"{m.baseline:.3f} s", f"{m.ratio:.2f}x"
     return Row(
         name,
-        f"{m.ours:.3f} s",
-        f"{m.baseline:.3f} s",
-        f"{m.ratio:.2f}x",
+        ours,
+        baseline,
+        ratio,
         str(target or "-"),
         result,
         m.note,

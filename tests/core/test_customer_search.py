@@ -184,7 +184,7 @@ def test_the_migration_backfills_existing_customers(data_dir):
     conn.execute("INSERT INTO customer(platform, nickname, real_name, nickname_abbr, created_at, updated_at)"
                  " VALUES ('taobao', '旧的老顾客', '钱七', 'jdlgk', 0, 0)")
     conn.close()
-    assert core_db.migrate(path, data_dir.backups) == [3]
+    assert core_db.migrate(path, data_dir.backups) == list(range(3, core_db.latest_version() + 1))
     core_db.connect(path)
     try:
         assert len(found("老顾客")) == 1

@@ -6,17 +6,38 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget, QToolButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QToolButton,
+)
 
 from desk.core.base import database
 from desk.core.customers import figures, notes, service, tags
-from desk.core.customers.models import Customer, CustomerTag
+from desk.core.customers.models import Address, Customer, CustomerTag, Note, Tag
+from desk.ui import fmt, undo
+from desk.ui.customers.address_dialog import AddressDialog
 from desk.ui.customers.detail import CustomerDialog
+from desk.ui.customers.tag_dialog import NewTagDialog
 
 from .helpers import answering, click_cell, type_text
 
 ORDER_NO = "4000000000000000001"  # 19 digits: shown exactly, never as a float
-PHONE_COLUMN = 3
+
+
+@pytest.fixture(autouse=True)
+def fresh_history():
+    """Each test starts with an empty undo history, and leaves none behind."""
+    undo.reset()
+    yield
+    undo.reset()
 
 
 @pytest.fixture
@@ -63,6 +84,56 @@ def child(dialog, kind, name):
 
 def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def focus_notes(qtbot, dialog) -> None:
+    """Focus outside any text field (a field undoes its own typing), in the
+    active dialog: the offscreen platform has no window manager to activate it
+    again when an address or tag dialog over it closes."""
+    if QApplication.activeWindow() is not dialog:
+        with qtbot.waitActive(dialog):
+            dialog.activateWindow()
+    dialog.notes.setFocus()
+
+
+def press_undo(qtbot, dialog) -> None:
+    focus_notes(qtbot, dialog)
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def press_redo(qtbot, dialog) -> None:
+    focus_notes(qtbot, dialog)
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def chip_shown(qtbot, dialog, name: str) -> None:
+    """A chip added to the row is shown once the event loop gets to it."""
+    chip = child(dialog, QToolButton, f"tagChip_{name}")
+    qtbot.waitUntil(chip.isVisible)
+
+
+def show_tab(qtbot, dialog, index: int) -> None:
+    bar = dialog.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert dialog.tabs.currentIndex() == index
+
+
+def paste(qtbot, edit, text: str) -> None:
+    """Paste `text` into a field, as text copied from a chat window arrives."""
+    QApplication.clipboard().setText(text)
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def add_case(customer_id: int, case_no: str, status: str = "new", kind: str = "refund_only",
+             reason: str = "quality", deadline: int | None = None) -> int:
+    """Cases are written by the after-sales pillar; here straight into the table."""
+    return database.execute_sql(
+        "INSERT INTO aftersales_case(case_no, customer_id, platform, kind, reason, status,"
+        " opened_at, status_changed_at, next_deadline_at, created_at, updated_at)"
+        " VALUES (?, ?, 'taobao', ?, ?, ?, 1714521600, 1714521600, ?, 1714521600, 1714521600)",
+        (case_no, customer_id, kind, reason, status, deadline)).lastrowid
 
 
 def test_double_click_opens_the_customer(qtbot, page, buyer):
@@ -118,7 +189,8 @@ def test_valid_edit_is_saved_and_the_table_follows(qtbot, page, buyer):
     saved = Customer.get_by_id(buyer)
     assert (saved.phone, saved.region) == ("13900002222", "杭州")
     row = page.model.row_of(buyer)
-    assert page.model.index(row, PHONE_COLUMN).data() == "139****2222"
+    phone_column = [c.key for c in page.model.columns].index("phone")
+    assert page.model.index(row, phone_column).data() == "139****2222"
 
 
 # the completer's popup asks the offscreen platform for things it cannot do
@@ -218,3 +290,448 @@ def test_risk_badge_gives_its_reason_on_hover(qtbot, page, buyer):
         assert child(dialog, QTableWidget, "customerOrders").rowCount() == 3
 
     open_detail(qtbot, page, buyer, check)
+
+
+# -- addresses ------------------------------------------------------------------
+
+
+def fill_address(qtbot, values: dict[str, str], default: bool = False):
+    """An answer for the address dialog: type each field afresh, then OK."""
+
+    def answer(dialog):
+        for name, text in values.items():
+            edit = child(dialog, QLineEdit, "address" + name.capitalize())
+            edit.clear()
+            type_text(qtbot, edit, text)
+        if default:
+            qtbot.keyClick(child(dialog, QCheckBox, "addressDefault"), Qt.Key.Key_Space)
+        click(qtbot, child(dialog, QPushButton, "addressOk"))
+        assert not dialog.isVisible()
+
+    return answer
+
+
+def address_rows(table) -> list[list[str]]:
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def test_addresses_add_make_default_edit_remove_and_undo(qtbot, page, buyer):
+    home = {"receiver": "王芳", "phone": "13812345678", "province": "浙江省", "city": "杭州市",
+            "district": "西湖区", "detail": "文一西路1号"}
+
+    def work(dialog):
+        show_tab(qtbot, dialog, 2)
+        table = child(dialog, QTableWidget, "customerAddresses")
+        assert table.rowCount() == 0
+        assert not child(dialog, QPushButton, "customerEditAddress").isEnabled()
+        with answering(AddressDialog, fill_address(qtbot, home)):
+            click(qtbot, child(dialog, QPushButton, "customerAddAddress"))
+        assert address_rows(table) == [["王芳", "13812345678", "浙江省杭州市西湖区 文一西路1号", "Default"]]
+        [first] = service.addresses(buyer)
+        assert (first.receiver, first.phone, first.detail, first.is_default) == (
+            "王芳", "13812345678", "文一西路1号", True)
+
+        # a second one, made the default as it is added
+        with answering(AddressDialog, fill_address(qtbot, {"detail": "人民路2号"}, default=True)):
+            click(qtbot, child(dialog, QPushButton, "customerAddAddress"))
+        assert [(a.detail, a.is_default) for a in service.addresses(buyer)] == [
+            ("人民路2号", True), ("文一西路1号", False)]
+        assert [row[2:] for row in address_rows(table)] == [["人民路2号", "Default"],
+                                                            ["浙江省杭州市西湖区 文一西路1号", ""]]
+        press_undo(qtbot, dialog)  # the second address goes, the first is the default again
+        assert [(a.id, a.is_default) for a in service.addresses(buyer)] == [(first.id, True)]
+        assert table.rowCount() == 1
+        press_redo(qtbot, dialog)
+        second = service.addresses(buyer)[0]
+        assert (second.detail, second.is_default) == ("人民路2号", True)
+
+        # make the first the default again, by hand, then undo that
+        click_cell(qtbot, table, 1)
+        make_default = child(dialog, QPushButton, "customerDefaultAddress")
+        assert make_default.isEnabled()
+        click(qtbot, make_default)
+        assert service.get_address(first.id).is_default
+        assert address_rows(table)[0][0] == "王芳" and address_rows(table)[0][3] == "Default"
+        press_undo(qtbot, dialog)
+        assert service.default_address(buyer) == second.id
+        assert address_rows(table)[0][3] == "Default" and address_rows(table)[1][0] == "王芳"
+
+        # edit the first: the dialog shows what it has, the change is saved, and undone
+        def edit(address_dialog):
+            assert child(address_dialog, QLineEdit, "addressDetail").text() == "文一西路1号"
+            assert child(address_dialog, QLineEdit, "addressPhone").text() == "13812345678"
+            assert not child(address_dialog, QCheckBox, "addressDefault").isVisible()
+            fill_address(qtbot, {"detail": "文一西路9号", "phone": "0571-88886666"})(address_dialog)
+
+        click_cell(qtbot, table, 1)
+        with answering(AddressDialog, edit):
+            click(qtbot, child(dialog, QPushButton, "customerEditAddress"))
+        saved = service.get_address(first.id)
+        assert (saved.detail, saved.phone, saved.receiver) == ("文一西路9号", "0571-88886666", "王芳")
+        assert address_rows(table)[1][1:3] == ["0571-88886666", "浙江省杭州市西湖区 文一西路9号"]
+        press_undo(qtbot, dialog)
+        assert (service.get_address(first.id).detail, service.get_address(first.id).phone) == (
+            "文一西路1号", "13812345678")
+
+        # remove the default one: the other takes over; undo puts back the same row
+        click_cell(qtbot, table, 0)
+        click(qtbot, child(dialog, QPushButton, "customerRemoveAddress"))
+        assert [(a.id, a.is_default) for a in service.addresses(buyer)] == [(first.id, True)]
+        assert table.rowCount() == 1
+        press_undo(qtbot, dialog)
+        assert [(a.id, a.is_default) for a in service.addresses(buyer)] == [
+            (second.id, True), (first.id, False)]
+        assert address_rows(table)[0][2:] == ["人民路2号", "Default"]
+
+    open_detail(qtbot, page, buyer, work)
+
+
+@pytest.mark.parametrize("typed, pasted, message", [
+    ({"receiver": "王芳", "phone": "13812345678"}, {}, "The address is empty."),
+    ({"detail": "文一西路1号", "phone": "12345"}, {}, '"12345" is not a phone number'),
+    ({}, {"detail": "路" * 500},
+     "The street address can be at most 200 characters (this one has 500)."),
+    ({"detail": "文一西路1号"}, {"receiver": "王" * 500},
+     "The receiver's name can be at most 32 characters (this one has 500)."),
+    ({}, {"detail": "\x07\x1b\u202e\x7f"}, "The address is empty."),
+])
+def test_bad_address_is_refused_inline_and_nothing_is_saved(qtbot, page, buyer, typed, pasted,
+                                                             message):
+    def answer(address_dialog):
+        for name, text in typed.items():
+            type_text(qtbot, child(address_dialog, QLineEdit, "address" + name.capitalize()), text)
+        for name, text in pasted.items():
+            paste(qtbot, child(address_dialog, QLineEdit, "address" + name.capitalize()), text)
+        click(qtbot, child(address_dialog, QPushButton, "addressOk"))
+        error = child(address_dialog, QLabel, "addressError")
+        assert error.isVisible()
+        assert message in error.text()
+        assert address_dialog.isVisible()  # still open, to be fixed or cancelled
+        click(qtbot, child(address_dialog, QPushButton, "addressCancel"))
+
+    def work(dialog):
+        show_tab(qtbot, dialog, 2)
+        with answering(AddressDialog, answer):
+            click(qtbot, child(dialog, QPushButton, "customerAddAddress"))
+        assert child(dialog, QTableWidget, "customerAddresses").rowCount() == 0
+        assert not undo.stack().canUndo()
+
+    open_detail(qtbot, page, buyer, work)
+    assert Address.select().count() == 0
+
+
+# -- notes: edit, links, limits -----------------------------------------------------
+
+
+def test_edit_a_note_and_link_notes_to_an_order_or_a_case(qtbot, page, buyer):
+    order_id = service.orders_of(buyer)[0][0]
+    case_id = add_case(buyer, "SH-000012")
+    add_case(service.create("other", "别人家"), "SH-000013")  # not offered
+    older = notes.add(buyer, "问了尺码")
+
+    def work(dialog):
+        listing = child(dialog, QListWidget, "customerNotes")
+        text = dialog.note_text
+        link = child(dialog, QComboBox, "customerNoteLink")
+        commit = child(dialog, QPushButton, "customerAddNote")
+        assert [link.itemText(i) for i in range(link.count())] == [
+            "(none)", f"Order {ORDER_NO}", "Case SH-000012 (Refund only)"]
+
+        # a new note about the order
+        type_text(qtbot, text, "催发货")
+        link.setFocus()
+        qtbot.keyClick(link, Qt.Key.Key_Down)
+        assert link.currentText() == f"Order {ORDER_NO}"
+        click(qtbot, commit)
+        new = notes.list_notes(buyer)[0]
+        assert (new.body, new.order_id, new.case_id) == ("催发货", order_id, None)
+        assert listing.item(0).text().split("\n")[0].endswith(f" · Order {ORDER_NO}")
+        assert link.currentText() == "(none)" and text.toPlainText() == ""
+
+        # edit the older one: its text goes into the editor, Save writes it back
+        click_cell(qtbot, listing, 1)
+        click(qtbot, child(dialog, QPushButton, "customerEditNote"))
+        assert text.toPlainText() == "问了尺码"
+        assert link.currentText() == "(none)"
+        assert commit.text() == "Save &note"
+        assert child(dialog, QPushButton, "customerCancelEdit").isVisible()
+        text.clear()
+        type_text(qtbot, text, "问了尺码，穿M码")
+        link.setCurrentIndex(link.findData(f":{case_id}"))
+        click(qtbot, commit)
+        edited = notes.get_note(older)
+        assert (edited.body, edited.order_id, edited.case_id) == ("问了尺码，穿M码", None, case_id)
+        assert listing.count() == 2
+        assert listing.item(1).text().endswith(" · Case SH-000012\n问了尺码，穿M码")
+        assert commit.text() == "Add &note" and text.toPlainText() == ""
+        assert not child(dialog, QPushButton, "customerCancelEdit").isVisible()
+
+        # a double-click edits too; moving the link from the order to none unlinks it
+        click_cell(qtbot, listing, 0, double=True)
+        assert text.toPlainText() == "催发货"
+        assert link.currentText() == f"Order {ORDER_NO}"
+        link.setCurrentIndex(0)
+        click(qtbot, commit)
+        assert notes.get_note(new.id).order_id is None
+        assert listing.item(0).text().split("\n")[0].count(" · ") == 0
+
+        # Cancel leaves the note as it was
+        click_cell(qtbot, listing, 1, double=True)
+        type_text(qtbot, text, "不要了")
+        click(qtbot, child(dialog, QPushButton, "customerCancelEdit"))
+        assert text.toPlainText() == ""
+        assert notes.get_note(older).body == "问了尺码，穿M码"
+
+        # undo: the unlink, then the edit of the older note
+        press_undo(qtbot, dialog)
+        assert notes.get_note(new.id).order_id == order_id
+        press_undo(qtbot, dialog)
+        back = notes.get_note(older)
+        assert (back.body, back.case_id) == ("问了尺码", None)
+        assert listing.item(1).text().endswith("\n问了尺码")
+        press_redo(qtbot, dialog)
+        assert notes.get_note(older).case_id == case_id
+
+    open_detail(qtbot, page, buyer, work)
+
+
+def test_a_note_of_more_than_ten_thousand_characters_is_refused_inline(qtbot, page, buyer):
+    kept = notes.add(buyer, "短的")
+
+    def work(dialog):
+        text = dialog.note_text
+        error = child(dialog, QLabel, "customerNoteError")
+        type_text(qtbot, text, "长" * 10_001)
+        click(qtbot, child(dialog, QPushButton, "customerAddNote"))
+        assert error.isVisible()
+        assert error.text() == ("A note can be at most 10,000 characters (this one has 10,001);"
+                                " split it into several notes.")
+        assert len(text.toPlainText()) == 10_001  # nothing typed is lost
+        assert dialog.notes.count() == 1
+
+        # editing an existing note to that length is refused the same way
+        text.clear()
+        click_cell(qtbot, dialog.notes, 0)
+        click(qtbot, child(dialog, QPushButton, "customerEditNote"))
+        type_text(qtbot, text, "长" * 10_000)
+        click(qtbot, child(dialog, QPushButton, "customerAddNote"))
+        assert "this one has 10,002" in error.text()
+        text.clear()
+        type_text(qtbot, text, "长" * 10_000)
+        click(qtbot, child(dialog, QPushButton, "customerAddNote"))
+        assert not error.isVisible()
+
+    open_detail(qtbot, page, buyer, work)
+    assert [n.body for n in notes.list_notes(buyer)] == ["长" * 10_000]
+    assert notes.get_note(kept).body == "长" * 10_000
+    assert Note.select().count() == 1
+
+
+# -- after-sales cases ----------------------------------------------------------------
+
+
+def test_the_customers_cases_are_listed_and_a_double_click_opens_nothing_yet(qtbot, page, buyer):
+    late = 1714608000  # long past: overdue
+    open_case = add_case(buyer, "SH-000021", deadline=late)
+    add_case(buyer, "SH-000022", status="done", kind="exchange", reason="size")
+    gone = add_case(buyer, "SH-000023")
+    database.execute_sql("UPDATE aftersales_case SET deleted_at = 1 WHERE id = ?", (gone,))
+
+    def check(dialog):
+        show_tab(qtbot, dialog, 1)
+        assert dialog.tabs.tabText(1) == "After-sales (2)"
+        table = child(dialog, QTableWidget, "customerCases")
+        assert address_rows(table) == [
+            ["SH-000022", "Exchange", "Done", "尺码不合适", "—"],
+            ["SH-000021", "Refund only", "New", "质量问题", f"{fmt.when(late)} (overdue)"]]
+        opened = []
+        dialog.open_case = opened.append
+        click_cell(qtbot, table, 1, double=True)
+        assert opened == [open_case]
+        assert QApplication.activeModalWidget() is dialog
+
+    open_detail(qtbot, page, buyer, check)
+
+
+# -- tags: a new one from the field; undo and redo ------------------------------------
+
+
+def test_a_missing_tag_can_be_created_from_the_field_and_undone(qtbot, page, buyer):
+    category = service.tag_categories()[1]
+
+    def choose(tag_dialog):
+        name = child(tag_dialog, QLineEdit, "newTagName")
+        assert name.text() == "回头客"
+        # a name that is taken is refused in the dialog, which stays open
+        name.clear()
+        qtbot.keyClicks(name, "VIP")
+        click(qtbot, child(tag_dialog, QPushButton, "newTagOk"))
+        assert child(tag_dialog, QLabel, "newTagError").text() == 'There is already a tag "VIP".'
+        assert tag_dialog.isVisible()
+        name.clear()
+        type_text(qtbot, name, "回头客")
+        combo = child(tag_dialog, QComboBox, "newTagCategory")
+        combo.setCurrentIndex(combo.findText(category.name))
+        click(qtbot, child(tag_dialog, QPushButton, "newTagOk"))
+
+    def work(dialog):
+        field = child(dialog, QLineEdit, "customerAddTag")
+        type_text(qtbot, field, "回头客")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        error = child(dialog, QLabel, "customerTagError")
+        assert error.isVisible() and error.text() == 'No tag "回头客".'
+        create = child(dialog, QPushButton, "customerCreateTag")
+        assert create.isVisible() and create.text() == "&Create tag “回头客”…"
+        with answering(NewTagDialog, choose):
+            click(qtbot, create)
+        made = Tag.get(Tag.name == "回头客")
+        assert made.category_id == category.id
+        assert [t.name for t in service.tags_of(buyer)] == ["回头客"]
+        chip_shown(qtbot, dialog, "回头客")
+        assert not error.isVisible() and not create.isVisible() and field.text() == ""
+
+        press_undo(qtbot, dialog)
+        assert not Tag.select().where(Tag.name == "回头客").exists()
+        assert service.tags_of(buyer) == []
+        assert dialog.findChild(QToolButton, "tagChip_回头客") is None
+        press_redo(qtbot, dialog)
+        assert [t.name for t in service.tags_of(buyer)] == ["回头客"]
+        chip_shown(qtbot, dialog, "回头客")
+
+    open_detail(qtbot, page, buyer, work)
+
+
+# the completer's popup asks the offscreen platform for things it cannot do
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "does not support grabbing the keyboard")
+def test_tag_add_and_remove_are_undone_and_redone_with_the_keys(qtbot, page, buyer):
+    vip = next(t for t in tags.all_tags() if t.name == "批发")
+
+    def has_tag() -> bool:
+        return CustomerTag.select().where(CustomerTag.customer == buyer,
+                                          CustomerTag.tag == vip.id).exists()
+
+    def work(dialog):
+        field = child(dialog, QLineEdit, "customerAddTag")
+        qtbot.keyClicks(field, "pifa")
+        popup = dialog.completer.popup()
+        qtbot.waitUntil(popup.isVisible)
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        assert has_tag()
+        assert "Add tag “批发”" in dialog.findChild(QAction, "actionUndo").text()
+
+        press_undo(qtbot, dialog)
+        assert not has_tag()
+        assert dialog.findChild(QToolButton, "tagChip_批发") is None
+        press_redo(qtbot, dialog)
+        assert has_tag()
+        chip = child(dialog, QToolButton, "tagChip_批发")
+
+        click(qtbot, chip)
+        assert not has_tag()
+        press_undo(qtbot, dialog)
+        assert has_tag()
+        chip_shown(qtbot, dialog, "批发")
+
+    open_detail(qtbot, page, buyer, work)
+
+
+# -- undo and redo of notes, identity and group ----------------------------------------
+
+
+def test_note_add_pin_and_delete_are_undone_with_the_keys(qtbot, page, buyer):
+    older = notes.add(buyer, "first note")
+
+    def work(dialog):
+        listing = child(dialog, QListWidget, "customerNotes")
+        type_text(qtbot, dialog.note_text, "喜欢蓝色")
+        click(qtbot, child(dialog, QPushButton, "customerAddNote"))
+        added = notes.list_notes(buyer)[0].id
+        press_undo(qtbot, dialog)
+        assert [n.id for n in notes.list_notes(buyer)] == [older]
+        assert listing.count() == 1
+        press_redo(qtbot, dialog)  # the same note comes back, not a copy
+        assert [n.id for n in notes.list_notes(buyer)] == [added, older]
+
+        click_cell(qtbot, listing, 1)
+        click(qtbot, child(dialog, QPushButton, "customerPinNote"))
+        assert notes.get_note(older).pinned
+        press_undo(qtbot, dialog)
+        assert not notes.get_note(older).pinned
+        assert "Pinned" not in listing.item(1).text()
+
+        click_cell(qtbot, listing, 1)
+        click(qtbot, child(dialog, QPushButton, "customerDeleteNote"))
+        assert [n.id for n in notes.list_notes(buyer)] == [added]
+        assert child(dialog, QPushButton, "customerUndo").isVisible()
+        press_undo(qtbot, dialog)
+        assert [n.id for n in notes.list_notes(buyer)] == [added, older]
+        assert listing.count() == 2
+        assert not child(dialog, QPushButton, "customerUndo").isVisible()
+        press_redo(qtbot, dialog)
+        assert [n.id for n in notes.list_notes(buyer)] == [added]
+
+    open_detail(qtbot, page, buyer, work)
+
+
+def test_identity_and_group_changes_are_undone_and_redone(qtbot, page, buyer):
+    def work(dialog):
+        phone = child(dialog, QLineEdit, "customerPhone")
+        region = child(dialog, QLineEdit, "customerRegion")
+        phone.clear()
+        qtbot.keyClicks(phone, "139 0000 2222")
+        type_text(qtbot, region, "杭州")
+        qtbot.keyClick(region, Qt.Key.Key_Return)  # Enter in a field saves
+        saved = Customer.get_by_id(buyer)
+        assert (saved.phone, saved.region) == ("13900002222", "杭州")
+
+        press_undo(qtbot, dialog)
+        saved = Customer.get_by_id(buyer)
+        assert (saved.phone, saved.region) == ("13800001111", "")
+        assert (phone.text(), region.text()) == ("13800001111", "")
+        press_redo(qtbot, dialog)
+        assert Customer.get_by_id(buyer).phone == "13900002222"
+        assert phone.text() == "13900002222"
+
+        # what is being typed is not overwritten when an undo changes the customer
+        region.clear()
+        type_text(qtbot, region, "宁波")
+        press_undo(qtbot, dialog)
+        assert Customer.get_by_id(buyer).region == ""
+        assert region.text() == "宁波"
+
+        combo = dialog.lifecycle
+        combo.setCurrentIndex(combo.findData("unpaid"))
+        assert service.get(buyer).lifecycle_manual
+        press_undo(qtbot, dialog)
+        detail = service.get(buyer)
+        assert (detail.lifecycle, detail.lifecycle_manual) == ("customer", False)
+        assert combo.currentData() == "customer"
+
+    open_detail(qtbot, page, buyer, work)
+
+
+def test_follow_ups_tab_adds_one_for_this_buyer(qtbot, page, buyer):
+    from PySide6.QtWidgets import QPushButton, QTabWidget
+
+    from desk.core.customers.models import Followup
+    from desk.ui.customers.followup_dialog import FollowupDialog
+
+    def fill(form) -> None:
+        child(form, QLineEdit, "followupTitle").setText("周五回访")
+        form.accept()
+
+    def drive(dialog: CustomerDialog) -> None:
+        tabs = child(dialog, QTabWidget, "customerTabs")
+        tabs.setCurrentWidget(dialog.followups)
+        assert tabs.tabText(tabs.currentIndex()).startswith("Follow-ups")
+        assert dialog.followups.list.topLevelItemCount() == 0
+        with answering(FollowupDialog, fill):
+            click(qtbot, child(dialog.followups, QPushButton, "followupsAdd"))
+        qtbot.waitUntil(lambda: dialog.followups.list.topLevelItemCount() == 1)
+        assert "周五回访" in dialog.followups.list.topLevelItem(0).text(1) + \
+            dialog.followups.list.topLevelItem(0).text(0)
+
+    open_detail(qtbot, page, buyer, drive)
+    assert [f.title for f in Followup.select().where(Followup.customer == buyer)] == ["周五回访"]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMes
 from desk.core import settings
 from desk.core.base import database
 from desk.core.customers import tags
-from desk.core.customers.models import Customer, CustomerTag
+from desk.core.customers.models import Customer
 from desk.ui import undo
 from desk.ui.customers.create import NewCustomerDialog
 from desk.ui.customers.filterbar import TagChoiceDialog, TagIdRole

@@ -61,9 +61,9 @@ def test_today_item_has_no_count_on_an_empty_shop(window):
 def test_geometry_is_saved_on_close_and_restored(qtbot, make_window):
     first = make_window()
     assert settings.get_state("main_window.geometry") is None
-    first.resize(640, 480)
+    first.resize(720, 480)
     first.move(40, 30)
-    qtbot.waitUntil(lambda: first.size() == QSize(640, 480))
+    qtbot.waitUntil(lambda: first.size() == QSize(720, 480))
     first.findChild(QAction, "actionQuit").trigger()
     assert not first.isVisible()
 
@@ -72,7 +72,7 @@ def test_geometry_is_saved_on_close_and_restored(qtbot, make_window):
     assert not QByteArray.fromBase64(saved.encode()).isEmpty()
 
     second = make_window()
-    assert second.size() == QSize(640, 480)
+    assert second.size() == QSize(720, 480)
     assert second.pos() == first.pos()
     assert second.pos() != QPoint(0, 0)
 

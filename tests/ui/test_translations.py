@@ -158,7 +158,7 @@ def test_the_main_window_is_in_chinese(chinese, make_window):
     assert [window.sidebar.item(row).text() for row in range(window.sidebar.count())] == [
         "今日待办", "客户", "售后", "快捷短语"]
     assert [action.text() for action in window.menuBar().actions()] == [
-        "文件(&F)", "转到(&G)", "帮助(&H)"]
+        "文件(&F)", "编辑(&E)", "转到(&G)", "帮助(&H)"]
     window.go("aftersales")
     page = window.pages["aftersales"]
     assert page.title.text() == "售后"

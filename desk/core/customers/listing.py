@@ -50,6 +50,9 @@ CUSTOMERS = Listing(
     },
     base_where="c.deleted_at IS NULL",
     default_sort="last_order_at",
+    # Sorting by tags groups buyers by their first tag (tag ids follow the
+    # categories' order); one covering-index probe per row instead of a join.
+    sort_sql={"tags": "(SELECT min(ct.tag_id) FROM customer_tag ct WHERE ct.customer_id = c.id)"},
 )
 
 

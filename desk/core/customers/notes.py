@@ -10,7 +10,7 @@ from desk.core import changes, timeutil
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.customers import fields
-from desk.core.customers.models import Note
+from desk.core.customers.models import Customer, Note
 from desk.core.customers.service import live_customer
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.orders.models import Order
@@ -73,6 +73,8 @@ def add(customer_id: int, body: str, pinned: bool = False, order_id: int | None 
         _check_links(customer_id, order_id, case_id)
         note = Note.create(customer=customer_id, body=text, pinned=bool(pinned), order_id=order_id,
                            case_id=case_id)
+        # A note is written when the buyer was in touch: it dates the last contact.
+        Customer.update(last_contact_at=note.created_at).where(Customer.id == customer_id).execute()
         pending.add("note", [note.id])
         pending.add("customer", [customer_id])
     return note.id
@@ -125,18 +127,33 @@ def restore(note_ids: Iterable[int]) -> int:
     return _bulk(note_ids, deleted_at=None)
 
 
-def list_notes(customer_id: int, include_deleted: bool = False) -> list[NoteInfo]:
-    """Pinned notes first, then newest first."""
-    rows = database.execute_sql(
-        "SELECT n.id, n.customer_id, n.body, n.pinned, n.order_id, o.order_no, n.case_id,"
-        " a.case_no, n.created_at, n.updated_at, n.deleted_at FROM note n"
-        " LEFT JOIN shop_order o ON o.id = n.order_id"
-        " LEFT JOIN aftersales_case a ON a.id = n.case_id"
-        " WHERE n.customer_id = ?" + ("" if include_deleted else " AND n.deleted_at IS NULL")
-        + " ORDER BY n.pinned DESC, n.created_at DESC, n.id DESC", (customer_id,))
+_SELECT = (
+    "SELECT n.id, n.customer_id, n.body, n.pinned, n.order_id, o.order_no, n.case_id,"
+    " a.case_no, n.created_at, n.updated_at, n.deleted_at FROM note n"
+    " LEFT JOIN shop_order o ON o.id = n.order_id"
+    " LEFT JOIN aftersales_case a ON a.id = n.case_id")
 
+
+def _info(r: tuple) -> NoteInfo:
     def when(value):
         return None if value is None else timeutil.from_epoch(value)
 
-    return [NoteInfo(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], when(r[8]), when(r[9]),
-                     when(r[10])) for r in rows]
+    return NoteInfo(r[0], r[1], r[2], bool(r[3]), r[4], None if r[5] is None else str(r[5]), r[6],
+                    r[7], when(r[8]), when(r[9]), when(r[10]))
+
+
+def get_note(note_id: int) -> NoteInfo:
+    """One note (in the trash or not), as an edit's undo needs it."""
+    row = database.execute_sql(_SELECT + " WHERE n.id = ?", (note_id,)).fetchone()
+    if row is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This note no longer exists."))
+    return _info(row)
+
+
+def list_notes(customer_id: int, include_deleted: bool = False) -> list[NoteInfo]:
+    """Pinned notes first, then newest first."""
+    rows = database.execute_sql(
+        _SELECT + " WHERE n.customer_id = ?"
+        + ("" if include_deleted else " AND n.deleted_at IS NULL")
+        + " ORDER BY n.pinned DESC, n.created_at DESC, n.id DESC", (customer_id,))
+    return [_info(r) for r in rows]

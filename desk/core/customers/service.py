@@ -46,6 +46,26 @@ class TagInfo:
 
 
 @dataclass(frozen=True)
+class CategoryInfo:
+    id: int
+    name: str
+    color: str
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    case_no: str
+    kind: str  # a code of aftersales.models.CASE_KINDS
+    status: str  # a code of aftersales.models.CASE_STATUSES
+    reason: str  # the reason's code
+    reason_name: str  # the shop's own name for it (the code when the reason is gone)
+    next_deadline_at: datetime | None
+    opened_at: datetime
+    order_no: str | None
+
+
+@dataclass(frozen=True)
 class CustomerDetail:
     id: int
     platform: str
@@ -220,6 +240,37 @@ def orders_of(customer_id: int) -> list[tuple[int, str, str, datetime, int]]:
     return [(r[0], str(r[1]), r[2], timeutil.from_epoch(r[3]), r[4]) for r in rows]
 
 
+def cases_of(customer_id: int) -> list[CaseRow]:
+    """A customer's after-sales cases (not the trashed ones), newest first."""
+    rows = database.execute_sql(
+        "SELECT a.id, a.case_no, a.kind, a.status, a.reason, coalesce(r.name, a.reason),"
+        " a.next_deadline_at, a.opened_at, o.order_no FROM aftersales_case a"
+        " LEFT JOIN aftersales_reason r ON r.code = a.reason"
+        " LEFT JOIN shop_order o ON o.id = a.order_id"
+        " WHERE a.customer_id = ? AND a.deleted_at IS NULL"
+        " ORDER BY a.opened_at DESC, a.id DESC", (customer_id,))
+    return [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5],
+                    None if r[6] is None else timeutil.from_epoch(r[6]), timeutil.from_epoch(r[7]),
+                    None if r[8] is None else str(r[8])) for r in rows]
+
+
+def tag_with_new(customer_id: int, category_id: int, name: str) -> int:
+    """Create a tag and give it to the customer in one transaction; returns the tag's id."""
+    from desk.core.customers import tags  # tags builds on this module's TagInfo
+
+    with changes.write(database):
+        live_customer(customer_id)
+        tag_id = tags.create_tag(category_id, name)
+        tags.add_tags([customer_id], [tag_id])
+    return tag_id
+
+
+def tag_categories() -> list[CategoryInfo]:
+    """Every tag category, in their order: where a new tag can go."""
+    return [CategoryInfo(c.id, c.name, c.color)
+            for c in TagCategory.select().order_by(TagCategory.position, TagCategory.id)]
+
+
 # -- addresses ----------------------------------------------------------------
 
 
@@ -327,14 +378,56 @@ def update_address(address_id: int, **values: object) -> None:
         pending.add("customer", [cid])
 
 
-def remove_address(address_id: int) -> None:
-    """Delete an address; removing the default promotes the newest remaining one."""
+def get_address(address_id: int) -> AddressInfo:
+    a = _existing_address(address_id)
+    return AddressInfo(a.id, a.receiver, a.phone, a.province, a.city, a.district, a.detail,
+                       bool(a.is_default))
+
+
+def default_address(customer_id: int) -> int | None:
+    row = Address.select(Address.id).where(Address.customer == customer_id, Address.is_default).first()
+    return None if row is None else row.id
+
+
+def remove_address(address_id: int, default_to: int | None = None) -> dict:
+    """Delete an address; removing the default promotes the newest remaining one,
+    or `default_to` when given (what undoing "add a default address" needs).
+    Returns the removed row as plain data, for restore_address()."""
     with changes.write(database) as pending:
         address = _existing_address(address_id)
         cid = address.customer_id
+        token = {"id": address.id, "customer_id": cid, "is_default": bool(address.is_default),
+                 "created_at": timeutil.to_epoch(address.created_at),
+                 "updated_at": timeutil.to_epoch(address.updated_at),
+                 **{k: getattr(address, k) for k in ADDRESS_FIELDS}}
         address.delete_instance()
+        if default_to is not None and Address.select().where(
+                Address.id == default_to, Address.customer == cid).exists():
+            Address.update(is_default=False).where(Address.customer == cid).execute()
+            Address.update(is_default=True).where(Address.id == default_to).execute()
         _promote_latest(cid)
         pending.add("customer", [cid])
+    return token
+
+
+def restore_address(token: dict) -> int:
+    """Put back an address remove_address() took away: same id, same place in
+    the list, and the default again if it was."""
+    clean = _clean_address({k: token.get(k, "") for k in ADDRESS_FIELDS})
+    _require_place(clean)
+    cid = int(token["customer_id"])
+    with changes.write(database) as pending:
+        live_customer(cid)
+        if Address.select().where(Address.id == int(token["id"])).exists():
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "This address is already there."))
+        if token.get("is_default"):
+            Address.update(is_default=False).where(Address.customer == cid).execute()
+        Address.insert(id=int(token["id"]), customer=cid, is_default=bool(token.get("is_default")),
+                       created_at=int(token["created_at"]), updated_at=int(token["updated_at"]),
+                       **clean).execute()
+        _promote_latest(cid)
+        pending.add("customer", [cid])
+    return int(token["id"])
 
 
 # -- trash --------------------------------------------------------------------

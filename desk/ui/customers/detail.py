@@ -1,8 +1,13 @@
-"""One customer on one page: identity, lifecycle group, figures and risks, tags, notes, orders."""
+"""One customer on one page: identity, lifecycle group, figures and risks, tags,
+notes, orders, after-sales cases and addresses; every change can be undone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,17 +26,23 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.core import timeutil
+from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.customers import figures, notes, service, tags
 from desk.core.errors import UserError
 from desk.core.platforms import PLATFORMS
 from desk.ui import fmt, labels
+from desk.ui import undo as history
 from desk.ui.bus import bus
+from desk.ui.customers.address_dialog import AddressDialog
+from desk.ui.customers.followups import FollowupsPanel
+from desk.ui.customers.tag_dialog import NewTagDialog
 from desk.ui.errors import user_message
 
 ERROR_STYLE = "color: #c62828"
@@ -39,19 +50,37 @@ CHIP_STYLE = ("QToolButton {{ background: {color}; color: white; border-radius: 
               " padding: 2px 8px; }}")
 BADGE_STYLE = "background: #c62828; color: white; border-radius: 4px; padding: 1px 6px;"
 NoteIdRole = Qt.ItemDataRole.UserRole
+PinnedRole = Qt.ItemDataRole.UserRole + 1
+RowIdRole = Qt.ItemDataRole.UserRole  # on the first cell of a case or address row
+DefaultRole = Qt.ItemDataRole.UserRole + 1  # on the first cell of an address row
+NO_LINK = ":"
+
+
+def link_key(order_id: int | None, case_id: int | None) -> str:
+    """A note's link as the link combo's item data: "order:case", either part empty."""
+    return f"{order_id or ''}:{case_id or ''}"
+
+
+def link_ids(key: str) -> tuple[int | None, int | None]:
+    order, _, case = (key or NO_LINK).partition(":")
+    return (int(order) if order else None, int(case) if case else None)
 
 
 class CustomerDialog(QDialog):
-    """Shows and edits one customer; every write goes through a core service,
-    and the dialog (like any open view) refreshes from the change bus."""
+    """Shows and edits one customer; every write goes through a core service and
+    onto the app's undo history, and the dialog (like any open view) refreshes
+    from the change bus."""
 
     def __init__(self, customer_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerDialog")
         self.customer_id = customer_id
         self.changed = False
-        self._deleted: list[int] = []  # the notes the Undo button brings back
-        self.setMinimumSize(960, 680)
+        self._editing: int | None = None  # the note whose text is in the editor
+        self._missing_tag = ""  # the name typed that matches no tag
+        self._deleted_at_index = -1  # the history position right after a note was deleted
+        self._shown: dict[str, Any] = {}  # the identity as last loaded into the form
+        self.setMinimumSize(1000, 720)
 
         # identity
         self.nickname = self._line("customerNickname")
@@ -64,14 +93,10 @@ class CustomerDialog(QDialog):
         self.phone = self._line("customerPhone")
         self.phone.setPlaceholderText(self.tr("13812345678 or 0571-88886666"))
         self.region = self._line("customerRegion")
-        self.save = QPushButton(self.tr("&Save"))
-        self.save.setObjectName("customerSave")
-        self.save.clicked.connect(self.save_identity)
-        self.error = QLabel()
-        self.error.setObjectName("customerError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        for edit in (self.nickname, self.real_name, self.phone, self.region):
+            edit.returnPressed.connect(self.save_identity)
+        self.save = self._button("customerSave", self.tr("&Save"), self.save_identity)
+        self.error = self._error_label("customerError")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Nickname:"), self.nickname)
@@ -95,9 +120,8 @@ class CustomerDialog(QDialog):
         self.lifecycle_note = QLabel()
         self.lifecycle_note.setObjectName("customerLifecycleNote")
         self.lifecycle_note.setEnabled(False)
-        self.lifecycle_auto = QPushButton(self.tr("Back to &automatic"))
-        self.lifecycle_auto.setObjectName("customerLifecycleAuto")
-        self.lifecycle_auto.clicked.connect(self.lifecycle_automatic)
+        self.lifecycle_auto = self._button("customerLifecycleAuto", self.tr("Back to &automatic"),
+                                           self.lifecycle_automatic)
         group_row = QHBoxLayout()
         group_row.addWidget(self.lifecycle)
         group_row.addWidget(self.lifecycle_note, 1)
@@ -128,17 +152,23 @@ class CustomerDialog(QDialog):
         self.add_tag.textEdited.connect(self._suggest)
         self.completer.activated.connect(self.add_tag_named)
         self.add_tag.returnPressed.connect(lambda: self.add_tag_named(self.add_tag.text()))
-        self.tag_error = QLabel()
-        self.tag_error.setObjectName("customerTagError")
-        self.tag_error.setStyleSheet(ERROR_STYLE)
-        self.tag_error.hide()
+        self.tag_error = self._error_label("customerTagError")
+        self.tag_error.setWordWrap(False)
+        self.create_tag = self._button("customerCreateTag", "", self.create_tag_clicked)
+        self.create_tag.hide()
         tag_row = QHBoxLayout()
         tag_row.addLayout(self.chips)
         tag_row.addWidget(self.add_tag)
-        tag_row.addWidget(self.tag_error)
         tag_row.addStretch(1)
+        tag_error_row = QHBoxLayout()  # under the chips, so the field keeps its width
+        tag_error_row.addWidget(self.tag_error)
+        tag_error_row.addWidget(self.create_tag)
+        tag_error_row.addStretch(1)
+        tag_col = QVBoxLayout()
+        tag_col.addLayout(tag_row)
+        tag_col.addLayout(tag_error_row)
         tag_box = QGroupBox(self.tr("Tags"))
-        tag_box.setLayout(tag_row)
+        tag_box.setLayout(tag_col)
 
         # notes
         self.notes = QListWidget()
@@ -147,56 +177,102 @@ class CustomerDialog(QDialog):
         self.notes.setSpacing(4)
         self.notes.setAlternatingRowColors(True)
         self.notes.currentItemChanged.connect(lambda *_: self._note_buttons())
+        self.notes.itemActivated.connect(lambda _item: self.edit_note())
         self.note_text = QPlainTextEdit()
         self.note_text.setObjectName("customerNoteText")
         self.note_text.setPlaceholderText(self.tr("Write a note about this customer…"))
         self.note_text.setMaximumHeight(64)
-        self.add_note = self._button("customerAddNote", self.tr("Add &note"), self.add_note_clicked)
+        self.note_text.setTabChangesFocus(True)
+        self.note_link = QComboBox()
+        self.note_link.setObjectName("customerNoteLink")
+        self.note_link.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        link_label = QLabel(self.tr("&Linked to:"))
+        link_label.setBuddy(self.note_link)
+        # Adds a note, or saves the one being edited.
+        self.add_note = self._button("customerAddNote", self.tr("Add &note"), self.commit_note)
+        self.cancel_edit = self._button("customerCancelEdit", self.tr("Cancel editing"),
+                                        self.cancel_note_edit)
+        self.cancel_edit.hide()
+        self.edit_note_button = self._button("customerEditNote", self.tr("&Edit"), self.edit_note)
         self.pin = self._button("customerPinNote", self.tr("&Pin"), self.toggle_pin)
         self.delete_note = self._button("customerDeleteNote", self.tr("&Delete"), self.delete_clicked)
-        self.undo = self._button("customerUndo", self.tr("&Undo"), self.undo_delete)
-        self.undo.hide()
+        self.undo_button = self._button("customerUndo", self.tr("&Undo"), history.stack().undo)
+        self.undo_button.hide()
         self.note_status = QLabel()
         self.note_status.setObjectName("customerNoteStatus")
-        self.note_error = QLabel()
-        self.note_error.setObjectName("customerNoteError")
-        self.note_error.setStyleSheet(ERROR_STYLE)
-        self.note_error.setWordWrap(True)
-        self.note_error.hide()
+        self.note_error = self._error_label("customerNoteError")
+        link_row = QHBoxLayout()
+        link_row.addWidget(link_label)
+        link_row.addWidget(self.note_link)
+        link_row.addStretch(1)
+        link_row.addWidget(self.cancel_edit)
+        link_row.addWidget(self.add_note)
         note_buttons = QHBoxLayout()
-        for w in (self.add_note, self.pin, self.delete_note):
+        for w in (self.edit_note_button, self.pin, self.delete_note):
             note_buttons.addWidget(w)
         note_buttons.addStretch(1)
         note_buttons.addWidget(self.note_status)
-        note_buttons.addWidget(self.undo)
+        note_buttons.addWidget(self.undo_button)
         notes_col = QVBoxLayout()
         notes_col.addWidget(self.notes, 1)
-        notes_col.addWidget(self.note_text)
-        notes_col.addWidget(self.note_error)
         notes_col.addLayout(note_buttons)
+        notes_col.addWidget(self.note_text)
+        notes_col.addLayout(link_row)
+        notes_col.addWidget(self.note_error)
         notes_box = QGroupBox(self.tr("Notes"))
         notes_box.setLayout(notes_col)
 
         # orders
-        self.orders = QTableWidget(0, 4)
-        self.orders.setObjectName("customerOrders")
-        self.orders.setHorizontalHeaderLabels(
-            [self.tr("Order number"), self.tr("Status"), self.tr("Placed"), self.tr("Amount")])
-        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.orders.verticalHeader().setVisible(False)
-        self.orders.setWordWrap(False)
-        self.orders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.orders.horizontalHeader().setStretchLastSection(True)
-        orders_col = QVBoxLayout()
-        orders_col.addWidget(self.orders)
-        orders_box = QGroupBox(self.tr("Orders"))
-        orders_box.setLayout(orders_col)
+        self.orders = self._table("customerOrders", [
+            self.tr("Order number"), self.tr("Status"), self.tr("Placed"), self.tr("Amount")])
+
+        # after-sales cases
+        self.cases = self._table("customerCases", [
+            self.tr("Case"), self.tr("Kind"), self.tr("Status"), self.tr("Reason"),
+            self.tr("Next deadline")])
+        self.cases.activated.connect(
+            lambda index: self.open_case(self.cases.item(index.row(), 0).data(RowIdRole)))
+
+        # addresses
+        self.addresses = self._table("customerAddresses", [
+            self.tr("Receiver"), self.tr("Phone"), self.tr("Address"), ""])
+        self.addresses.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.addresses.activated.connect(lambda _index: self.edit_address_clicked())
+        self.addresses.itemSelectionChanged.connect(self._address_buttons)
+        self.add_address = self._button("customerAddAddress", self.tr("Add add&ress…"),
+                                        self.add_address_clicked)
+        self.edit_address = self._button("customerEditAddress", self.tr("Ed&it…"),
+                                         self.edit_address_clicked)
+        self.remove_address = self._button("customerRemoveAddress", self.tr("Re&move"),
+                                           self.remove_address_clicked)
+        self.default_address = self._button("customerDefaultAddress", self.tr("Make de&fault"),
+                                            self.default_address_clicked)
+        self.address_error = self._error_label("customerAddressError")
+        address_buttons = QHBoxLayout()
+        for w in (self.add_address, self.edit_address, self.remove_address, self.default_address):
+            address_buttons.addWidget(w)
+        address_buttons.addStretch(1)
+        address_page = QWidget()
+        address_col = QVBoxLayout(address_page)
+        address_col.setContentsMargins(0, 0, 0, 0)
+        address_col.addWidget(self.addresses, 1)
+        address_col.addWidget(self.address_error)
+        address_col.addLayout(address_buttons)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("customerTabs")
+        self.tabs.addTab(self.orders, self.tr("Orders"))
+        self.tabs.addTab(self.cases, "")  # titled with the count by _fill_cases
+        self.tabs.addTab(address_page, self.tr("Addresses"))
+        self.followups = FollowupsPanel(customer_id)
+        self.tabs.addTab(self.followups, self.tr("Follow-ups"))
 
         lower = QHBoxLayout()
         lower.addWidget(notes_box, 1)
-        lower.addWidget(orders_box, 1)
+        lower.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # as the default button, Close would take the Enter meant for a field
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -212,6 +288,9 @@ class CustomerDialog(QDialog):
         layout.addLayout(lower, 1)
         layout.addWidget(buttons)
 
+        # Ctrl+Z / Ctrl+Shift+Z while this (modal) dialog is the active window
+        history.add_actions(self)
+        history.stack().indexChanged.connect(self._history_moved)
         self.load_identity()
         self.reload()
         bus().changed.connect(self._on_change)
@@ -221,13 +300,40 @@ class CustomerDialog(QDialog):
         edit.setObjectName(name)
         return edit
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:
+    def _button(self, name: str, text: str, slot: Callable) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
-        button.clicked.connect(slot)
+        # Enter in a field (the tag field, a note link) must not press some button
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _=False: slot())
         return button
 
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
     # -- reading --------------------------------------------------------------
+
+    def _identity_values(self) -> dict[str, Any]:
+        return {"nickname": self.nickname.text(), "platform": self.platform.currentData(),
+                "real_name": self.real_name.text(), "phone": self.phone.text(),
+                "region": self.region.text()}
 
     def load_identity(self) -> None:
         c = service.get(self.customer_id)
@@ -236,6 +342,7 @@ class CustomerDialog(QDialog):
         self.real_name.setText(c.real_name)
         self.phone.setText(c.phone)
         self.region.setText(c.region)
+        self._shown = self._identity_values()
 
     def reload(self) -> None:
         """Everything but the identity form, which keeps what is being typed."""
@@ -257,8 +364,13 @@ class CustomerDialog(QDialog):
         self.figures.setText(" · ".join(parts))
         self._fill_badges()
         self._fill_chips(c.tags)
+        orders = service.orders_of(self.customer_id)
+        cases = service.cases_of(self.customer_id)
+        self._fill_links(orders, cases)
         self._fill_notes()
-        self._fill_orders()
+        self._fill_orders(orders)
+        self._fill_cases(cases)
+        self._fill_addresses(c.addresses)
 
     def _clear(self, layout) -> None:
         while layout.count():
@@ -293,8 +405,39 @@ class CustomerDialog(QDialog):
             chip.setToolTip(self.tr("{category}: click to remove this tag").format(
                 category=tag.category))
             chip.setStyleSheet(CHIP_STYLE.format(color=tag.color))
-            chip.clicked.connect(lambda _=False, t=tag.id: self.remove_tag(t))
+            chip.clicked.connect(lambda _=False, t=tag: self.remove_tag(t.id, t.name))
             self.chips.addWidget(chip)
+
+    def _link_text(self, order_no: str | None, case_no: str | None) -> str:
+        parts = []
+        if order_no is not None:
+            parts.append(self.tr("Order {order_no}").format(order_no=order_no))
+        if case_no is not None:
+            parts.append(self.tr("Case {case_no}").format(case_no=case_no))
+        return " · ".join(parts)
+
+    def _fill_links(self, orders, cases) -> None:
+        """The link combo: nothing, each of this customer's orders, each of their cases."""
+        keep = self.note_link.currentData()
+        self.note_link.clear()
+        self.note_link.addItem(self.tr("(none)"), NO_LINK)
+        for order_id, order_no, *_ in orders:
+            self.note_link.addItem(self._link_text(order_no, None), link_key(order_id, None))
+        kinds = labels.case_kinds()
+        for case in cases:
+            text = self.tr("Case {case_no} ({kind})").format(
+                case_no=case.case_no, kind=labels.label(kinds, case.kind))
+            self.note_link.addItem(text, link_key(None, case.id))
+        if self._editing is not None:
+            try:
+                note = notes.get_note(self._editing)
+            except UserError:
+                note = None
+            if note is not None and note.order_id is not None and note.case_id is not None:
+                # linked to both (an import can do that): offer to keep it so
+                self.note_link.addItem(self._link_text(note.order_no, note.case_no),
+                                       link_key(note.order_id, note.case_id))
+        self.note_link.setCurrentIndex(max(0, self.note_link.findData(keep or NO_LINK)))
 
     def _fill_notes(self) -> None:
         current = self.current_note()
@@ -302,17 +445,19 @@ class CustomerDialog(QDialog):
         for note in notes.list_notes(self.customer_id):
             when = fmt.when(timeutil.to_epoch(note.created_at))
             head = self.tr("Pinned · {when}").format(when=when) if note.pinned else when
+            link = self._link_text(note.order_no, note.case_no)
+            if link:
+                head = f"{head} · {link}"
             item = QListWidgetItem(f"{head}\n{note.body}")
             item.setData(NoteIdRole, note.id)
-            item.setData(NoteIdRole + 1, note.pinned)
+            item.setData(PinnedRole, note.pinned)
             self.notes.addItem(item)
             if note.id == current:
                 self.notes.setCurrentItem(item)
         self._note_buttons()
 
-    def _fill_orders(self) -> None:
+    def _fill_orders(self, rows) -> None:
         statuses = labels.order_statuses()
-        rows = service.orders_of(self.customer_id)
         self.orders.setRowCount(len(rows))
         for r, (_id, order_no, status, placed, amount) in enumerate(rows):
             amount_item = QTableWidgetItem(fmt.money(amount))
@@ -323,54 +468,155 @@ class CustomerDialog(QDialog):
                                         amount_item)):
                 self.orders.setItem(r, col, item)
 
+    def _fill_cases(self, rows) -> None:
+        kinds, statuses = labels.case_kinds(), labels.case_statuses()
+        now = timeutil.now()
+        self.cases.setRowCount(len(rows))
+        for r, case in enumerate(rows):
+            if case.next_deadline_at is None or case.status not in OPEN_STATUSES:
+                deadline = "—"
+            else:
+                deadline = fmt.when(timeutil.to_epoch(case.next_deadline_at))
+                if case.next_deadline_at < now:
+                    deadline = self.tr("{when} (overdue)").format(when=deadline)
+            first = QTableWidgetItem(case.case_no)
+            first.setData(RowIdRole, case.id)
+            for col, item in enumerate((first,
+                                        QTableWidgetItem(labels.label(kinds, case.kind)),
+                                        QTableWidgetItem(labels.label(statuses, case.status)),
+                                        QTableWidgetItem(case.reason_name),
+                                        QTableWidgetItem(deadline))):
+                self.cases.setItem(r, col, item)
+        self.tabs.setTabText(1, self.tr("After-sales (%n)", "", len(rows)))
+
+    def _fill_addresses(self, rows) -> None:
+        current = self.current_address()
+        self.addresses.setRowCount(len(rows))
+        bold = QFont(self.addresses.font())
+        bold.setBold(True)
+        for r, a in enumerate(rows):
+            place = f"{a.province}{a.city}{a.district} {a.detail}".strip()
+            first = QTableWidgetItem(a.receiver)
+            first.setData(RowIdRole, a.id)
+            first.setData(DefaultRole, a.is_default)
+            items = (first, QTableWidgetItem(a.phone), QTableWidgetItem(place),
+                     QTableWidgetItem(self.tr("Default") if a.is_default else ""))
+            for col, item in enumerate(items):
+                if a.is_default:
+                    item.setFont(bold)
+                self.addresses.setItem(r, col, item)
+            if a.id == current:
+                self.addresses.selectRow(r)
+        self._address_buttons()
+
     def current_note(self) -> int | None:
         item = self.notes.currentItem()
         return None if item is None else item.data(NoteIdRole)
 
+    def current_address(self) -> int | None:
+        rows = self.addresses.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.addresses.item(rows[0].row(), 0).data(RowIdRole)
+
     def _note_buttons(self) -> None:
         item = self.notes.currentItem()
-        self.pin.setEnabled(item is not None)
-        self.delete_note.setEnabled(item is not None)
-        pinned = item is not None and bool(item.data(NoteIdRole + 1))
+        for button in (self.edit_note_button, self.pin, self.delete_note):
+            button.setEnabled(item is not None)
+        pinned = item is not None and bool(item.data(PinnedRole))
         self.pin.setText(self.tr("Un&pin") if pinned else self.tr("&Pin"))
+
+    def _address_buttons(self) -> None:
+        rows = self.addresses.selectionModel().selectedRows()
+        chosen = bool(rows)
+        self.edit_address.setEnabled(chosen)
+        self.remove_address.setEnabled(chosen)
+        is_default = chosen and bool(self.addresses.item(rows[0].row(), 0).data(DefaultRole))
+        self.default_address.setEnabled(chosen and not is_default)
 
     def _on_change(self, entity: str, ids) -> None:
         if self.isVisible() and entity in ("customer", "note", "order", "case", "tag") and (
                 not ids or self.customer_id in ids or entity != "customer"):
             try:
+                if entity == "customer" and self._identity_values() == self._shown:
+                    self.load_identity()  # not being edited: follow an undo or another window
                 self.reload()
             except UserError:
                 pass  # the customer went away (emptied trash); the dialog shows what it had
 
+    def _history_moved(self, index: int) -> None:
+        if index != self._deleted_at_index:
+            self._deleted_at_index = -1
+            self.note_status.clear()
+            self.undo_button.hide()
+
+    def open_case(self, case_id: int) -> None:
+        """Double-click (or Enter) on a case. A no-op for now: the after-sales
+        register opens cases once it exists."""
+
     # -- writing ----------------------------------------------------------------
 
-    def _write(self, label: QLabel, call, *args, **kwargs) -> bool:
-        """Run one service call; a UserError is shown in `label`, nothing else changes."""
+    def _record(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any],
+                redo: Callable[[], Any] | None = None) -> Any:
+        """Make one change and put it on the app's undo history; a UserError
+        propagates and nothing is recorded."""
+        result = history.perform(text, do, undo, redo)
+        self.changed = True
+        return result
+
+    def _perform(self, label: QLabel, text: str, do: Callable[[], Any],
+                 undo: Callable[[Any], Any], redo: Callable[[], Any] | None = None) -> bool:
+        """_record(), with a UserError shown in `label` (and nothing changed)."""
         try:
-            call(*args, **kwargs)
+            self._record(text, do, undo, redo)
         except UserError as e:
             label.setText(user_message(e))
             label.show()
             return False
         label.hide()
-        self.changed = True
         return True
 
     def save_identity(self) -> None:
-        if self._write(self.error, service.update, self.customer_id,
-                       nickname=self.nickname.text(), platform=self.platform.currentData(),
-                       real_name=self.real_name.text(), phone=self.phone.text(),
-                       region=self.region.text()):
+        new = self._identity_values()
+        if new == self._shown:
+            self.error.hide()
+            return
+        cid = self.customer_id
+        try:
+            before = service.get(cid)
+        except UserError as e:
+            self.error.setText(user_message(e))
+            self.error.show()
+            return
+        old = {name: getattr(before, name) for name in service.IDENTITY_FIELDS}
+        if self._perform(self.error, self.tr("Edit “{nickname}”").format(nickname=before.nickname),
+                         lambda: service.update(cid, **new),
+                         lambda _: service.update(cid, **old)):
             self.load_identity()  # shows the cleaned values (phone without spaces...)
 
     def _lifecycle_chosen(self, _index: int) -> None:
-        self._write(self.error, figures.set_lifecycle, [self.customer_id],
-                    self.lifecycle.currentData())
+        cid, group = self.customer_id, self.lifecycle.currentData()
+        before = service.get(cid)
+
+        def back(_result) -> None:
+            if before.lifecycle_manual:
+                figures.set_lifecycle([cid], before.lifecycle)
+            else:
+                figures.clear_manual_lifecycle([cid])
+
+        self._perform(self.error, self.tr("Move to group “{group}”").format(
+            group=self.lifecycle.currentText()), lambda: figures.set_lifecycle([cid], group), back)
 
     def lifecycle_automatic(self) -> None:
-        self._write(self.error, figures.clear_manual_lifecycle, [self.customer_id])
+        cid = self.customer_id
+        group = service.get(cid).lifecycle
+        self._perform(self.error, self.tr("Group follows the orders again"),
+                      lambda: figures.clear_manual_lifecycle([cid]),
+                      lambda _: figures.set_lifecycle([cid], group))
 
     def _suggest(self, text: str) -> None:
+        self.tag_error.hide()
+        self.create_tag.hide()
         self.suggestions.setStringList([t.name for t in tags.tag_suggestions(text)])
 
     def add_tag_named(self, text: str) -> None:
@@ -381,38 +627,195 @@ class CustomerDialog(QDialog):
         exact = [t for t in found if t.name == text]
         match = (exact or found or [None])[0]
         if match is None:
+            self._missing_tag = text
             self.tag_error.setText(self.tr("No tag \"{name}\".").format(name=text[:40]))
             self.tag_error.show()
+            self.create_tag.setText(self.tr("&Create tag “{name}”…").format(name=text[:40]))
+            self.create_tag.show()
             return
-        if self._write(self.tag_error, tags.add_tags, [self.customer_id], [match.id]):
+        self.create_tag.hide()
+        cid = self.customer_id
+        if tags.tag_pairs([cid], [match.id]):  # has it already: nothing to do
+            self.tag_error.hide()
+            self.add_tag.clear()
+            return
+        pairs = [(cid, match.id)]
+        if self._perform(self.tag_error, self.tr("Add tag “{name}”").format(name=match.name),
+                         lambda: tags.add_tags([cid], [match.id]),
+                         lambda _: tags.set_pairs(pairs, False)):
             self.add_tag.clear()
 
-    def remove_tag(self, tag_id: int) -> None:
-        self._write(self.tag_error, tags.remove_tags, [self.customer_id], [tag_id])
+    def create_tag_clicked(self) -> None:
+        cid = self.customer_id
 
-    def add_note_clicked(self) -> None:
-        if self._write(self.note_error, notes.add, self.customer_id, self.note_text.toPlainText()):
+        def save(name: str, category_id: int) -> None:
+            self._record(self.tr("New tag “{name}”").format(name=name.strip()[:40]),
+                         lambda: service.tag_with_new(cid, category_id, name),
+                         lambda tag_id: tags.delete_tag(tag_id))
+
+        if NewTagDialog.ask(self, self._missing_tag, save) is not None:
+            self._missing_tag = ""
+            self.tag_error.hide()
+            self.create_tag.hide()
+            self.add_tag.clear()
+
+    def remove_tag(self, tag_id: int, name: str) -> None:
+        cid = self.customer_id
+        pairs = tags.tag_pairs([cid], [tag_id])
+        self._perform(self.tag_error, self.tr("Remove tag “{name}”").format(name=name),
+                      lambda: tags.remove_tags([cid], [tag_id]),
+                      lambda _: tags.set_pairs(pairs, True))
+
+    # notes
+
+    def edit_note(self) -> None:
+        """Put the chosen note's text and link into the editor; Save writes them back."""
+        note_id = self.current_note()
+        if note_id is None:
+            return
+        try:
+            note = notes.get_note(note_id)
+        except UserError as e:
+            self.note_error.setText(user_message(e))
+            self.note_error.show()
+            return
+        self._editing = note.id
+        self.note_error.hide()
+        self.note_text.setPlainText(note.body)
+        self._fill_links(service.orders_of(self.customer_id), service.cases_of(self.customer_id))
+        self.note_link.setCurrentIndex(
+            max(0, self.note_link.findData(link_key(note.order_id, note.case_id))))
+        self._note_mode()
+        self.note_text.setFocus()
+
+    def cancel_note_edit(self) -> None:
+        self._editing = None
+        self.note_text.clear()
+        self.note_link.setCurrentIndex(0)
+        self.note_error.hide()
+        self._note_mode()
+
+    def _note_mode(self) -> None:
+        editing = self._editing is not None
+        self.add_note.setText(self.tr("Save &note") if editing else self.tr("Add &note"))
+        self.cancel_edit.setVisible(editing)
+
+    def commit_note(self) -> None:
+        """Add the note in the editor, or save the one being edited."""
+        cid, body = self.customer_id, self.note_text.toPlainText()
+        order_id, case_id = link_ids(self.note_link.currentData())
+        note_id = self._editing
+        if note_id is None:
+            made: list[int] = []
+
+            def add() -> int:
+                made.append(notes.add(cid, body, order_id=order_id, case_id=case_id))
+                return made[-1]
+
+            def put_back() -> int:  # redo: the same note again, so later steps still find it
+                notes.restore(made)
+                return made[-1]
+
+            done = self._perform(self.note_error, self.tr("Add note"), add,
+                                 lambda new_id: notes.delete([new_id]), put_back)
+        else:
+            try:
+                old = notes.get_note(note_id)
+            except UserError as e:
+                self.note_error.setText(user_message(e))
+                self.note_error.show()
+                return
+            done = self._perform(
+                self.note_error, self.tr("Edit note"),
+                lambda: notes.edit(note_id, body, order_id=order_id, case_id=case_id),
+                lambda _: notes.edit(note_id, old.body, order_id=old.order_id, case_id=old.case_id))
+        if done:
+            self._editing = None
             self.note_text.clear()
-            self.notes.setCurrentRow(-1)
+            self.note_link.setCurrentIndex(0)
+            self._note_mode()
+            if note_id is None:
+                self.notes.setCurrentRow(-1)
 
     def toggle_pin(self) -> None:
         item = self.notes.currentItem()
-        if item is not None:
-            self._write(self.note_error, notes.set_pinned, [item.data(NoteIdRole)],
-                        not item.data(NoteIdRole + 1))
+        if item is None:
+            return
+        ids, pinned = [item.data(NoteIdRole)], bool(item.data(PinnedRole))
+        self._perform(self.note_error, self.tr("Unpin note") if pinned else self.tr("Pin note"),
+                      lambda: notes.set_pinned(ids, not pinned),
+                      lambda _: notes.set_pinned(ids, pinned))
 
     def delete_clicked(self) -> None:
         note_id = self.current_note()
-        if note_id is not None and self._write(self.note_error, notes.delete, [note_id]):
-            self._deleted = [note_id]
+        if note_id is None:
+            return
+        if self._perform(self.note_error, self.tr("Delete note"), lambda: notes.delete([note_id]),
+                         lambda _: notes.restore([note_id])):
+            if self._editing == note_id:
+                self.cancel_note_edit()
+            self._deleted_at_index = history.stack().index()
             self.note_status.setText(self.tr("Note deleted."))
-            self.undo.show()
+            self.undo_button.show()
 
-    def undo_delete(self) -> None:
-        if self._deleted and self._write(self.note_error, notes.restore, self._deleted):
-            self._deleted = []
-            self.note_status.clear()
-            self.undo.hide()
+    # addresses
+
+    def add_address_clicked(self) -> None:
+        cid = self.customer_id
+
+        def save(values: dict) -> None:
+            default_before = service.default_address(cid)
+            removed: dict = {}
+
+            def take_back(address_id: int) -> None:
+                removed.clear()
+                removed.update(service.remove_address(address_id, default_to=default_before))
+
+            self._record(self.tr("Add address"), lambda: service.add_address(cid, **values),
+                         take_back, lambda: service.restore_address(removed))
+
+        if AddressDialog.ask(self, None, save) is not None:
+            self.address_error.hide()
+
+    def edit_address_clicked(self) -> None:
+        address_id = self.current_address()
+        if address_id is None:
+            return
+        try:
+            before = service.get_address(address_id)
+        except UserError as e:
+            self.address_error.setText(user_message(e))
+            self.address_error.show()
+            return
+        old = {name: getattr(before, name) for name in service.ADDRESS_FIELDS}
+
+        def save(values: dict) -> None:
+            self._record(self.tr("Edit address"),
+                         lambda: service.update_address(address_id, **values),
+                         lambda _: service.update_address(address_id, **old))
+
+        if AddressDialog.ask(self, old, save) is not None:
+            self.address_error.hide()
+
+    def remove_address_clicked(self) -> None:
+        address_id = self.current_address()
+        if address_id is not None:
+            self._perform(self.address_error, self.tr("Remove address"),
+                          lambda: service.remove_address(address_id),
+                          lambda removed: service.restore_address(removed))
+
+    def default_address_clicked(self) -> None:
+        address_id = self.current_address()
+        if address_id is None:
+            return
+        previous = service.default_address(self.customer_id)
+
+        def back(_result) -> None:
+            if previous is not None:
+                service.update_address(previous, is_default=True)
+
+        self._perform(self.address_error, self.tr("Make address the default"),
+                      lambda: service.update_address(address_id, is_default=True), back)
 
     @classmethod
     def ask(cls, parent: QWidget | None, customer_id: int) -> bool:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -189,22 +188,24 @@ class FilterBar(QWidget):
         self.clear_button.setObjectName("filterClear")
         self.clear_button.clicked.connect(self.clear)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 4)
-        row1 = QHBoxLayout()
-        for w in (self.platform, self.lifecycle, QLabel(self.tr("Tags:")), self.tag_mode, self.tag_button,
-                  self.open_case, self.followup_due, self.risky):
-            row1.addWidget(w)
-        row1.addStretch(1)
-        row2 = QHBoxLayout()
-        for w in (QLabel(self.tr("Spend ¥")), self.spend_min, QLabel("–"), self.spend_max,
-                  QLabel(self.tr("Orders")), self.orders_min, QLabel("–"), self.orders_max,
-                  QLabel(self.tr("Last order")), self.since, QLabel("–"), self.until):
-            row2.addWidget(w)
-        row2.addStretch(1)
-        row2.addWidget(self.clear_button)
-        grid.addLayout(row1, 0, 0)
-        grid.addLayout(row2, 1, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(4)
+        rows = (
+            (self.platform, self.lifecycle, self.open_case, self.followup_due, self.risky),
+            (QLabel(self.tr("Tags:")), self.tag_mode, self.tag_button, QLabel(self.tr("Spend ¥")),
+             self.spend_min, QLabel("–"), self.spend_max),
+            (QLabel(self.tr("Orders")), self.orders_min, QLabel("–"), self.orders_max,
+             QLabel(self.tr("Last order")), self.since, QLabel("–"), self.until),
+        )
+        for n, widgets in enumerate(rows):
+            row = QHBoxLayout()
+            for w in widgets:
+                row.addWidget(w)
+            row.addStretch(1)
+            if n == len(rows) - 1:
+                row.addWidget(self.clear_button)
+            layout.addLayout(row)
 
         for combo in (self.platform, self.lifecycle, self.tag_mode):
             combo.currentIndexChanged.connect(self._changed)

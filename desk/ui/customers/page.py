@@ -7,11 +7,11 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QMenu,
     QMessageBox,
     QPushButton,
+    QToolBar,
     QToolButton,
 )
 
@@ -149,17 +149,20 @@ class CustomersPage(ListPage):
         columns.triggered.connect(lambda: self.column_menu().exec(self.more.mapToGlobal(self.more.rect().bottomLeft())))
         self.more.setMenu(more)
 
-        row = QHBoxLayout()
+        # A tool bar, not a row of buttons: on a narrow window what does not fit
+        # moves behind its » button instead of forcing the window wider.
+        bar = QToolBar()
+        bar.setObjectName("customersToolbar")
         for w in (self.views, self.save_view_button, self.delete_view_button, self.filters_button):
-            row.addWidget(w)
-        row.addSpacing(16)
+            bar.addWidget(w)
+        bar.addSeparator()
         for w in (self.new_button, self.add_tag_button, self.remove_tag_button, self.group_button,
                   self.trash_button):
-            row.addWidget(w)
-        row.addStretch(1)
-        row.addWidget(self.phones_button)
-        row.addWidget(self.more)
-        self.body.insertLayout(1, row)
+            bar.addWidget(w)
+        bar.addSeparator()
+        bar.addWidget(self.phones_button)
+        bar.addWidget(self.more)
+        self.body.insertWidget(1, bar)
 
     def _group_menu(self, parent) -> QMenu:
         menu = QMenu(parent)

@@ -106,3 +106,43 @@ def test_no_notes_on_missing_or_trashed_customers(shop):
         notes.add(9999, "x")
     with pytest.raises(UserError, match="no longer exists"):
         notes.edit(9999, "x")
+
+
+def test_get_note_and_edit_body_and_link(shop, announced):
+    cid = shop.customer()
+    order, case = shop.order(cid), shop.case(cid)
+    nid = notes.add(cid, "问了尺码", order_id=order)
+    info = notes.get_note(nid)
+    assert (info.body, info.order_id, info.order_no, info.case_id) == (
+        "问了尺码", order, "4000000000000000001", None)
+    announced.clear()
+    notes.edit(nid, "问了尺码，穿M", order_id=None, case_id=case)
+    info = notes.get_note(nid)
+    assert (info.body, info.order_id, info.case_id, info.case_no) == ("问了尺码，穿M", None, case, "SH-000002")
+    assert changes.Change("note", frozenset({nid})) in announced
+    notes.edit(nid, order_id=order)  # the body is kept when not given
+    assert (notes.get_note(nid).body, notes.get_note(nid).order_id) == ("问了尺码，穿M", order)
+    notes.delete([nid])
+    assert notes.get_note(nid).deleted_at is not None  # an undo still finds it
+    with pytest.raises(UserError, match="no longer exists"):
+        notes.get_note(nid + 100)
+
+
+def test_an_edit_past_the_limit_is_refused_and_keeps_the_note(shop):
+    cid = shop.customer()
+    nid = notes.add(cid, "短")
+    with pytest.raises(UserError, match="at most 10,000 characters \\(this one has 10,001\\)"):
+        notes.edit(nid, "长" * 10_001)
+    with pytest.raises(UserError, match="The note is empty"):
+        notes.edit(nid, "\x00\x07 ")
+    assert notes.get_note(nid).body == "短"
+
+
+def test_a_new_note_dates_the_last_contact(shop):
+    from desk.core.customers import notes
+    from desk.core.customers.models import Customer
+
+    cid = shop.customer("联系过")
+    assert Customer.get_by_id(cid).last_contact_at is None
+    note_id = notes.add(cid, "问了尺码")
+    assert Customer.get_by_id(cid).last_contact_at == notes.get_note(note_id).created_at

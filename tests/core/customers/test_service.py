@@ -14,6 +14,8 @@ from desk.core.customers.listing import CUSTOMERS
 from desk.core.customers.models import Address, Customer
 from desk.core.errors import UserError
 
+from .conftest import dump_tables
+
 BIDI = "\u202e"
 
 
@@ -293,3 +295,94 @@ def test_orders_of_lists_newest_first_with_text_order_numbers(shop):
     assert [r[0] for r in rows] == [second, first]
     assert rows[1][1:3] == ("4000000000000000001", "completed") and rows[1][4] == 500
     assert service.orders_of(shop.customer("别人")) == []
+
+
+# -- undoing address changes ----------------------------------------------------
+
+
+def test_remove_then_restore_address_puts_back_the_same_row(shop, announced):
+    cid = shop.customer()
+    a = service.add_address(cid, receiver="王芳", phone="13812345678", province="浙江省",
+                            city="杭州市", district="西湖区", detail="文一西路1号")
+    b = service.add_address(cid, detail="人民路2号")
+    database.execute_sql("UPDATE address SET created_at = created_at - 100 WHERE id = ?", (a,))
+    before = dump_tables()
+    token = service.remove_address(a)  # the default: b takes over
+    assert _defaults(cid) == [b]
+    assert token["id"] == a and token["is_default"] and token["detail"] == "文一西路1号"
+    announced.clear()
+    assert service.restore_address(token) == a
+    assert dump_tables() == before
+    assert announced == [changes.Change("customer", frozenset({cid}))]
+    with pytest.raises(UserError, match="already there"):
+        service.restore_address(token)
+
+
+def test_remove_address_can_hand_the_default_back(shop):
+    cid = shop.customer()
+    a = service.add_address(cid, detail="一号")
+    b = service.add_address(cid, detail="二号")
+    c = service.add_address(cid, detail="三号", is_default=True)
+    service.remove_address(c, default_to=a)  # undoing "add c as the default"
+    assert _defaults(cid) == [a]
+    service.remove_address(a, default_to=a + 100)  # gone: the newest takes it
+    assert _defaults(cid) == [b]
+    assert service.default_address(cid) == b
+    assert service.get_address(b).detail == "二号"
+    assert service.default_address(shop.customer("别人")) is None
+
+
+def test_restore_address_of_a_trashed_customer_is_refused(shop):
+    cid = shop.customer()
+    token = service.remove_address(service.add_address(cid, detail="一号"))
+    service.move_to_trash([cid])
+    with pytest.raises(UserError, match="in the trash"):
+        service.restore_address(token)
+    assert Address.select().count() == 0
+
+
+# -- cases, tag categories, new tags ------------------------------------------------
+
+
+def test_cases_of_gives_plain_rows_newest_first_without_the_trashed(shop):
+    cid = shop.customer()
+    order = shop.order(cid)
+    old = shop.case(cid, order_id=order)
+    new = shop.case(cid, status="done")
+    gone = shop.case(cid)
+    shop.case(shop.customer("别人"))
+    database.execute_sql("UPDATE aftersales_case SET opened_at = opened_at + 60, kind = 'exchange',"
+                         " reason = 'size', next_deadline_at = ? WHERE id = ?", (1714600000, new))
+    database.execute_sql("UPDATE aftersales_case SET reason = 'retired' WHERE id = ?", (old,))
+    database.execute_sql("UPDATE aftersales_case SET deleted_at = 1 WHERE id = ?", (gone,))
+    rows = service.cases_of(cid)
+    assert [r.id for r in rows] == [new, old]
+    assert (rows[0].kind, rows[0].status, rows[0].reason, rows[0].reason_name) == (
+        "exchange", "done", "size", "尺码不合适")
+    assert rows[0].next_deadline_at == datetime.fromtimestamp(1714600000, UTC)
+    assert rows[0].order_no is None
+    assert (rows[1].reason_name, rows[1].order_no, rows[1].next_deadline_at) == (
+        "retired", "4000000000000000001", None)
+
+
+def test_tag_categories_in_their_order(shop):
+    names = [c.name for c in service.tag_categories()]
+    assert names and len(names) == len(set(names))
+    made = tags.create_category("尺码")
+    assert service.tag_categories()[-1] == service.CategoryInfo(made, "尺码", "#607d8b")
+
+
+def test_tag_with_new_creates_and_tags_in_one_go(shop, announced):
+    cid = shop.customer()
+    category = service.tag_categories()[0].id
+    tag_id = service.tag_with_new(cid, category, " 回头客 ")
+    assert [(t.id, t.name, t.category_id) for t in service.tags_of(cid)] == [(tag_id, "回头客", category)]
+    count = len(tags.all_tags())
+    with pytest.raises(UserError, match='already a tag "回头客"'):
+        service.tag_with_new(cid, category, "回头客")
+    with pytest.raises(UserError, match="at most 32 characters"):
+        service.tag_with_new(cid, category, "长" * 500)
+    service.move_to_trash([cid])
+    with pytest.raises(UserError, match="in the trash"):
+        service.tag_with_new(cid, category, "新的")
+    assert len(tags.all_tags()) == count
