@@ -20,6 +20,9 @@ class Filter:
 
     sql: str
     params: tuple = ()
+    # True when the condition picks rows by id from a small set (the search
+    # box's `id IN (...)`): see Listing.by_id_source.
+    by_id: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class Listing:
     default_sort: str = ""
     # A cheaper SQL expression to sort a field by, where showing it is costly.
     sort_sql: dict[str, str] = field(default_factory=dict)
+    # When every filter picks rows by id, the FROM clause to use per sort key:
+    # one naming a small covering index over (id, sort column), so each match
+    # is read from the index instead of its wide table row. SQLite's planner
+    # always prefers the table's own rowid for `id IN (...)`, hence INDEXED BY.
+    by_id_source: dict[str, str] = field(default_factory=dict)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -52,7 +60,10 @@ class Listing:
             direction = "DESC" if descending else "ASC"
             expression = self.sort_sql.get(key, self.fields[key])
             order = f" ORDER BY {expression} {direction}, {self.id_sql} {direction}"
-        sql = f"SELECT {self.id_sql} FROM {self.source} WHERE {where}{order}"
+        source = self.source
+        if filters and key in self.by_id_source and all(f.by_id for f in filters):
+            source = self.by_id_source[key]
+        sql = f"SELECT {self.id_sql} FROM {source} WHERE {where}{order}"
         cursor = database.connection().execute(sql, params)
         out = array("q")
         while batch := cursor.fetchmany(20000):

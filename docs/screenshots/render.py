@@ -39,12 +39,34 @@ def render(lang: str, data_dir: str) -> None:
         window.go(key)
         app.processEvents()
         window.grab().save(str(HERE / f"{lang}-{key}.png"))
+    from desk.ui.customers.create import NewCustomerDialog
     from desk.ui.customers.detail import CustomerDialog
+    from desk.ui.customers.duplicates import DuplicatesDialog
+    from desk.ui.customers.followup_dialog import FollowupDialog
+    from desk.ui.customers.trash import TrashDialog
 
+    # The Customers page with its filters open, a preset view chosen and a few rows selected.
+    window.go("customers")
     customers = window.page("customers")
-    buyer = CustomerDialog(customers.model.id_at(0), window)
+    customers.choose_view("repeat")
+    customers.view.selectRow(1)
+    app.processEvents()
+    window.grab().save(str(HERE / f"{lang}-customers-filtered.png"))
+    customers.choose_view("")
+    customers.toggle_filters()
+    app.processEvents()
+
+    buyer_id = customers.model.id_at(0)
+    buyer = CustomerDialog(buyer_id, window)
+    followups = CustomerDialog(buyer_id, window)
+    followups.tabs.setCurrentWidget(followups.followups)
+    from desk.core.customers import service
+    service.move_to_trash([customers.model.id_at(5), customers.model.id_at(6)])
     for name, dialog in (("settings", SettingsDialog(window)), ("first-run", FirstRunDialog(window)),
-                         ("customer", buyer)):
+                         ("customer", buyer), ("customer-followups", followups),
+                         ("new-customer", NewCustomerDialog(window)),
+                         ("followup", FollowupDialog(buyer_id, parent=window)),
+                         ("duplicates", DuplicatesDialog(window)), ("trash", TrashDialog(window))):
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(HERE / f"{lang}-dialog-{name}.png"))

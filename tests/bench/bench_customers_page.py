@@ -88,7 +88,7 @@ def _listing_sql(listing) -> tuple[dict[str, str], str]:
     where = f"({listing.base_where})"
     ids = {
         key: f"SELECT {listing.id_sql} FROM {listing.source} WHERE {where}"
-        f" ORDER BY {expr} {{dir}}, {listing.id_sql} {{dir}}"
+        f" ORDER BY {listing.sort_sql.get(key, expr)} {{dir}}, {listing.id_sql} {{dir}}"
         for key, expr in listing.fields.items()
     }
     rows = (

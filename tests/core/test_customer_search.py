@@ -229,3 +229,28 @@ def test_any_substring_of_a_nickname_finds_it(many, data):
     for other, other_nick in many.items():
         if part.strip().lower() in other_nick.lower():
             assert other in hits
+
+
+@pytest.mark.parametrize("query", ["小", "雨点", "xydd", "x", "5678", "VIP", "无此人"])
+def test_the_search_index_gives_the_same_rows_in_the_same_order(shop, query):
+    """Matches in the default order come from the narrow search index; the
+    rows and their order are those of the plain table read."""
+    from dataclasses import replace
+
+    database.execute_sql("UPDATE customer SET last_order_at = 1700000000 + id % 3")
+    f = search_filter(query)
+    assert f.by_id
+    plain = replace(CUSTOMERS, by_id_source={})
+    for descending in (False, True):
+        fast = CUSTOMERS.ids([f], sort="last_order_at", descending=descending)
+        assert list(fast) == list(plain.ids([f], sort="last_order_at", descending=descending))
+    sql = ("EXPLAIN QUERY PLAN SELECT c.id FROM " + CUSTOMERS.by_id_source["last_order_at"]
+           + f" WHERE c.deleted_at IS NULL AND {f.sql} ORDER BY c.last_order_at")
+    assert any("customer_search_sort" in row[-1] for row in database.execute_sql(sql, f.params))
+
+
+def test_search_with_other_filters_reads_the_table(shop):
+    from desk.core.customers.views import CustomerFilters
+
+    filters = [search_filter("雨"), *CustomerFilters(platforms=("taobao",)).sql()]
+    assert len(CUSTOMERS.ids(filters)) == len(CUSTOMERS.ids([search_filter("雨")]))  # all taobao here

@@ -53,6 +53,9 @@ CUSTOMERS = Listing(
     # Sorting by tags groups buyers by their first tag (tag ids follow the
     # categories' order); one covering-index probe per row instead of a join.
     sort_sql={"tags": "(SELECT min(ct.tag_id) FROM customer_tag ct WHERE ct.customer_id = c.id)"},
+    # The search box's matches in the list's default order, read from a small
+    # index (migration 0004) rather than from 5,000+ customer rows.
+    by_id_source={"last_order_at": "customer c INDEXED BY customer_search_sort"},
 )
 
 

@@ -118,7 +118,7 @@ def search_filter(query: str) -> Filter | None:
                 parts.append(f"SELECT id FROM customer WHERE {column} <> '' AND "
                              + _prefix(column, low, params))
 
-    return Filter(f"c.id IN ({' UNION ALL '.join(parts)})", tuple(params))
+    return Filter(f"c.id IN ({' UNION ALL '.join(parts)})", tuple(params), by_id=True)
 
 
 @dataclass(frozen=True)
