@@ -199,6 +199,72 @@ def _cmd_customers_search(args) -> int:
     return EXIT_OK
 
 
+# --- aftersales ---------------------------------------------------------------
+
+_CASE_STATUSES = ("new", "handling", "awaiting_return", "returning", "received", "processing",
+                  "done", "rejected", "closed")  # desk.core.aftersales.models.CASE_STATUSES
+
+
+def _add_aftersales(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("aftersales", help="the after-sales register (see: shopdesk aftersales list --help)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    s = actions.add_parser("list", help="list after-sales cases, soonest deadline first")
+    s.add_argument("--status", choices=_CASE_STATUSES, metavar="S",
+                   help=f"only cases with this status ({', '.join(_CASE_STATUSES)})")
+    s.add_argument("--due", choices=("overdue", "today"),
+                   help="overdue: the next deadline has passed; today: due by the end of today "
+                        "(overdue included)")
+    s.add_argument("--json", action="store_true", help="print one JSON list")
+    _data_dir_option(s, default=argparse.SUPPRESS)
+    s.set_defaults(func=_cmd_aftersales_list)
+    from desk.evidence_cli import add_evidence_command
+
+    add_evidence_command(actions)
+    return p
+
+
+def _cmd_aftersales_list(args) -> int:
+    from desk.core import timeutil
+    from desk.core.aftersales import deadlines
+    from desk.core.aftersales.listing import CASES
+    from desk.core.listing import Filter
+
+    _open_to_read(_data_dir(args))
+    filters = []
+    if args.status:
+        filters.append(Filter("a.status = ?", (args.status,)))
+    now = timeutil.now()
+    if args.due == "overdue":
+        filters.append(deadlines.due_filter(now))
+    elif args.due == "today":
+        filters.append(deadlines.today_filter(now))
+    ids = CASES.ids(filters, sort="next_deadline_at")
+    rows = CASES.rows(ids)
+    keys = CASES.keys
+    # soonest deadline first, cases without one last
+    found = [dict(zip(keys, rows[i], strict=True)) for i in ids]
+    found.sort(key=lambda r: r["next_deadline_at"] is None)
+
+    def when(epoch):
+        return None if epoch is None else timeutil.from_epoch(epoch).astimezone().isoformat()
+
+    out = [{"case_no": r["case_no"], "nickname": r["nickname"],
+            "order_no": None if r["order_no"] is None else str(r["order_no"]),
+            "kind": r["kind"], "reason": r["reason"], "status": r["status"],
+            "handler": r["handler"], "opened_at": when(r["opened_at"]),
+            "next_deadline": when(r["next_deadline_at"])} for r in found]
+    if args.json:
+        import json
+
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in out:
+        print(f"{r['case_no']}\t{r['nickname']}\t{r['order_no'] or '-'}\t{r['kind']}\t"
+              f"{r['status']}\t{r['next_deadline'] or '-'}")
+    print(f"{len(out):,} case(s)", file=sys.stderr)
+    return EXIT_OK
+
+
 # --- shared -------------------------------------------------------------------
 
 def _data_dir(args):
@@ -248,7 +314,7 @@ def _writer(data):
     return WriterLock(data.lock_path)
 
 
-COMMANDS: list[Callable] = [_add_info, _add_check, _add_demo, _add_customers]
+COMMANDS: list[Callable] = [_add_info, _add_check, _add_demo, _add_customers, _add_aftersales]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

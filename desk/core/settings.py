@@ -68,6 +68,9 @@ OPTIONS: dict[str, Option] = {
         Option("mask_phones", bool, True, "Show phone numbers as 138****1234 until asked."),
         Option("deadline_warn_hours", int, 24,
                "Warn when a case deadline is this many hours away.", minimum=1, maximum=720),
+        Option("handling_cutoff_hour", int, 16,
+               "Cases that come in before this hour are to be handled the same day, later ones "
+               "by the end of the next day (24: all the same day).", minimum=1, maximum=24),
         Option("backup_every_hours", int, 4, "Back up the database this often while the app runs.",
                minimum=1, maximum=168),
         Option("first_run_done", bool, False, "The welcome dialog has been answered."),

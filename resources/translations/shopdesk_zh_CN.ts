@@ -646,7 +646,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/customers/page.py" line="121"/>
-        <location filename="../../desk/ui/customers/page.py" line="207"/>
+        <location filename="../../desk/ui/customers/page.py" line="211"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
@@ -662,7 +662,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/customers/page.py" line="125"/>
-        <location filename="../../desk/ui/customers/page.py" line="188"/>
+        <location filename="../../desk/ui/customers/page.py" line="192"/>
         <source>Add tag…</source>
         <translation>加标签…</translation>
     </message>
@@ -673,20 +673,20 @@
     </message>
     <message>
         <location filename="../../desk/ui/customers/page.py" line="127"/>
-        <location filename="../../desk/ui/customers/page.py" line="189"/>
+        <location filename="../../desk/ui/customers/page.py" line="193"/>
         <source>Remove tag…</source>
         <translation>去标签…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/customers/page.py" line="131"/>
-        <location filename="../../desk/ui/customers/page.py" line="191"/>
+        <location filename="../../desk/ui/customers/page.py" line="195"/>
         <source>Set group</source>
         <translation>设置分组</translation>
     </message>
     <message>
         <location filename="../../desk/ui/customers/page.py" line="134"/>
-        <location filename="../../desk/ui/customers/page.py" line="194"/>
-        <location filename="../../desk/ui/customers/page.py" line="374"/>
+        <location filename="../../desk/ui/customers/page.py" line="198"/>
+        <location filename="../../desk/ui/customers/page.py" line="378"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -721,83 +721,131 @@
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="147"/>
+        <location filename="../../desk/ui/customers/page.py" line="146"/>
+        <source>Manage ta&amp;gs…</source>
+        <translation>管理标签(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/page.py" line="148"/>
         <source>&amp;Columns…</source>
         <translation>显示列(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="169"/>
+        <location filename="../../desk/ui/customers/page.py" line="173"/>
         <source>Automatic (from orders)</source>
         <translation>自动（按订单）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="187"/>
+        <location filename="../../desk/ui/customers/page.py" line="191"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="207"/>
+        <location filename="../../desk/ui/customers/page.py" line="211"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>筛选（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="221"/>
+        <location filename="../../desk/ui/customers/page.py" line="225"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="274"/>
+        <location filename="../../desk/ui/customers/page.py" line="278"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="275"/>
+        <location filename="../../desk/ui/customers/page.py" line="279"/>
         <source>Name for this view (filters, search and sort):</source>
         <translation>给这个视图起个名字（包含筛选、搜索和排序）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="304"/>
+        <location filename="../../desk/ui/customers/page.py" line="308"/>
         <source>Delete view “{name}”</source>
         <translation>删除视图“{name}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="335"/>
-        <location filename="../../desk/ui/customers/page.py" line="340"/>
+        <location filename="../../desk/ui/customers/page.py" line="339"/>
+        <location filename="../../desk/ui/customers/page.py" line="344"/>
         <source>Add tags to %n customer(s)</source>
         <translation>
             <numerusform>给 %n 个客户加标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="347"/>
         <location filename="../../desk/ui/customers/page.py" line="351"/>
+        <location filename="../../desk/ui/customers/page.py" line="355"/>
         <source>Remove tags from %n customer(s)</source>
         <translation>
             <numerusform>去掉 %n 个客户的标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="365"/>
+        <location filename="../../desk/ui/customers/page.py" line="369"/>
         <source>Set the group of %n customer(s)</source>
         <translation>
             <numerusform>设置 %n 个客户的分组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="375"/>
+        <location filename="../../desk/ui/customers/page.py" line="379"/>
         <source>Move %n customer(s) to the trash? Their orders, notes and cases go with them; you can restore them from the trash (More &gt; Trash…) or undo with Ctrl+Z.</source>
         <translation>
             <numerusform>把 %n 个客户移到回收站？他们的订单、备注和售后记录会一起移走；可以在回收站（更多 &gt; 回收站…）里恢复，或按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="380"/>
+        <location filename="../../desk/ui/customers/page.py" line="384"/>
         <source>Move %n customer(s) to the trash</source>
         <translation>
             <numerusform>把 %n 个客户移到回收站</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Deadline</name>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="45"/>
+        <source>Answer the refund request</source>
+        <translation>处理买家的退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="46"/>
+        <source>Answer the no-reason return request</source>
+        <translation>处理七天无理由退货申请</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="47"/>
+        <source>Buyer sends the item back</source>
+        <translation>等买家寄回商品</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="48"/>
+        <source>Confirm receipt of the return</source>
+        <translation>确认收到退货</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="49"/>
+        <source>Confirm receipt of the return (surface mail)</source>
+        <translation>确认收到退货（平邮）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="50"/>
+        <source>Buyer answers the refusal</source>
+        <translation>等买家回应拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="51"/>
+        <source>Buyer can revise the review</source>
+        <translation>买家可修改评价的期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="52"/>
+        <source>Shop&apos;s own handling target</source>
+        <translation>本店处理时限</translation>
     </message>
 </context>
 <context>
@@ -967,80 +1015,451 @@
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="64"/>
+        <source>Damage</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="65"/>
+        <source>Outer packaging</source>
+        <translation>外包装</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="66"/>
+        <source>Packing slip</source>
+        <translation>面单/发货单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="67"/>
+        <source>Chat screenshot</source>
+        <translation>聊天截图</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="68"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="139"/>
+        <source>No photos yet. Add the buyer&apos;s photos of the damage, the outer packaging and the packing slip, or paste a chat screenshot (Ctrl+V).</source>
+        <translation>还没有照片。请添加买家拍的破损处、外包装和面单照片，或直接粘贴聊天截图（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="148"/>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="151"/>
+        <source>Evidence &amp;pack…</source>
+        <translation>打包凭证(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="153"/>
+        <source>One zip with the photos, an Excel index and the case summary, for uploading to the platform</source>
+        <translation>把照片、Excel 清单和售后单摘要打成一个 zip，方便上传给平台</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="166"/>
+        <source>Caption, e.g. corner of the box crushed</source>
+        <translation>说明，例如：箱子一角被压扁</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="168"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="170"/>
+        <source>Move the selected photos to the trash (Del)</source>
+        <translation>把选中的照片移到回收站（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="176"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="190"/>
+        <source>as</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="197"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="201"/>
+        <source>Ca&amp;ption:</source>
+        <translation>说明(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="247"/>
+        <source>%1 (missing)</source>
+        <translation>%1（文件丢失）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="260"/>
+        <source>%1 · %2 × %3 · %4 KB</source>
+        <translation>%1 · %2 × %3 · %4 KB</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="263"/>
+        <source>Added %1</source>
+        <translation>添加于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="265"/>
+        <source>The file is missing from the photos folder.</source>
+        <translation>照片文件夹里找不到这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="321"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="322"/>
+        <source>Pictures (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="332"/>
+        <source>Still adding the last photos; try again in a moment.</source>
+        <translation>上一批照片还在添加，请稍后再试。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="340"/>
+        <source>Adding %n photo(s)…</source>
+        <translation>
+            <numerusform>正在添加 %n 张照片…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="368"/>
+        <source>Adding was cancelled; no photos were added.</source>
+        <translation>已取消，没有添加任何照片。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="379"/>
+        <source>Add %n photo(s)</source>
+        <translation>
+            <numerusform>添加 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="382"/>
+        <source>Added %n photo(s).</source>
+        <translation>
+            <numerusform>已添加 %n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="384"/>
+        <source>%n photo(s) were already on this case.</source>
+        <translation>
+            <numerusform>有 %n 张照片这个售后单里已经有了。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="387"/>
+        <source>%n file(s) could not be added.</source>
+        <translation>
+            <numerusform>有 %n 个文件没能添加。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="399"/>
+        <source>Photos not added</source>
+        <translation>照片未添加</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="400"/>
+        <source>%n file(s) could not be added:</source>
+        <translation>
+            <numerusform>有 %n 个文件没能添加：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="426"/>
+        <source>The clipboard holds no picture. Copy a screenshot or a photo file first.</source>
+        <translation>剪贴板里没有图片。请先复制截图或照片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="434"/>
+        <source>Only a link to the picture came across. Save the picture to your computer first, then drag the file here.</source>
+        <translation>拖过来的只是图片链接。请先把图片保存到电脑上，再把文件拖到这里。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="457"/>
+        <source>Change the kind of %n photo(s)</source>
+        <translation>
+            <numerusform>修改 %n 张照片的类型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="466"/>
+        <source>Edit caption</source>
+        <translation>修改说明</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="473"/>
+        <source>Remove %n photo(s)</source>
+        <translation>
+            <numerusform>移除 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="475"/>
+        <source>Moved %n photo(s) to the trash (Ctrl+Z brings them back).</source>
+        <translation>
+            <numerusform>已把 %n 张照片移到回收站（按 Ctrl+Z 可恢复）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="488"/>
+        <source>Case</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="488"/>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="497"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="489"/>
+        <source>Case number</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="489"/>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="502"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="490"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="490"/>
+        <source>Order number</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="491"/>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="498"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="491"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="491"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="492"/>
+        <source>Responsibility</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="492"/>
+        <source>Refund (yuan)</source>
+        <translation>退款（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="493"/>
+        <source>Compensation (yuan)</source>
+        <translation>补偿（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="494"/>
+        <source>Shipping (yuan)</source>
+        <translation>运费（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="495"/>
+        <source>Platform refund number</source>
+        <translation>平台退款编号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="496"/>
+        <source>Return tracking number</source>
+        <translation>退货物流单号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="496"/>
+        <source>Opened</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="497"/>
+        <source>Description</source>
+        <translation>情况描述</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="498"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="499"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="499"/>
+        <source>Time added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="500"/>
+        <source>SHA-256</source>
+        <translation>SHA-256 校验值</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="500"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="501"/>
+        <source>missing from disk, not in this pack</source>
+        <translation>磁盘上找不到此文件，未打包</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="502"/>
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="503"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="504"/>
+        <source>Supplier</source>
+        <translation>供应商/厂家</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="514"/>
+        <source>Save evidence pack</source>
+        <translation>保存凭证包</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="515"/>
+        <source>evidence.zip</source>
+        <translation>售后凭证.zip</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="516"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="525"/>
+        <source>Evidence pack saved: %1</source>
+        <translation>凭证包已保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/evidence.py" line="527"/>
+        <source>%n photo(s) are missing from disk and are only listed.</source>
+        <translation>
+            <numerusform>有 %n 张照片在磁盘上找不到，只在清单里列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="531"/>
+        <source>Writing the evidence pack…</source>
+        <translation>正在生成凭证包…</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="151"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="150"/>
         <source>Any platform</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="156"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="155"/>
         <source>Any group</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="171"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="170"/>
         <source>any of</source>
         <translation>含任一</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="171"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="170"/>
         <source>all of</source>
         <translation>全都含</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="171"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="170"/>
         <source>none of</source>
         <translation>都不含</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="175"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="174"/>
         <source>Open after-sales case</source>
         <translation>有未结售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="177"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="176"/>
         <source>Follow-up due</source>
         <translation>有到期跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="179"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="178"/>
         <source>Risk flag</source>
         <translation>有风险标记</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="188"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="187"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="195"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="196"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="200"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="196"/>
         <source>Spend ¥</source>
         <translation>消费 ¥</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="201"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="198"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="202"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="199"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="224"/>
-        <location filename="../../desk/ui/customers/filterbar.py" line="234"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="225"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="235"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="247"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="248"/>
         <source>choose…</source>
         <translation>选择…</translation>
     </message>
@@ -1663,6 +2082,54 @@
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="588"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一张</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="589"/>
+        <source>Next ▶</source>
+        <translation>下一张 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="590"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="591"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="592"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="593"/>
+        <source>Rotate 90°</source>
+        <translation>旋转 90°</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="629"/>
+        <source>Photo %1 of %2</source>
+        <translation>第 %1 张，共 %2 张</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="636"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/evidence.py" line="652"/>
+        <source>This photo is missing from the photos folder.</source>
+        <translation>照片文件夹里找不到这张照片。</translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <location filename="../../desk/ui/progress.py" line="20"/>
@@ -1803,11 +2270,439 @@
     </message>
 </context>
 <context>
+    <name>Shipping</name>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="50"/>
+        <source>The shop pays the buyer&apos;s return shipping, and the buyer gets a full refund.</source>
+        <translation>店铺承担买家寄回的运费，并全额退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="53"/>
+        <source>The shop pays shipping both ways: the buyer pays the return fee first and the shop pays it back.</source>
+        <translation>来回运费都由店铺承担：买家先垫付寄回运费，店铺之后报销。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="56"/>
+        <source>The buyer pays the return shipping, and gets a full refund.</source>
+        <translation>买家自付退货运费，货款全额退还。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="58"/>
+        <source>The buyer pays to send the item back; the shop sends the replacement free.</source>
+        <translation>买家自付寄回运费，店铺包邮寄出新件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="61"/>
+        <source>The shop pays the return shipping, and the buyer gets a full refund.</source>
+        <translation>退货运费由店铺承担，并全额退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="63"/>
+        <source>The shop pays the return shipping.</source>
+        <translation>退货运费由店铺承担。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="65"/>
+        <source>The buyer pays the return shipping; the refund covers the item only, not the original shipping fee.</source>
+        <translation>买家自付退货运费；只退商品价格，原来付的运费不退。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="68"/>
+        <source>The buyer pays shipping both ways.</source>
+        <translation>来回运费都由买家承担。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="72"/>
+        <source>Nothing is sent back, so there is no return shipping to pay.</source>
+        <translation>这单不用寄回商品，也就没有退货运费。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="77"/>
+        <source>Set by hand: the shop pays the return shipping.</source>
+        <translation>已手动指定：退货运费由店铺承担。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="78"/>
+        <source>Set by hand: the shop pays shipping both ways.</source>
+        <translation>已手动指定：来回运费都由店铺承担。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="79"/>
+        <source>Set by hand: the buyer pays the return shipping.</source>
+        <translation>已手动指定：退货运费由买家承担。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="80"/>
+        <source>Set by hand: the buyer pays to send the item back; the shop sends the replacement free.</source>
+        <translation>已手动指定：买家自付寄回运费，店铺包邮寄出新件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="82"/>
+        <source>Set by hand: the buyer pays shipping both ways.</source>
+        <translation>已手动指定：来回运费都由买家承担。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/shipping.py" line="83"/>
+        <source>Set by hand: nobody pays return shipping.</source>
+        <translation>已手动指定：没有退货运费。</translation>
+    </message>
+</context>
+<context>
     <name>TagList</name>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="49"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="48"/>
         <source>Find a tag…</source>
         <translation>查找标签…</translation>
+    </message>
+</context>
+<context>
+    <name>TagManagerDialog</name>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="69"/>
+        <source>Manage tags</source>
+        <translation>管理标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="78"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="79"/>
+        <source>A new tag category</source>
+        <translation>新建一个标签分类</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="80"/>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="81"/>
+        <source>Rename the category</source>
+        <translation>重命名这个分类</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="84"/>
+        <source>C&amp;olour…</source>
+        <translation>颜色(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="85"/>
+        <source>The category&apos;s colour, used by its tags that have none of their own</source>
+        <translation>分类的颜色，分类下没有单独设置颜色的标签都用它</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="87"/>
+        <source>De&amp;lete…</source>
+        <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="88"/>
+        <source>Delete the category and its tags</source>
+        <translation>删除这个分类及其中的标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="98"/>
+        <source>&amp;Categories</source>
+        <translation>分类(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="110"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="110"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="110"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="110"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="121"/>
+        <source>Add &amp;tag…</source>
+        <translation>添加标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="122"/>
+        <source>A new tag in this category</source>
+        <translation>在这个分类里新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="123"/>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="124"/>
+        <source>Rename the tag</source>
+        <translation>重命名这个标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="125"/>
+        <source>Colo&amp;ur…</source>
+        <translation>颜色(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="126"/>
+        <source>Give the tag a colour of its own</source>
+        <translation>给标签单独设置颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="129"/>
+        <source>Category colour</source>
+        <translation>用分类颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="130"/>
+        <source>Draw the tag in its category&apos;s colour again</source>
+        <translation>标签改回使用所在分类的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="131"/>
+        <source>D&amp;escription…</source>
+        <translation>说明(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="132"/>
+        <source>What the tag means and how to treat customers who carry it</source>
+        <translation>标签的含义，以及怎样对待带这个标签的客户</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="135"/>
+        <source>&amp;Move to…</source>
+        <translation>移到(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="136"/>
+        <source>Put the tag in another category</source>
+        <translation>把标签放到另一个分类里</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="138"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="139"/>
+        <source>Delete the tag; customers lose it</source>
+        <translation>删除标签，客户身上的这个标签也会去掉</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="166"/>
+        <source>Every change here can be undone with Ctrl+Z, deleting included.</source>
+        <translation>这里的每项修改（包括删除）都可以用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="239"/>
+        <source>Category&apos;s</source>
+        <translation>随分类</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="241"/>
+        <source>Its own colour</source>
+        <translation>单独设置的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="242"/>
+        <source>The category&apos;s colour</source>
+        <translation>所在分类的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="254"/>
+        <source>Add a category to put tags in.</source>
+        <translation>先添加一个分类，再往里面放标签。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/tag_manager.py" line="256"/>
+        <source>Tags in “{category}”: %n</source>
+        <translation>
+            <numerusform>“{category}”中的标签：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="358"/>
+        <source>New tag category</source>
+        <translation>新建标签分类</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="359"/>
+        <source>Name of the new category:</source>
+        <translation>新分类的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="362"/>
+        <source>Add tag category “{name}”</source>
+        <translation>添加标签分类“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="373"/>
+        <source>Rename tag category</source>
+        <translation>重命名标签分类</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="374"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="444"/>
+        <source>New name for “{name}”:</source>
+        <translation>“{name}”的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="377"/>
+        <source>Rename tag category “{old}” to “{new}”</source>
+        <translation>将标签分类“{old}”重命名为“{new}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="387"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="455"/>
+        <source>Colour of “{name}”</source>
+        <translation>“{name}”的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="390"/>
+        <source>Recolour tag category “{name}”</source>
+        <translation>修改标签分类“{name}”的颜色</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/tag_manager.py" line="405"/>
+        <source>%n tag(s) in it will be deleted too.</source>
+        <translation>
+            <numerusform>其中的 %n 个标签也会一并删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/tag_manager.py" line="407"/>
+        <source>%n customer(s) will lose them.</source>
+        <translation>
+            <numerusform>%n 位客户会失去这些标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="408"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="519"/>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>可以用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="409"/>
+        <source>Delete tag category</source>
+        <translation>删除标签分类</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="410"/>
+        <source>Delete the tag category “{name}”?</source>
+        <translation>删除标签分类“{name}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="411"/>
+        <source>Delete category</source>
+        <translation>删除分类</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="418"/>
+        <source>Delete tag category “{name}”</source>
+        <translation>删除标签分类“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="428"/>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="429"/>
+        <source>Name of the new tag in “{category}”:</source>
+        <translation>“{category}”中新标签的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="433"/>
+        <source>Add tag “{name}”</source>
+        <translation>添加标签“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="443"/>
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="447"/>
+        <source>Rename tag “{old}” to “{new}”</source>
+        <translation>将标签“{old}”重命名为“{new}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="458"/>
+        <source>Recolour tag “{name}”</source>
+        <translation>修改标签“{name}”的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="466"/>
+        <source>Use the category colour for tag “{name}”</source>
+        <translation>标签“{name}”改用分类颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="474"/>
+        <source>Tag description</source>
+        <translation>标签说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="475"/>
+        <source>What “{name}” means, and how to treat these customers:</source>
+        <translation>“{name}”是什么意思，这类客户该怎样对待：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="479"/>
+        <source>Change the description of tag “{name}”</source>
+        <translation>修改标签“{name}”的说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="492"/>
+        <source>Move tag</source>
+        <translation>移动标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="493"/>
+        <source>Put “{name}” in the category:</source>
+        <translation>把“{name}”放到分类：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="504"/>
+        <source>Move tag “{name}” to “{category}”</source>
+        <translation>将标签“{name}”移到“{category}”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/customers/tag_manager.py" line="516"/>
+        <source>%n customer(s) carry it and will lose it.</source>
+        <translation>
+            <numerusform>有 %n 位客户带着这个标签，删除后他们将不再有这个标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="518"/>
+        <source>No customer carries it.</source>
+        <translation>目前没有客户带这个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="520"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="522"/>
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="521"/>
+        <source>Delete the tag “{name}”?</source>
+        <translation>删除标签“{name}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="529"/>
+        <source>Delete tag “{name}”</source>
+        <translation>删除标签“{name}”</translation>
     </message>
 </context>
 <context>
@@ -2014,7 +2909,7 @@
     <name>UserError</name>
     <message>
         <location filename="../../desk/cli.py" line="101"/>
-        <location filename="../../desk/cli.py" line="226"/>
+        <location filename="../../desk/cli.py" line="292"/>
         <source>There is no ShopDesk database in {folder}.</source>
         <translation>{folder} 中没有店铺客服台的数据库。</translation>
     </message>
@@ -2029,29 +2924,29 @@
         <translation>备份未通过校验，已删除；数据库本身没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="28"/>
+        <location filename="../../desk/core/customers/followups.py" line="35"/>
         <source>Say what to follow up.</source>
         <translation>请填写跟进内容。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="29"/>
+        <location filename="../../desk/core/customers/followups.py" line="36"/>
         <source>A follow-up can be at most {limit} characters (this one has {length}).</source>
         <translation>跟进内容最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="45"/>
-        <location filename="../../desk/core/customers/followups.py" line="155"/>
+        <location filename="../../desk/core/customers/followups.py" line="52"/>
+        <location filename="../../desk/core/customers/followups.py" line="162"/>
         <source>Some of these follow-ups no longer exist; nothing was changed.</source>
         <translation>其中有些跟进事项已不存在，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="56"/>
+        <location filename="../../desk/core/customers/followups.py" line="63"/>
         <location filename="../../desk/core/customers/notes.py" line="57"/>
         <source>That after-sales case is not one of this customer&apos;s.</source>
         <translation>这个售后单不属于该客户。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="96"/>
+        <location filename="../../desk/core/customers/followups.py" line="103"/>
         <source>Snooze until a time in the future.</source>
         <translation>稍后提醒的时间必须在将来。</translation>
     </message>
@@ -2181,9 +3076,135 @@
         <translation>一条备注最多 {limit} 个字（现在有 {length} 个），请分成几条备注。</translation>
     </message>
     <message>
+        <location filename="../../desk/core/aftersales/service.py" line="159"/>
+        <source>The handler&apos;s name can be at most {limit} characters (this one has {length}).</source>
+        <translation>处理人名字最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="166"/>
+        <source>A comment can be at most {limit} characters (this one has {length}).</source>
+        <translation>备注最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="174"/>
+        <source>Choose what kind of case this is.</source>
+        <translation>请选择售后类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="180"/>
+        <source>Choose who is responsible: the shop, the buyer, the carrier or the supplier.</source>
+        <translation>请选择责任方：店铺、买家、快递还是供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="195"/>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能是负数。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="197"/>
+        <source>{amount} yuan is more than any after-sales case can be worth; check the amount.</source>
+        <translation>{amount} 元超出了售后单可能的金额，请核对一下。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="209"/>
+        <source>“{number}” is not a tracking number: use letters, digits and dashes, at most {limit}.</source>
+        <translation>“{number}”不是有效的快递单号：只能包含字母、数字和短横线，最多 {limit} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="216"/>
+        <source>The carrier&apos;s name can be at most {limit} characters (this one has {length}).</source>
+        <translation>快递公司名称最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="221"/>
+        <source>The platform&apos;s refund number can be at most {limit} characters (this one has {length}).</source>
+        <translation>平台退款编号最多 {limit} 个字符（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="229"/>
+        <source>The description can be at most {limit} characters (this one has {length}).</source>
+        <translation>问题描述最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="248"/>
+        <source>An item&apos;s quantity must be between 1 and {most}.</source>
+        <translation>商品数量要在 1 到 {most} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="253"/>
+        <source>An item&apos;s name can be at most {limit} characters (this one has {length}).</source>
+        <translation>商品名称最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="255"/>
+        <source>Name the item, or pick it from the order.</source>
+        <translation>请填写商品名称，或从订单里选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="258"/>
+        <source>A case can list at most {most} items.</source>
+        <translation>一个售后单最多登记 {most} 件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="297"/>
+        <source>Choose a reason for the case.</source>
+        <translation>请选择售后原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="304"/>
+        <source>This order no longer exists.</source>
+        <translation>这个订单已经不存在了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="306"/>
         <location filename="../../desk/core/customers/notes.py" line="54"/>
         <source>That order is not one of this customer&apos;s.</source>
         <translation>这个订单不属于该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="319"/>
+        <source>An item on this case is not part of its order.</source>
+        <translation>售后单里有商品不属于所选订单。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="322"/>
+        <source>“{title}” was bought {bought} time(s); the case cannot claim {claimed}.</source>
+        <translation>“{title}”只买了 {bought} 件，不能登记 {claimed} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="344"/>
+        <source>The refund is more than the buyer paid for the order ({paid} yuan).</source>
+        <translation>退款金额超过了买家这笔订单的实付金额（{paid} 元）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="355"/>
+        <source>Case {case_no} is in the trash; restore it first.</source>
+        <translation>售后单 {case_no} 在回收站里，请先恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="373"/>
+        <source>A case cannot be opened in the future.</source>
+        <translation>售后单的登记时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="468"/>
+        <source>Some items on this case come from its order; pick the items again for the new order.</source>
+        <translation>售后单里有商品来自原订单，换了订单后请重新选择商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="486"/>
+        <source>Choose who pays the return shipping.</source>
+        <translation>请选择退货运费由谁承担。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="506"/>
+        <source>The comment is empty.</source>
+        <translation>备注是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="573"/>
+        <source>There is no case {case_no}.</source>
+        <translation>找不到售后单 {case_no}。</translation>
     </message>
     <message>
         <location filename="../../desk/core/customers/notes.py" line="64"/>
@@ -2278,57 +3299,57 @@
         <translation>其中两个客户都是 {platform} 上的“{nickname}”，只能恢复其中一个。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="24"/>
+        <location filename="../../desk/core/customers/tags.py" line="25"/>
         <source>The category needs a name.</source>
         <translation>请填写分类名称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="25"/>
+        <location filename="../../desk/core/customers/tags.py" line="26"/>
         <source>A category name can be at most {limit} characters (this one has {length}).</source>
         <translation>分类名称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="31"/>
+        <location filename="../../desk/core/customers/tags.py" line="32"/>
         <source>The tag needs a name.</source>
         <translation>请填写标签名称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="32"/>
+        <location filename="../../desk/core/customers/tags.py" line="33"/>
         <source>A tag name can be at most {limit} characters (this one has {length}).</source>
         <translation>标签名称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="39"/>
+        <location filename="../../desk/core/customers/tags.py" line="40"/>
         <source>A tag description can be at most {limit} characters (this one has {length}).</source>
         <translation>标签说明最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="48"/>
+        <location filename="../../desk/core/customers/tags.py" line="49"/>
         <source>There is already a tag category &quot;{name}&quot;.</source>
         <translation>已经有“{name}”这个标签分类了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="57"/>
+        <location filename="../../desk/core/customers/tags.py" line="58"/>
         <source>There is already a tag &quot;{name}&quot;.</source>
         <translation>已经有“{name}”这个标签了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="63"/>
+        <location filename="../../desk/core/customers/tags.py" line="64"/>
         <source>This tag category no longer exists.</source>
         <translation>这个标签分类已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="70"/>
+        <location filename="../../desk/core/customers/tags.py" line="71"/>
         <source>This tag no longer exists.</source>
         <translation>这个标签已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="190"/>
+        <location filename="../../desk/core/customers/tags.py" line="191"/>
         <source>Some of these tags no longer exist; nothing was changed.</source>
         <translation>其中有些标签已不存在，什么都没有修改。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="193"/>
+        <location filename="../../desk/core/customers/tags.py" line="194"/>
         <source>Some of these customers no longer exist; nothing was changed.</source>
         <translation>其中有些客户已不存在，什么都没有修改。</translation>
     </message>
@@ -2346,6 +3367,131 @@
         <location filename="../../desk/core/customers/views.py" line="213"/>
         <source>There are already {limit} saved views; delete one first.</source>
         <translation>已经保存了 {limit} 个视图，请先删掉一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="107"/>
+        <source>A deadline must be between 1 hour and {days} days.</source>
+        <translation>时限要在 1 小时到 {days} 天之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="116"/>
+        <source>This deadline rule no longer exists.</source>
+        <translation>这条时限规则已经不存在了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/flow.py" line="57"/>
+        <source>A status change cannot be dated before the case&apos;s last change.</source>
+        <translation>状态变更的时间不能早于上一次变更。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/flow.py" line="65"/>
+        <source>Choose the case&apos;s new status.</source>
+        <translation>请选择售后单的新状态。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/flow.py" line="67"/>
+        <source>The case already has this status.</source>
+        <translation>售后单已经是这个状态了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/flow.py" line="69"/>
+        <source>A case cannot go straight to that status from the one it has now.</source>
+        <translation>售后单不能从当前状态直接改成这个状态。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/flow.py" line="122"/>
+        <source>This case cannot be settled from the status it has now.</source>
+        <translation>售后单在当前状态下还不能办结。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="113"/>
+        <location filename="../../desk/core/aftersales/photos.py" line="134"/>
+        <source>{name} is too large for a photo ({size} MB; at most {most} MB).</source>
+        <translation>{name} 太大了，不像是照片（{size} MB，最多 {most} MB）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="119"/>
+        <source>{name} is no longer there (moved or deleted?).</source>
+        <translation>找不到 {name} 了（被移走或删除了？）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="122"/>
+        <source>{name} is a folder, not a photo.</source>
+        <translation>{name} 是文件夹，不是照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="125"/>
+        <source>{name} cannot be read: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="138"/>
+        <source>{name} claims to be an enormous picture, far larger than any photo (a decompression bomb?); it was not added.</source>
+        <translation>{name} 声称是一张超大的图片，远超任何照片的尺寸（可能是恶意文件），没有添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="148"/>
+        <source>{name} is a {format} image, which ShopDesk cannot keep. Save it as JPEG or PNG and add it again.</source>
+        <translation>{name} 是 {format} 格式的图片，ShopDesk 无法保存。请另存为 JPEG 或 PNG 后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="160"/>
+        <source>{name} is not a picture (or not one ShopDesk can read).</source>
+        <translation>{name} 不是图片（或者是 ShopDesk 读不了的图片）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="163"/>
+        <source>{name} is damaged or incomplete (perhaps not fully downloaded): {reason}.</source>
+        <translation>{name} 已损坏或不完整（可能没下载完）：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="208"/>
+        <source>“{kind}” is not a kind of photo.</source>
+        <translation>“{kind}”不是照片类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="215"/>
+        <source>A caption can be at most {limit} characters (this one has {length}).</source>
+        <translation>说明最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="224"/>
+        <location filename="../../desk/core/aftersales/photos.py" line="506"/>
+        <location filename="../../desk/core/aftersales/service.py" line="353"/>
+        <location filename="../../desk/core/aftersales/service.py" line="523"/>
+        <source>This after-sales case no longer exists.</source>
+        <translation>这个售后单已经不存在了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="253"/>
+        <source>The photo {name} could not be saved in {folder}: {reason}.</source>
+        <translation>照片 {name} 无法保存到 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="288"/>
+        <location filename="../../desk/core/aftersales/photos.py" line="297"/>
+        <source>This photo is no longer on the case.</source>
+        <translation>这张照片已经不在这个售后单里了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="450"/>
+        <source>There is no after-sales case {case_no}.</source>
+        <translation>没有售后单 {case_no}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="495"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/photos.py" line="575"/>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/evidence_cli.py" line="36"/>
+        <source>{path} is a folder; give --out a file name ending in .zip.</source>
+        <translation>{path} 是文件夹；请给 --out 一个以 .zip 结尾的文件名。</translation>
     </message>
 </context>
 </TS>

@@ -50,6 +50,7 @@ def test_defaults_when_unset(db):
     ("deadline_warn_hours", 1, 1),
     ("deadline_warn_hours", 720, 720),
     ("backup_every_hours", 12, 12),
+    ("handling_cutoff_hour", 24, 24),
 ])
 def test_round_trip(db, name, value, stored):
     settings.set(name, value)
@@ -62,7 +63,7 @@ def test_every_option_round_trips(db):
     """Each type once, through set_many, with a value other than the default."""
     values = {"shop_name": "店", "mask_phones": False, "deadline_warn_hours": 48,
               "default_platform": "jd", "language": "en", "handler": "小周",
-              "backup_every_hours": 1, "first_run_done": True}
+              "backup_every_hours": 1, "first_run_done": True, "handling_cutoff_hour": 12}
     assert set(values) == set(settings.OPTIONS)
     settings.set_many(values)
     assert {name: settings.get(name) for name in values} == values

@@ -378,7 +378,7 @@ def test_tag_chips_paint_in_the_tag_colour(qtbot, page):
                    for x in range(r2.left(), r2.right()) for y in range(r2.top(), r2.bottom()))
 
 
-def test_duplicates_and_trash_open_from_the_more_menu(qtbot, page):
+def test_duplicates_trash_and_tags_open_from_the_more_menu(qtbot, page):
     from desk.ui.customers.duplicates import DuplicatesDialog
     from desk.ui.customers.trash import TrashDialog
 
@@ -387,3 +387,7 @@ def test_duplicates_and_trash_open_from_the_more_menu(qtbot, page):
         more.findChild(type(more.actions()[0]), "actionDuplicates").trigger()
     with answering(TrashDialog, lambda d: d.reject()):
         more.findChild(type(more.actions()[0]), "actionTrash").trigger()
+    from desk.ui.customers.tag_manager import TagManagerDialog
+
+    with answering(TagManagerDialog, lambda d: d.reject()):
+        more.findChild(type(more.actions()[0]), "actionManageTags").trigger()

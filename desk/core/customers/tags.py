@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from peewee import fn
 
@@ -270,3 +271,167 @@ def tag_suggestions(prefix: str, limit: int = SUGGESTIONS) -> list[TagInfo]:
     order = [r[0] for r in rows]
     by_id = {t.id: t for t in all_tags() if t.id in set(order)}
     return [by_id[i] for i in order]
+
+
+# -- managing tags: usage, details, and deletes that can be taken back -------------
+
+
+@dataclass(frozen=True)
+class TagDetail:
+    """A tag as the tag manager shows it."""
+
+    id: int
+    category_id: int
+    name: str
+    own_color: str | None  # None: it uses its category's colour
+    color: str  # the colour it is drawn in
+    description: str
+    position: int
+    customers: int  # live customers (not in the trash) who carry it
+
+
+@dataclass(frozen=True)
+class CategoryUsage:
+    tags: int
+    customers: int  # live customers carrying at least one of its tags
+
+
+@dataclass(frozen=True)
+class DeletedTag:
+    """Everything needed to put a deleted tag back as it was."""
+
+    id: int
+    category_id: int
+    name: str
+    color: str | None
+    description: str
+    position: int
+    created_at: int
+    customer_ids: tuple[int, ...]  # every customer who carried it, the trash included
+
+
+@dataclass(frozen=True)
+class DeletedCategory:
+    id: int
+    name: str
+    color: str
+    position: int
+    created_at: int
+    tags: tuple[DeletedTag, ...]
+
+
+_LIVE_USES = ("SELECT ct.tag_id, count(*) FROM customer_tag ct"
+              " JOIN customer c ON c.id = ct.customer_id WHERE c.deleted_at IS NULL")
+
+
+def tag_usage() -> dict[int, int]:
+    """How many live customers carry each tag; tags nobody carries are left out."""
+    return dict(database.execute_sql(_LIVE_USES + " GROUP BY ct.tag_id").fetchall())
+
+
+def tags_in(category_id: int) -> list[TagDetail]:
+    """The category's tags in their order, with their own colour, description and use."""
+    category = _category(category_id)
+    uses = tag_usage()
+    rows = Tag.select().where(Tag.category == category_id).order_by(Tag.position, Tag.id)
+    return [TagDetail(t.id, category.id, t.name, t.color, t.color or category.color, t.description,
+                      t.position, uses.get(t.id, 0)) for t in rows]
+
+
+def category_usage(category_id: int) -> CategoryUsage:
+    """What deleting the category would take away: its tags, and how many live
+    customers would lose at least one tag."""
+    _category(category_id)
+    tag_count = Tag.select().where(Tag.category == category_id).count()
+    customers = database.execute_sql(
+        "SELECT count(DISTINCT ct.customer_id) FROM customer_tag ct"
+        " JOIN tag t ON t.id = ct.tag_id JOIN customer c ON c.id = ct.customer_id"
+        " WHERE t.category_id = ? AND c.deleted_at IS NULL", (category_id,)).fetchone()[0]
+    return CategoryUsage(tag_count, customers)
+
+
+def _snapshot(tag: Tag) -> DeletedTag:
+    return DeletedTag(tag.id, tag.category_id, tag.name, tag.color, tag.description, tag.position,
+                      timeutil.to_epoch(tag.created_at), tuple(sorted(_customers_with(tag.id))))
+
+
+def delete_tag_undoable(tag_id: int) -> DeletedTag:
+    """Delete a tag like `delete_tag`, returning what `restore_tag` needs to put it back."""
+    with changes.write(database):
+        saved = _snapshot(_tag(tag_id))
+        delete_tag(tag_id)
+    return saved
+
+
+def delete_category_undoable(category_id: int) -> DeletedCategory:
+    """Delete a category with its tags like `delete_category`, returning what
+    `restore_category` needs to put them back."""
+    with changes.write(database):
+        c = _category(category_id)
+        saved = DeletedCategory(
+            c.id, c.name, c.color, c.position, timeutil.to_epoch(c.created_at),
+            tuple(_snapshot(t) for t in
+                  Tag.select().where(Tag.category == category_id).order_by(Tag.position, Tag.id)))
+        delete_category(category_id)
+    return saved
+
+
+def _free(model, row_id: int) -> bool:
+    return not model.select().where(model.id == row_id).exists()
+
+
+def restore_tag(saved: DeletedTag, category_id: int | None = None) -> int:
+    """Put a deleted tag back with its name, colour, description and position,
+    on the customers who carried it (those since deleted for good are skipped).
+    It keeps its id unless that was taken meanwhile. Returns its id."""
+    name = _tag_name(saved.name)
+    with changes.write(database) as pending:
+        category = _category(saved.category_id if category_id is None else category_id)
+        _unique_tag(name)
+        values = dict(category=category.id, name=name, color=saved.color,
+                      description=_description(saved.description), position=saved.position,
+                      name_py=pinyin.full(name), name_abbr=pinyin.abbr(name),
+                      created_at=timeutil.from_epoch(saved.created_at), updated_at=timeutil.now())
+        if _free(Tag, saved.id):
+            values["id"] = saved.id
+        tag_id = Tag.insert(**values).execute()
+        set_pairs([(c, tag_id) for c in saved.customer_ids], present=True)
+        pending.add("tag", [tag_id])
+    return tag_id
+
+
+def restore_category(saved: DeletedCategory) -> tuple[int, dict[int, int]]:
+    """Put a deleted category back with its tags and their customers.
+    Returns the category's id and each tag's {old id: id now} (the same
+    unless an id was taken meanwhile)."""
+    name = _category_name(saved.name)
+    with changes.write(database) as pending:
+        _unique_category(name)
+        values = dict(name=name, color=saved.color, position=saved.position,
+                      created_at=timeutil.from_epoch(saved.created_at), updated_at=timeutil.now())
+        if _free(TagCategory, saved.id):
+            values["id"] = saved.id
+        category_id = TagCategory.insert(**values).execute()
+        ids = {t.id: restore_tag(t, category_id) for t in saved.tags}
+        pending.add("tag")
+        pending.add("customer")
+    return category_id, ids
+
+
+def move_tag(tag_id: int, category_id: int, position: int | None = None) -> tuple[int, int]:
+    """Put a tag in another category, last there (or at `position`, for an undo).
+    Returns the category and position it had before."""
+    with changes.write(database) as pending:
+        tag = _tag(tag_id)
+        target = _category(category_id)
+        before = (tag.category_id, tag.position)
+        if target.id == tag.category_id and position is None:
+            return before
+        if position is None:
+            position = (Tag.select(fn.coalesce(fn.max(Tag.position), -1))
+                        .where(Tag.category == target.id).scalar()) + 1
+        (Tag.update(category=target.id, position=position, updated_at=timeutil.now())
+         .where(Tag.id == tag_id).execute())
+        pending.add("tag", [tag_id])
+        pending.add("customer", _customers_with(tag_id))  # chips change colour
+    return before

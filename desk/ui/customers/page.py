@@ -87,7 +87,7 @@ class CustomersPage(ListPage):
         self.filter_bar.changed.connect(self._filters_changed)
         self.filter_bar.hide()
         self._build_toolbar()
-        self.body.insertWidget(1, self.filter_bar)
+        self.body.insertWidget(2, self.filter_bar)  # under the tool bar
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_actions())
         self.model.modelReset.connect(self._enable_actions)
         self._enable_actions()
@@ -143,6 +143,7 @@ class CustomersPage(ListPage):
         more = QMenu(self.more)
         more.addAction(self.tr("Find &duplicates…"), self.open_duplicates).setObjectName("actionDuplicates")
         more.addAction(self.tr("&Trash…"), self.open_trash).setObjectName("actionTrash")
+        more.addAction(self.tr("Manage ta&gs…"), self.open_tag_manager).setObjectName("actionManageTags")
         more.addSeparator()
         columns = more.addAction(self.tr("&Columns…"))
         columns.setObjectName("actionColumns")
@@ -395,6 +396,11 @@ class CustomersPage(ListPage):
         from desk.ui.customers.duplicates import DuplicatesDialog
 
         DuplicatesDialog.ask(self)
+
+    def open_tag_manager(self) -> None:
+        from desk.ui.customers.tag_manager import TagManagerDialog
+
+        TagManagerDialog.ask(self)
 
     def open_trash(self) -> None:
         from desk.ui.customers.trash import TrashDialog

@@ -139,3 +139,128 @@ def test_tag_pairs_round_trip_undoes_a_bulk_change(shop):
     assert tags.set_pairs([(a, vip), (b, vip)], present=True) == 1
     assert tags.tag_pairs([a, b], [vip]) == [(a, vip), (b, vip)]
     assert tags.set_pairs([(999, vip)], present=True) == 0
+
+
+def test_usage_counts_live_customers(shop):
+    a, b, gone = shop.customer("甲"), shop.customer("乙"), shop.customer("丙")
+    cat = tags.create_category("测试")
+    one, two, unused = (tags.create_tag(cat, n) for n in ("一", "二", "三"))
+    tags.add_tags([a, b, gone], [one])
+    tags.add_tags([a], [two])
+    service.move_to_trash([gone])
+    usage = tags.tag_usage()
+    assert (usage[one], usage[two], unused in usage) == (2, 1, False)
+    details = tags.tags_in(cat)
+    assert [(d.name, d.customers, d.own_color, d.color) for d in details] == [
+        ("一", 2, None, "#607d8b"), ("二", 1, None, "#607d8b"), ("三", 0, None, "#607d8b")]
+    assert tags.category_usage(cat) == tags.CategoryUsage(tags=3, customers=2)
+    with pytest.raises(UserError, match="no longer exists"):
+        tags.category_usage(9999)
+
+
+def test_a_deleted_tag_comes_back_as_it_was(shop, announced):
+    a, b, trashed = shop.customer("甲"), shop.customer("乙"), shop.customer("丙")
+    cat = tags.create_category("测试", "#123456")
+    first = tags.create_tag(cat, "先")
+    tid = tags.create_tag(cat, "中", color="#abcdef", description="说明")
+    last = tags.create_tag(cat, "后")
+    tags.add_tags([a, trashed], [tid])
+    tags.add_tags([b], [first])
+    service.move_to_trash([trashed])
+    before = Tag.get_by_id(tid).__data__.copy()
+
+    saved = tags.delete_tag_undoable(tid)
+    assert not Tag.select().where(Tag.id == tid).exists()
+    assert saved.customer_ids == tuple(sorted([a, trashed]))
+    assert tags.tag_pairs([a, b, trashed], [tid]) == []
+
+    announced.clear()
+    assert tags.restore_tag(saved) == tid  # the same id, free again
+    after = Tag.get_by_id(tid).__data__.copy()
+    before.pop("updated_at"), after.pop("updated_at")
+    assert after == before
+    assert [d.name for d in tags.tags_in(cat)] == ["先", "中", "后"]
+    assert tags.tag_pairs([a, b, trashed], [tid, first, last]) == sorted(
+        [(a, tid), (trashed, tid), (b, first)])
+    assert changes.Change("tag", frozenset({tid})) in announced
+
+    with pytest.raises(UserError, match='already a tag "中"'):
+        tags.restore_tag(saved)  # it is back already
+
+
+def test_a_tag_restored_when_its_id_was_taken_gets_a_new_one(shop):
+    a = shop.customer("甲")
+    cat = tags.create_category("测试")
+    tid = tags.create_tag(cat, "旧")
+    tags.add_tags([a], [tid])
+    saved = tags.delete_tag_undoable(tid)
+    taken = tags.create_tag(cat, "新")  # SQLite hands out the freed highest id again
+    assert taken == tid
+    new_id = tags.restore_tag(saved)
+    assert new_id != tid and Tag.get_by_id(new_id).name == "旧"
+    assert tags.tag_pairs([a], [new_id, taken]) == [(a, new_id)]
+
+
+def test_a_tag_cannot_come_back_without_its_category(shop):
+    cat = tags.create_category("测试")
+    saved = tags.delete_tag_undoable(tags.create_tag(cat, "孤"))
+    tags.delete_category(cat)
+    with pytest.raises(UserError, match="category no longer exists"):
+        tags.restore_tag(saved)
+    assert not Tag.select().where(Tag.name == "孤").exists()
+
+
+def test_a_deleted_category_comes_back_with_its_tags_and_customers(shop):
+    a, b = shop.customer("甲"), shop.customer("乙")
+    cat = tags.create_category("测试", "#aa0000")
+    t1 = tags.create_tag(cat, "一", description="第一")
+    t2 = tags.create_tag(cat, "二", color="#00ff00")
+    tags.add_tags([a, b], [t1])
+    tags.add_tags([b], [t2])
+    position = TagCategory.get_by_id(cat).position
+    before = [(t.id, t.name, t.color, t.description, t.position)
+              for t in Tag.select().where(Tag.category == cat).order_by(Tag.id)]
+
+    saved = tags.delete_category_undoable(cat)
+    assert [t.name for t in saved.tags] == ["一", "二"]
+    assert not TagCategory.select().where(TagCategory.id == cat).exists()
+    assert tags.tag_pairs([a, b], [t1, t2]) == []
+
+    assert tags.restore_category(saved) == (cat, {t1: t1, t2: t2})
+    c = TagCategory.get_by_id(cat)
+    assert (c.name, c.color, c.position) == ("测试", "#aa0000", position)
+    assert [(t.id, t.name, t.color, t.description, t.position)
+            for t in Tag.select().where(Tag.category == cat).order_by(Tag.id)] == before
+    assert tags.tag_pairs([a, b], [t1, t2]) == sorted([(a, t1), (b, t1), (b, t2)])
+
+
+def test_a_category_restore_that_clashes_changes_nothing(shop):
+    cat = tags.create_category("测试")
+    tags.create_tag(cat, "一")
+    saved = tags.delete_category_undoable(cat)
+    other = tags.create_category("别的")
+    tags.create_tag(other, "一")  # the tag's name is taken now
+    with pytest.raises(UserError, match='already a tag "一"'):
+        tags.restore_category(saved)
+    assert not TagCategory.select().where(TagCategory.name == "测试").exists()
+
+
+def test_move_a_tag_to_another_category_and_back(shop, announced):
+    a = shop.customer("甲")
+    one, two = tags.create_category("一类", "#111111"), tags.create_category("二类", "#222222")
+    x, y = tags.create_tag(one, "甲标"), tags.create_tag(one, "乙标")
+    tags.create_tag(two, "丙标")
+    tags.add_tags([a], [y])
+    announced.clear()
+    assert tags.move_tag(x, two) == (one, 0)
+    assert [d.name for d in tags.tags_in(two)] == ["丙标", "甲标"]  # last there
+    assert [t.color for t in tags.all_tags() if t.id == x] == ["#222222"]
+    assert changes.Change("tag", frozenset({x})) in announced
+    assert tags.move_tag(y, one) == (one, 1)  # already there: unchanged
+    assert tags.move_tag(x, one, 0) == (two, 1)  # an undo puts it back where it was
+    assert [d.name for d in tags.tags_in(one)] == ["甲标", "乙标"]
+    with pytest.raises(UserError, match="category no longer exists"):
+        tags.move_tag(x, 9999)
+    with pytest.raises(UserError, match="tag no longer exists"):
+        tags.move_tag(9999, one)
+    assert Tag.get_by_id(x).category_id == one

@@ -1,0 +1,700 @@
+"""A case's photo evidence: thumbnails made in the background, adding by file
+dialog, drag and drop or paste, kind and caption, undoable removal, the
+evidence pack, and a viewer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMimeData, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPixmap,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.core import timeutil
+from desk.core.aftersales import photos as core
+from desk.core.aftersales.photos import AddReport, PhotoInfo
+from desk.core.errors import Cancelled, UserError
+from desk.ui import fmt, undo
+from desk.ui.bus import bus
+from desk.ui.errors import report, user_message
+from desk.ui.progress import run_with_progress
+from desk.ui.worker import Task, run_task
+
+IdRole = Qt.ItemDataRole.UserRole
+ICON = QSize(128, 128)
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.webp *.bmp"
+
+translate = QCoreApplication.translate
+
+
+def evidence_kinds() -> dict[str, str]:
+    return {
+        "damage": translate("EvidencePanel", "Damage"),
+        "package": translate("EvidencePanel", "Outer packaging"),
+        "slip": translate("EvidencePanel", "Packing slip"),
+        "chat": translate("EvidencePanel", "Chat screenshot"),
+        "other": translate("EvidencePanel", "Other"),
+    }
+
+
+def _png(image: QImage) -> bytes:
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    return bytes(buf.data())
+
+
+def add_in_background(case_id: int, sources: list, kind: str, progress=None,
+                      is_cancelled=None) -> AddReport:
+    """core.add_photos on a worker; pasted or dropped image data (a QImage)
+    is encoded to PNG here, off the main thread."""
+    ready = [(_png(s[0]), s[1]) if isinstance(s, tuple) and isinstance(s[0], QImage) else s
+             for s in sources]
+    return core.add_photos(case_id, ready, kind=kind, progress=progress, is_cancelled=is_cancelled)
+
+
+def sources_from_mime(mime: QMimeData) -> tuple[list, bool]:
+    """What can be added from dropped or pasted data: local files, else image
+    data; and whether there were web links that could not be used."""
+    files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+    if files:
+        return files, False
+    if mime.hasImage():
+        image = QImage(mime.imageData())
+        if not image.isNull():
+            stamp = timeutil.now().astimezone().strftime("%Y%m%d-%H%M%S")
+            return [(image, f"pasted-{stamp}.png")], False
+    return [], mime.hasUrls()
+
+
+class EvidencePanel(QWidget):
+    """One case's photos; refreshes from the change bus like any view."""
+
+    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evidencePanel")
+        self.case_id = case_id
+        self.photos_dir = core.photos_dir()
+        self.photos: list[PhotoInfo] = []
+        self._icons: dict[str, QIcon] = {}
+        self._thumbs: set[str] = set()  # being made
+        self._adding: Task | None = None
+        self._filling = False
+        self.viewer: PhotoViewer | None = None
+        self.setAcceptDrops(True)
+
+        style = self.style()
+        self.loading_icon = style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        self.missing_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+        self.list = QListWidget()
+        self.list.setObjectName("evidenceList")
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(ICON)
+        self.list.setGridSize(QSize(ICON.width() + 32, ICON.height() + 44))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setAcceptDrops(False)  # drops go to the panel
+        self.list.viewport().setAcceptDrops(False)
+        self.list.setDragEnabled(False)
+        self.list.itemActivated.connect(lambda item: self.open_viewer(item.data(IdRole)))
+        self.list.itemDoubleClicked.connect(lambda item: self.open_viewer(item.data(IdRole)))
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+
+        self.empty = QLabel(self.tr("No photos yet. Add the buyer's photos of the damage, the "
+                                    "outer packaging and the packing slip, or paste a chat "
+                                    "screenshot (Ctrl+V)."))
+        self.empty.setObjectName("evidenceEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+
+        self.add_kind = QComboBox()
+        self.add_kind.setObjectName("evidenceAddKind")
+        self.add_button = QPushButton(self.tr("&Add photos…"))
+        self.add_button.setObjectName("evidenceAdd")
+        self.add_button.clicked.connect(self.add_clicked)
+        self.pack_button = QPushButton(self.tr("Evidence &pack…"))
+        self.pack_button.setObjectName("evidencePack")
+        self.pack_button.setToolTip(self.tr("One zip with the photos, an Excel index and the case "
+                                            "summary, for uploading to the platform"))
+        self.pack_button.clicked.connect(self.pack_clicked)
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("evidenceKind")
+        self.kind.activated.connect(lambda _i: self.set_kind(self.kind.currentData()))
+        for combo in (self.add_kind, self.kind):
+            for code, name in evidence_kinds().items():
+                combo.addItem(name, code)
+        self.caption = QLineEdit()
+        self.caption.setObjectName("evidenceCaption")
+        self.caption.setMaxLength(core.CAPTION_MAX)
+        self.caption.setPlaceholderText(self.tr("Caption, e.g. corner of the box crushed"))
+        self.caption.editingFinished.connect(self.caption_edited)
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button.setObjectName("evidenceRemove")
+        self.remove_button.setToolTip(self.tr("Move the selected photos to the trash (Del)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("evidenceProgress")
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("evidenceCancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_adding)
+        self.status = QLabel()
+        self.status.setObjectName("evidenceStatus")
+        self.status.setWordWrap(True)
+
+        self._action("evidenceRemoveAction", self.remove_selected, QKeySequence.StandardKey.Delete,
+                     self.list)
+        self._action("evidencePasteAction", self.paste, QKeySequence.StandardKey.Paste, self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        add_as = QLabel(self.tr("as"))
+        add_as.setBuddy(self.add_kind)
+        top.addWidget(add_as)
+        top.addWidget(self.add_kind)
+        top.addStretch(1)
+        top.addWidget(self.pack_button)
+        detail = QHBoxLayout()
+        kind_label = QLabel(self.tr("&Kind:"))
+        kind_label.setBuddy(self.kind)
+        detail.addWidget(kind_label)
+        detail.addWidget(self.kind)
+        caption_label = QLabel(self.tr("Ca&ption:"))
+        caption_label.setBuddy(self.caption)
+        detail.addWidget(caption_label)
+        detail.addWidget(self.caption, 1)
+        detail.addWidget(self.remove_button)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(detail)
+        layout.addLayout(busy)
+        layout.addWidget(self.status)
+
+        self.reload()
+        bus().changed.connect(self._on_change)
+
+    def _action(self, name: str, slot, shortcut, widget: QWidget) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        widget.addAction(action)
+        return action
+
+    # -- reading ----------------------------------------------------------------
+
+    def _on_change(self, entity: str, _ids) -> None:
+        if entity in ("evidence", "case"):
+            self.reload()
+
+    def reload(self) -> None:
+        keep = set(self.selected_ids())
+        self._filling = True
+        try:
+            self.photos = core.list_photos(self.case_id, photos=self.photos_dir)
+            kinds = evidence_kinds()
+            self.list.clear()
+            for p in self.photos:
+                gone = core.missing(p)
+                text = kinds.get(p.kind, p.kind)
+                if gone:
+                    text = self.tr("%1 (missing)").replace("%1", text)
+                item = QListWidgetItem(self._icon(p, gone), text)
+                item.setData(IdRole, p.id)
+                item.setToolTip(self._tooltip(p, gone))
+                self.list.addItem(item)
+                item.setSelected(p.id in keep)
+        finally:
+            self._filling = False
+        self.empty.setVisible(not self.photos)
+        self._selection_changed()
+
+    def _tooltip(self, p: PhotoInfo, gone: bool) -> str:
+        lines = [p.caption] if p.caption else []
+        lines.append(self.tr("%1 · %2 × %3 · %4 KB").replace("%1", p.original_name)
+                     .replace("%2", str(p.width)).replace("%3", str(p.height))
+                     .replace("%4", fmt.count(max(1, p.size_bytes // 1024))))
+        lines.append(self.tr("Added %1").replace("%1", fmt.when(timeutil.to_epoch(p.added_at))))
+        if gone:
+            lines.append(self.tr("The file is missing from the photos folder."))
+        return "\n".join(lines)
+
+    def _icon(self, p: PhotoInfo, gone: bool) -> QIcon:
+        if gone:
+            return self.missing_icon
+        icon = self._icons.get(p.sha256)
+        if icon is not None:
+            return icon
+        if p.sha256 not in self._thumbs:
+            self._thumbs.add(p.sha256)
+            run_task(core.make_thumbnail, p.sha256, p.ext, core.THUMB_SIZE, self.photos_dir,
+                     on_success=lambda path, sha=p.sha256: self._thumbnail_ready(sha, path),
+                     on_error=lambda e, sha=p.sha256: self._thumbnail_ready(sha, None, e))
+        return self.loading_icon
+
+    def _thumbnail_ready(self, sha: str, path: Path | None, error: BaseException | None = None) -> None:
+        if not shiboken6.isValid(self):
+            return  # the panel closed while the thumbnail was made
+        self._thumbs.discard(sha)
+        if error is not None:
+            report(error, self)
+        pixmap = QPixmap(str(path)) if path else QPixmap()
+        icon = QIcon(pixmap) if not pixmap.isNull() else self.missing_icon
+        if path:
+            self._icons[sha] = icon
+        for row, p in enumerate(self.photos):
+            if p.sha256 == sha and row < self.list.count():
+                self.list.item(row).setIcon(icon)
+
+    def thumbnails_pending(self) -> int:
+        return len(self._thumbs)
+
+    def selected_ids(self) -> list[int]:
+        return [self.list.item(r).data(IdRole) for r in range(self.list.count())
+                if self.list.item(r).isSelected()]
+
+    def _photo(self, evidence_id: int) -> PhotoInfo | None:
+        return next((p for p in self.photos if p.id == evidence_id), None)
+
+    def _selection_changed(self) -> None:
+        if self._filling:
+            return
+        ids = self.selected_ids()
+        chosen = [p for p in self.photos if p.id in ids]
+        self.kind.setEnabled(bool(chosen))
+        self.remove_button.setEnabled(bool(chosen))
+        self.caption.setEnabled(len(chosen) == 1)
+        kinds = {p.kind for p in chosen}
+        self.kind.setCurrentIndex(self.kind.findData(kinds.pop()) if len(kinds) == 1 else -1)
+        self.caption.setText(chosen[0].caption if len(chosen) == 1 else "")
+
+    # -- adding ------------------------------------------------------------------
+
+    def add_clicked(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "",
+            self.tr("Pictures (%1);;All files (*)").replace("%1", IMAGE_FILTER))
+        if files:
+            self.add_sources(files)
+
+    def add_sources(self, sources: list) -> Task | None:
+        """Check and store the photos in the background; the list fills in as
+        they are stored and refused files are listed in one message."""
+        if not sources:
+            return None
+        if self._adding is not None:
+            self.status.setText(self.tr("Still adding the last photos; try again in a moment."))
+            return None
+        kind = self.add_kind.currentData()
+        self.progress.setRange(0, len(sources))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.add_button.setEnabled(False)
+        self.status.setText(self.tr("Adding %n photo(s)…", "", len(sources)))
+        self._adding = run_task(add_in_background, self.case_id, list(sources), kind, job=True,
+                                on_success=self._added, on_error=self._add_failed,
+                                on_progress=self._add_progress)
+        return self._adding
+
+    def _add_progress(self, done: int, total: int) -> None:
+        if shiboken6.isValid(self):
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+
+    def cancel_adding(self) -> None:
+        if self._adding is not None:
+            self._adding.cancel()
+
+    def _add_done(self) -> bool:
+        if not shiboken6.isValid(self):
+            return False
+        self._adding = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.add_button.setEnabled(True)
+        return True
+
+    def _add_failed(self, error: BaseException) -> None:
+        if not self._add_done():
+            return
+        if isinstance(error, Cancelled):
+            self.status.setText(self.tr("Adding was cancelled; no photos were added."))
+            return
+        self.status.setText("")
+        report(error, self)
+
+    def _added(self, result: AddReport) -> None:
+        if not self._add_done():
+            return
+        ids = result.evidence_ids
+        if ids:
+            # Stored in the background already: the history records how to take it back.
+            undo.perform(self.tr("Add %n photo(s)", "", len(ids)), lambda: ids,
+                         undo=lambda r: core.remove_photos(r),
+                         redo=lambda: (core.restore_photos(ids), ids)[1])
+        parts = [self.tr("Added %n photo(s).", "", len(ids))]
+        if result.duplicates:
+            parts.append(self.tr("%n photo(s) were already on this case.", "",
+                                 len(result.duplicates)))
+        if result.refused:
+            parts.append(self.tr("%n file(s) could not be added.", "", len(result.refused)))
+        self.status.setText(" ".join(parts))
+        self.reload()
+        if ids:
+            self.list.clearSelection()
+            for r in range(self.list.count()):
+                if self.list.item(r).data(IdRole) in ids:
+                    self.list.item(r).setSelected(True)
+        if result.refused:
+            self._show_refused(result)
+
+    def _show_refused(self, result: AddReport) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Photos not added"),
+                          self.tr("%n file(s) could not be added:", "", len(result.refused)),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("evidenceRefusedDialog")
+        box.setInformativeText("\n".join(f"• {user_message(r.error)}" for r in result.refused
+                                         if r.error is not None))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the panel stays live behind it
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if self.add_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def paste(self) -> None:
+        if not self.add_mime(QApplication.clipboard().mimeData()):
+            self.status.setText(self.tr("The clipboard holds no picture. Copy a screenshot or a "
+                                        "photo file first."))
+
+    def add_mime(self, mime: QMimeData | None) -> bool:
+        if mime is None:
+            return False
+        sources, web_only = sources_from_mime(mime)
+        if web_only:
+            self.status.setText(self.tr("Only a link to the picture came across. Save the picture "
+                                        "to your computer first, then drag the file here."))
+            return False
+        return self.add_sources(sources) is not None
+
+    # -- editing and removing -----------------------------------------------------
+
+    def set_kind(self, kind: str | None) -> None:
+        ids = self.selected_ids()
+        if not kind or not ids:
+            return
+        before = {i: p.kind for i in ids if (p := self._photo(i)) is not None and p.kind != kind}
+        if not before:
+            return
+
+        def do() -> None:
+            for i in before:
+                core.edit_photo(i, kind=kind)
+
+        def back(_r) -> None:
+            for i, old in before.items():
+                core.edit_photo(i, kind=old)
+
+        self._undoable(self.tr("Change the kind of %n photo(s)", "", len(before)), do, back)
+
+    def caption_edited(self) -> None:
+        ids = self.selected_ids()
+        p = self._photo(ids[0]) if len(ids) == 1 else None
+        text = self.caption.text().strip()
+        if p is None or text == p.caption:
+            return
+        old = p.caption
+        self._undoable(self.tr("Edit caption"), lambda: core.edit_photo(p.id, caption=text),
+                       lambda _r: core.edit_photo(p.id, caption=old))
+
+    def remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self._undoable(self.tr("Remove %n photo(s)", "", len(ids)),
+                       lambda: core.remove_photos(ids), lambda _r: core.restore_photos(ids))
+        self.status.setText(self.tr("Moved %n photo(s) to the trash (Ctrl+Z brings them back).",
+                                    "", len(ids)))
+
+    def _undoable(self, text: str, do, back) -> None:
+        try:
+            undo.perform(text, do, undo=back)
+        except UserError as e:
+            report(e, self)
+
+    # -- the pack and the viewer -----------------------------------------------------
+
+    def pack_labels(self) -> dict[str, str]:
+        labels = {
+            "sheet_summary": self.tr("Case"), "sheet_photos": self.tr("Photos"),
+            "case_no": self.tr("Case number"), "buyer": self.tr("Buyer"),
+            "platform": self.tr("Platform"), "order_no": self.tr("Order number"),
+            "kind": self.tr("Kind"), "status": self.tr("Status"), "reason": self.tr("Reason"),
+            "responsibility": self.tr("Responsibility"), "refund": self.tr("Refund (yuan)"),
+            "compensation": self.tr("Compensation (yuan)"),
+            "shipping": self.tr("Shipping (yuan)"),
+            "platform_refund_no": self.tr("Platform refund number"),
+            "return_tracking": self.tr("Return tracking number"), "opened": self.tr("Opened"),
+            "description": self.tr("Description"), "photos": self.tr("Photos"),
+            "file": self.tr("File name"), "photo_kind": self.tr("Kind"),
+            "caption": self.tr("Caption"), "added": self.tr("Time added"),
+            "sha256": self.tr("SHA-256"), "note": self.tr("Note"),
+            "missing": self.tr("missing from disk, not in this pack"),
+            "responsibility:seller": self.tr("Seller"), "responsibility:buyer": self.tr("Buyer"),
+            "responsibility:carrier": self.tr("Carrier"),
+            "responsibility:supplier": self.tr("Supplier"),
+        }
+        from desk.ui import labels as ui_labels
+
+        labels.update({f"kind:{k}": v for k, v in ui_labels.case_kinds().items()})
+        labels.update({f"status:{k}": v for k, v in ui_labels.case_statuses().items()})
+        labels.update({f"evidence:{k}": v for k, v in evidence_kinds().items()})
+        return labels
+
+    def pack_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save evidence pack"),
+                                              self.tr("evidence.zip"),
+                                              self.tr("Zip files (*.zip)"))
+        if not path:
+            return
+        if not path.lower().endswith(".zip"):
+            path += ".zip"
+
+        def done(result: core.PackResult) -> None:
+            if not shiboken6.isValid(self):
+                return
+            text = self.tr("Evidence pack saved: %1").replace("%1", str(result.path))
+            if result.missing:
+                text += " " + self.tr("%n photo(s) are missing from disk and are only listed.",
+                                      "", result.missing)
+            self.status.setText(text)
+
+        run_with_progress(self, self.tr("Writing the evidence pack…"), core.evidence_pack,
+                          self.case_id, path, self.pack_labels(), on_success=done)
+
+    def open_viewer(self, evidence_id: int) -> PhotoViewer | None:
+        index = next((i for i, p in enumerate(self.photos) if p.id == evidence_id), None)
+        if index is None:
+            return None
+        if self.viewer is not None and shiboken6.isValid(self.viewer):
+            self.viewer.close()
+        self.viewer = PhotoViewer.open_at(self, self.photos, index)
+        return self.viewer
+
+
+def load_image(path: Path) -> QImage:
+    """The photo turned as its EXIF says (on a worker: QImage is thread-safe)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        raise FileNotFoundError(str(path))
+    return image
+
+
+class PhotoViewer(QDialog):
+    """One photo at a time: zoom, fit, rotate, previous/next; Esc closes."""
+
+    ZOOM_STEP = 1.25
+
+    def __init__(self, items: list[PhotoInfo], index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoViewer")
+        self.items = items
+        self.index = index
+        self.zoom = 1.0
+        self.rotation = 0
+        self.fit = True
+        self._loading: Task | None = None
+        self.resize(900, 700)
+
+        self.scene = QGraphicsScene(self)
+        self.pixmap_item = QGraphicsPixmapItem()
+        self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene.addItem(self.pixmap_item)
+        self.view = QGraphicsView(self.scene)
+        self.view.setObjectName("viewerView")
+        self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.view.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.message = QLabel()
+        self.message.setObjectName("viewerMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.hide()
+        self.title = QLabel()
+        self.title.setObjectName("viewerTitle")
+
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, slot, keys in (
+            ("viewerPrevious", self.tr("◀ Previous"), self.previous, ["Left", "PgUp"]),
+            ("viewerNext", self.tr("Next ▶"), self.next, ["Right", "PgDown"]),
+            ("viewerZoomOut", self.tr("Zoom out"), self.zoom_out, ["-", "Ctrl+-"]),
+            ("viewerZoomIn", self.tr("Zoom in"), self.zoom_in, ["+", "=", "Ctrl++", "Ctrl+="]),
+            ("viewerFit", self.tr("Fit"), self.fit_to_window, ["0", "F"]),
+            ("viewerRotate", self.tr("Rotate 90°"), self.rotate, ["R"]),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+            button.setToolTip(f"{text} ({keys[0]})")
+            button.clicked.connect(slot)
+            action = QAction(self)
+            action.setObjectName(f"{name}Action")
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            self.addAction(action)
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        buttons.insertWidget(2, self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message, 1)
+        layout.addLayout(buttons)
+        self.show_index(index)
+
+    @classmethod
+    def open_at(cls, parent: QWidget, items: list[PhotoInfo], index: int) -> PhotoViewer:
+        """Show the viewer on `items[index]`, without blocking the caller."""
+        viewer = cls(items, index, parent)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        return viewer
+
+    def current(self) -> PhotoInfo:
+        return self.items[self.index]
+
+    def show_index(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.items) - 1))
+        p = self.current()
+        kinds = evidence_kinds()
+        self.setWindowTitle(self.tr("Photo %1 of %2").replace("%1", str(self.index + 1))
+                            .replace("%2", str(len(self.items))))
+        self.title.setText(" — ".join(t for t in (kinds.get(p.kind, p.kind), p.caption) if t))
+        self.buttons["viewerPrevious"].setEnabled(self.index > 0)
+        self.buttons["viewerNext"].setEnabled(self.index < len(self.items) - 1)
+        self.rotation, self.fit = 0, True
+        self.pixmap_item.setPixmap(QPixmap())
+        self._show_message(self.tr("Loading…"))
+        wanted = self.index
+        self._loading = run_task(load_image, p.path,
+                                 on_success=lambda image: self._loaded(wanted, image),
+                                 on_error=lambda _e: self._loaded(wanted, None))
+
+    def _show_message(self, text: str | None) -> None:
+        self.message.setText(text or "")
+        self.message.setVisible(bool(text))
+        self.view.setVisible(not text)
+
+    def _loaded(self, index: int, image: QImage | None) -> None:
+        if not shiboken6.isValid(self) or index != self.index:
+            return
+        self._loading = None
+        if image is None:
+            self._show_message(self.tr("This photo is missing from the photos folder."))
+            return
+        self.pixmap_item.setPixmap(QPixmap.fromImage(image))
+        self.scene.setSceneRect(self.pixmap_item.boundingRect())
+        self.pixmap_item.setTransformOriginPoint(self.pixmap_item.boundingRect().center())
+        self._show_message(None)
+        self._apply()
+
+    def is_loading(self) -> bool:
+        return self._loading is not None
+
+    def _apply(self) -> None:
+        self.pixmap_item.setRotation(self.rotation)
+        self.scene.setSceneRect(self.pixmap_item.sceneBoundingRect())
+        if self.fit:
+            self.view.resetTransform()
+            self.view.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
+            self.zoom = self.view.transform().m11()
+        else:
+            self.view.setTransform(QTransform.fromScale(self.zoom, self.zoom))
+
+    def zoom_in(self) -> None:
+        self.fit, self.zoom = False, min(self.zoom * self.ZOOM_STEP, 16.0)
+        self._apply()
+
+    def zoom_out(self) -> None:
+        self.fit, self.zoom = False, max(self.zoom / self.ZOOM_STEP, 0.05)
+        self._apply()
+
+    def fit_to_window(self) -> None:
+        self.fit = True
+        self._apply()
+
+    def rotate(self) -> None:
+        self.rotation = (self.rotation + 90) % 360
+        self._apply()
+
+    def previous(self) -> None:
+        if self.index > 0:
+            self.show_index(self.index - 1)
+
+    def next(self) -> None:
+        if self.index < len(self.items) - 1:
+            self.show_index(self.index + 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.fit and not self.pixmap_item.pixmap().isNull():
+            self._apply()
