@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
     def go(self, key: str) -> None:
         self.show_page(KEYS.index(key))
 
-    def _retitle_sidebar(self, due: int = 0) -> None:
+    def _retitle_sidebar(self, followups_due: int = 0, cases_due: int = 0) -> None:
+        due = followups_due + cases_due
         titles = {
             "today": self.tr("Today") + (f"  ({due})" if due else ""),
             "customers": self.tr("Customers"),
@@ -126,29 +127,49 @@ class MainWindow(QMainWindow):
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
             item.setText(titles[item.data(Qt.ItemDataRole.UserRole)])
-        self.sidebar.item(0).setToolTip(
-            self.tr("%n follow-up(s) due today or overdue", "", due) if due else "")
+        tips = [self.tr("%n follow-up(s) due today or overdue", "", followups_due)] if followups_due else []
+        if cases_due:
+            tips.append(self.tr("%n case deadline(s) today or overdue", "", cases_due))
+        self.sidebar.item(0).setToolTip("\n".join(tips))
 
     def refresh_badges(self) -> None:
+        from desk.core.aftersales import deadlines
+
         due = FOLLOWUPS_DUE.count([due_by(end_of_today())])
-        self._retitle_sidebar(due)
+        # the same moment as the Today page's case list (deadlines.today_filter)
+        cases = deadlines.due_count(deadlines.end_of_day(timeutil.now()))
+        self._retitle_sidebar(due, cases)
         self.statusBar().showMessage(
             self.tr("Data folder: {folder}").format(folder=str(self.data.root)))
 
     def announce_due(self) -> None:
-        """A tray notification for follow-ups that have fallen due (each once)."""
+        """A tray notification for follow-ups that have fallen due and case
+        deadlines within the warning hours of the settings (each once)."""
         if self.tray is None:
             return  # no tray here: leave them unannounced for a desktop that has one
+        from desk.core.aftersales import notices as case_notices
         from desk.core.customers import followups
 
-        notices = followups.take_newly_due(timeutil.now())
-        if not notices:
+        now = timeutil.now()
+        notices = followups.take_newly_due(now)
+        cases = case_notices.take_newly_due(now, settings.get("deadline_warn_hours"))
+        if not notices and not cases:
             return
-        lines = [f"{n.title} — {n.nickname}" for n in notices[:5]]
-        if len(notices) > 5:
-            lines.append(self.tr("and %n more", "", len(notices) - 5))
-        self.tray.showMessage(self.tr("%n follow-up(s) due", "", len(notices)), "\n".join(lines),
-                              QSystemTrayIcon.MessageIcon.Information, 15_000)
+        lines = [f"{n.title} — {n.nickname}" for n in notices]
+        lines += [f"{c.case_no} {c.nickname} — "
+                  f"{QCoreApplication.translate('Deadline', c.label)} {fmt.when(timeutil.to_epoch(c.deadline_at))}"
+                  for c in cases]
+        total = len(lines)
+        lines = lines[:5]
+        if total > 5:
+            lines.append(self.tr("and %n more", "", total - 5))
+        if not cases:
+            title = self.tr("%n follow-up(s) due", "", len(notices))
+        elif not notices:
+            title = self.tr("%n case deadline(s) coming up", "", len(cases))
+        else:
+            title = self.tr("%n reminder(s)", "", total)
+        self.tray.showMessage(title, "\n".join(lines), QSystemTrayIcon.MessageIcon.Information, 15_000)
 
     def bring_forward(self) -> None:
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
@@ -157,7 +178,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _on_change(self, entity: str, ids) -> None:
-        if entity in ("followup", "customer"):
+        if entity in ("followup", "customer", "case"):
             self.refresh_badges()
 
     # --- menus ------------------------------------------------------------

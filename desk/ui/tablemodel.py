@@ -31,6 +31,8 @@ class Column:
     display: Callable[[Any], str] = str         # raw value -> text
     align: Qt.AlignmentFlag | None = None
     tooltip: Callable[[Any], str] | None = None
+    # (role, raw value) -> the data for any other role (colours, fonts), or None
+    roles: Callable[[int, Any], Any] | None = None
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -99,6 +101,8 @@ class LazyTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role == RawRole:
             return self.value(index.row(), column.key)
+        if column.roles is not None and role != Qt.ItemDataRole.EditRole:
+            return column.roles(role, self.value(index.row(), column.key))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -57,6 +57,10 @@ def render(lang: str, data_dir: str) -> None:
     app.processEvents()
 
     buyer_id = customers.model.id_at(0)
+    from desk.ui.aftersales.case_dialog import CaseDialog
+
+    cases = window.page("aftersales")
+    case_dialog = CaseDialog(case_id=cases.model.id_at(0), parent=window)
     buyer = CustomerDialog(buyer_id, window)
     followups = CustomerDialog(buyer_id, window)
     followups.tabs.setCurrentWidget(followups.followups)
@@ -66,7 +70,8 @@ def render(lang: str, data_dir: str) -> None:
                          ("customer", buyer), ("customer-followups", followups),
                          ("new-customer", NewCustomerDialog(window)),
                          ("followup", FollowupDialog(buyer_id, parent=window)),
-                         ("duplicates", DuplicatesDialog(window)), ("trash", TrashDialog(window))):
+                         ("duplicates", DuplicatesDialog(window)), ("trash", TrashDialog(window)),
+                         ("case", case_dialog), ("new-case", CaseDialog(customer_id=buyer_id, parent=window))):
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(HERE / f"{lang}-dialog-{name}.png"))

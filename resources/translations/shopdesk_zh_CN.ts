@@ -80,64 +80,694 @@
 <context>
     <name>AftersalesPage</name>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="22"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="32"/>
         <source>Case</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="23"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="33"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="52"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="24"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="34"/>
         <source>Order</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="25"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="35"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="26"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="36"/>
         <source>Reason</source>
         <translation>售后原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="27"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="29"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="38"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="30"/>
-        <source>Refund</source>
-        <translation>退款金额</translation>
+        <location filename="../../desk/ui/aftersales/page.py" line="39"/>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="31"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="40"/>
+        <source>Refund plus compensation</source>
+        <translation>退款加补偿</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="52"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="53"/>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="53"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="55"/>
+        <source>Search case, order or tracking number, or buyer…</source>
+        <translation>搜索售后单号、订单号、快递单号或买家…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="94"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="132"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="95"/>
+        <source>Show or hide the filters</source>
+        <translation>显示或隐藏筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="97"/>
+        <source>&amp;Open case…</source>
+        <translation>打开售后单(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="98"/>
+        <source>Open the selected case (Enter, double-click)</source>
+        <translation>打开选中的售后单（回车、双击）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="101"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="104"/>
+        <source>&amp;Columns…</source>
+        <translation>列(&amp;C)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/page.py" line="132"/>
+        <source>Filters (%n)</source>
+        <translation>
+            <numerusform>筛选 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="41"/>
         <source>Opened</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="28"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="42"/>
         <source>Next deadline</source>
         <translation>下一截止时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="33"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="43"/>
+        <source>What is due</source>
+        <translation>到期事项</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="44"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="45"/>
+        <source>Responsibility</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="47"/>
+        <source>Tracking no.</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="49"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
+</context>
+<context>
+    <name>CaseDialog</name>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="34"/>
-        <source>Search case number, order number or nickname…</source>
-        <translation>搜索售后单号、订单编号或买家昵称…</translation>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="72"/>
+        <source>The shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="73"/>
+        <source>The buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="74"/>
+        <source>The carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="75"/>
+        <source>The supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="82"/>
+        <source>The shop pays the return</source>
+        <translation>店铺承担退回运费</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="83"/>
+        <source>The shop pays both ways</source>
+        <translation>店铺承担来回运费</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="84"/>
+        <source>The buyer pays the return</source>
+        <translation>买家承担退回运费</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="85"/>
+        <source>The buyer pays the return, the shop the replacement</source>
+        <translation>买家承担退回运费，店铺免费寄出换货</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="86"/>
+        <source>The buyer pays both ways</source>
+        <translation>买家承担来回运费</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="87"/>
+        <source>Nobody pays</source>
+        <translation>无需运费</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="127"/>
+        <source>Find the buyer: nickname, phone, order or tracking number…</source>
+        <translation>查找买家：昵称、手机号、订单号或物流单号…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="158"/>
+        <source>7-day no-reason return</source>
+        <translation>七天无理由退货</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="163"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="163"/>
+        <source>Bought</source>
+        <translation>购买数量</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="163"/>
+        <source>Claimed</source>
+        <translation>售后数量</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="172"/>
+        <source>Pick an order to choose its items.</source>
+        <translation>选择订单后可勾选其中的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="181"/>
+        <source>Sold with free shipping</source>
+        <translation>包邮商品</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="185"/>
+        <source>Sent back by surface mail</source>
+        <translation>平邮寄回</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="189"/>
+        <source>What happened, in the buyer&apos;s words and yours</source>
+        <translation>发生了什么：买家的说法和你的记录</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="198"/>
+        <source>As the rule says</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="207"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="207"/>
+        <source>&amp;Open case</source>
+        <translation>新建售后单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="218"/>
+        <source>Buyer and order</source>
+        <translation>买家和订单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="220"/>
+        <source>Buyer:</source>
+        <translation>买家：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="221"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="226"/>
+        <source>Order:</source>
+        <translation>订单：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="228"/>
+        <source>Items:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="231"/>
+        <source>Case</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="233"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="234"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="235"/>
+        <source>Responsible:</source>
+        <translation>责任方：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="237"/>
+        <source>Refund (yuan):</source>
+        <translation>退款（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="238"/>
+        <source>Compensation (yuan):</source>
+        <translation>补偿（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="239"/>
+        <source>Shipping (yuan):</source>
+        <translation>运费（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="240"/>
+        <source>Platform refund number:</source>
+        <translation>平台退款编号：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="241"/>
+        <source>Handler:</source>
+        <translation>处理人：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="243"/>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="246"/>
+        <source>Return shipping:</source>
+        <translation>退货运费：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="247"/>
+        <source>Who pays:</source>
+        <translation>承担方：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="250"/>
+        <source>Tracking number:</source>
+        <translation>物流单号：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="260"/>
+        <source>Description:</source>
+        <translation>情况说明：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="274"/>
+        <source>New after-sales case</source>
+        <translation>新建售后单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="282"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="282"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="282"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="282"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="564"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="292"/>
+        <source>&amp;Details</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="293"/>
+        <source>&amp;History</source>
+        <translation>处理记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="294"/>
+        <source>&amp;Photos</source>
+        <translation>照片凭证(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="346"/>
+        <source>Move to:</source>
+        <translation>转为：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="354"/>
+        <source>S&amp;ettle…</source>
+        <translation>结案(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="377"/>
+        <source>No order</source>
+        <translation>不关联订单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="379"/>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="382"/>
+        <source>{nickname} ({platform})</source>
+        <translation>{nickname}（{platform}）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="385"/>
+        <source>{order_no} · {placed} · {amount}</source>
+        <translation>{order_no} · {placed} · {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="395"/>
+        <source>{nickname} · {platform} · {phone}</source>
+        <translation>{nickname} · {platform} · {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="451"/>
+        <source>The buyer paid {amount} (shipping {shipping}).</source>
+        <translation>买家实付 {amount}（含运费 {shipping}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="509"/>
+        <source>Reissue carrier:</source>
+        <translation>补发快递公司：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="510"/>
+        <source>Return carrier:</source>
+        <translation>退回快递公司：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="538"/>
+        <source>Case {case_no}</source>
+        <translation>售后单 {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="539"/>
+        <source>{case_no} · {nickname}</source>
+        <translation>{case_no} · {nickname}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="545"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="557"/>
+        <source>Opened: {new}</source>
+        <translation>新建：{new}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="558"/>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="561"/>
+        <source>Return shipping: {old} → {new}</source>
+        <translation>退货运费：{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="574"/>
+        <source>No deadline running</source>
+        <translation>当前没有期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="581"/>
+        <source>{what}: {when} ({left})</source>
+        <translation>{what}：{when}（{left}）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="583"/>
+        <source>{span} overdue</source>
+        <translation>已超时 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="584"/>
+        <source>{span} left</source>
+        <translation>还剩 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="593"/>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="595"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="596"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="620"/>
+        <source>Refund:</source>
+        <translation>退款：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="621"/>
+        <source>Compensation:</source>
+        <translation>补偿：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="622"/>
+        <source>Shipping:</source>
+        <translation>运费：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="641"/>
+        <source>Choose the buyer first: search by nickname, phone or order number.</source>
+        <translation>请先选择买家：可按昵称、手机号或订单号查找。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="675"/>
+        <source>Open after-sales case</source>
+        <translation>新建售后单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="700"/>
+        <source>Edit case {case_no}</source>
+        <translation>修改售后单 {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="716"/>
+        <source>Comment (optional):</source>
+        <translation>备注（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="732"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="745"/>
+        <source>{case_no}: {status}</source>
+        <translation>{case_no}：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="736"/>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilterBar</name>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="36"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="37"/>
+        <source>Open (not settled)</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="39"/>
+        <source>Any kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="41"/>
+        <source>Any reason</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="43"/>
+        <source>Anyone responsible</source>
+        <translation>全部责任方</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="45"/>
+        <source>Shop&apos;s fault</source>
+        <translation>店铺责任</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="45"/>
+        <source>Buyer&apos;s side</source>
+        <translation>买家原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="46"/>
+        <source>Carrier&apos;s fault</source>
+        <translation>快递责任</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="46"/>
+        <source>Supplier&apos;s fault</source>
+        <translation>供应商责任</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="47"/>
+        <source>Any platform</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="49"/>
+        <source>Any handler</source>
+        <translation>全部处理人</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="51"/>
+        <source>Any deadline</source>
+        <translation>全部期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="52"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="53"/>
+        <source>Due today or overdue</source>
+        <translation>今天到期或已超期</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="56"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="65"/>
+        <source>Opened</source>
+        <translation>发起于</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="99"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSettleDialog</name>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="52"/>
+        <source>Settle case {case_no}</source>
+        <translation>结案：{case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="63"/>
+        <source>How it ended (optional)</source>
+        <translation>处理结果（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="64"/>
+        <source>Add a &amp;follow-up on the buyer:</source>
+        <translation>给买家添加跟进(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="66"/>
+        <source>Ask the buyer to revise the review</source>
+        <translation>请买家修改评价</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="76"/>
+        <source>Refund (yuan):</source>
+        <translation>退款（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="77"/>
+        <source>Compensation (yuan):</source>
+        <translation>补偿（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="78"/>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="83"/>
+        <source>&amp;Settle</source>
+        <translation>结案(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="92"/>
+        <source>Refund:</source>
+        <translation>退款：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="93"/>
+        <source>Compensation:</source>
+        <translation>补偿：</translation>
     </message>
 </context>
 <context>
@@ -214,7 +844,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/customers/detail.py" line="192"/>
-        <location filename="../../desk/ui/customers/detail.py" line="700"/>
+        <location filename="../../desk/ui/customers/detail.py" line="734"/>
         <source>Add &amp;note</source>
         <translation>添加备注(&amp;N)</translation>
     </message>
@@ -230,7 +860,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/customers/detail.py" line="197"/>
-        <location filename="../../desk/ui/customers/detail.py" line="527"/>
+        <location filename="../../desk/ui/customers/detail.py" line="543"/>
         <source>&amp;Pin</source>
         <translation>置顶(&amp;P)</translation>
     </message>
@@ -326,223 +956,233 @@
         <translation>设为默认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="264"/>
+        <location filename="../../desk/ui/customers/detail.py" line="268"/>
+        <source>After-sales case for this &amp;order…</source>
+        <translation>为这笔订单登记售后(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="275"/>
+        <source>New after-sales &amp;case…</source>
+        <translation>新建售后(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/customers/detail.py" line="278"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="266"/>
+        <location filename="../../desk/ui/customers/detail.py" line="280"/>
         <source>Addresses</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="268"/>
+        <location filename="../../desk/ui/customers/detail.py" line="282"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="350"/>
+        <location filename="../../desk/ui/customers/detail.py" line="364"/>
         <source>Customer: {nickname}</source>
         <translation>客户：{nickname}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="354"/>
+        <location filename="../../desk/ui/customers/detail.py" line="368"/>
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="355"/>
+        <location filename="../../desk/ui/customers/detail.py" line="369"/>
         <source>Follows the orders</source>
         <translation>按订单自动调整</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="358"/>
+        <location filename="../../desk/ui/customers/detail.py" line="372"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="359"/>
+        <location filename="../../desk/ui/customers/detail.py" line="373"/>
         <source>Total {money}</source>
         <translation>累计消费 {money}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="360"/>
+        <location filename="../../desk/ui/customers/detail.py" line="374"/>
         <source>Average order {money}</source>
         <translation>客单价 {money}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="362"/>
+        <location filename="../../desk/ui/customers/detail.py" line="376"/>
         <source>Repeat buyer</source>
         <translation>回头客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="363"/>
+        <location filename="../../desk/ui/customers/detail.py" line="377"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>%n 个未结售后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="387"/>
+        <location filename="../../desk/ui/customers/detail.py" line="401"/>
         <source>Many returns</source>
         <translation>售后多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="388"/>
+        <location filename="../../desk/ui/customers/detail.py" line="402"/>
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="389"/>
+        <location filename="../../desk/ui/customers/detail.py" line="403"/>
         <source>Orders without paying</source>
         <translation>拍下不买</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="405"/>
+        <location filename="../../desk/ui/customers/detail.py" line="419"/>
         <source>{category}: click to remove this tag</source>
         <translation>{category}：点击移除此标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="414"/>
+        <location filename="../../desk/ui/customers/detail.py" line="428"/>
         <source>Order {order_no}</source>
         <translation>订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="416"/>
+        <location filename="../../desk/ui/customers/detail.py" line="430"/>
         <source>Case {case_no}</source>
         <translation>售后单 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="423"/>
+        <location filename="../../desk/ui/customers/detail.py" line="437"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="428"/>
+        <location filename="../../desk/ui/customers/detail.py" line="442"/>
         <source>Case {case_no} ({kind})</source>
         <translation>售后单 {case_no}（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="447"/>
+        <location filename="../../desk/ui/customers/detail.py" line="461"/>
         <source>Pinned · {when}</source>
         <translation>置顶 · {when}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="481"/>
+        <location filename="../../desk/ui/customers/detail.py" line="497"/>
         <source>{when} (overdue)</source>
         <translation>{when}（已超时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="490"/>
+        <location filename="../../desk/ui/customers/detail.py" line="506"/>
         <source>After-sales (%n)</source>
         <translation>
             <numerusform>售后 (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="503"/>
+        <location filename="../../desk/ui/customers/detail.py" line="519"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="527"/>
+        <location filename="../../desk/ui/customers/detail.py" line="543"/>
         <source>Un&amp;pin</source>
         <translation>取消置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="592"/>
+        <location filename="../../desk/ui/customers/detail.py" line="626"/>
         <source>Edit “{nickname}”</source>
         <translation>修改“{nickname}”的资料</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="607"/>
+        <location filename="../../desk/ui/customers/detail.py" line="641"/>
         <source>Move to group “{group}”</source>
         <translation>移到分组“{group}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="613"/>
+        <location filename="../../desk/ui/customers/detail.py" line="647"/>
         <source>Group follows the orders again</source>
         <translation>分组恢复按订单自动调整</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="631"/>
+        <location filename="../../desk/ui/customers/detail.py" line="665"/>
         <source>No tag &quot;{name}&quot;.</source>
         <translation>没有名为“{name}”的标签。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="633"/>
+        <location filename="../../desk/ui/customers/detail.py" line="667"/>
         <source>&amp;Create tag “{name}”…</source>
         <translation>新建标签“{name}”(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="643"/>
+        <location filename="../../desk/ui/customers/detail.py" line="677"/>
         <source>Add tag “{name}”</source>
         <translation>添加标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="652"/>
+        <location filename="../../desk/ui/customers/detail.py" line="686"/>
         <source>New tag “{name}”</source>
         <translation>新建标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="665"/>
+        <location filename="../../desk/ui/customers/detail.py" line="699"/>
         <source>Remove tag “{name}”</source>
         <translation>移除标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="700"/>
+        <location filename="../../desk/ui/customers/detail.py" line="734"/>
         <source>Save &amp;note</source>
         <translation>保存备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="719"/>
+        <location filename="../../desk/ui/customers/detail.py" line="753"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="729"/>
+        <location filename="../../desk/ui/customers/detail.py" line="763"/>
         <source>Edit note</source>
         <translation>修改备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="745"/>
+        <location filename="../../desk/ui/customers/detail.py" line="779"/>
         <source>Unpin note</source>
         <translation>取消置顶备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="745"/>
+        <location filename="../../desk/ui/customers/detail.py" line="779"/>
         <source>Pin note</source>
         <translation>置顶备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="753"/>
+        <location filename="../../desk/ui/customers/detail.py" line="787"/>
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="758"/>
+        <location filename="../../desk/ui/customers/detail.py" line="792"/>
         <source>Note deleted.</source>
         <translation>备注已删除。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="774"/>
+        <location filename="../../desk/ui/customers/detail.py" line="808"/>
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="793"/>
+        <location filename="../../desk/ui/customers/detail.py" line="827"/>
         <source>Edit address</source>
         <translation>修改地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="803"/>
+        <location filename="../../desk/ui/customers/detail.py" line="837"/>
         <source>Remove address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="817"/>
+        <location filename="../../desk/ui/customers/detail.py" line="851"/>
         <source>Make address the default</source>
         <translation>设为默认地址</translation>
     </message>
@@ -1862,28 +2502,28 @@
     <message>
         <location filename="../../desk/ui/mainwindow.py" line="45"/>
         <location filename="../../desk/ui/mainwindow.py" line="83"/>
-        <location filename="../../desk/ui/mainwindow.py" line="216"/>
-        <location filename="../../desk/ui/mainwindow.py" line="231"/>
+        <location filename="../../desk/ui/mainwindow.py" line="237"/>
+        <location filename="../../desk/ui/mainwindow.py" line="252"/>
         <source>ShopDesk</source>
         <translation>店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="121"/>
+        <location filename="../../desk/ui/mainwindow.py" line="122"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="122"/>
+        <location filename="../../desk/ui/mainwindow.py" line="123"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="123"/>
+        <location filename="../../desk/ui/mainwindow.py" line="124"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="124"/>
+        <location filename="../../desk/ui/mainwindow.py" line="125"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
@@ -1894,122 +2534,143 @@
             <numerusform>今日到期或已逾期的跟进：%n 条</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/mainwindow.py" line="132"/>
+        <source>%n case deadline(s) today or overdue</source>
+        <translation>
+            <numerusform>%n 个售后期限今天到期或已超期</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="136"/>
+        <location filename="../../desk/ui/mainwindow.py" line="143"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="149"/>
+        <location filename="../../desk/ui/mainwindow.py" line="165"/>
         <source>and %n more</source>
         <translation>
             <numerusform>还有 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="150"/>
+        <location filename="../../desk/ui/mainwindow.py" line="167"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n 条跟进到期</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/mainwindow.py" line="169"/>
+        <source>%n case deadline(s) coming up</source>
+        <translation>
+            <numerusform>%n 个售后期限快到了</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/mainwindow.py" line="171"/>
+        <source>%n reminder(s)</source>
+        <translation>
+            <numerusform>%n 条提醒</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="176"/>
+        <location filename="../../desk/ui/mainwindow.py" line="197"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="178"/>
+        <location filename="../../desk/ui/mainwindow.py" line="199"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="179"/>
+        <location filename="../../desk/ui/mainwindow.py" line="200"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="180"/>
+        <location filename="../../desk/ui/mainwindow.py" line="201"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="182"/>
+        <location filename="../../desk/ui/mainwindow.py" line="203"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="184"/>
+        <location filename="../../desk/ui/mainwindow.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="186"/>
+        <location filename="../../desk/ui/mainwindow.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="192"/>
+        <location filename="../../desk/ui/mainwindow.py" line="213"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="198"/>
+        <location filename="../../desk/ui/mainwindow.py" line="219"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="200"/>
+        <location filename="../../desk/ui/mainwindow.py" line="221"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="202"/>
+        <location filename="../../desk/ui/mainwindow.py" line="223"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="204"/>
+        <location filename="../../desk/ui/mainwindow.py" line="225"/>
         <source>Open &amp;log</source>
         <translation>打开日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="207"/>
+        <location filename="../../desk/ui/mainwindow.py" line="228"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于店铺客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="232"/>
+        <location filename="../../desk/ui/mainwindow.py" line="253"/>
         <source>{what} is not available in this version yet.</source>
         <translation>当前版本暂不支持{what}。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="235"/>
+        <location filename="../../desk/ui/mainwindow.py" line="256"/>
         <source>Importing order exports</source>
         <translation>导入订单报表</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="238"/>
+        <location filename="../../desk/ui/mainwindow.py" line="259"/>
         <source>Exporting to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="241"/>
+        <location filename="../../desk/ui/mainwindow.py" line="262"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="243"/>
+        <location filename="../../desk/ui/mainwindow.py" line="264"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="264"/>
+        <location filename="../../desk/ui/mainwindow.py" line="285"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="260"/>
+        <location filename="../../desk/ui/mainwindow.py" line="281"/>
         <source>Demo data loaded: {n} customers</source>
         <translation>演示数据已加载：{n} 位客户</translation>
     </message>
@@ -2708,84 +3369,117 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="33"/>
+        <location filename="../../desk/ui/today/page.py" line="45"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="34"/>
+        <location filename="../../desk/ui/today/page.py" line="46"/>
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="35"/>
+        <location filename="../../desk/ui/today/page.py" line="47"/>
+        <location filename="../../desk/ui/today/page.py" line="104"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="36"/>
+        <location filename="../../desk/ui/today/page.py" line="48"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="38"/>
+        <location filename="../../desk/ui/today/page.py" line="50"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="39"/>
+        <location filename="../../desk/ui/today/page.py" line="51"/>
         <source>Filter by buyer or task…</source>
         <translation>按买家或事项筛选…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="44"/>
+        <location filename="../../desk/ui/today/page.py" line="56"/>
         <source>&amp;Open customer</source>
         <translation>打开客户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="46"/>
+        <location filename="../../desk/ui/today/page.py" line="58"/>
         <source>Ed&amp;it…</source>
         <translation>修改(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="48"/>
+        <location filename="../../desk/ui/today/page.py" line="60"/>
         <source>Mark &amp;done</source>
         <translation>标记完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="51"/>
+        <location filename="../../desk/ui/today/page.py" line="63"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="57"/>
+        <location filename="../../desk/ui/today/page.py" line="69"/>
         <source>Open the buyer of this follow-up (Enter, double-click)</source>
         <translation>打开这条跟进的买家（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="59"/>
+        <location filename="../../desk/ui/today/page.py" line="71"/>
         <source>Change what to follow up or when (F2)</source>
         <translation>修改跟进事项或时间（F2）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="60"/>
+        <location filename="../../desk/ui/today/page.py" line="72"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="62"/>
+        <location filename="../../desk/ui/today/page.py" line="74"/>
         <source>Put the selected follow-ups off until later</source>
         <translation>把选中的跟进推迟到稍后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="65"/>
+        <location filename="../../desk/ui/today/page.py" line="77"/>
         <source>Delete the selected follow-ups (Del)</source>
         <translation>删除选中的跟进（Del）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="67"/>
+        <location filename="../../desk/ui/today/page.py" line="79"/>
         <source>Mark the selected follow-ups done (Ctrl+D)</source>
         <translation>将选中的跟进标记为已完成（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="101"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="102"/>
+        <source>What is due</source>
+        <translation>到期事项</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="103"/>
+        <source>Case</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="105"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today/page.py" line="125"/>
+        <source>Case deadlines</source>
+        <translation>售后期限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/today/page.py" line="152"/>
+        <source>%Ln case(s)</source>
+        <translation>
+            <numerusform>%Ln 个售后单</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2903,6 +3597,34 @@
         <location filename="../../desk/ui/undo.py" line="95"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>Urgency</name>
+    <message>
+        <location filename="../../desk/ui/aftersales/urgency.py" line="56"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/urgency.py" line="58"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/urgency.py" line="60"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/urgency.py" line="61"/>
+        <source>Overdue by {span}</source>
+        <translation>已超期 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/urgency.py" line="61"/>
+        <source>Due in {span}</source>
+        <translation>还剩 {span}</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3874,7 @@
     </message>
     <message>
         <location filename="../../desk/core/aftersales/service.py" line="304"/>
+        <location filename="../../desk/core/aftersales/service.py" line="656"/>
         <source>This order no longer exists.</source>
         <translation>这个订单已经不存在了。</translation>
     </message>

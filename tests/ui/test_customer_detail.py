@@ -735,3 +735,30 @@ def test_follow_ups_tab_adds_one_for_this_buyer(qtbot, page, buyer):
 
     open_detail(qtbot, page, buyer, drive)
     assert [f.title for f in Followup.select().where(Followup.customer == buyer)] == ["周五回访"]
+
+
+def test_cases_open_from_the_customer_dialog(qtbot, page, buyer):
+    from PySide6.QtWidgets import QPushButton, QTableWidget, QTabWidget
+
+    from desk.ui.aftersales.case_dialog import CaseDialog
+
+    seen = []
+
+    def look(case_dialog) -> None:
+        seen.append(case_dialog.order_combo.currentData())
+        case_dialog.reject()
+
+    def drive(dialog: CustomerDialog) -> None:
+        tabs = child(dialog, QTabWidget, "customerTabs")
+        orders = child(dialog, QTableWidget, "customerOrders")
+        orders.selectRow(0)
+        with answering(CaseDialog, look):
+            click(qtbot, child(dialog, QPushButton, "customerCaseForOrder"))
+        tabs.setCurrentIndex(1)
+        with answering(CaseDialog, look):
+            click(qtbot, child(dialog, QPushButton, "customerNewCase"))
+
+    open_detail(qtbot, page, buyer, drive)
+    order_id = database.execute_sql("SELECT id FROM shop_order WHERE customer_id = ?", (buyer,)).fetchone()[0]
+    assert seen[0] == order_id  # the case for the order starts from that order
+    assert len(seen) == 2 and seen[1] != order_id

@@ -121,7 +121,10 @@ def test_first_run_demo_fills_the_shop(qtbot, window):
     progress = window.findChild(QProgressDialog, "progressDialog")
     assert progress is not None and not progress.isVisible()
     # the open views heard about it
-    due = followups.due_count(end_of_today())
+    from desk.core import timeutil
+    from desk.core.aftersales import deadlines
+
+    due = followups.due_count(end_of_today()) + deadlines.due_count(deadlines.end_of_day(timeutil.now()))
     assert window.sidebar.item(0).text() == (f"Today  ({due})" if due else "Today")
     window.go("customers")
     assert window.pages["customers"].model.rowCount() == 2000

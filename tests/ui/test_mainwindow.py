@@ -45,10 +45,14 @@ def test_ctrl_number_switches_pages(qtbot, demo_window):
 
 
 def test_today_item_shows_the_due_count(demo_window):
+    from desk.core import timeutil
+    from desk.core.aftersales import deadlines
+
     due = followups.due_count(end_of_today())
-    assert due > 0  # the demo shop has follow-ups waiting
+    cases = deadlines.due_count(deadlines.end_of_day(timeutil.now()))
+    assert due > 0 and cases > 0  # the demo shop has follow-ups and case deadlines waiting
     item = demo_window.sidebar.item(0)
-    assert item.text() == f"Today  ({due})"
+    assert item.text() == f"Today  ({due + cases})"  # both kinds of thing to do today
     assert str(due) in item.toolTip()
     assert demo_window.pages["today"].model.rowCount() == due
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 
+from desk.core import timeutil
+from desk.core.aftersales import deadlines, flow
 from desk.core.customers import followups
 from desk.core.customers.models import Followup
-from desk.ui import undo
+from desk.ui import fmt, undo
 from desk.ui.customers.followup_dialog import FollowupDialog
 from desk.ui.tablemodel import IdRole
 from desk.ui.today.page import end_of_today
 
 from .helpers import answering, click_cell, type_text
+from .test_aftersales_page import fake_case_dialog
 from .test_followups_ui import fix_clock, local, next_day, pick_from_menu, popup_warnings, save
 
 
@@ -22,6 +27,21 @@ def fresh_history():
     undo.reset()
     yield
     undo.reset()
+
+
+@pytest.fixture
+def case_dialog(monkeypatch):
+    return fake_case_dialog(monkeypatch)
+
+
+def cases_due() -> int:
+    """Cases due by the end of today (overdue included): the Today page lists them too."""
+    return deadlines.due_count(deadlines.end_of_day(timeutil.now()))
+
+
+def badge(followups_due: int) -> str:
+    """The sidebar's Today item: follow-ups and case deadlines due."""
+    return f"Today  ({followups_due + cases_due()})"
 
 
 def open_today(qtbot, window):
@@ -35,7 +55,7 @@ def test_mark_done_removes_the_row_and_records_it(qtbot, demo_window):
     page = open_today(qtbot, demo_window)
     due = followups.due_count(end_of_today())
     assert page.model.rowCount() == due > 2
-    assert demo_window.sidebar.item(0).text() == f"Today  ({due})"
+    assert demo_window.sidebar.item(0).text() == badge(due)
 
     done_before = Followup.select().where(Followup.done_at.is_null(False)).count()
     click_cell(qtbot, page.view, 1, 1)
@@ -49,7 +69,7 @@ def test_mark_done_removes_the_row_and_records_it(qtbot, demo_window):
     assert page.model.row_of(chosen) == -1
     assert Followup.get_by_id(chosen).done_at is not None
     assert followups.due_count(end_of_today()) == due - 1
-    assert demo_window.sidebar.item(0).text() == f"Today  ({due - 1})"
+    assert demo_window.sidebar.item(0).text() == badge(due - 1)
     assert page.count_label.text() == f"{due - 1} row(s)"
     assert Followup.select().where(Followup.done_at.is_null(False)).count() == done_before + 1
 
@@ -69,7 +89,7 @@ def test_mark_several_done_with_the_keyboard(qtbot, demo_window):
 
     assert all(Followup.get_by_id(i).done_at is not None for i in chosen)
     assert Followup.select().where(Followup.done_at.is_null(False)).count() == done_before + 2
-    assert demo_window.sidebar.item(0).text() == f"Today  ({due - 2})"
+    assert demo_window.sidebar.item(0).text() == badge(due - 2)
 
 
 def test_mark_done_with_nothing_selected_changes_nothing(qtbot, demo_window):
@@ -147,7 +167,7 @@ def test_mark_done_then_ctrl_z_brings_it_back(qtbot, demo_window):
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert Followup.get_by_id(chosen).done_at is None
     assert page.model.rowCount() == due and page.model.row_of(chosen) == 0
-    assert demo_window.sidebar.item(0).text() == f"Today  ({due})"
+    assert demo_window.sidebar.item(0).text() == badge(due)
 
 
 @popup_warnings
@@ -167,12 +187,12 @@ def test_snooze_takes_it_off_today_and_undo_puts_it_back(qtbot, monkeypatch, dem
     assert page.model.rowCount() == due - 2
     assert all(page.model.row_of(i) == -1 for i in chosen)
     assert {Followup.get_by_id(i).due_at for i in chosen} == {local(next_day(), 9)}
-    assert demo_window.sidebar.item(0).text() == f"Today  ({due - 2})"
+    assert demo_window.sidebar.item(0).text() == badge(due - 2)
 
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert followups.snapshot(chosen) == before
     assert page.model.rowCount() == due
-    assert demo_window.sidebar.item(0).text() == f"Today  ({due})"
+    assert demo_window.sidebar.item(0).text() == badge(due)
 
 
 def test_delete_key_then_undo(qtbot, demo_window):
@@ -261,3 +281,106 @@ def test_right_click_menu_offers_the_same_actions(qtbot, demo_window):
                      "todayDeleteAction": True}]
     assert Followup.get_by_id(chosen).done_at is not None
     assert page.model.rowCount() == due - 1
+
+
+# -- case deadlines ------------------------------------------------------------------------
+
+
+def test_cases_due_today_or_overdue_are_listed_oldest_first_and_coloured(qtbot, monkeypatch, demo_window):
+    from desk.core.aftersales.models import Case
+    from desk.ui.aftersales.urgency import COLOURS, UrgencyRole
+
+    from .test_aftersales_page import case_due_in
+
+    fix_clock(monkeypatch)  # 2030-05-02 14:30: every demo deadline has passed
+    later_today = case_due_in(timedelta(hours=3))
+    tomorrow = case_due_in(timedelta(hours=30), "明天到期的人")
+    page = open_today(qtbot, demo_window)
+    page.apply_filters()
+    table = page.findChild(QTableView, "todayCases")
+    model = table.model()
+    due = cases_due()
+    assert due > 1 and model.rowCount() == due
+    assert page.findChild(QLabel, "todayCasesCount").text() == f"{due} case(s)"
+    ids = [model.id_at(r) for r in range(model.rowCount())]
+    assert later_today in ids and tomorrow not in ids
+    deadlines_shown = [Case.get_by_id(i).next_deadline_at for i in ids]
+    assert deadlines_shown == sorted(deadlines_shown)  # oldest first
+    assert ids[-1] == later_today
+
+    first, last = model.index(0, 0), model.index(model.rowCount() - 1, 0)
+    assert first.data(UrgencyRole) == "overdue"
+    assert first.data(Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["overdue"][0]
+    assert last.data(UrgencyRole) == "today"
+    assert last.data(Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["today"][0]
+    assert model.index(model.rowCount() - 1, 1).data() == "Buyer sends the item back"
+    assert model.index(model.rowCount() - 1, 3).data() == "今天到期的人"
+
+
+def test_badge_counts_follow_ups_and_cases_and_follows_a_closed_case(qtbot, demo_window):
+    page = open_today(qtbot, demo_window)
+    follow, cases = followups.due_count(end_of_today()), cases_due()
+    assert follow > 0 and cases > 0  # the demo shop has both waiting
+    item = demo_window.sidebar.item(0)
+    assert item.text() == f"Today  ({follow + cases})"
+    assert item.toolTip() == (f"{follow} follow-up(s) due today or overdue\n"
+                              f"{cases} case deadline(s) today or overdue")
+    model = page.findChild(QTableView, "todayCases").model()
+    settled = next(model.id_at(r) for r in range(model.rowCount())
+                   if "closed" in flow.offered(model.value(r, "status")))
+    flow.change_status(settled, "closed")
+    assert cases_due() == cases - 1
+    qtbot.waitUntil(lambda: model.rowCount() == cases - 1)
+    assert model.row_of(settled) == -1
+    assert item.text() == f"Today  ({follow + cases - 1})"
+
+
+def test_double_click_or_enter_on_a_case_opens_it(qtbot, demo_window, case_dialog):
+    page = open_today(qtbot, demo_window)
+    table = page.findChild(QTableView, "todayCases")
+    case_id = table.model().id_at(1)
+    click_cell(qtbot, table, 1, 2, double=True)
+    assert case_dialog == [(page, case_id)]
+    qtbot.keyClick(table, Qt.Key.Key_Enter)
+    assert case_dialog == [(page, case_id)] * 2
+
+
+def test_the_search_box_narrows_the_cases_too(qtbot, demo_window):
+    from desk.core.aftersales.models import Case
+
+    page = open_today(qtbot, demo_window)
+    model = page.findChild(QTableView, "todayCases").model()
+    case = Case.get_by_id(model.id_at(0))
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, case.case_no)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.id_at(0) == case.id
+
+
+def test_case_deadlines_coming_up_are_announced_in_the_tray_once(qtbot, window):
+    from desk.core import settings
+    from desk.core.aftersales import service
+    from desk.core.aftersales.models import Case
+    from desk.core.customers import service as customers
+
+    cid = customers.create("taobao", "小雨点点")
+    late = service.open_case(cid, "refund_only", "quality", opened_at=timeutil.now() - timedelta(days=6))
+    case = Case.get_by_id(late)
+    window.tray = FakeTray()
+    window.announce_due()
+    assert window.tray.messages == [(
+        "1 case deadline(s) coming up",
+        f"{case.case_no} 小雨点点 — Shop's own handling target {fmt.when(timeutil.to_epoch(case.next_deadline_at))}")]
+    assert Case.get_by_id(late).notified_deadline_at == case.next_deadline_at
+    window.announce_due()
+    assert len(window.tray.messages) == 1  # not again
+
+    # a follow-up and a case together: one message
+    settings.set("deadline_warn_hours", 720)
+    fresh = service.open_case(cid, "refund_only", "quality")  # due within 30 days
+    followups.add(cid, "提醒付款", timeutil.now() - timedelta(minutes=1))
+    window.announce_due()
+    title, body = window.tray.messages[-1]
+    assert title == "2 reminder(s)"
+    assert body.splitlines()[0] == "提醒付款 — 小雨点点"
+    assert body.splitlines()[1].startswith(f"{Case.get_by_id(fresh).case_no} 小雨点点 — ")

@@ -162,7 +162,7 @@ def test_the_main_window_is_in_chinese(chinese, make_window):
     window.go("aftersales")
     page = window.pages["aftersales"]
     assert page.title.text() == "售后"
-    assert page.model.headerData(7, Qt.Orientation.Horizontal) == "处理人"
+    assert page.model.headerData(page.column_of("handler"), Qt.Orientation.Horizontal) == "处理人"
 
 
 def test_the_row_count_is_in_chinese(chinese, make_window):

@@ -60,6 +60,7 @@ class Case(Stamped):
     closed_at = UtcField(null=True)
     next_deadline_at = UtcField(null=True)
     next_deadline_key = CharField(default="")
+    notified_deadline_at = UtcField(null=True)  # the deadline last announced in the tray
     deleted_at = UtcField(null=True)
 
     class Meta:

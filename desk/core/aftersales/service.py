@@ -605,3 +605,57 @@ def _set_trashed(case_ids: Iterable[int], trashed: bool) -> int:
             pending.add("case", moved)
             pending.add("customer", customers)
     return len(moved)
+
+
+# -- lists for the case form --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReasonInfo:
+    code: str
+    name: str
+    is_quality: bool
+    active: bool
+
+
+@dataclass(frozen=True)
+class OrderItemInfo:
+    id: int
+    title: str
+    sku: str
+    quantity: int
+    price_fen: int
+
+
+@dataclass(frozen=True)
+class OrderInfo:
+    id: int
+    customer_id: int
+    order_no: str
+    amount_fen: int
+    shipping_fen: int
+    free_shipping: bool
+    carrier: str
+    tracking_no: str
+    items: list[OrderItemInfo] = field(default_factory=list)
+
+
+def reasons(include_inactive: bool = False) -> list[ReasonInfo]:
+    """The case reasons in the shop's order (the form's list: the active ones)."""
+    query = Reason.select()
+    if not include_inactive:
+        query = query.where(Reason.active)
+    return [ReasonInfo(r.code, r.name, bool(r.is_quality), bool(r.active))
+            for r in query.order_by(Reason.position, Reason.id)]
+
+
+def order_info(order_id: int) -> OrderInfo:
+    """An order with its items, for pre-filling a case."""
+    order = Order.get_or_none(Order.id == order_id)
+    if order is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This order no longer exists."))
+    items = [OrderItemInfo(i.id, i.title, i.sku, i.quantity, i.price_fen)
+             for i in OrderItem.select().where(OrderItem.order == order.id).order_by(OrderItem.id)]
+    return OrderInfo(order.id, order.customer_id, str(order.order_no), order.amount_fen,
+                     order.shipping_fen, bool(order.free_shipping), order.carrier,
+                     order.tracking_no, items)

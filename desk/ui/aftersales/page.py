@@ -1,23 +1,33 @@
-"""The After-sales page: every case in one lazy table."""
+"""The After-sales page: every case in one lazy table, found as you type,
+narrowed by filters, each case's next deadline coloured by how near it is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QPushButton, QToolBar, QToolButton
 
+from desk.core import timeutil
+from desk.core.aftersales import views
 from desk.core.aftersales.listing import CASES
-from desk.core.listing import Filter
 from desk.ui import fmt, labels
+from desk.ui.aftersales.filterbar import CaseFilterBar
+from desk.ui.aftersales.urgency import Urgency, deadline_label
 from desk.ui.listpage import ListPage
 from desk.ui.tablemodel import Column
 
 RIGHT = Qt.AlignmentFlag.AlignRight
+DEFAULT_SORT = ("opened_at", True)
+HIDDEN_COLUMNS = ("next_deadline_key", "platform", "responsibility", "tracking_no")
+REPAINT_MS = 60_000  # colours and times left follow the clock
 
 
 class AftersalesPage(ListPage):
-    entities = ("case", "customer")
+    entities = ("case", "customer", "order")
 
     def __init__(self, parent=None) -> None:
-        kinds, statuses = labels.case_kinds(), labels.case_statuses()
+        kinds, statuses, platforms = labels.case_kinds(), labels.case_statuses(), labels.platforms()
+        urgency = Urgency()
         columns = [
             Column("case_no", lambda: self.tr("Case")),
             Column("nickname", lambda: self.tr("Buyer")),
@@ -25,20 +35,124 @@ class AftersalesPage(ListPage):
             Column("kind", lambda: self.tr("Kind"), lambda v: labels.label(kinds, v)),
             Column("reason", lambda: self.tr("Reason")),
             Column("status", lambda: self.tr("Status"), lambda v: labels.label(statuses, v)),
-            Column("next_deadline_at", lambda: self.tr("Next deadline"), fmt.when),
             Column("handler", lambda: self.tr("Handler")),
-            Column("refund_fen", lambda: self.tr("Refund"), fmt.money, RIGHT),
+            Column("amount_fen", lambda: self.tr("Amount"), fmt.money, RIGHT,
+                   tooltip=lambda _v: self.tr("Refund plus compensation")),
             Column("opened_at", lambda: self.tr("Opened"), fmt.when),
+            urgency.column(lambda: self.tr("Next deadline")),
+            Column("next_deadline_key", lambda: self.tr("What is due"), deadline_label),
+            Column("platform", lambda: self.tr("Platform"), lambda v: labels.label(platforms, v)),
+            Column("responsibility", lambda: self.tr("Responsibility"),
+                   lambda v: labels.label(self.responsibilities, v)),
+            Column("tracking_no", lambda: self.tr("Tracking no.")),
         ]
         super().__init__("aftersalesPage", self.tr("After-sales"), CASES, columns, parent)
-        self.search.setPlaceholderText(self.tr("Search case number, order number or nickname…"))
-        self.view.sortByColumn(9, Qt.SortOrder.DescendingOrder)
-        for col, width in enumerate((145, 120, 190, 100, 90, 120, 130, 60, 80)):
-            self.view.setColumnWidth(col, width)
+        self.urgency = urgency
+        urgency.setParent(self)
+        self.responsibilities = {"seller": self.tr("Shop"), "buyer": self.tr("Buyer"),
+                                 "carrier": self.tr("Carrier"), "supplier": self.tr("Supplier")}
+        self.search.setPlaceholderText(
+            self.tr("Search case, order or tracking number, or buyer…"))
+        self.view.sortByColumn(self.column_of(DEFAULT_SORT[0]), Qt.SortOrder.DescendingOrder)
+        for key, width in (("case_no", 150), ("nickname", 130), ("order_no", 170), ("kind", 110),
+                           ("reason", 90), ("status", 120), ("handler", 70), ("amount_fen", 90),
+                           ("opened_at", 130), ("next_deadline_at", 130),
+                           ("next_deadline_key", 180)):
+            self.view.setColumnWidth(self.column_of(key), width)
+        self.remember_columns("aftersales.columns", HIDDEN_COLUMNS)
+        self.activated.connect(self.open_case)
+
+        self.filter_bar = CaseFilterBar(self)
+        self.filter_bar.changed.connect(self._debounce.start)
+        self.filter_bar.hide()
+        self._build_toolbar()
+        self.body.insertWidget(2, self.filter_bar)  # under the tool bar
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_actions())
+        self.model.modelReset.connect(self._enable_actions)
+        self._enable_actions()
+
+        self._repaint = QTimer(self, interval=REPAINT_MS)
+        self._repaint.timeout.connect(self.view.viewport().update)
+        self._repaint.start()
+
+    # --- toolbar --------------------------------------------------------------
+
+    def _tool(self, name: str, text: str, slot, shortcut: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        action = QAction(self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: button.isEnabled() and button.click())
+        self.addAction(action)
+        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{tip} ({keys})")
+        return button
+
+    def _build_toolbar(self) -> None:
+        self.filters_button = self._tool("caseToggleFilters", self.tr("Filters"), self.toggle_filters,
+                                         "Ctrl+Shift+F", self.tr("Show or hide the filters"))
+        self.filters_button.setCheckable(True)
+        self.open_button = self._tool("caseOpen", self.tr("&Open case…"), self.open_current,
+                                      "Ctrl+O", self.tr("Open the selected case (Enter, double-click)"))
+        self.more = QToolButton()
+        self.more.setObjectName("aftersalesMore")
+        self.more.setText(self.tr("More"))
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more)
+        columns = more.addAction(self.tr("&Columns…"))
+        columns.setObjectName("caseActionColumns")
+        columns.triggered.connect(
+            lambda: self.column_menu().exec(self.more.mapToGlobal(self.more.rect().bottomLeft())))
+        self.more.setMenu(more)
+        bar = QToolBar()
+        bar.setObjectName("aftersalesToolbar")
+        bar.addWidget(self.filters_button)
+        bar.addSeparator()
+        bar.addWidget(self.open_button)
+        bar.addSeparator()
+        bar.addWidget(self.more)
+        self.body.insertWidget(1, bar)
+
+    def _enable_actions(self) -> None:
+        self.open_button.setEnabled(len(self.view.selectionModel().selectedRows()) == 1)
+
+    # --- filters --------------------------------------------------------------
+
+    def extra_filters(self):
+        return self.filter_bar.filters().sql(timeutil.now())
 
     def search_filter(self, text: str):
-        q = text.strip()
-        if not q:
-            return None
-        return Filter("a.case_no LIKE ? OR o.order_no = ? OR c.nickname LIKE ?",
-                      (f"%{q}%", q, f"%{q}%"))
+        return views.search_filter(text)
+
+    def apply_filters(self) -> None:
+        super().apply_filters()
+        active = self.filter_bar.active_count()
+        self.filters_button.setText(self.tr("Filters (%n)", "", active) if active else self.tr("Filters"))
+
+    def toggle_filters(self) -> None:
+        shown = not self.filter_bar.isVisible()
+        self.filter_bar.setVisible(shown)
+        self.filters_button.setChecked(shown)
+
+    def _on_change(self, entity: str, ids) -> None:
+        if entity == "setting":
+            self.urgency.reload()
+            self.view.viewport().update()
+        if entity == "case":
+            self.filter_bar.reload_handlers()
+        super()._on_change(entity, ids)
+
+    # --- cases ----------------------------------------------------------------
+
+    def open_case(self, case_id: int) -> None:
+        # the case form is big: loaded when first needed
+        from desk.ui.aftersales.case_dialog import CaseDialog
+
+        CaseDialog.ask(self, case_id=case_id)
+
+    def open_current(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.open_case(ids[0])

@@ -261,8 +261,22 @@ class CustomerDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("customerTabs")
-        self.tabs.addTab(self.orders, self.tr("Orders"))
-        self.tabs.addTab(self.cases, "")  # titled with the count by _fill_cases
+        orders_page, orders_col = QWidget(), QVBoxLayout()
+        orders_page.setLayout(orders_col)
+        orders_col.setContentsMargins(0, 0, 0, 0)
+        orders_col.addWidget(self.orders, 1)
+        self.case_for_order = self._button("customerCaseForOrder", self.tr("After-sales case for this &order…"),
+                                           self.new_case_for_order)
+        orders_col.addWidget(self.case_for_order, 0, Qt.AlignmentFlag.AlignRight)
+        cases_page, cases_col = QWidget(), QVBoxLayout()
+        cases_page.setLayout(cases_col)
+        cases_col.setContentsMargins(0, 0, 0, 0)
+        cases_col.addWidget(self.cases, 1)
+        self.new_case_button = self._button("customerNewCase", self.tr("New after-sales &case…"),
+                                            self.new_case)
+        cases_col.addWidget(self.new_case_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs.addTab(orders_page, self.tr("Orders"))
+        self.tabs.addTab(cases_page, "")  # titled with the count by _fill_cases
         self.tabs.addTab(address_page, self.tr("Addresses"))
         self.followups = FollowupsPanel(customer_id)
         self.tabs.addTab(self.followups, self.tr("Follow-ups"))
@@ -459,14 +473,16 @@ class CustomerDialog(QDialog):
     def _fill_orders(self, rows) -> None:
         statuses = labels.order_statuses()
         self.orders.setRowCount(len(rows))
-        for r, (_id, order_no, status, placed, amount) in enumerate(rows):
+        for r, (order_id, order_no, status, placed, amount) in enumerate(rows):
             amount_item = QTableWidgetItem(fmt.money(amount))
             amount_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for col, item in enumerate((QTableWidgetItem(order_no),
                                         QTableWidgetItem(labels.label(statuses, status)),
                                         QTableWidgetItem(fmt.when(timeutil.to_epoch(placed))),
                                         amount_item)):
+                item.setData(RowIdRole, order_id)
                 self.orders.setItem(r, col, item)
+        self.case_for_order.setEnabled(bool(rows))
 
     def _fill_cases(self, rows) -> None:
         kinds, statuses = labels.case_kinds(), labels.case_statuses()
@@ -551,8 +567,26 @@ class CustomerDialog(QDialog):
             self.undo_button.hide()
 
     def open_case(self, case_id: int) -> None:
-        """Double-click (or Enter) on a case. A no-op for now: the after-sales
-        register opens cases once it exists."""
+        """Double-click (or Enter) on a case: the case form."""
+        from desk.ui.aftersales.case_dialog import CaseDialog
+
+        CaseDialog.ask(self, case_id=case_id)
+
+    def new_case(self) -> None:
+        from desk.ui.aftersales.case_dialog import CaseDialog
+
+        CaseDialog.ask(self, customer_id=self.customer_id)
+
+    def new_case_for_order(self) -> None:
+        """A case for the selected order (or the first one), its items and amount filled in."""
+        from desk.ui.aftersales.case_dialog import CaseDialog
+
+        row = max(0, self.orders.currentRow())
+        item = self.orders.item(row, 0)
+        if item is None or item.data(RowIdRole) is None:
+            CaseDialog.ask(self, customer_id=self.customer_id)
+            return
+        CaseDialog.ask(self, customer_id=self.customer_id, order_id=item.data(RowIdRole))
 
     # -- writing ----------------------------------------------------------------
 

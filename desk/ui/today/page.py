@@ -1,21 +1,33 @@
-"""The Today page: follow-ups due today or overdue, oldest first."""
+"""The Today page: follow-ups due today or overdue, and the after-sales cases
+whose next deadline is today or has passed, oldest first."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+)
 
 from desk.core import timeutil
+from desk.core.aftersales import deadlines, views
+from desk.core.aftersales.listing import CASES
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.errors import UserError
 from desk.ui import errors, fmt, labels
+from desk.ui.aftersales.urgency import Urgency, deadline_label
 from desk.ui.customers import followups as ops
 from desk.ui.listpage import ListPage
-from desk.ui.tablemodel import Column
+from desk.ui.tablemodel import Column, LazyTableModel
 
 
 def end_of_today() -> datetime:
@@ -25,7 +37,7 @@ def end_of_today() -> datetime:
 
 
 class TodayPage(ListPage):
-    entities = ("followup", "customer")
+    entities = ("followup", "customer", "case")
 
     def __init__(self, parent=None) -> None:
         platforms = labels.platforms()
@@ -72,6 +84,7 @@ class TodayPage(ListPage):
         row.addWidget(self.snooze_button)
         row.addWidget(self.done_button)
         self.body.addLayout(row)
+        self._build_cases()
 
         self.activated.connect(self.open_customer)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -79,6 +92,76 @@ class TodayPage(ListPage):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.model.modelReset.connect(self._update_actions)
         self._update_actions()
+
+    def _build_cases(self) -> None:
+        """The cases due today or overdue: a second lazy table under the follow-ups."""
+        statuses = labels.case_statuses()
+        self.urgency = Urgency(self)
+        columns = [
+            self.urgency.column(lambda: self.tr("Deadline")),
+            Column("next_deadline_key", lambda: self.tr("What is due"), deadline_label),
+            Column("case_no", lambda: self.tr("Case")),
+            Column("nickname", lambda: self.tr("Buyer")),
+            Column("status", lambda: self.tr("Status"), lambda v: labels.label(statuses, v)),
+        ]
+        self.cases_model = LazyTableModel(CASES, columns, self)
+        # oldest deadline first, fixed: the most pressing case stays on top
+        self.cases_model.sort(0, Qt.SortOrder.AscendingOrder)
+        self.cases_view = QTableView()
+        self.cases_view.setObjectName("todayCases")
+        self.cases_view.setModel(self.cases_model)
+        self.cases_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cases_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.cases_view.setWordWrap(False)
+        self.cases_view.verticalHeader().setVisible(False)
+        self.cases_view.verticalHeader().setDefaultSectionSize(28)
+        self.cases_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.cases_view.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((150, 240, 150, 180)):
+            self.cases_view.setColumnWidth(col, width)
+        self.cases_view.doubleClicked.connect(
+            lambda ix: self.open_case(self.cases_model.id_at(ix.row())))
+        self.cases_view.installEventFilter(self)
+        self.cases_title = QLabel(self.tr("Case deadlines"))
+        self.cases_title.setObjectName("todayCasesTitle")
+        self.cases_count = QLabel()
+        self.cases_count.setObjectName("todayCasesCount")
+        title = QHBoxLayout()
+        title.addWidget(self.cases_title)
+        title.addStretch(1)
+        title.addWidget(self.cases_count)
+        self.body.addSpacing(8)
+        self.body.addLayout(title)
+        self.body.addWidget(self.cases_view, 1)
+        self._repaint = QTimer(self, interval=60_000)  # colours follow the clock
+        self._repaint.timeout.connect(self.cases_view.viewport().update)
+        self._repaint.start()
+
+    def eventFilter(self, watched, event) -> bool:
+        # Enter opens the case under the cursor, as it opens a follow-up's buyer above
+        if (watched is getattr(self, "cases_view", None) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.cases_view.currentIndex().isValid()):
+            self.open_case(self.cases_model.id_at(self.cases_view.currentIndex().row()))
+        return super().eventFilter(watched, event)
+
+    def apply_filters(self) -> None:
+        super().apply_filters()
+        self.cases_model.set_filters([deadlines.today_filter(timeutil.now()),
+                                      views.search_filter(self.search.text())])
+        self.cases_count.setText(self.tr("%Ln case(s)", "", self.cases_model.rowCount()))
+
+    def _on_change(self, entity: str, ids) -> None:
+        if entity == "setting":
+            self.urgency.reload()
+            self.cases_view.viewport().update()
+        super()._on_change(entity, ids)
+
+    def open_case(self, case_id: int) -> None:
+        # the case form is big: loaded when first needed
+        from desk.ui.aftersales.case_dialog import CaseDialog
+
+        CaseDialog.ask(self, case_id=case_id)
 
     def _action(self, name: str, text: str, slot: Callable[[], None], shortcut=None,
                 context=Qt.ShortcutContext.WindowShortcut, owner=None) -> QAction:

@@ -1,0 +1,70 @@
+"""A case's next deadline in a table: coloured by how near it is, with the time left."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desk.core import settings, timeutil
+from desk.core.aftersales import deadlines
+from desk.ui import fmt
+from desk.ui.tablemodel import Column
+
+UrgencyRole = Qt.ItemDataRole.UserRole + 10  # overdue | today | soon | fine | none
+
+# urgency -> (background, text); light tints with dark text stay readable in both themes
+COLOURS = {
+    deadlines.OVERDUE: ("#f8d7da", "#842029"),
+    deadlines.TODAY: ("#ffe0c2", "#7a3300"),
+    deadlines.SOON: ("#fff3cd", "#664d03"),
+    deadlines.FINE: (None, "#146c43"),
+}
+
+
+class Urgency(QObject):
+    """Tells how urgent a deadline is now. Reads the warning hours from the
+    settings once (and again on `reload()`), not for every painted cell."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reload()
+
+    def reload(self) -> None:
+        self.warn_hours = settings.get("deadline_warn_hours")
+
+    def of(self, epoch: int | None) -> str:
+        at = None if epoch is None else timeutil.from_epoch(epoch)
+        return deadlines.urgency(at, timeutil.now(), self.warn_hours)
+
+    def roles(self, role: int, epoch: Any) -> Any:
+        if role == UrgencyRole:
+            return self.of(epoch)
+        if role not in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return None
+        background, text = COLOURS.get(self.of(epoch), (None, None))
+        colour = background if role == Qt.ItemDataRole.BackgroundRole else text
+        return None if colour is None else QBrush(QColor(colour))
+
+    def time_left(self, epoch: int) -> str:
+        """'Overdue by 2 d 3 h', 'Due in 45 min', ..."""
+        seconds = epoch - timeutil.to_epoch(timeutil.now())
+        minutes = abs(seconds) // 60
+        days, hours, mins = minutes // 1440, minutes // 60 % 24, minutes % 60
+        if days:
+            span = self.tr("{d} d {h} h").format(d=days, h=hours)
+        elif hours:
+            span = self.tr("{h} h {m} min").format(h=hours, m=mins)
+        else:
+            span = self.tr("{m} min").format(m=mins)
+        return (self.tr("Overdue by {span}") if seconds <= 0 else self.tr("Due in {span}")).format(span=span)
+
+    def column(self, title) -> Column:
+        """The next-deadline column over the listing's `next_deadline_at`."""
+        return Column("next_deadline_at", title, fmt.when, tooltip=self.time_left, roles=self.roles)
+
+
+def deadline_label(key: str) -> str:
+    """What the deadline is for, translated ('Answer the refund request')."""
+    return QCoreApplication.translate("Deadline", deadlines.LABELS.get(key, key)) if key else ""
