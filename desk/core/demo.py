@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from desk.core import changes, pinyin, timeutil
-from desk.core.aftersales import photos
+from desk.core.aftersales import deadlines, photos
 from desk.core.base import database
 from desk.core.customers.rules import lifecycle_from_orders
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
@@ -148,7 +148,6 @@ class _Generator:
         self.platforms = [p for p, w in PLATFORM_WEIGHTS for _ in range(w)]
         self.used: set[tuple[str, str]] = set()
         self.order_serial = 0
-        self.rules: dict[tuple[str, str, str], tuple[str, int]] = {}
 
     def nickname(self, platform: str) -> str:
         rng = self.rng
@@ -220,8 +219,6 @@ def generate(
     summary = DemoSummary()
     tag_ids = [r[0] for r in conn.execute("SELECT id FROM tag ORDER BY id")]
     reason_codes = [r[0] for r in conn.execute("SELECT code FROM aftersales_reason ORDER BY position")]
-    g.rules = {(p, st, cond): (key, hours) for p, st, cond, key, hours in conn.execute(
-        "SELECT platform, start_status, condition, key, hours FROM deadline_rule WHERE active")}
     groups = dict(conn.execute("SELECT stage, id FROM reply_group"))
     photo_pool = []
     if customers:
@@ -234,6 +231,7 @@ def generate(
         next_customer = (conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]) + 1
         next_order = (conn.execute("SELECT coalesce(max(id), 0) FROM shop_order").fetchone()[0]) + 1
         next_case = (conn.execute("SELECT coalesce(max(id), 0) FROM aftersales_case").fetchone()[0]) + 1
+        first_case = next_case
         for start in range(0, customers, chunk):
             if is_cancelled and is_cancelled():
                 raise Cancelled()
@@ -253,6 +251,11 @@ def generate(
             summary.photos += len(rows.evidence)
             if progress:
                 progress(min(start + chunk, customers), customers)
+        # Open cases get their next deadline from the same engine as every other
+        # case (platform presets and the shop's handling clock), in this transaction.
+        deadlines.refresh(r[0] for r in conn.execute(
+            "SELECT id FROM aftersales_case WHERE id >= ? AND status NOT IN ('done', 'closed')",
+            (first_case,)))
         summary.replies = _replies(conn, groups, g.now)
         pending.add("customer")
         pending.add("order")
@@ -425,10 +428,7 @@ def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _
         last_change = b.events[-1][1]
         responded = b.events[1][1] if len(flow) > 1 else None
         closed = last_change if status_now in ("done", "closed") else None
-        condition = {"new": "no_reason" if reason == "no_reason" else "", "returning": "express"}.get(
-            status_now, "")
-        rule = g.rules.get((platform, status_now, condition)) if status_now != "done" else None
-        deadline_at, deadline_key = (last_change + rule[1] * 3600, rule[0]) if rule else (None, "")
+        deadline_at, deadline_key = None, ""  # the deadline engine fills them in at the end
         refund = amount if kind in ("refund_only", "return_refund") else 0
         comp = rng.choice((500, 1000, 2000)) if kind == "compensation" else 0
         desc = _CASE_DESCRIPTIONS.get(reason, "").format(c=rng.choice(_COLORS), s=rng.choice(_SIZES))

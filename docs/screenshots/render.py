@@ -58,6 +58,7 @@ def render(lang: str, data_dir: str) -> None:
 
     buyer_id = customers.model.id_at(0)
     from desk.ui.aftersales.case_dialog import CaseDialog
+    from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
 
     cases = window.page("aftersales")
     case_dialog = CaseDialog(case_id=cases.model.id_at(0), parent=window)
@@ -71,7 +72,7 @@ def render(lang: str, data_dir: str) -> None:
                          ("new-customer", NewCustomerDialog(window)),
                          ("followup", FollowupDialog(buyer_id, parent=window)),
                          ("duplicates", DuplicatesDialog(window)), ("trash", TrashDialog(window)),
-                         ("case", case_dialog), ("new-case", CaseDialog(customer_id=buyer_id, parent=window))):
+                         ("case", case_dialog), ("aftersales-rules", AftersalesRulesDialog(window)), ("new-case", CaseDialog(customer_id=buyer_id, parent=window))):
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(HERE / f"{lang}-dialog-{name}.png"))

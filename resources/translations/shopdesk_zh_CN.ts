@@ -147,7 +147,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/aftersales/page.py" line="94"/>
-        <location filename="../../desk/ui/aftersales/page.py" line="132"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="140"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
@@ -176,8 +176,13 @@
         <source>&amp;Columns…</source>
         <translation>列(&amp;C)…</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/page.py" line="108"/>
+        <source>&amp;Deadlines and reasons…</source>
+        <translation>期限与原因(&amp;D)…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/page.py" line="132"/>
+        <location filename="../../desk/ui/aftersales/page.py" line="140"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>筛选 (%n)</numerusform>
@@ -217,6 +222,297 @@
         <location filename="../../desk/ui/aftersales/page.py" line="49"/>
         <source>After-sales</source>
         <translation>售后</translation>
+    </message>
+</context>
+<context>
+    <name>AftersalesRulesDialog</name>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="56"/>
+        <source>Deadlines and reasons</source>
+        <translation>期限与原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="64"/>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="65"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="112"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="113"/>
+        <source>Put this platform&apos;s deadlines back to the shipped values</source>
+        <translation>将该平台的期限恢复为出厂设置</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="115"/>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="123"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="123"/>
+        <source>Starts when the case is</source>
+        <translation>开始计时的状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="123"/>
+        <source>Length (hours)</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="124"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="124"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="133"/>
+        <source>The shop&apos;s own clock</source>
+        <translation>店铺自己的处理时限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="139"/>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="141"/>
+        <source>Cases that come in before this hour are to be handled the same day, later ones by the end of the next day</source>
+        <translation>在此时间之前收到的售后单当天处理，之后收到的次日结束前处理</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="148"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="150"/>
+        <source>A deadline this close is shown as soon and notified</source>
+        <translation>期限临近到这个程度时显示为“即将到期”并发出提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="153"/>
+        <source>Same-day handling for cases before:</source>
+        <translation>当天处理的截止时间：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="154"/>
+        <source>Warn when a deadline is within:</source>
+        <translation>期限前多久提醒：</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="170"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="170"/>
+        <source>Quality fault</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="170"/>
+        <source>7-day no-reason</source>
+        <translation>七天无理由</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="171"/>
+        <source>In use</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="171"/>
+        <source>Cases</source>
+        <translation>售后单数</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="184"/>
+        <source>Name of the reason</source>
+        <translation>原因名称</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="186"/>
+        <source>Quality fault (the shop&apos;s fault)</source>
+        <translation>质量问题（卖家责任）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="188"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="189"/>
+        <source>Add a reason with this name</source>
+        <translation>用这个名称添加原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="190"/>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="191"/>
+        <source>Give the selected reason this name</source>
+        <translation>把选中的原因改成这个名称</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="193"/>
+        <source>&amp;Quality fault on/off</source>
+        <translation>切换质量问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="194"/>
+        <source>Whether the reason is the shop&apos;s fault (who pays return shipping)</source>
+        <translation>该原因是否属于卖家责任（决定谁付退货运费）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="196"/>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="337"/>
+        <source>&amp;Switch off</source>
+        <translation>停用(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="197"/>
+        <source>A switched-off reason stays on its cases but is no longer offered</source>
+        <translation>停用的原因仍保留在已有售后单上，但不再供选择</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="199"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="200"/>
+        <source>Delete a reason no case uses</source>
+        <translation>删除没有售后单使用的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="209"/>
+        <source>A reason that cases use cannot be deleted; switch it off and the form stops offering it.</source>
+        <translation>已被售后单使用的原因不能删除；停用后，登记表单就不再提供它。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="251"/>
+        <source>Whether this deadline runs on the platform&apos;s cases</source>
+        <translation>该期限是否对该平台的售后单计时</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="265"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="266"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="277"/>
+        <source> (7-day no-reason return)</source>
+        <translation>（七天无理由退货）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="278"/>
+        <source> (returned by express)</source>
+        <translation>（快递退回）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="279"/>
+        <source> (returned by surface mail)</source>
+        <translation>（平邮退回）</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="295"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="308"/>
+        <source>switched off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="336"/>
+        <source>&amp;Switch on</source>
+        <translation>启用(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="374"/>
+        <source>Change deadline “{name}”</source>
+        <translation>修改期限“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="384"/>
+        <source>Switch on deadline “{name}”</source>
+        <translation>启用期限“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="385"/>
+        <source>Switch off deadline “{name}”</source>
+        <translation>停用期限“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="400"/>
+        <source>Restore the default deadlines of {platform}</source>
+        <translation>恢复{platform}的默认期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="409"/>
+        <source>Change the same-day cut-off hour</source>
+        <translation>修改当天处理的截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="410"/>
+        <source>Change the deadline warning</source>
+        <translation>修改期限提醒时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="427"/>
+        <source>Add reason “{name}”</source>
+        <translation>添加原因“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="439"/>
+        <source>Rename reason “{name}”</source>
+        <translation>重命名原因“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="449"/>
+        <source>Change the quality flag of “{name}”</source>
+        <translation>修改“{name}”的质量问题标记</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="457"/>
+        <source>Switch on reason “{name}”</source>
+        <translation>启用原因“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="458"/>
+        <source>Switch off reason “{name}”</source>
+        <translation>停用原因“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="474"/>
+        <source>Delete reason “{name}”</source>
+        <translation>删除原因“{name}”</translation>
     </message>
 </context>
 <context>
@@ -687,32 +983,32 @@
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="51"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="53"/>
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="52"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="54"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="53"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="55"/>
         <source>Due today or overdue</source>
         <translation>今天到期或已超期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="56"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="58"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="65"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="67"/>
         <source>Opened</source>
         <translation>发起于</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="99"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="101"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -1448,42 +1744,42 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="45"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="47"/>
         <source>Answer the refund request</source>
         <translation>处理买家的退款申请</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="46"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="48"/>
         <source>Answer the no-reason return request</source>
         <translation>处理七天无理由退货申请</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="47"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="49"/>
         <source>Buyer sends the item back</source>
         <translation>等买家寄回商品</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="48"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="50"/>
         <source>Confirm receipt of the return</source>
         <translation>确认收到退货</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="49"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="51"/>
         <source>Confirm receipt of the return (surface mail)</source>
         <translation>确认收到退货（平邮）</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="50"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="52"/>
         <source>Buyer answers the refusal</source>
         <translation>等买家回应拒绝</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="51"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="53"/>
         <source>Buyer can revise the review</source>
         <translation>买家可修改评价的期限</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="52"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="54"/>
         <source>Shop&apos;s own handling target</source>
         <translation>本店处理时限</translation>
     </message>
@@ -3688,12 +3984,12 @@
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/demo.py" line="207"/>
+        <location filename="../../desk/core/demo.py" line="206"/>
         <source>The demo can have between 0 and {most} customers.</source>
         <translation>演示数据的客户数须在 0 到 {most} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/demo.py" line="212"/>
+        <location filename="../../desk/core/demo.py" line="211"/>
         <source>This data folder already holds {count} customers; demo data goes into an empty one. Use another folder (--data-dir).</source>
         <translation>这个数据文件夹里已有 {count} 位客户；演示数据只能放进空的数据文件夹。请换一个文件夹（--data-dir）。</translation>
     </message>
@@ -3874,7 +4170,7 @@
     </message>
     <message>
         <location filename="../../desk/core/aftersales/service.py" line="304"/>
-        <location filename="../../desk/core/aftersales/service.py" line="656"/>
+        <location filename="../../desk/core/aftersales/service.py" line="661"/>
         <source>This order no longer exists.</source>
         <translation>这个订单已经不存在了。</translation>
     </message>
@@ -3928,6 +4224,43 @@
         <location filename="../../desk/core/aftersales/service.py" line="573"/>
         <source>There is no case {case_no}.</source>
         <translation>找不到售后单 {case_no}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="678"/>
+        <source>A reason&apos;s name cannot contain line breaks or control characters.</source>
+        <translation>原因名称不能包含换行或控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="681"/>
+        <source>The reason needs a name.</source>
+        <translation>请填写原因名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="682"/>
+        <source>A reason&apos;s name can be at most {limit} characters (this one has {length}).</source>
+        <translation>原因名称最多 {limit} 个字（现在有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="686"/>
+        <location filename="../../desk/core/aftersales/service.py" line="716"/>
+        <source>There is already a reason &quot;{name}&quot;.</source>
+        <translation>已经有原因“{name}”了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="694"/>
+        <source>This reason no longer exists.</source>
+        <translation>这个原因已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="743"/>
+        <location filename="../../desk/core/aftersales/service.py" line="766"/>
+        <source>Keep at least one reason in use: a case needs one.</source>
+        <translation>至少要保留一个启用的原因：登记售后单需要选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/service.py" line="762"/>
+        <source>{count} case(s) have the reason &quot;{name}&quot;, so it cannot be deleted; switch it off instead.</source>
+        <translation>有 {count} 个售后单使用原因“{name}”，不能删除；可以停用它。</translation>
     </message>
     <message>
         <location filename="../../desk/core/customers/notes.py" line="64"/>
@@ -4092,14 +4425,19 @@
         <translation>已经保存了 {limit} 个视图，请先删掉一个。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="107"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="109"/>
         <source>A deadline must be between 1 hour and {days} days.</source>
         <translation>时限要在 1 小时到 {days} 天之间。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="116"/>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="118"/>
         <source>This deadline rule no longer exists.</source>
         <translation>这条时限规则已经不存在了。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/aftersales/deadlines.py" line="149"/>
+        <source>Unknown platform.</source>
+        <translation>未知的平台。</translation>
     </message>
     <message>
         <location filename="../../desk/core/aftersales/flow.py" line="57"/>

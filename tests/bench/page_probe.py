@@ -2,7 +2,8 @@
 its rows and how much memory the process holds then; optionally time sorting
 on every column and jumping to the last row.
 
-    python page_probe.py page SPEC.json    ShopDesk's Customers page (CustomersPage)
+    python page_probe.py page SPEC.json    ShopDesk's Customers page (CustomersPage), or the
+                                           page SPEC's "page" names ("aftersales": AftersalesPage)
     python page_probe.py bare SPEC.json    a bare lazy QAbstractTableModel in a QTableView
 
 SPEC.json (written by bench_customers_page.py) gives the database, the
@@ -201,8 +202,13 @@ def setup_page(spec: dict):
     from desk.core.listing import Listing
     from desk.core.resources import resource
     from desk.ui import i18n
-    from desk.ui.customers.page import CustomersPage  # imported before the clock, as the
-    # first paint is what is timed (the import is in the "whole process" figure)
+
+    # The page's module is imported before the clock, as the first paint is what is
+    # timed (the import is in the "whole process" figure).
+    if spec.get("page", "customers") == "aftersales":
+        from desk.ui.aftersales.page import AftersalesPage as Page
+    else:
+        from desk.ui.customers.page import CustomersPage as Page
 
     app = QApplication(sys.argv[:1])
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
@@ -231,7 +237,7 @@ def setup_page(spec: dict):
     Listing.ids, Listing.rows = ids, rows  # only counts; the queries are the page's own
 
     def build():
-        page = CustomersPage()
+        page = Page()
         page.resize(*spec["window_size"])
         page.show()
         return page, page.view, page.model

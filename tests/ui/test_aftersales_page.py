@@ -309,7 +309,7 @@ def test_column_chooser_is_remembered(qtbot, demo):
     assert not second.view.isColumnHidden(second.column_of("platform"))
     assert second.view.isColumnHidden(second.column_of("handler"))
     more = second.findChild(QToolButton, "aftersalesMore")
-    assert [a.objectName() for a in more.menu().actions()] == ["caseActionColumns"]
+    assert [a.objectName() for a in more.menu().actions()] == ["caseActionColumns", "actionAftersalesRules"]
 
 
 def test_deadline_column_sorts_in_sql_soonest_first_settled_last(qtbot, page):
@@ -334,5 +334,16 @@ def test_the_list_follows_changes_to_cases(qtbot, page):
     cid = customers.create("taobao", "新来的")
     new = service.open_case(cid, "refund_only", "quality", handler="新客服")
     qtbot.waitUntil(lambda: new in shown(page))
-    assert page.findChild(QComboBox, "caseFilterHandler").findData("新客服") > 0
+    handlers = page.findChild(QComboBox, "caseFilterHandler")
+    assert handlers.findData("新客服") == -1  # the bar is hidden: its list is read when shown
+    page.toggle_filters()
+    assert handlers.findData("新客服") > 0
     assert CASES.count() == len(shown(page))
+
+
+def test_a_new_reason_appears_in_the_filter(qtbot, page):
+    reasons = page.findChild(QComboBox, "caseFilterReason")
+    before = reasons.count()
+    service.create_reason("包装压坏", is_quality=True)
+    qtbot.waitUntil(lambda: reasons.count() == before + 1)
+    assert reasons.findText("包装压坏") > 0

@@ -19,6 +19,7 @@ change, an edit, an edited rule), never by the passing of time.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
@@ -29,6 +30,7 @@ from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.listing import Filter
+from desk.core.resources import db_file
 
 # The shop's handling clock runs in these statuses, pauses in these, and stops in the rest.
 RUNNING = ("new", "handling", "received", "processing")
@@ -123,6 +125,75 @@ def update_rule(rule_id: int, *, hours: int | None = None, active: bool | None =
             refresh(affected)
             pending.add("deadline_rule", [rule.id])
     return _rule_info(DeadlineRule.get_by_id(rule_id))
+
+
+def seed_rules() -> dict:
+    """The shipped presets (db/seed/deadlines.json, also what migration 0002
+    writes): {"platforms": [...], "rules": [{key, start_status, condition, hours}]}."""
+    return json.loads(db_file("seed", "deadlines.json").read_text(encoding="utf-8"))
+
+
+def _refresh_statuses(platform: str, statuses: Iterable[str]) -> None:
+    affected = [c.id for c in Case.select(Case.id).where(
+        Case.platform == platform, Case.status.in_(sorted(set(statuses))),
+        Case.deleted_at.is_null())]
+    refresh(affected)
+
+
+def reset_rules(platform: str) -> list[RuleInfo]:
+    """Put a platform's presets back to the shipped values (hours, on, order;
+    a missing one is added again) and recompute its cases' deadlines. Returns
+    the rules as they were, for restore_rules()."""
+    seed = seed_rules()
+    if platform not in seed["platforms"]:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "Unknown platform."))
+    before = list_rules(platform)
+    now = timeutil.now()
+    with changes.write(database) as pending:
+        by_key = {r.key: r for r in before}
+        for pos, rule in enumerate(seed["rules"]):
+            values = dict(start_status=rule["start_status"], condition=rule["condition"],
+                          hours=rule["hours"], active=True, position=pos, updated_at=now)
+            if rule["key"] in by_key:
+                (DeadlineRule.update(**values)
+                 .where(DeadlineRule.id == by_key[rule["key"]].id).execute())
+            else:
+                DeadlineRule.create(platform=platform, key=rule["key"], created_at=now, **values)
+        _refresh_statuses(platform, [r.start_status for r in before]
+                          + [r["start_status"] for r in seed["rules"]])
+        pending.add("deadline_rule", [r.id for r in list_rules(platform)])
+    return before
+
+
+def restore_rules(rules: Iterable[RuleInfo]) -> None:
+    """Give rules back the hours, switch and order they had (undo of a reset)."""
+    rules = list(rules)
+    now = timeutil.now()
+    with changes.write(database) as pending:
+        for r in rules:
+            (DeadlineRule.update(hours=r.hours, active=r.active, position=r.position, updated_at=now)
+             .where(DeadlineRule.id == r.id).execute())
+        for platform in {r.platform for r in rules}:
+            _refresh_statuses(platform, [r.start_status for r in rules if r.platform == platform])
+        pending.add("deadline_rule", [r.id for r in rules])
+
+
+def set_shop_clock(cutoff_hour: int | None = None, warn_hours: int | None = None) -> None:
+    """Change the shop's own clock settings (through settings.set_many, which
+    validates them); a new cut-off hour recomputes the open cases' deadlines."""
+    values = {}
+    if cutoff_hour is not None:
+        values["handling_cutoff_hour"] = cutoff_hour
+    if warn_hours is not None:
+        values["deadline_warn_hours"] = warn_hours
+    if not values:
+        return
+    with changes.write(database):
+        old_cutoff = settings.get("handling_cutoff_hour")
+        settings.set_many(values)
+        if settings.get("handling_cutoff_hour") != old_cutoff:
+            refresh(c.id for c in Case.select(Case.id).where(
+                Case.status.in_(RUNNING), Case.deleted_at.is_null()))
 
 
 def _active_rules(platform: str) -> list[RuleInfo]:
@@ -361,15 +432,15 @@ def due_count(moment: datetime) -> int:
 
 def urgency(deadline: datetime | None, now: datetime, warn_hours: int | None = None,
             tz: tzinfo | None = None) -> str:
-    """overdue (passed), today (later today, local time), soon (within the warning
+    """overdue (passed), today (later today, local time, up to the midnight that
+    ends it), soon (within the warning
     hours of the settings), fine (later), none (no deadline)."""
     if deadline is None:
         return NONE
     if deadline <= now:
         return OVERDUE
-    zone = tz or local_zone()
-    if deadline.astimezone(zone).date() == now.astimezone(zone).date():
-        return TODAY
+    if deadline <= end_of_day(now, tz):
+        return TODAY  # up to and including the midnight that ends today, as today_filter
     hours = settings.get("deadline_warn_hours") if warn_hours is None else warn_hours
     if deadline - now <= timedelta(hours=hours):
         return SOON

@@ -617,6 +617,11 @@ class ReasonInfo:
     is_quality: bool
     active: bool
 
+    @property
+    def no_reason(self) -> bool:
+        """The 7-day no-reason return: its cases get the shorter answer deadline."""
+        return self.code == NO_REASON_CODE
+
 
 @dataclass(frozen=True)
 class OrderItemInfo:
@@ -659,3 +664,108 @@ def order_info(order_id: int) -> OrderInfo:
     return OrderInfo(order.id, order.customer_id, str(order.order_no), order.amount_fen,
                      order.shipping_fen, bool(order.free_shipping), order.carrier,
                      order.tracking_no, items)
+
+
+# -- the shop's reason list ---------------------------------------------------------------
+
+NO_REASON_CODE = "no_reason"
+REASON_NAME_MAX = 20
+
+
+def _reason_name(value: object, except_code: str | None = None) -> str:
+    raw = "" if value is None else str(value)
+    if raw != strip_controls(raw) or "\n" in raw or "\t" in raw:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "A reason's name cannot contain line breaks or control characters."))
+    name = fields.line(
+        raw, REASON_NAME_MAX, required=QT_TRANSLATE_NOOP("UserError", "The reason needs a name."),
+        too_long=QT_TRANSLATE_NOOP("UserError", "A reason's name can be at most {limit} characters "
+                                   "(this one has {length})."))
+    for r in Reason.select(Reason.code, Reason.name):
+        if r.code != except_code and r.name.casefold() == name.casefold():
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "There is already a reason \"{name}\"."),
+                            name=name)
+    return name
+
+
+def _reason_row(code: str) -> Reason:
+    row = Reason.get_or_none(Reason.code == code)
+    if row is None:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "This reason no longer exists."))
+    return row
+
+
+def _reason_info(r: Reason) -> ReasonInfo:
+    return ReasonInfo(r.code, r.name, bool(r.is_quality), bool(r.active))
+
+
+def reason_used(code: str) -> int:
+    """How many cases (the trash included) have this reason."""
+    return Case.select().where(Case.reason == code).count()
+
+
+def create_reason(name: str, is_quality: bool = False, *, code: str | None = None,
+                  position: int | None = None, active: bool = True) -> ReasonInfo:
+    """A new reason at the end of the list (`code`/`position`: put a deleted one
+    back where it was)."""
+    clean = _reason_name(name)
+    with changes.write(database) as pending:
+        if code is None:
+            code = f"r{uuid.uuid4().hex[:8]}"
+        elif Reason.select().where(Reason.code == code).exists():
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "There is already a reason \"{name}\"."),
+                            name=clean)
+        if position is None:
+            last = Reason.select(Reason.position).order_by(Reason.position.desc()).first()
+            position = 0 if last is None else last.position + 1
+        row = Reason.create(code=code, name=clean, is_quality=bool(is_quality),
+                            position=position, active=bool(active))
+        pending.add("reason", [row.id])
+    return _reason_info(row)
+
+
+def update_reason(code: str, *, name: str | None = None, is_quality: bool | None = None,
+                  active: bool | None = None) -> ReasonInfo:
+    """Rename a reason, change its quality flag or switch it off (cases keep it;
+    the form offers only the active ones). Returns the reason as it was."""
+    with changes.write(database) as pending:
+        row = _reason_row(code)
+        before = _reason_info(row)
+        values: dict = {}
+        if name is not None:
+            values["name"] = _reason_name(name, except_code=code)
+        if is_quality is not None:
+            values["is_quality"] = bool(is_quality)
+        if active is not None:
+            values["active"] = bool(active)
+            if not active and row.active and not Reason.select().where(
+                    Reason.active, Reason.code != code).exists():
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "UserError", "Keep at least one reason in use: a case needs one."))
+        if values:
+            Reason.update(**values).where(Reason.id == row.id).execute()
+            pending.add("reason", [row.id])
+    return before
+
+
+def reason_position(code: str) -> int:
+    return _reason_row(code).position
+
+
+def delete_reason(code: str) -> ReasonInfo:
+    """Delete a reason no case has ever used; a used one can only be switched
+    off. Returns it as it was (create_reason(..., code=, position=) puts it back)."""
+    with changes.write(database) as pending:
+        row = _reason_row(code)
+        used = reason_used(code)
+        if used:
+            raise UserError(QT_TRANSLATE_NOOP(
+                "UserError", "{count} case(s) have the reason \"{name}\", so it cannot be deleted; "
+                "switch it off instead."), count=used, name=row.name)
+        if row.active and not Reason.select().where(Reason.active, Reason.code != code).exists():
+            raise UserError(QT_TRANSLATE_NOOP(
+                "UserError", "Keep at least one reason in use: a case needs one."))
+        before = _reason_info(row)
+        Reason.delete().where(Reason.id == row.id).execute()
+        pending.add("reason", [row.id])
+    return before

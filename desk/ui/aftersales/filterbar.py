@@ -47,7 +47,9 @@ class CaseFilterBar(QWidget):
         self.platform = self._combo("caseFilterPlatform", self.tr("Any platform"))
         self._fill(self.platform, labels.platforms().items())
         self.handler = self._combo("caseFilterHandler", self.tr("Any handler"))
-        self.reload_handlers()
+        # The handler names are read from every case: done when the bar is
+        # first shown, not while the page opens (it starts hidden).
+        self._handlers_stale = True
         self.due = self._combo("caseFilterDue", self.tr("Any deadline"))
         self.due.addItem(self.tr("Overdue"), "overdue")
         self.due.addItem(self.tr("Due today or overdue"), "today")
@@ -105,8 +107,27 @@ class CaseFilterBar(QWidget):
         if not self._quiet:
             self.changed.emit()
 
+    def reload_reasons(self) -> None:
+        """The reason list again, after a reason was added, renamed or switched off."""
+        current = self.reason.currentData() or ""
+        with QSignalBlocker(self.reason):
+            while self.reason.count() > 1:
+                self.reason.removeItem(1)
+            self._fill(self.reason, views.reason_choices())
+            self.reason.setCurrentIndex(max(0, self.reason.findData(current)))
+
+    def showEvent(self, event) -> None:
+        if self._handlers_stale:
+            self.reload_handlers()
+        super().showEvent(event)
+
     def reload_handlers(self) -> None:
-        """The handler list from the cases (a new handler's name appears after a change)."""
+        """The handler list from the cases (a new handler's name appears after a change).
+        While the bar is hidden this only marks the list for reading when it is shown."""
+        if not self.isVisible():
+            self._handlers_stale = True
+            return
+        self._handlers_stale = False
         current = self.handler.currentData() or ""
         with QSignalBlocker(self.handler):
             while self.handler.count() > 1:

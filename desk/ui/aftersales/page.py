@@ -105,6 +105,9 @@ class AftersalesPage(ListPage):
         columns.setObjectName("caseActionColumns")
         columns.triggered.connect(
             lambda: self.column_menu().exec(self.more.mapToGlobal(self.more.rect().bottomLeft())))
+        rules = more.addAction(self.tr("&Deadlines and reasons…"))
+        rules.setObjectName("actionAftersalesRules")
+        rules.triggered.connect(self.edit_rules)
         self.more.setMenu(more)
         bar = QToolBar()
         bar.setObjectName("aftersalesToolbar")
@@ -114,6 +117,11 @@ class AftersalesPage(ListPage):
         bar.addSeparator()
         bar.addWidget(self.more)
         self.body.insertWidget(1, bar)
+
+    def edit_rules(self) -> None:
+        from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
+
+        AftersalesRulesDialog.ask(self)
 
     def _enable_actions(self) -> None:
         self.open_button.setEnabled(len(self.view.selectionModel().selectedRows()) == 1)
@@ -142,6 +150,9 @@ class AftersalesPage(ListPage):
             self.view.viewport().update()
         if entity == "case":
             self.filter_bar.reload_handlers()
+        if entity == "reason":
+            self.filter_bar.reload_reasons()
+            self.apply_filters()  # the reason column shows the new names
         super()._on_change(entity, ids)
 
     # --- cases ----------------------------------------------------------------

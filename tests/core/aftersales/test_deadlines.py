@@ -169,7 +169,9 @@ def test_urgency_examples():
     assert deadlines.urgency(None, now, 24, BEIJING) == "none"
     assert deadlines.urgency(now, now, 24, BEIJING) == "overdue"
     assert deadlines.urgency(now + 13 * H, now, 24, BEIJING) == "today"  # 23:00 the same day
-    assert deadlines.urgency(now + 14 * H, now, 24, BEIJING) == "soon"  # midnight: 1 February
+    # the midnight that ends 31 January is still today (as on the Today page), a second later is not
+    assert deadlines.urgency(now + 14 * H, now, 24, BEIJING) == "today"
+    assert deadlines.urgency(now + 14 * H + timedelta(seconds=1), now, 24, BEIJING) == "soon"
     assert deadlines.urgency(now + 25 * H, now, 24, BEIJING) == "fine"
     assert deadlines.urgency(now + 25 * H, now, 48, BEIJING) == "soon"
 
@@ -190,7 +192,7 @@ def test_urgency_only_grows_as_time_passes(now, offset, step, zone, warn):
     rank = deadlines.URGENCIES.index
     assert rank(later) <= rank(first)
     if first == "today":
-        assert deadline.astimezone(zone).date() == now.astimezone(zone).date()
+        assert now < deadline <= deadlines.end_of_day(now, zone)
 
 
 # -- the handling clock, as properties ------------------------------------------------------
