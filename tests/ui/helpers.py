@@ -77,3 +77,14 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def child(parent: QWidget, kind: type, name: str):
+    """The child widget (or action) of that type and object name; fails the test when missing."""
+    found = parent.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def click(qtbot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

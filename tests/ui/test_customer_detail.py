@@ -27,7 +27,7 @@ from desk.ui.customers.address_dialog import AddressDialog
 from desk.ui.customers.detail import CustomerDialog
 from desk.ui.customers.tag_dialog import NewTagDialog
 
-from .helpers import answering, click_cell, type_text
+from .helpers import answering, child, click, click_cell, type_text
 
 ORDER_NO = "4000000000000000001"  # 19 digits: shown exactly, never as a float
 
@@ -76,14 +76,6 @@ def open_detail(qtbot, page, customer_id: int, drive: Callable[[CustomerDialog],
         click_cell(qtbot, page.view, row, double=True)
 
 
-def child(dialog, kind, name):
-    widget = dialog.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def focus_notes(qtbot, dialog) -> None:

@@ -24,7 +24,7 @@ from desk.core.customers.models import Customer
 from desk.ui import fmt, undo
 from desk.ui.customers.duplicates import DuplicatesDialog
 
-from .helpers import answering, click_cell, column_texts
+from .helpers import answering, child, click, click_cell, column_texts
 
 T0 = 1714521600  # 2024-05-01 UTC
 _serial = itertools.count(1)
@@ -60,14 +60,6 @@ def snapshot() -> dict[str, list[tuple]]:
                       "aftersales_case")}
 
 
-def child(dialog, kind, name):
-    widget = dialog.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def open_dialog(qtbot) -> DuplicatesDialog:

@@ -30,7 +30,7 @@ from desk.ui.customers import followups as ui_followups
 from desk.ui.customers.followup_dialog import FollowupDialog
 from desk.ui.customers.followups import FollowupsPanel
 
-from .helpers import answering, type_text
+from .helpers import answering, child, click, type_text
 
 # A Thursday; the tests move the clock to the hour they need.
 DAY = (2030, 5, 2)
@@ -145,14 +145,6 @@ def pick_from_menu(qtbot, open_menu: Callable[[], None], path: Sequence[str],
     assert not steps, f"never chose {steps}"
 
 
-def child(parent, kind, name):
-    widget = parent.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def save(qtbot, dialog) -> None:

@@ -26,7 +26,7 @@ from desk.core.customers import service as customers
 from desk.ui import undo
 from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
 
-from .helpers import answering, click_cell, column_texts, type_text
+from .helpers import answering, child, click_cell, column_texts, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -35,11 +35,6 @@ def fresh_history(qapp):
     yield
     undo.reset()
 
-
-def child(widget, kind, name):
-    found = widget.findChild(kind, name)
-    assert found is not None, name
-    return found
 
 
 def click(qtbot, widget) -> None:

@@ -26,7 +26,7 @@ from desk.core.customers.models import Tag, TagCategory
 from desk.ui import undo
 from desk.ui.customers.tag_manager import ColorRole, TagManagerDialog
 
-from .helpers import answering, click_cell, column_texts, type_text
+from .helpers import answering, child, click, click_cell, column_texts, type_text
 
 PRESET_CATEGORIES = ["性格", "购买习惯", "风险", "客户价值", "偏好"]
 RISK_TAGS = ["差评型", "挑剔型", "砍价型", "频繁退货"]
@@ -39,14 +39,6 @@ def fresh_history(qapp):
     undo.reset()
 
 
-def child(widget, kind, name):
-    found = widget.findChild(kind, name)
-    assert found is not None, name
-    return found
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def open_dialog(qtbot) -> TagManagerDialog:

@@ -13,7 +13,7 @@ from desk.core.customers.models import Customer
 from desk.ui import fmt, undo
 from desk.ui.customers.trash import TrashDialog
 
-from .helpers import answering, click_cell, column_texts
+from .helpers import answering, child, click, click_cell, column_texts
 
 T0 = 1714521600  # 2024-05-01 UTC
 
@@ -44,14 +44,6 @@ def in_trash(customer_id: int) -> bool:
     return Customer.get_by_id(customer_id).deleted_at is not None
 
 
-def child(dialog, kind, name):
-    widget = dialog.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def open_dialog(qtbot) -> TrashDialog:
