@@ -17,7 +17,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from bench_customers_page import _empty_data, _listing_sql, _probe
+from bench_customers_page import _empty_data, _listing_sql, _probe, _work, _write_spec
 from harness import (
     BenchError,
     Context,
@@ -89,16 +89,11 @@ def cases_data(ctx: Context) -> Path:
     return root
 
 
-def _work(ctx: Context) -> Path:
-    work = ctx.cache / "aftersales-bench"
-    work.mkdir(parents=True, exist_ok=True)
-    return work
+FOLDER = "aftersales-bench"
 
 
-def _write_spec(ctx: Context, name: str, spec: dict) -> Path:
-    path = _work(ctx) / f"{name}.json"
-    path.write_text(json.dumps(spec, indent=1), encoding="utf-8")
-    return path
+def _write_spec_here(ctx: Context, name: str, spec: dict) -> Path:
+    return _write_spec(ctx, name, spec, FOLDER)
 
 
 @functools.cache
@@ -110,7 +105,7 @@ def _page_specs(ctx: Context) -> tuple[Path, Path, dict]:
     from desk.core.resources import resource
 
     data = cases_data(ctx)
-    page = _write_spec(
+    page = _write_spec_here(
         ctx,
         "page",
         {
@@ -124,7 +119,7 @@ def _page_specs(ctx: Context) -> tuple[Path, Path, dict]:
     if first["rows"] < CASES * 0.9:
         raise BenchError(f"the page showed {first['rows']:,} rows of {CASES:,} cases")
     ids_sql, rows_sql = _listing_sql(LISTING)  # sort_sql included
-    bare = _write_spec(
+    bare = _write_spec_here(
         ctx,
         "bare",
         {
@@ -239,7 +234,7 @@ def _one_case(ctx: Context) -> Path:
 
 def _evidence_run(ctx: Context, files: list[Path]) -> dict:
     """One probe process on its own copy of the one-case folder (empty photos/)."""
-    work = _work(ctx) / "evidence-run"
+    work = _work(ctx, FOLDER) / "evidence-run"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(_one_case(ctx), work)
     run = run_timed([sys.executable, EVIDENCE_PROBE, work, *files], env=ctx.env(), timeout=300)

@@ -50,14 +50,15 @@ def _empty_data(ctx: Context) -> Path:
     return root
 
 
-def _work(ctx: Context) -> Path:
-    work = ctx.cache / "customers-page-bench"
+def _work(ctx: Context, folder: str = "customers-page-bench") -> Path:
+    work = ctx.cache / folder
     work.mkdir(parents=True, exist_ok=True)
     return work
 
 
-def _write_spec(ctx: Context, name: str, spec: dict) -> Path:
-    path = _work(ctx) / f"{name}.json"
+def _write_spec(ctx: Context, name: str, spec: dict, folder: str = "customers-page-bench") -> Path:
+    """A probe's spec as JSON in the benchmark's work folder."""
+    path = _work(ctx, folder) / f"{name}.json"
     path.write_text(json.dumps(spec, indent=1), encoding="utf-8")
     return path
 

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from desk.core import changes, settings, timeutil
-from desk.core.aftersales import deadlines, shipping
+from desk.core.aftersales import deadlines, photos, shipping
 from desk.core.aftersales.models import (
     CASE_KINDS,
     RESPONSIBILITIES,
     Case,
     CaseEvent,
     CaseItem,
-    Evidence,
     Reason,
 )
 from desk.core.base import database
@@ -79,20 +78,6 @@ class EventInfo:
 
 
 @dataclass(frozen=True)
-class EvidenceInfo:
-    id: int
-    sha256: str
-    ext: str
-    kind: str
-    caption: str
-    original_name: str
-    size_bytes: int
-    width: int
-    height: int
-    added_at: datetime
-
-
-@dataclass(frozen=True)
 class CaseDetail:
     id: int
     case_no: str
@@ -134,7 +119,7 @@ class CaseDetail:
     deleted_at: datetime | None
     items: list[ItemInfo] = field(default_factory=list)
     events: list[EventInfo] = field(default_factory=list)  # oldest first: the timeline
-    evidence: list[EvidenceInfo] = field(default_factory=list)
+    evidence: list[photos.PhotoInfo] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -529,11 +514,7 @@ def get_case(case_id: int) -> CaseDetail:
     events = [EventInfo(e.id, e.at, e.kind, e.old_status, e.new_status, e.handler, e.comment)
               for e in CaseEvent.select().where(CaseEvent.case == c.id)
               .order_by(CaseEvent.at, CaseEvent.id)]
-    evidence = [EvidenceInfo(e.id, e.sha256, e.ext, e.kind, e.caption, e.original_name,
-                             e.size_bytes, e.width, e.height, e.added_at)
-                for e in Evidence.select().where(Evidence.case == c.id,
-                                                 Evidence.deleted_at.is_null())
-                .order_by(Evidence.added_at, Evidence.id)]
+    evidence = photos.list_photos(c.id)  # the photos module owns evidence rows
     return CaseDetail(
         id=c.id, case_no=c.case_no, customer_id=c.customer_id, nickname=customer.nickname,
         platform=c.platform, order_id=c.order_id,

@@ -3,7 +3,7 @@ platform, handler, opening dates and deadlines, combined with AND."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, Signal
+from PySide6.QtCore import QDateTime, QSignalBlocker, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,8 +18,8 @@ from desk.core.aftersales import views
 from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.aftersales.views import CaseFilters
 from desk.ui import labels
+from desk.ui.filterwidgets import ANY_DATE, date_edit
 
-ANY_DATE = QDate(2000, 1, 1)  # the date edits' "any" value
 OPEN = "__open__"             # the status box's "any open status"
 
 
@@ -94,14 +94,7 @@ class CaseFilterBar(QWidget):
             combo.addItem(name, code)
 
     def _date(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText(self.tr("any"))
-        edit.setDate(ANY_DATE)
-        edit.setMinimumWidth(110)
-        return edit
+        return date_edit(name, self.tr("any"))
 
     def _changed(self, *_args) -> None:
         if not self._quiet:

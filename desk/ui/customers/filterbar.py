@@ -3,7 +3,7 @@ follow-ups, risk and last-order dates, combined with AND."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QSignalBlocker, Qt, QTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from desk.core.customers import tags
 from desk.core.customers.views import TAG_MODES, CustomerFilters
 from desk.ui import labels
+from desk.ui.filterwidgets import ANY_DATE, date_edit
 
 TagIdRole = Qt.ItemDataRole.UserRole + 1
-ANY_DATE = QDate(2000, 1, 1)   # the date edits' "any" value
 NO_LIMIT = -1                  # the spin boxes' "any" value
 
 
@@ -228,14 +228,7 @@ class FilterBar(QWidget):
         return spin
 
     def _date(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText(self.tr("any"))
-        edit.setDate(ANY_DATE)
-        edit.setMinimumWidth(110)
-        return edit
+        return date_edit(name, self.tr("any"))
 
     def _changed(self, *_args) -> None:
         self._retitle_tags()
