@@ -314,7 +314,12 @@ def _writer(data):
     return WriterLock(data.lock_path)
 
 
-COMMANDS: list[Callable] = [_add_info, _add_check, _add_demo, _add_customers, _add_aftersales]
+from desk import backup_cli, replies_cli, transfer_cli  # noqa: E402 - they import helpers from this module
+
+COMMANDS: list[Callable] = [
+    _add_info, _add_check, _add_demo, _add_customers, _add_aftersales, replies_cli.add_replies,
+    transfer_cli.add_export, transfer_cli.add_import, backup_cli.add_backup, backup_cli.add_restore,
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
