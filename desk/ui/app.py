@@ -40,20 +40,48 @@ def _server_name(root) -> str:
     return f"shopdesk-{zlib.crc32(str(root).encode('utf-8')):08x}"
 
 
-def _raise_running_instance(name: str) -> bool:
-    """Ask a ShopDesk already open on this data folder to come forward."""
+def _raise_running_instance(name: str, patience_s: float = 3.0) -> bool:
+    """Ask a ShopDesk already open on this data folder to come forward. Asked
+    only when the data folder's lock is held, so the other one is running; it
+    starts listening just after its window is shown, hence the patience."""
+    import time
+
     from PySide6.QtNetwork import QLocalSocket
 
-    sock = QLocalSocket()
-    sock.connectToServer(name)
-    if not sock.waitForConnected(500):
-        return False
+    deadline = time.monotonic() + patience_s
+    while True:
+        sock = QLocalSocket()
+        sock.connectToServer(name)
+        if sock.waitForConnected(500):
+            break
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
     sock.write(b"raise\n")
     sock.flush()
     if sock.state() == QLocalSocket.LocalSocketState.ConnectedState:
         sock.waitForBytesWritten(500)
     sock.disconnectFromServer()
     return True
+
+
+def _listen(name: str, window):
+    """Answer later starts on this data folder by bringing `window` forward.
+    QtNetwork is loaded here, after the window is up, not on the start path."""
+    from PySide6.QtNetwork import QLocalServer
+
+    server = QLocalServer(window)
+    QLocalServer.removeServer(name)  # a socket left by a crash
+    server.listen(name)
+
+    def bring_forward() -> None:
+        conn = server.nextPendingConnection()
+        if conn is not None:
+            conn.deleteLater()
+        window.bring_forward()
+
+    server.newConnection.connect(bring_forward)
+    return server
 
 
 def run_gui(args) -> int:
@@ -72,7 +100,6 @@ def run_gui(args) -> int:
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtNetwork import QLocalServer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desk.core import db, logs, settings
@@ -85,29 +112,16 @@ def run_gui(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
     server_name = _server_name(data.root)
-    if _raise_running_instance(server_name):
-        print("shopdesk: ShopDesk is already open on this data folder; brought it forward.", file=sys.stderr)
-        return 0
     lock = WriterLock(data.lock_path)
     if not lock.acquire():
+        if _raise_running_instance(server_name):
+            print("shopdesk: ShopDesk is already open on this data folder; brought it forward.",
+                  file=sys.stderr)
+            return 0
         print(f"shopdesk: another ShopDesk process is writing to {data.root}; close it first.",
               file=sys.stderr)
         return EXIT_USAGE
 
-    # Listen at once, so a second start during our start-up finds us.
-    server = QLocalServer()
-    QLocalServer.removeServer(server_name)  # a socket left by a crash
-    server.listen(server_name)
-    window = None
-
-    def bring_forward() -> None:
-        conn = server.nextPendingConnection()
-        if conn is not None:
-            conn.deleteLater()
-        if window is not None:
-            window.bring_forward()
-
-    server.newConnection.connect(bring_forward)
     logs.setup(data.logs)
     log.info("ShopDesk %s starting (data folder %s)", __version__, data.root)
     from desk.ui import errors, i18n
@@ -126,6 +140,10 @@ def run_gui(args) -> int:
         log.exception("start-up failed")
         print(f"shopdesk: ShopDesk could not start; the details are in {data.logs}.", file=sys.stderr)
         return _finish(1, lock)
+    from PySide6.QtCore import QTimer
+
+    # once the window has painted: later starts on this folder knock here
+    QTimer.singleShot(200, lambda: _listen(server_name, window))
     log.info("main window shown (language %s)", language)
     # From here on a bug shows a dialog and the app keeps running.
     errors.install_excepthook()
@@ -138,8 +156,6 @@ def run_gui(args) -> int:
         from desk.core.customers.models import Customer
 
         if Customer.select().count() == 0:
-            from PySide6.QtCore import QTimer
-
             QTimer.singleShot(0, window.first_run)
         else:
             settings.set("first_run_done", True)

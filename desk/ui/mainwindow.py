@@ -133,12 +133,12 @@ class MainWindow(QMainWindow):
         self.sidebar.item(0).setToolTip("\n".join(tips))
 
     def refresh_badges(self) -> None:
-        from desk.core.aftersales import deadlines
+        from desk.core.aftersales import due
 
-        due = FOLLOWUPS_DUE.count([due_by(end_of_today())])
-        # the same moment as the Today page's case list (deadlines.today_filter)
-        cases = deadlines.due_count(deadlines.end_of_day(timeutil.now()))
-        self._retitle_sidebar(due, cases)
+        followups = FOLLOWUPS_DUE.count([due_by(end_of_today())])
+        # the same moment as the Today page's case list (due.today_filter)
+        cases = due.due_count(due.end_of_day(timeutil.now()))
+        self._retitle_sidebar(followups, cases)
         self.statusBar().showMessage(
             self.tr("Data folder: {folder}").format(folder=str(self.data.root)))
 

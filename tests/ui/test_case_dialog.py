@@ -8,7 +8,14 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QInputDialog, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from desk.core import settings, timeutil
 from desk.core.aftersales import flow, service, shipping
@@ -382,3 +389,51 @@ def test_the_next_deadline_shows_time_left_and_colour(qtbot, shop):
     assert deadline.text() == "No deadline running"
     assert Case.get_by_id(fresh).status == "closed"
     assert CaseEvent.select().where(CaseEvent.case == fresh).count() == 3
+
+
+def test_a_remark_goes_on_the_timeline_and_undo_takes_it_off(qtbot, shop):
+    case_id = open_existing(shop)
+    dialog = show(qtbot, CaseDialog(case_id))
+    dialog.tabs.setCurrentIndex(1)
+    box = dialog.findChild(QPlainTextEdit, "caseComment")
+    button = dialog.findChild(QPushButton, "addComment")
+    click(qtbot, button)  # nothing typed: nothing added
+    assert len(timeline(dialog)) == 1
+    box.setFocus()
+    qtbot.keyClicks(box, "buyer will send photos tonight")
+    qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    rows = timeline(dialog)
+    assert len(rows) == 2 and rows[-1][1:] == ["Comment", "小王", "buyer will send photos tonight"]
+    assert box.toPlainText() == ""
+    assert [(e.kind, e.comment) for e in service.get_case(case_id).events][-1] == (
+        "comment", "buyer will send photos tonight")
+    dialog.activateWindow()
+    qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [e.kind for e in service.get_case(case_id).events] == ["status"]
+    qtbot.waitUntil(lambda: len(timeline(dialog)) == 1)
+
+
+def test_items_named_by_hand_on_a_case_without_an_order(qtbot, shop):
+    dialog = show(qtbot, CaseDialog(customer_id=shop["customer"]))
+    assert dialog.items.isHidden() and "name them below" in dialog.no_items.text()
+    new_item = dialog.findChild(QLineEdit, "caseNewItem")
+    new_item.setFocus()
+    qtbot.keyClicks(new_item, "  rose  tea ")
+    qtbot.keyClick(new_item, Qt.Key.Key_Return)
+    assert case_count() == 0  # Enter adds the item, it does not open the case
+    qtbot.keyClicks(new_item, "gift box")
+    click(qtbot, dialog.findChild(QPushButton, "caseAddItem"))
+    assert [dialog.items.item(r, 0).text() for r in range(dialog.items.rowCount())] == [
+        "rose tea", "gift box"]
+    dialog.items.cellWidget(1, 2).setValue(3)
+    click(qtbot, dialog.save)
+    case = service.get_case(dialog.case_id)
+    assert (case.order_id, [(i.order_item_id, i.title, i.quantity) for i in case.items]) == (
+        None, [(None, "rose tea", 1), (None, "gift box", 3)])
+
+    # picking an order later keeps the named items beside the order's own
+    edit = show(qtbot, CaseDialog(dialog.case_id))
+    assert edit.items.rowCount() == 2
+    edit.order_combo.setCurrentIndex(1)
+    titles = [edit.items.item(r, 0).text() for r in range(edit.items.rowCount())]
+    assert titles[-2:] == ["rose tea", "gift box"] and len(titles) == 4

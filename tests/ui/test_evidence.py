@@ -128,6 +128,23 @@ def test_drop_files_and_browser_image_data(qtbot, panel, tmp_path):
     assert (last.ext, last.width, last.height) == ("png", 300, 200)
 
 
+def test_each_photo_shows_as_soon_as_it_is_stored(qtbot, panel, tmp_path):
+    seen = []  # the list as each stored photo arrives, before the batch is attached
+    panel.photo_stored.connect(lambda name, thumb: seen.append(
+        (name, thumb is not None and thumb.exists(), texts(panel), len(rows()),
+         bool(panel.list.item(0).flags() & Qt.ItemFlag.ItemIsSelectable))))
+    files = [jpeg(tmp_path / f"p{i}.jpg", color=(20 * i, 90, 30)) for i in range(3)]
+    panel.add_sources(files)
+    settle(qtbot, panel)
+    assert [(name, has_thumb) for name, has_thumb, *_ in seen] == [
+        ("p0.jpg", True), ("p1.jpg", True), ("p2.jpg", True)]
+    assert [shown for _, _, shown, _, _ in seen] == [["Adding…"], ["Adding…"] * 2, ["Adding…"] * 3]
+    assert {(attached, selectable) for *_, attached, selectable in seen} == {(0, False)}
+    assert panel.list.count() == 3 and "Adding…" not in texts(panel)
+    assert [r[2] for r in rows()] == ["p0.jpg", "p1.jpg", "p2.jpg"]
+    assert panel.selected_ids() == [p.id for p in photos.list_photos(1)]
+
+
 def test_a_web_link_alone_is_explained(qtbot, panel):
     mime = QMimeData()
     mime.setUrls([QUrl("https://img.example.com/p.jpg")])

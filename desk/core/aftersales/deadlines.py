@@ -25,11 +25,28 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from desk.core import changes, settings, timeutil
+from desk.core.aftersales import due
+from desk.core.aftersales.due import (  # noqa: F401 - part of this module's interface
+    FINE,
+    HANDLING_KEY,
+    LABELS,
+    NONE,
+    OVERDUE,
+    SOON,
+    TODAY,
+    URGENCIES,
+    DueCase,
+    due_cases,
+    due_count,
+    due_filter,
+    end_of_day,
+    today_filter,
+    urgency,
+)
 from desk.core.aftersales.models import Case, CaseEvent, DeadlineRule
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
-from desk.core.listing import Filter
 from desk.core.resources import db_file
 
 # The shop's handling clock runs in these statuses, pauses in these, and stops in the rest.
@@ -40,29 +57,7 @@ FINAL = ("done", "rejected", "closed")
 # for the buyer's answer to the refusal).
 NO_DEADLINES = ("done", "closed")
 
-HANDLING_KEY = "handling"
 MAX_RULE_HOURS = 24 * 365
-
-LABELS = {
-    "seller_respond": QT_TRANSLATE_NOOP("Deadline", "Answer the refund request"),
-    "seller_respond_no_reason": QT_TRANSLATE_NOOP("Deadline", "Answer the no-reason return request"),
-    "buyer_ship_return": QT_TRANSLATE_NOOP("Deadline", "Buyer sends the item back"),
-    "seller_confirm_express": QT_TRANSLATE_NOOP("Deadline", "Confirm receipt of the return"),
-    "seller_confirm_surface": QT_TRANSLATE_NOOP("Deadline", "Confirm receipt of the return (surface mail)"),
-    "buyer_respond_refusal": QT_TRANSLATE_NOOP("Deadline", "Buyer answers the refusal"),
-    "review_revise": QT_TRANSLATE_NOOP("Deadline", "Buyer can revise the review"),
-    HANDLING_KEY: QT_TRANSLATE_NOOP("Deadline", "Shop's own handling target"),
-}
-
-# urgency() results, most urgent first
-OVERDUE, TODAY, SOON, FINE, NONE = "overdue", "today", "soon", "fine", "none"
-URGENCIES = (OVERDUE, TODAY, SOON, FINE, NONE)
-
-
-def local_zone() -> tzinfo:
-    """The zone the shop works in: this computer's."""
-    return datetime.now().astimezone().tzinfo
-
 
 # -- rules ----------------------------------------------------------------------
 
@@ -353,7 +348,7 @@ def clock_of(case_id: int) -> CaseClock:
 def deadlines_of(case_id: int, tz: tzinfo | None = None) -> list[Deadline]:
     """A case's running deadlines, earliest first (what the case form lists)."""
     clock = clock_of(case_id)
-    return running_deadlines(clock, _active_rules(clock.platform), tz or local_zone(),
+    return running_deadlines(clock, _active_rules(clock.platform), tz or due.local_zone(),
                              settings.get("handling_cutoff_hour"))
 
 
@@ -362,7 +357,7 @@ def refresh(case_ids: Iterable[int], tz: tzinfo | None = None) -> None:
     ids = fields.id_list(case_ids)
     if not ids:
         return
-    zone = tz or local_zone()
+    zone = tz or due.local_zone()
     cutoff = settings.get("handling_cutoff_hour")
     rules: dict[str, list[RuleInfo]] = {}
     with changes.write(database) as pending:
@@ -375,73 +370,3 @@ def refresh(case_ids: Iterable[int], tz: tzinfo | None = None) -> None:
                         next_deadline_key="" if found is None else found.key
                         ).where(Case.id == case_id).execute()
         pending.add("case", ids)
-
-
-# -- what is due ---------------------------------------------------------------------
-
-
-def end_of_day(moment: datetime, tz: tzinfo | None = None) -> datetime:
-    """The local midnight that ends `moment`'s day."""
-    zone = tz or local_zone()
-    local = moment.astimezone(zone)
-    return datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=zone)
-
-
-def due_filter(moment: datetime) -> Filter:
-    """Cases whose next deadline falls at or before `moment` (overdue included),
-    for the CASES listing."""
-    return Filter("a.next_deadline_at <= ?", (timeutil.to_epoch(moment),))
-
-
-def today_filter(now: datetime, tz: tzinfo | None = None) -> Filter:
-    """Cases due by the end of today, overdue ones included: the Today page's list."""
-    return due_filter(end_of_day(now, tz))
-
-
-@dataclass(frozen=True)
-class DueCase:
-    id: int
-    case_no: str
-    customer_id: int
-    nickname: str
-    status: str
-    next_deadline_at: datetime
-    next_deadline_key: str
-
-    @property
-    def label(self) -> str:
-        return LABELS.get(self.next_deadline_key, self.next_deadline_key)
-
-
-def due_cases(moment: datetime) -> list[DueCase]:
-    """Live cases with a deadline at or before `moment`, soonest first."""
-    rows = database.execute_sql(
-        "SELECT a.id, a.case_no, a.customer_id, c.nickname, a.status, a.next_deadline_at,"
-        " a.next_deadline_key FROM aftersales_case a JOIN customer c ON c.id = a.customer_id"
-        " WHERE a.next_deadline_at <= ? AND a.deleted_at IS NULL AND c.deleted_at IS NULL"
-        " ORDER BY a.next_deadline_at, a.id", (timeutil.to_epoch(moment),))
-    return [DueCase(r[0], r[1], r[2], r[3], r[4], timeutil.from_epoch(r[5]), r[6]) for r in rows]
-
-
-def due_count(moment: datetime) -> int:
-    return database.execute_sql(
-        "SELECT count(*) FROM aftersales_case a JOIN customer c ON c.id = a.customer_id"
-        " WHERE a.next_deadline_at <= ? AND a.deleted_at IS NULL AND c.deleted_at IS NULL",
-        (timeutil.to_epoch(moment),)).fetchone()[0]
-
-
-def urgency(deadline: datetime | None, now: datetime, warn_hours: int | None = None,
-            tz: tzinfo | None = None) -> str:
-    """overdue (passed), today (later today, local time, up to the midnight that
-    ends it), soon (within the warning
-    hours of the settings), fine (later), none (no deadline)."""
-    if deadline is None:
-        return NONE
-    if deadline <= now:
-        return OVERDUE
-    if deadline <= end_of_day(now, tz):
-        return TODAY  # up to and including the midnight that ends today, as today_filter
-    hours = settings.get("deadline_warn_hours") if warn_hours is None else warn_hours
-    if deadline - now <= timedelta(hours=hours):
-        return SOON
-    return FINE

@@ -228,11 +228,14 @@ def _live_case(case_id: int) -> Case:
 def add_photos(case_id: int, sources: Iterable, kind: str = "other", caption: str = "",
                progress: Callable[[int, int], None] | None = None,
                is_cancelled: Callable[[], bool] | None = None,
-               photos: Path | None = None) -> AddReport:
+               photos: Path | None = None,
+               stored: Callable[[str, str, str], None] | None = None) -> AddReport:
     """Check and store each photo (a path, or a (bytes, name) pair) and attach
     it to the case. A bad file is refused with a reason and nothing of it is
     stored; the good ones of the batch still go in. A photo already on the
-    case is not attached twice (one in the case's trash comes back)."""
+    case is not attached twice (one in the case's trash comes back).
+    `stored(sha256, ext, name)` is called as each file is in the photos
+    folder, before the batch is attached (so a view can show it coming)."""
     kind, caption = _kind(kind), _caption(caption)
     items = list(sources)
     photos = photos or photos_dir()
@@ -256,6 +259,8 @@ def add_photos(case_id: int, sources: Iterable, kind: str = "other", caption: st
         else:
             report.results.append(PhotoResult(name, "pending", sha256=sha))
             checked.append((len(report.results) - 1, name, image, sha))
+            if stored:
+                stored(sha, image.ext, name)
         if progress:
             progress(i + 1, len(items))
     if is_cancelled and is_cancelled():

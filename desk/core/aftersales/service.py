@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from desk.core import changes, settings, timeutil
-from desk.core.aftersales import deadlines, photos, shipping
+from desk.core.aftersales import deadlines, due, photos, shipping
 from desk.core.aftersales.models import (
     CASE_KINDS,
     RESPONSIBILITIES,
@@ -344,7 +344,7 @@ def live_case(case_id: int) -> Case:
 
 def case_number(case_id: int, opened_at: datetime) -> str:
     """SH<local date>-<id>: sorts by date, unique by the row's id."""
-    local = opened_at.astimezone(deadlines.local_zone())
+    local = opened_at.astimezone(due.local_zone())
     return f"SH{local:%Y%m%d}-{case_id:06d}"
 
 
@@ -496,6 +496,16 @@ def add_comment(case_id: int, comment: str, handler: str = "") -> int:
                                  comment=note)
         pending.add("case", [case.id])
     return event.id
+
+
+def remove_comment(event_id: int) -> None:
+    """Take a remark off the timeline (undo of add_comment); status changes stay."""
+    with changes.write(database) as pending:
+        event = CaseEvent.get_or_none(CaseEvent.id == event_id, CaseEvent.kind == "comment")
+        if event is None:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "This comment is no longer on the case."))
+        event.delete_instance()
+        pending.add("case", [event.case_id])
 
 
 # -- reading ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from desk.core.aftersales import deadlines
+from desk.core.aftersales import due
 from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.base import database
 from desk.core.customers import search as customer_search
@@ -53,9 +53,9 @@ class CaseFilters:
         if self.opened_to is not None:
             out.append(Filter("a.opened_at < ?", (self.opened_to,)))
         if self.due == "overdue":
-            out.append(deadlines.due_filter(now))
+            out.append(due.due_filter(now))
         elif self.due == "today":
-            out.append(deadlines.today_filter(now, tz))
+            out.append(due.today_filter(now, tz))
         elif self.due:
             raise ValueError(f"unknown due filter {self.due!r}")
         return out

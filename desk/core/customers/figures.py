@@ -15,16 +15,18 @@ from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.models import LIFECYCLES
+from desk.core.customers.risk import (  # noqa: F401 - part of this module's interface
+    AFTERSALES_MIN_CASES,
+    AFTERSALES_RATE,
+    BAD_REVIEW_TAG,
+    NEVER_PAID_MIN,
+    RISK_AFTERSALES,
+    RISK_BAD_REVIEW,
+    RISK_CATEGORY,
+    RISK_NEVER_PAYS,
+    risk_codes_sql,
+)
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
-
-# Risk thresholds: after-sales cases per paid order, from this many cases on.
-AFTERSALES_RATE = 0.3
-AFTERSALES_MIN_CASES = 2
-# Orders placed and closed without ever being paid (拍下不买).
-NEVER_PAID_MIN = 2
-# A tag with this name, or any tag in this category, marks a risky buyer.
-BAD_REVIEW_TAG = "差评型"
-RISK_CATEGORY = "风险"
 
 _PAID = "o.paid_at IS NOT NULL AND o.status <> 'closed'"
 _OPEN = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
@@ -124,27 +126,6 @@ def restore_lifecycles(states: Iterable[tuple[int, str, bool]]) -> None:
         pending.add("customer", [cid for cid, _g, _m in states])
 
 # -- risk flags -----------------------------------------------------------------
-
-RISK_AFTERSALES = "aftersales"
-RISK_BAD_REVIEW = "bad_review"
-RISK_NEVER_PAYS = "never_pays"
-
-
-def risk_codes_sql(alias: str = "c") -> str:
-    """A SQL expression over customer `alias` giving its risk codes joined by
-    commas ('' for none), for a list column or a filter."""
-    tag_exists = (
-        f"EXISTS (SELECT 1 FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id"
-        f" JOIN tag_category tc ON tc.id = t.category_id WHERE ct.customer_id = {alias}.id"
-        f" AND (t.name = '{BAD_REVIEW_TAG}' OR tc.name = '{RISK_CATEGORY}'))")
-    parts = [
-        f"CASE WHEN {alias}.case_count >= {AFTERSALES_MIN_CASES} AND {alias}.case_count >="
-        f" {AFTERSALES_RATE} * {alias}.paid_order_count THEN '{RISK_AFTERSALES}' END",
-        f"CASE WHEN {tag_exists} THEN '{RISK_BAD_REVIEW}' END",
-        f"CASE WHEN {alias}.unpaid_count >= {NEVER_PAID_MIN} THEN '{RISK_NEVER_PAYS}' END",
-    ]
-    return "rtrim(" + " || ".join(f"coalesce({p} || ',', '')" for p in parts) + ", ',')"
-
 
 def risk_flags_for(customer_ids: Iterable[int]) -> dict[int, list[str]]:
     """Risk codes of many customers in one query (every id given is a key)."""

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from desk.core import timeutil
 from desk.core.customers import search
-from desk.core.customers.figures import risk_codes_sql
+from desk.core.customers.risk import risk_codes_sql
 from desk.core.listing import Filter, Listing
 
 # A customer's tags as "name<US>colour" items joined by <RS>, in category order:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -169,9 +170,18 @@ class CaseDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.items.setMinimumHeight(90)
         self.items.setMaximumHeight(200)
-        self.no_items = QLabel(self.tr("Pick an order to choose its items."))
+        self.no_items = QLabel(self.tr("Pick an order to choose its items, or name them below."))
         self.no_items.setObjectName("caseNoItems")
         self.no_items.setEnabled(False)
+        self.new_item = QLineEdit()
+        self.new_item.setObjectName("caseNewItem")
+        self.new_item.setMaxLength(200)
+        self.new_item.setPlaceholderText(self.tr("Item name, then Enter"))
+        self.new_item.returnPressed.connect(self.add_named_item)
+        self.add_item = QPushButton(self.tr("Add item"))
+        self.add_item.setObjectName("caseAddItem")
+        self.add_item.setAutoDefault(False)
+        self.add_item.clicked.connect(self.add_named_item)
 
         self.refund = self._line("caseRefund", "0.00")
         self.compensation = self._line("caseCompensation", "0.00")
@@ -227,6 +237,10 @@ class CaseDialog(QDialog):
         buyer_form.addRow("", self.order_paid)
         buyer_form.addRow(self.tr("Items:"), self.items)
         buyer_form.addRow("", self.no_items)
+        named_row = QHBoxLayout()
+        named_row.addWidget(self.new_item, 1)
+        named_row.addWidget(self.add_item)
+        buyer_form.addRow("", named_row)
 
         case_box = QGroupBox(self.tr("Case"))
         case_form = QFormLayout(case_box)
@@ -290,7 +304,7 @@ class CaseDialog(QDialog):
             self.tabs = QTabWidget()
             self.tabs.setObjectName("caseTabs")
             self.tabs.addTab(details, self.tr("&Details"))
-            self.tabs.addTab(self.timeline, self.tr("&History"))
+            self.tabs.addTab(self._history_tab(), self.tr("&History"))
             self.tabs.addTab(self.evidence, self.tr("&Photos"))
             layout.addWidget(self.tabs, 1)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -427,24 +441,15 @@ class CaseDialog(QDialog):
             else:
                 rows.append((it.id, it.title, it.quantity, picked.get(it.id, it.quantity),
                              it.id in picked))
-        for it in chosen or []:
-            if it.order_item_id is None:  # named by hand, not from the order
-                rows.append((None, it.title, 0, it.quantity, True))
-        self.items.setRowCount(len(rows))
-        for r, (item_id, title, bought, claimed, on) in enumerate(rows):
-            cell = QTableWidgetItem(title)
-            cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            cell.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-            cell.setData(ItemIdRole, item_id)
-            self.items.setItem(r, 0, cell)
-            self.items.setItem(r, 1, QTableWidgetItem(str(bought) if bought else ""))
-            spin = QSpinBox()
-            spin.setObjectName(f"caseItemQty_{r}")
-            spin.setRange(1, bought or service.ITEM_QTY_MAX)
-            spin.setValue(max(1, claimed))
-            self.items.setCellWidget(r, 2, spin)
-        self.items.setVisible(bool(rows))
-        self.no_items.setVisible(not rows)
+        if chosen is None:  # another order picked: the items named by hand stay
+            named = [(t, q) for item_id, t, q in self._item_rows() if item_id is None]
+        else:
+            named = [(it.title, it.quantity) for it in chosen if it.order_item_id is None]
+        rows += [(None, title, 0, qty, True) for title, qty in named]
+        self.items.setRowCount(0)
+        for row in rows:
+            self._add_item_row(*row)
+        self._items_shown()
         if self.order is None:
             self.order_paid.clear()
         else:
@@ -520,16 +525,52 @@ class CaseDialog(QDialog):
                                          self.kind.currentData()).template
         self.sentence.setText(translate("Shipping", template))
 
-    def _items(self) -> list[tuple[int | str, int]]:
-        out: list[tuple[int | str, int]] = []
+    def _add_item_row(self, item_id: int | None, title: str, bought: int, claimed: int,
+                      on: bool) -> None:
+        r = self.items.rowCount()
+        self.items.insertRow(r)
+        cell = QTableWidgetItem(title)
+        cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        cell.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        cell.setData(ItemIdRole, item_id)
+        if item_id is None:
+            cell.setToolTip(self.tr("Named by hand; untick it to leave it off the case."))
+        self.items.setItem(r, 0, cell)
+        self.items.setItem(r, 1, QTableWidgetItem(str(bought) if bought else ""))
+        spin = QSpinBox()
+        spin.setObjectName(f"caseItemQty_{r}")
+        spin.setRange(1, bought or service.ITEM_QTY_MAX)
+        spin.setValue(max(1, claimed))
+        self.items.setCellWidget(r, 2, spin)
+
+    def _items_shown(self) -> None:
+        has = self.items.rowCount() > 0
+        self.items.setVisible(has)
+        self.no_items.setVisible(not has)
+
+    def add_named_item(self) -> None:
+        """An item typed by hand (a case without an order, or something the
+        order does not list)."""
+        title = " ".join(self.new_item.text().split())
+        if not title:
+            return
+        self._add_item_row(None, title, 0, 1, True)
+        self._items_shown()
+        self.new_item.clear()
+
+    def _item_rows(self) -> list[tuple[int | None, str, int]]:
+        """(order item id or None, title, claimed) of the ticked rows."""
+        out = []
         for r in range(self.items.rowCount()):
             cell = self.items.item(r, 0)
             if cell is None or cell.checkState() != Qt.CheckState.Checked:
                 continue
-            item_id = cell.data(ItemIdRole)
-            out.append((item_id if item_id is not None else cell.text(),
-                        self.items.cellWidget(r, 2).value()))
+            out.append((cell.data(ItemIdRole), cell.text(), self.items.cellWidget(r, 2).value()))
         return out
+
+    def _items(self) -> list[tuple[int | str, int]]:
+        return [(item_id if item_id is not None else title, qty)
+                for item_id, title, qty in self._item_rows()]
 
     # -- status area --------------------------------------------------------------
 
@@ -547,6 +588,47 @@ class CaseDialog(QDialog):
         self.settle_button.setVisible("done" in offered)
         self._fill_timeline(case)
         self._show_deadline(case)
+
+    def _history_tab(self) -> QWidget:
+        """The timeline with a box under it for a free-text remark."""
+        self.comment_box = QPlainTextEdit()
+        self.comment_box.setObjectName("caseComment")
+        self.comment_box.setPlaceholderText(
+            self.tr("Add a remark to the history, e.g. what the buyer said on the phone (Ctrl+Enter)"))
+        self.comment_box.setTabChangesFocus(True)
+        self.comment_box.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.comment_button = QPushButton(self.tr("Add &remark"))
+        self.comment_button.setObjectName("addComment")
+        self.comment_button.setAutoDefault(False)
+        self.comment_button.clicked.connect(self.add_comment)
+        send = QShortcut(QKeySequence("Ctrl+Return"), self.comment_box)
+        send.setContext(Qt.ShortcutContext.WidgetShortcut)
+        send.activated.connect(self.add_comment)
+        row = QHBoxLayout()
+        row.addWidget(self.comment_box, 1)
+        row.addWidget(self.comment_button, 0, Qt.AlignmentFlag.AlignBottom)
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.timeline, 1)
+        column.addLayout(row)
+        return tab
+
+    def add_comment(self) -> None:
+        text = self.comment_box.toPlainText().strip()
+        if not text:
+            self.comment_box.setFocus()
+            return
+        case_id = self.case.id
+        try:
+            history.perform(self.tr("Add remark"), lambda: service.add_comment(case_id, text),
+                            undo=service.remove_comment)
+        except UserError as e:
+            self._show_error(self.status_error, user_message(e))
+            return
+        self.status_error.hide()
+        self.comment_box.clear()
+        self._reload_status_only()
 
     def _fill_timeline(self, case: service.CaseDetail) -> None:
         statuses, who_pays = labels.case_statuses(), payers()

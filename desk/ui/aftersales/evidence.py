@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMimeData, QSize, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -77,12 +77,24 @@ def _png(image: QImage) -> bytes:
 
 
 def add_in_background(case_id: int, sources: list, kind: str, progress=None,
-                      is_cancelled=None) -> AddReport:
+                      is_cancelled=None, stored=None) -> AddReport:
     """core.add_photos on a worker; pasted or dropped image data (a QImage)
-    is encoded to PNG here, off the main thread."""
+    is encoded to PNG here, off the main thread. `stored(name, thumbnail
+    path or None)` is called as each photo is stored, with its thumbnail
+    made here too, so the panel can show it at once."""
     ready = [(_png(s[0]), s[1]) if isinstance(s, tuple) and isinstance(s[0], QImage) else s
              for s in sources]
-    return core.add_photos(case_id, ready, kind=kind, progress=progress, is_cancelled=is_cancelled)
+    photos = core.photos_dir()
+
+    def each(sha: str, ext: str, name: str) -> None:
+        if stored:
+            try:
+                stored(name, core.make_thumbnail(sha, ext, core.THUMB_SIZE, photos))
+            except RuntimeError:  # the panel closed meanwhile; the batch still goes in
+                pass
+
+    return core.add_photos(case_id, ready, kind=kind, progress=progress, is_cancelled=is_cancelled,
+                           photos=photos, stored=each)
 
 
 def sources_from_mime(mime: QMimeData) -> tuple[list, bool]:
@@ -101,6 +113,9 @@ def sources_from_mime(mime: QMimeData) -> tuple[list, bool]:
 
 class EvidencePanel(QWidget):
     """One case's photos; refreshes from the change bus like any view."""
+
+    # emitted from the worker as each photo of a batch is stored: name, thumbnail path or None
+    photo_stored = Signal(str, object)
 
     def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +148,7 @@ class EvidencePanel(QWidget):
         self.list.viewport().setAcceptDrops(False)
         self.list.setDragEnabled(False)
         self.list.itemActivated.connect(lambda item: self.open_viewer(item.data(IdRole)))
+        self.photo_stored.connect(self._show_stored)
         self.list.itemDoubleClicked.connect(lambda item: self.open_viewer(item.data(IdRole)))
         self.list.itemSelectionChanged.connect(self._selection_changed)
 
@@ -339,9 +355,22 @@ class EvidencePanel(QWidget):
         self.add_button.setEnabled(False)
         self.status.setText(self.tr("Adding %n photo(s)…", "", len(sources)))
         self._adding = run_task(add_in_background, self.case_id, list(sources), kind, job=True,
+                                stored=self.photo_stored.emit,
                                 on_success=self._added, on_error=self._add_failed,
                                 on_progress=self._add_progress)
         return self._adding
+
+    def _show_stored(self, name: str, thumbnail: Path | None) -> None:
+        """A photo of the batch is in the folder: show it greyed out until
+        the batch is attached (then reload() shows the real items)."""
+        pixmap = QPixmap(str(thumbnail)) if thumbnail else QPixmap()
+        icon = QIcon(pixmap) if not pixmap.isNull() else self.loading_icon
+        item = QListWidgetItem(icon, self.tr("Adding…"))
+        item.setData(IdRole, None)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setToolTip(name)
+        self.list.addItem(item)
+        self.empty.hide()
 
     def _add_progress(self, done: int, total: int) -> None:
         if shiboken6.isValid(self):
@@ -364,6 +393,7 @@ class EvidencePanel(QWidget):
     def _add_failed(self, error: BaseException) -> None:
         if not self._add_done():
             return
+        self.reload()  # drop the photos shown while they were stored
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Adding was cancelled; no photos were added."))
             return

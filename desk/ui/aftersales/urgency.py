@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk.core import settings, timeutil
-from desk.core.aftersales import deadlines
+from desk.core.aftersales import due as deadlines
 from desk.ui import fmt
 from desk.ui.tablemodel import Column
 
@@ -22,6 +22,10 @@ COLOURS = {
     deadlines.FINE: (None, "#146c43"),
 }
 
+# (background brushes, text brushes) by urgency, made once
+_BRUSHES = tuple({level: QBrush(QColor(pair[i])) for level, pair in COLOURS.items() if pair[i]}
+                 for i in (0, 1))
+
 
 class Urgency(QObject):
     """Tells how urgent a deadline is now. Reads the warning hours from the
@@ -33,19 +37,36 @@ class Urgency(QObject):
 
     def reload(self) -> None:
         self.warn_hours = settings.get("deadline_warn_hours")
+        self._day: tuple[int, int] | None = None  # (computed at, tonight's midnight), epochs
+
+    def _end_of_today(self, now: int) -> int:
+        """Tonight's local midnight as an epoch, worked out once a day rather
+        than for every painted cell (a clock set back recomputes it)."""
+        day = self._day
+        if day is None or not day[0] <= now < day[1]:
+            tonight = timeutil.to_epoch(deadlines.end_of_day(timeutil.from_epoch(now)))
+            self._day = day = (now, tonight)
+        return day[1]
 
     def of(self, epoch: int | None) -> str:
-        at = None if epoch is None else timeutil.from_epoch(epoch)
-        return deadlines.urgency(at, timeutil.now(), self.warn_hours)
+        """As deadlines.urgency, in whole seconds."""
+        if epoch is None:
+            return deadlines.NONE
+        now = timeutil.to_epoch(timeutil.now())
+        if epoch <= now:
+            return deadlines.OVERDUE
+        if epoch <= self._end_of_today(now):
+            return deadlines.TODAY
+        return deadlines.SOON if epoch - now <= self.warn_hours * 3600 else deadlines.FINE
 
     def roles(self, role: int, epoch: Any) -> Any:
         if role == UrgencyRole:
             return self.of(epoch)
-        if role not in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            return None
-        background, text = COLOURS.get(self.of(epoch), (None, None))
-        colour = background if role == Qt.ItemDataRole.BackgroundRole else text
-        return None if colour is None else QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _BRUSHES[0].get(self.of(epoch))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _BRUSHES[1].get(self.of(epoch))
+        return None
 
     def time_left(self, epoch: int) -> str:
         """'Overdue by 2 d 3 h', 'Due in 45 min', ..."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core import timeutil
-from desk.core.aftersales import deadlines, views
+from desk.core.aftersales import due, views
 from desk.core.aftersales.listing import CASES
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.errors import UserError
@@ -147,7 +147,7 @@ class TodayPage(ListPage):
 
     def apply_filters(self) -> None:
         super().apply_filters()
-        self.cases_model.set_filters([deadlines.today_filter(timeutil.now()),
+        self.cases_model.set_filters([due.today_filter(timeutil.now()),
                                       views.search_filter(self.search.text())])
         self.cases_count.setText(self.tr("%Ln case(s)", "", self.cases_model.rowCount()))
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from desk.core import changes
-from desk.core.aftersales import deadlines
+from desk.core.aftersales import due
 from desk.core.base import database
 from desk.core.customers import service as customers
 
@@ -46,7 +46,7 @@ class Shop:
 @pytest.fixture
 def zone(monkeypatch):
     """The shop works in Beijing time, whatever this machine's zone is."""
-    monkeypatch.setattr(deadlines, "local_zone", lambda: BEIJING)
+    monkeypatch.setattr(due, "local_zone", lambda: BEIJING)
     return BEIJING
 
 
