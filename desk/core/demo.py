@@ -276,6 +276,7 @@ class _Batch:
         self.tags: list[tuple] = []
         self.followups: list[tuple] = []
         self.cases: list[tuple] = []
+        self.case_items: list[tuple] = []
         self.events: list[tuple] = []
         self.evidence: list[tuple] = []
         self.orders_added = 0
@@ -312,6 +313,8 @@ class _Batch:
             " status_changed_at, first_response_at, closed_at, next_deadline_at, next_deadline_key,"
             " created_at, updated_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.cases)
+        conn.executemany(
+            "INSERT INTO case_item(case_id, title, quantity) VALUES (?,?,?)", self.case_items)
         conn.executemany(
             "INSERT INTO case_event(case_id, at, kind, old_status, new_status, handler, comment)"
             " VALUES (?,?,?,?,?,?,?)", self.events)
@@ -389,12 +392,12 @@ def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _
             f"{province}{city}{district}{detail}", int(free), placed, completed_at or placed,
         ))
         b.items.append((oid, title, f"{color}/{size}", qty, price))
-        order_ids.append((oid, placed, status, item_text, amount, free))
+        order_ids.append((oid, placed, status, item_text, amount, free, title, qty))
     b.orders_added = n_orders
 
     # After-sales: about one delivered order in twelve.
     open_cases = n_cases = 0
-    for oid, placed, status, item_text, amount, free in order_ids:
+    for oid, placed, status, item_text, amount, free, title, qty in order_ids:
         if status not in ("completed", "shipped") or rng.random() > 0.08:
             continue
         case_id = next_case + b.cases_added
@@ -421,12 +424,13 @@ def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _
         handler = rng.choice(_HANDLERS)
         t = opened
         prev = ""
+        first_event = len(b.events)
         for st in flow:
             b.events.append((case_id, t, "status", prev, st, handler, ""))
             prev = st
             t = min(t + rng.randrange(1800, 2 * _DAY), now)
         last_change = b.events[-1][1]
-        responded = b.events[1][1] if len(flow) > 1 else None
+        responded = b.events[first_event + 1][1] if len(flow) > 1 else None
         closed = last_change if status_now in ("done", "closed") else None
         deadline_at, deadline_key = None, ""  # the deadline engine fills them in at the end
         refund = amount if kind in ("refund_only", "return_refund") else 0
@@ -440,6 +444,7 @@ def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _
               and kind in ("return_refund", "exchange", "repair") else ("", "")),
             opened, last_change, responded, closed, deadline_at, deadline_key, opened, last_change,
         ))
+        b.case_items.append((case_id, title, qty))
         if photo_pool and reason in ("quality", "damaged", "wrong_item", "color"):
             for j in range(rng.randrange(1, 4)):
                 sha, size = photo_pool[(case_id + j) % len(photo_pool)]

@@ -33,6 +33,7 @@ PAGES = (
     ("customers", "desk.ui.customers.page", "CustomersPage", QStyle.StandardPixmap.SP_DirHomeIcon),
     ("aftersales", "desk.ui.aftersales.page", "AftersalesPage", QStyle.StandardPixmap.SP_BrowserReload),
     ("replies", "desk.ui.replies.page", "RepliesPage", QStyle.StandardPixmap.SP_FileDialogContentsView),
+    ("review", "desk.ui.review.page", "ReviewPage", QStyle.StandardPixmap.SP_FileDialogDetailedView),
 )
 KEYS = [key for key, *_ in PAGES]
 
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
             "customers": self.tr("Customers"),
             "aftersales": self.tr("After-sales"),
             "replies": self.tr("Quick replies"),
+            "review": self.tr("Review"),
         }
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)

@@ -46,6 +46,8 @@ class CustomerFilters:
     risky: bool = False                   # has at least one risk flag
     last_order_from: int | None = None    # epoch seconds, inclusive
     last_order_to: int | None = None      # epoch seconds, exclusive
+    first_order_from: int | None = None   # epoch seconds, inclusive (new buyers of a period)
+    first_order_to: int | None = None     # epoch seconds, exclusive
 
     def is_empty(self) -> bool:
         return self == CustomerFilters()
@@ -87,6 +89,10 @@ class CustomerFilters:
             out.append(Filter("c.last_order_at >= ?", (self.last_order_from,)))
         if self.last_order_to is not None:
             out.append(Filter("c.last_order_at < ?", (self.last_order_to,)))
+        if self.first_order_from is not None:
+            out.append(Filter("c.first_order_at >= ?", (self.first_order_from,)))
+        if self.first_order_to is not None:
+            out.append(Filter("c.first_order_at < ?", (self.first_order_to,)))
         return out
 
     def to_json(self) -> dict:

@@ -170,13 +170,25 @@ class CaseFilterBar(QWidget):
 
     def clear(self) -> None:
         """Every filter back to "any"; emits `changed` once."""
+        self.set_filters(CaseFilters())
+
+    def set_filters(self, f: CaseFilters) -> None:
+        """Show `f` in the widgets (the first value of each part: the bar picks
+        one); emits `changed` once."""
         self._quiet = True
         try:
-            for combo in (self.status, self.kind, self.reason, self.responsibility, self.platform,
-                          self.handler, self.due):
-                combo.setCurrentIndex(0)
-            for edit in (self.since, self.until):
-                edit.setDate(ANY_DATE)
+            status = OPEN if f.statuses == OPEN_STATUSES else f.statuses[0] if f.statuses else ""
+            self.status.setCurrentIndex(max(0, self.status.findData(status)))
+            if f.handlers and self.handler.findData(f.handlers[0]) < 0:
+                self.handler.addItem(f.handlers[0], f.handlers[0])  # before the list is read
+            for combo, values in ((self.kind, f.kinds), (self.reason, f.reasons),
+                                  (self.responsibility, f.responsibilities),
+                                  (self.platform, f.platforms), (self.handler, f.handlers)):
+                combo.setCurrentIndex(max(0, combo.findData(values[0] if values else "")))
+            self.due.setCurrentIndex(max(0, self.due.findData(f.due)))
+            for edit, value, back in ((self.since, f.opened_from, 0), (self.until, f.opened_to, 1)):
+                edit.setDate(ANY_DATE if value is None else
+                             QDateTime.fromSecsSinceEpoch(value).date().addDays(-back))
         finally:
             self._quiet = False
         self.changed.emit()

@@ -3,7 +3,7 @@ narrowed by filters, each case's next deadline coloured by how near it is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QToolBar, QToolButton
 
@@ -143,6 +143,14 @@ class AftersalesPage(ListPage):
         shown = not self.filter_bar.isVisible()
         self.filter_bar.setVisible(shown)
         self.filters_button.setChecked(shown)
+
+    def show_cases(self, filters) -> None:
+        """List the cases `filters` (a CaseFilters) picks, with the filters shown."""
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        if not self.filter_bar.isVisible():
+            self.toggle_filters()
+        self.filter_bar.set_filters(filters)
 
     def _on_change(self, entity: str, ids) -> None:
         if entity == "setting":

@@ -184,6 +184,8 @@ class FilterBar(QWidget):
         self.orders_max = self._spin("filterOrdersMax", 100_000)
         self.since = self._date("filterSince")
         self.until = self._date("filterUntil")
+        self.first_since = self._date("filterFirstSince")
+        self.first_until = self._date("filterFirstUntil")
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("filterClear")
         self.clear_button.clicked.connect(self.clear)
@@ -196,7 +198,8 @@ class FilterBar(QWidget):
             (QLabel(self.tr("Tags:")), self.tag_mode, self.tag_button, QLabel(self.tr("Spend ¥")),
              self.spend_min, QLabel("–"), self.spend_max),
             (QLabel(self.tr("Orders")), self.orders_min, QLabel("–"), self.orders_max,
-             QLabel(self.tr("Last order")), self.since, QLabel("–"), self.until),
+             QLabel(self.tr("Last order")), self.since, QLabel("–"), self.until,
+             QLabel(self.tr("First order")), self.first_since, QLabel("–"), self.first_until),
         )
         for n, widgets in enumerate(rows):
             row = QHBoxLayout()
@@ -213,7 +216,7 @@ class FilterBar(QWidget):
             box.toggled.connect(self._changed)
         for spin in (self.spend_min, self.spend_max, self.orders_min, self.orders_max):
             spin.valueChanged.connect(self._changed)
-        for edit in (self.since, self.until):
+        for edit in (self.since, self.until, self.first_since, self.first_until):
             edit.dateChanged.connect(self._changed)
         self.tag_list.changed.connect(self._changed)
         self._retitle_tags()
@@ -275,6 +278,8 @@ class FilterBar(QWidget):
             risky=self.risky.isChecked(),
             last_order_from=self._day(self.since),
             last_order_to=self._day(self.until, next_day=True),
+            first_order_from=self._day(self.first_since),
+            first_order_to=self._day(self.first_until, next_day=True),
         )
 
     def active_count(self) -> int:
@@ -282,7 +287,8 @@ class FilterBar(QWidget):
         return sum(bool(x) for x in (
             f.platforms, f.lifecycles, f.tag_ids, f.spend_min_fen is not None or f.spend_max_fen is not None,
             f.orders_min is not None or f.orders_max is not None, f.open_case, f.followup_due, f.risky,
-            f.last_order_from is not None or f.last_order_to is not None))
+            f.last_order_from is not None or f.last_order_to is not None,
+            f.first_order_from is not None or f.first_order_to is not None))
 
     def set_filters(self, f: CustomerFilters) -> None:
         """Show `f` in the widgets (a saved view was chosen); emits `changed` once.
@@ -302,7 +308,9 @@ class FilterBar(QWidget):
             self.open_case.setChecked(f.open_case)
             self.followup_due.setChecked(f.followup_due)
             self.risky.setChecked(f.risky)
-            for edit, value, back in ((self.since, f.last_order_from, 0), (self.until, f.last_order_to, 1)):
+            for edit, value, back in ((self.since, f.last_order_from, 0), (self.until, f.last_order_to, 1),
+                                      (self.first_since, f.first_order_from, 0),
+                                      (self.first_until, f.first_order_to, 1)):
                 if value is None:
                     edit.setDate(ANY_DATE)
                 else:

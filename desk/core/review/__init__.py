@@ -1,0 +1,1 @@
+"""Review (复盘): how the shop's service did over a period, as figures, breakdowns and a workbook."""

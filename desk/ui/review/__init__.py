@@ -1,0 +1,1 @@
+"""The Review page: a period's figures, breakdowns and charts."""

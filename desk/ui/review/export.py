@@ -1,0 +1,28 @@
+"""The Review page's workbook, written on a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.core.review import figures as core
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("Review", text)
+
+
+def write_in_background(period: core.Period, platform: str, out: Path, kinds: dict[str, str],
+                        progress=None, is_cancelled=None) -> Path:
+    """Work out the review and write it (on a worker: its own connection)."""
+    from desk.core.aftersales import views
+    from desk.core.review.workbook import write_review
+
+    if progress:
+        progress(0, 2)
+    review = core.review(period, platform, is_cancelled=is_cancelled)
+    if progress:
+        progress(1, 2)
+    names = {"reason": dict(views.reason_choices()), "kind": kinds}
+    return write_review(review, out, _translate, names)
