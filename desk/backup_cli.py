@@ -1,17 +1,82 @@
-"""Subcommands registered by desk.cli; no Qt on this path."""
+"""`shopdesk backup [--out FILE] [--full]` and `shopdesk restore FILE`; no Qt on this path."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+EXIT_OK = 0
 
 
 def add_backup(sub) -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="write a checked backup of the database (or a full archive)")
-    p.set_defaults(func=lambda args: 2)
+    p.add_argument("--out", metavar="FILE",
+                   help="where to write it (default: the data folder's backups/); replaced if it exists")
+    p.add_argument("--full", action="store_true",
+                   help="one .zip with the database, every photo and a manifest of checksums, "
+                        "to move the shop to another computer")
+    p.set_defaults(func=cmd_backup)
     return p
 
 
 def add_restore(sub) -> argparse.ArgumentParser:
-    p = sub.add_parser("restore", help="replace the database with a checked backup")
-    p.set_defaults(func=lambda args: 2)
+    p = sub.add_parser("restore", help="replace the database with a checked backup (the current one is kept)")
+    p.add_argument("file", metavar="FILE",
+                   help="a backup (.sqlite3, from backups/ or `shopdesk backup`) or a full archive (.zip)")
+    p.set_defaults(func=cmd_restore)
     return p
+
+
+def _out_path(text: str | None, suffix: str):
+    from pathlib import Path
+
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    if text is None:
+        return None
+    out = Path(text).expanduser().absolute()
+    if out.is_dir():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give --out a file name "
+                                          "ending in {suffix}."), path=out, suffix=suffix)
+    if suffix == ".zip" and out.suffix.lower() != suffix:
+        out = out.with_name(out.name + suffix)
+    return out
+
+
+def cmd_backup(args) -> int:
+    from datetime import datetime
+
+    from desk.cli import _data_dir, _open_to_read
+    from desk.core import backup
+
+    data = _data_dir(args)
+    suffix = ".zip" if args.full else ".sqlite3"
+    out = _out_path(args.out, suffix)
+    _open_to_read(data)  # a backup only reads: it works while ShopDesk is open
+    if args.full:
+        out = out or data.backups / f"shopdesk-full-{datetime.now():%Y%m%d-%H%M%S}.zip"
+        result = backup.write_archive(data, out)
+        print(result.path)
+        skipped = f", {result.skipped} damaged photo(s) left out (see the log)" if result.skipped else ""
+        print(f"full archive: database and {result.photos} photo(s), {result.size / 1048576:.1f} MiB"
+              f"{skipped}", file=sys.stderr)
+        return EXIT_OK
+    path = backup.write_checked_copy(out) if out else backup.backup_now(data, "manual")
+    print(path)
+    print(f"backup checked: {path.stat().st_size / 1048576:.1f} MiB", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from desk.cli import _data_dir
+    from desk.core import restore
+
+    data = _data_dir(args)
+    result = restore.restore_unlocked_folder(data, args.file)
+    print(data.db_path)
+    kept = f"the previous database is kept as {result.kept_aside}" if result.kept_aside else \
+        "there was no database before"
+    photos = f"; {result.photos_added} photo(s) added, {result.photos_present} already there" \
+        if result.photos_added or result.photos_present else ""
+    print(f"restored {args.file}; {kept}{photos}", file=sys.stderr)
+    return EXIT_OK

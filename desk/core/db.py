@@ -9,6 +9,11 @@ Connection settings (also in docs/architecture.md):
   notices, and a laptop that loses power keeps the last case update.
 - foreign_keys=ON, busy_timeout=5000 ms: a second connection (a background
   export) waits for a write instead of failing.
+
+A write the disk refuses (full, read-only, failing) raises StorageError, a
+UserError with a message for the shop owner; the transaction is rolled back
+whole, everything committed before stays, and the next write works once the
+disk has room again.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from desk.core.base import database
@@ -106,6 +112,9 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     dest = sqlite3.connect(tmp)
     try:
         conn.backup(dest)
+        # a copy is one self-contained file: no write-ahead log beside it,
+        # none made when it is opened read-only to be checked
+        dest.execute("PRAGMA journal_mode=DELETE")
     finally:
         dest.close()
     tmp.replace(target)
@@ -137,7 +146,11 @@ def migrate(path: Path, backups: Path) -> list[int]:
             return []
         if has_tables:
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            backup_to(conn, backups / f"pre-migration-v{current}-{stamp}.sqlite3")
+            saved = backup_to(conn, backups / f"pre-migration-v{current}-{stamp}.sqlite3")
+            if quick_problems(saved):  # never change a database whose copy is not sound
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "UserError", "The backup taken before updating the database failed its check "
+                    "({path}); the database was left as it is."), path=saved)
         applied = []
         for m in pending:
             log.info("applying migration %04d_%s", m.version, m.name)
@@ -155,9 +168,83 @@ def migrate(path: Path, backups: Path) -> list[int]:
         conn.close()
 
 
+class StorageError(UserError):
+    """The disk refused a write: full, read-only or failing."""
+
+
+# SQLite's primary result codes: a disk that refuses a write, a damaged file
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 8, 10, 11, 13, 26
+
+
+def storage_error(error: BaseException, path: Path | str) -> StorageError | None:
+    """The StorageError for a SQLite error caused by the disk, else None.
+    Accepts sqlite3 errors and peewee's wrappers of them."""
+    error = getattr(error, "orig", error)  # peewee keeps the sqlite3 error it wraps
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    folder = Path(path).parent
+    if code & 0xFF == SQLITE_FULL:
+        return StorageError(QT_TRANSLATE_NOOP(
+            "UserError", "The disk is full, so this change was not saved. Everything saved before "
+            "is safe. Free some space on the disk with the data folder {folder} and try again."),
+            folder=folder)
+    if code & 0xFF == SQLITE_READONLY:
+        return StorageError(QT_TRANSLATE_NOOP(
+            "UserError", "The data folder {folder} cannot be written to (read-only, or its "
+            "database was moved), so this change was not saved. Everything saved before is safe. "
+            "Make the folder writable and restart ShopDesk."), folder=folder)
+    if code & 0xFF == SQLITE_IOERR:
+        return StorageError(QT_TRANSLATE_NOOP(
+            "UserError", "The disk reported an error while saving in {folder}, so this change was "
+            "not saved. Check the disk (a removed USB drive? a full or failing disk?) and try "
+            "again."), folder=folder)
+    return None
+
+
+class ShopDatabase(SqliteDatabase):
+    """peewee's SqliteDatabase with disk errors turned into StorageError.
+
+    SQLite rolls the whole transaction back by itself on a full disk; the
+    rollback peewee then sends finds no transaction, and must not hide the
+    StorageError behind its own error."""
+
+    def _raw_in_transaction(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and conn.in_transaction
+
+    def _translated(self, call, *args):
+        try:
+            return call(*args)
+        except (peewee.OperationalError, sqlite3.OperationalError) as e:
+            translated = storage_error(e, self.database)
+            if translated is None:
+                raise
+            log.warning("write refused by the disk: %s", str(e))  # not e: it holds the statement
+        # Raised outside the handler, so it does not hold on to the failed
+        # statement's frames: a statement kept alive keeps the connection
+        # from closing fully (and folding its write-ahead log in).
+        raise translated
+
+    def execute_sql(self, sql, params=None):
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._raw_in_transaction():
+            return None  # SQLite already rolled back the whole transaction
+        return self._translated(super().execute_sql, sql, params)
+
+    def begin(self, lock_type=None):
+        return self._translated(super().begin, lock_type)
+
+    def commit(self):
+        return self._translated(super().commit)
+
+    def rollback(self):
+        if self._raw_in_transaction():
+            super().rollback()
+
+
 def connect(path: Path) -> SqliteDatabase:
     """A peewee database bound to every model (one connection per thread)."""
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = ShopDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     database.initialize(db)
     db.connect(reuse_if_open=True)
     return db
@@ -168,7 +255,7 @@ def open_database(path: Path, backups: Path) -> SqliteDatabase:
     try:
         migrate(path, backups)
     except sqlite3.DatabaseError as e:
-        raise _unreadable(path, e) from e
+        raise (storage_error(e, path) or _unreadable(path, e)) from e
     return connect(path)
 
 
@@ -184,16 +271,36 @@ def close() -> None:
         db.close()
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """Everything `PRAGMA integrity_check` and `foreign_key_check` report."""
+def integrity_problems(path: Path, quick: bool = False) -> list[str]:
+    """Everything `PRAGMA integrity_check` (with `quick`: `quick_check`, which
+    reads every page but does not match indexes to their tables, about a
+    sixth of the time) and `foreign_key_check` report."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        check = "quick_check" if quick else "integrity_check"
+        problems = [r[0] for r in conn.execute(f"PRAGMA {check}") if r[0] != "ok"]
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"{table} row {rowid} points at a missing {parent}")
         return problems
     except sqlite3.DatabaseError as e:  # too damaged to check: that is the problem
         return [f"the database cannot be read: {e}"]
+    finally:
+        conn.close()
+
+
+def quick_problems(path: Path) -> list[str]:
+    """What `PRAGMA quick_check` reports (the cheap check run at start-up);
+    an empty list when the file is sound. Never creates the file. An error
+    that says nothing about the file's state (it cannot be opened, it is
+    busy) is raised, not reported as damage. Read-only, so a damaged file's
+    write-ahead log is neither folded in nor removed."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+    except sqlite3.DatabaseError as e:
+        if getattr(e, "sqlite_errorcode", 0) & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            return [f"the database cannot be read: {e}"]
+        raise
     finally:
         conn.close()
 

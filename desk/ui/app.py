@@ -124,13 +124,32 @@ def run_gui(args) -> int:
 
     logs.setup(data.logs)
     log.info("ShopDesk %s starting (data folder %s)", __version__, data.root)
+    from desk.core import restore
     from desk.ui import errors, i18n
 
+    # before anything opens (and so could create) the database
+    check = restore.startup_check(data)
+    if check.status == "damaged":
+        if args.smoke:  # an install check: no one is there to answer
+            print(f"shopdesk: the database failed its check and was moved to {check.kept_at}",
+                  file=sys.stderr)
+            lock.release()
+            return EXIT_USAGE
+        from desk.ui.startup_check import check_database_at_startup
+
+        if not check_database_at_startup(data, prepare=lambda: i18n.install(app, args.lang or ""),
+                                         check=check):
+            lock.release()
+            return 0
     try:
         db.open_database(data.db_path, data.backups)
     except UserError as e:
-        i18n.install(app, args.lang or "")
-        QMessageBox.critical(None, QCoreApplication.translate("Errors", "ShopDesk"), errors.user_message(e))
+        if args.smoke:  # an install check: no one is there to close a dialog
+            print(f"shopdesk: {e}", file=sys.stderr)
+        else:
+            i18n.install(app, args.lang or "")
+            QMessageBox.critical(None, QCoreApplication.translate("Errors", "ShopDesk"),
+                                 errors.user_message(e))
         lock.release()
         return EXIT_USAGE
     language = i18n.install(app, args.lang or settings.get("language"))
@@ -139,7 +158,7 @@ def run_gui(args) -> int:
     except Exception:  # a bug before there is a window: say where the details are, exit
         log.exception("start-up failed")
         print(f"shopdesk: ShopDesk could not start; the details are in {data.logs}.", file=sys.stderr)
-        return _finish(1, lock)
+        return _finish(1, lock, data, clean=False)
     from PySide6.QtCore import QTimer
 
     # once the window has painted: later starts on this folder knock here
@@ -151,7 +170,7 @@ def run_gui(args) -> int:
     if args.smoke:
         from desk.ui.smoke import run_smoke
 
-        return _finish(run_smoke(app, window), lock)
+        return _finish(run_smoke(app, window), lock, data)
     if not settings.get("first_run_done"):
         from desk.core.customers.models import Customer
 
@@ -159,7 +178,7 @@ def run_gui(args) -> int:
             QTimer.singleShot(0, window.first_run)
         else:
             settings.set("first_run_done", True)
-    return _finish(app.exec(), lock)
+    return _finish(app.exec(), lock, data)
 
 
 def _build_window(app, data):
@@ -175,12 +194,14 @@ def _build_window(app, data):
     return window
 
 
-def _finish(code: int, lock) -> int:
-    from desk.core import db
+def _finish(code: int, lock, data, clean: bool = True) -> int:
+    from desk.core import db, restore
     from desk.ui.worker import wait_all
 
     wait_all()
     db.close()
+    if clean:
+        restore.mark_clean_close(data)  # the next start may skip the full quick check
     lock.release()
     logging.getLogger(__name__).info("ShopDesk closed with code %s", code)
     return code

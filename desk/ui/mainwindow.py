@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QStyle,
@@ -77,6 +79,9 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self.refresh_badges)
         self._clock.timeout.connect(self.announce_due)
         self._clock.start()
+        from desk.ui.backups import AutoBackup
+
+        self.auto_backup = AutoBackup(data, self)  # every few hours while open; on_close when closing
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
@@ -84,8 +89,15 @@ class MainWindow(QMainWindow):
             self.tray.setToolTip(self.tr("ShopDesk"))
             self.tray.activated.connect(lambda _reason: self.bring_forward())
             self.tray.messageClicked.connect(lambda: (self.bring_forward(), self.go("today")))
+            menu = QMenu(self)
+            menu.setObjectName("trayMenu")
+            menu.addAction(self.tr("Quick replies palette"), self.open_palette)
+            menu.addAction(self.tr("Show ShopDesk"), self.bring_forward)
+            self.tray.setContextMenu(menu)
             self.tray.show()
         QTimer.singleShot(3000, self.announce_due)  # what fell due while the app was closed
+        # the palette is built hidden once the window is up: F9 then shows it at once
+        QTimer.singleShot(2000, self._prepare_palette)
 
     # --- pages ------------------------------------------------------------
 
@@ -201,6 +213,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "actionImport", self.tr("&Import…"), self.import_orders, "Ctrl+I")
         self._action(file_menu, "actionExport", self.tr("&Export…"), self.export_data, "Ctrl+E")
         self._action(file_menu, "actionBackup", self.tr("&Back up now"), self.backup_now, "Ctrl+B")
+        self._action(file_menu, "actionBackups", self.tr("Bac&kups…"), self.open_backups)
         file_menu.addSeparator()
         self._action(file_menu, "actionSettings", self.tr("&Settings…"), self.open_settings, "Ctrl+,")
         file_menu.addSeparator()
@@ -209,6 +222,9 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("menuEdit")
         undo.reset()  # a history belongs to the shop this window shows
+        current = sys.modules.get("desk.ui.replies.current")  # (not loaded at start-up)
+        if current is not None:
+            current.reset()  # so is the buyer quick replies are filled in for
         for action in undo.add_actions(self):
             edit_menu.addAction(action)
 
@@ -219,6 +235,8 @@ class MainWindow(QMainWindow):
                          lambda _=False, k=key: self.go(k), f"Ctrl+{n}")
         go_menu.addSeparator()
         self._action(go_menu, "actionFind", self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(go_menu, "actionReplyPalette", self.tr("Quick replies &palette…"),
+                     self.open_palette, "F9")
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
@@ -228,6 +246,16 @@ class MainWindow(QMainWindow):
                      lambda: self._open_path(self.data.logs / logs.LOG_NAME))
         help_menu.addSeparator()
         self._action(help_menu, "actionAbout", self.tr("&About ShopDesk"), self.about)
+
+    def open_palette(self) -> None:
+        from desk.ui.replies.palette import show_palette
+
+        show_palette(self)
+
+    def _prepare_palette(self) -> None:
+        from desk.ui.replies.palette import prepare_palette
+
+        prepare_palette(self)
 
     def focus_search(self) -> None:
         page = self.stack.currentWidget()
@@ -259,6 +287,12 @@ class MainWindow(QMainWindow):
 
     def export_data(self) -> None:
         self.not_yet(self.tr("Exporting to Excel"))
+
+    def open_backups(self) -> None:
+        from desk.ui.backups import BackupsDialog
+
+        if BackupsDialog.ask(self, self.data) is not None:
+            self.statusBar().showMessage(self.tr("Backup restored"), 10_000)
 
     def backup_now(self) -> None:
         self.statusBar().showMessage(self.tr("Backing up…"))
@@ -298,5 +332,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.set_state("main_window.geometry", bytes(self.saveGeometry().toBase64()).decode())
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        self.auto_backup.on_close()
         super().closeEvent(event)
         QApplication.instance().quit()

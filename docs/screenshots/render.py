@@ -18,6 +18,16 @@ HERE = Path(__file__).resolve().parent
 LANGS = ("zh_CN", "en")
 
 
+def wait_until(app, ready, seconds: float = 30) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not ready() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+
+
 def render(lang: str, data_dir: str) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -38,6 +48,8 @@ def render(lang: str, data_dir: str) -> None:
     for key in window.pages_keys():
         window.go(key)
         app.processEvents()
+        if key == "review":  # its figures are worked out on a worker thread
+            wait_until(app, lambda: window.page("review").result is not None)
         window.grab().save(str(HERE / f"{lang}-{key}.png"))
     from desk.ui.customers.create import NewCustomerDialog
     from desk.ui.customers.detail import CustomerDialog

@@ -156,7 +156,7 @@ def test_the_main_window_is_in_chinese(chinese, make_window):
     window = make_window()
     assert window.windowTitle() == "店铺客服台"
     assert [window.sidebar.item(row).text() for row in range(window.sidebar.count())] == [
-        "今日待办", "客户", "售后", "快捷短语"]
+        "今日待办", "客户", "售后", "快捷短语", "复盘"]
     assert [action.text() for action in window.menuBar().actions()] == [
         "文件(&F)", "编辑(&E)", "转到(&G)", "帮助(&H)"]
     window.go("aftersales")

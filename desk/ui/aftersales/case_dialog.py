@@ -118,6 +118,14 @@ class CaseDialog(QDialog):
             customer_id = service.order_info(order_id).customer_id
         self.customer_id = customer_id
         self.order: service.OrderInfo | None = None
+        from desk.ui.replies import current
+        from desk.ui.replies.palette import add_action
+
+        add_action(self)  # F9 here too: a modal dialog holds the main window's shortcuts
+        if case_id is not None:
+            current.set_case(case_id)
+        elif customer_id is not None:
+            current.set_customer(customer_id)
 
         # buyer and order
         self.buyer = QLabel()
@@ -757,6 +765,15 @@ class CaseDialog(QDialog):
         self.case_id = history.perform(self.tr("Open after-sales case"), do,
                                        lambda case_id: service.move_to_trash([case_id]), again)
         self.saved = True
+        from desk.ui.replies import current
+
+        current.set_case(self.case_id)
+
+    def done(self, result: int) -> None:
+        from desk.ui.replies import current
+
+        current.set_case(None)  # back to the buyer
+        super().done(result)
 
     def _update(self, values: dict[str, Any]) -> None:
         case_id = self.case.id

@@ -68,6 +68,7 @@ class AftersalesPage(ListPage):
         self._build_toolbar()
         self.body.insertWidget(2, self.filter_bar)  # under the tool bar
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_actions())
+        self.view.selectionModel().currentChanged.connect(self._track_current)
         self.model.modelReset.connect(self._enable_actions)
         self._enable_actions()
 
@@ -122,6 +123,12 @@ class AftersalesPage(ListPage):
         from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
 
         AftersalesRulesDialog.ask(self)
+
+    def _track_current(self, index, _previous=None) -> None:
+        """Quick replies are filled in for the row in focus."""
+        from desk.ui.replies import current
+
+        current.set_case(self.model.id_at(index.row()) if index.isValid() else None)
 
     def _enable_actions(self) -> None:
         self.open_button.setEnabled(len(self.view.selectionModel().selectedRows()) == 1)

@@ -81,6 +81,11 @@ class CustomerDialog(QDialog):
         self._deleted_at_index = -1  # the history position right after a note was deleted
         self._shown: dict[str, Any] = {}  # the identity as last loaded into the form
         self.setMinimumSize(1000, 720)
+        from desk.ui.replies import current
+        from desk.ui.replies.palette import add_action
+
+        add_action(self)  # F9 here too: a modal dialog holds the main window's shortcuts
+        current.set_customer(customer_id)
 
         # identity
         self.nickname = self._line("customerNickname")

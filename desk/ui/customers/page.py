@@ -89,6 +89,7 @@ class CustomersPage(ListPage):
         self._build_toolbar()
         self.body.insertWidget(2, self.filter_bar)  # under the tool bar
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_actions())
+        self.view.selectionModel().currentChanged.connect(self._track_current)
         self.model.modelReset.connect(self._enable_actions)
         self._enable_actions()
 
@@ -173,6 +174,12 @@ class CustomersPage(ListPage):
         menu.addAction(self.tr("Automatic (from orders)"),
                        lambda: self.set_group_of_selection(None)).setObjectName("setGroup_auto")
         return menu
+
+    def _track_current(self, index, _previous=None) -> None:
+        """Quick replies are filled in for the row in focus."""
+        from desk.ui.replies import current
+
+        current.set_customer(self.model.id_at(index.row()) if index.isValid() else None)
 
     def _enable_actions(self) -> None:
         n = len(self.view.selectionModel().selectedRows())

@@ -45,17 +45,6 @@ def _date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def duration_text(seconds: float | None, tr) -> str:
-    if seconds is None:
-        return "—"
-    hours = seconds / 3600
-    if hours < 1:
-        return tr("{n} min").format(n=round(seconds / 60))
-    if hours < 48:
-        return tr("{n} h").format(n=f"{hours:.1f}")
-    return tr("{n} d").format(n=f"{hours / 24:.1f}")
-
-
 class FigureCard(QFrame):
     """A figure: its name, the value, and the change against the period
     before, green when it is good news and red when not."""
@@ -329,8 +318,16 @@ class ReviewPage(QWidget):
         if kind == "money":
             return fmt.money(int(value))
         if kind == "duration":
-            return duration_text(value, self.tr)
+            return self.duration_text(value)
         return fmt.count(int(value))
+
+    def duration_text(self, seconds: float) -> str:
+        hours = seconds / 3600
+        if hours < 1:
+            return self.tr("{n} min").format(n=round(seconds / 60))
+        if hours < 48:
+            return self.tr("{n} h").format(n=f"{hours:.1f}")
+        return self.tr("{n} d").format(n=f"{hours / 24:.1f}")
 
     def change_text(self, figure: core.Figure) -> str:
         change = figure.change
@@ -345,13 +342,14 @@ class ReviewPage(QWidget):
             amount = self.value_text(figure.kind, abs(change))
         return f"{arrow} {amount}"
 
-    @staticmethod
-    def _change_style(figure: core.Figure) -> str:
+    def _change_style(self, figure: core.Figure) -> str:
         change = figure.change
         if not change:
             return ""
         good = (change < 0) if figure.key in core.LOWER_IS_BETTER else (change > 0)
-        return "color: #146c43;" if good else "color: #b02a37;"
+        dark = self.palette().window().color().lightness() < 128  # lighter tints on a dark theme
+        colours = ("#75d69c", "#f1aeb5") if dark else ("#146c43", "#b02a37")
+        return f"color: {colours[0] if good else colours[1]};"
 
     # --- opening the lists --------------------------------------------------------------
 

@@ -1,0 +1,257 @@
+"""Settings > Backups: the backups in the data folder with their date, reason
+and size; back up now; restore one (the current database is kept aside)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.core import backup, changes, db, restore, settings
+from desk.core.errors import UserError
+from desk.core.paths import DataDir
+from desk.ui import fmt, undo
+from desk.ui.errors import show_user_error, user_message
+from desk.ui.worker import run_task, wait_all
+
+log = logging.getLogger(__name__)
+PathRole = Qt.ItemDataRole.UserRole + 1
+# what the open pages show, announced after a restore so they all reload
+ENTITIES = ("customer", "note", "followup", "order", "case", "evidence", "tag", "reason",
+            "deadline_rule", "reply", "saved_view", "setting")
+
+
+def restore_in_app(parent: QWidget | None, data: DataDir, source: Path) -> restore.RestoreResult | None:
+    """Restore `source` while the app runs: the app already holds the data
+    folder, so every connection is closed, the backup swapped in and the
+    database opened again; the pages reload and the undo history, which
+    speaks of rows that may be gone, is cleared. None (with the reason shown)
+    when the backup was refused; the database is then open as before."""
+    wait_all()
+    db.close()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = restore.restore(data, source)
+    except UserError as e:
+        result = None
+        error = e
+    finally:
+        db.open_database(data.db_path, data.backups)
+        QApplication.restoreOverrideCursor()
+    if result is None:
+        show_user_error(parent, user_message(error))
+        return None
+    undo.reset()
+    for entity in ENTITIES:
+        changes.announce(entity)
+    return result
+
+
+class AutoBackup(QObject):
+    """The app's automatic backups: every `backup_every_hours` while it runs
+    (checked every quarter of an hour, in a worker; skipped when nothing
+    changed) and one when it closes (`on_close`). A failure is shown once,
+    not again until a backup has worked."""
+
+    CHECK_MS = 15 * 60 * 1000
+    backed_up = Signal(object)  # the new backup's Path
+
+    def __init__(self, data: DataDir, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        self._running = False
+        self._failing = False
+        self.timer = QTimer(self, interval=self.CHECK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        if self._running:
+            return
+        self._running = True
+        every = timedelta(hours=settings.get("backup_every_hours"))
+        run_task(backup.backup_if_due, self.data, "periodic", every,
+                 on_success=self._done, on_error=self._failed)
+
+    def _done(self, path: Path | None) -> None:
+        self._running = False
+        if path is not None:
+            self._failing = False
+            self.backed_up.emit(path)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        if not self._failing:
+            self._failing = True
+            from desk.ui.errors import report
+
+            report(error)
+        else:
+            log.warning("automatic backup failed again: %s", error)
+
+    def on_close(self) -> Path | None:
+        """The closing backup, on the calling thread (the window is going
+        away); a failure is logged, never keeps the app from closing."""
+        self.timer.stop()
+        wait_all()
+        try:
+            return backup.backup_if_due(self.data, "close")
+        except Exception:
+            log.exception("the closing backup failed")
+            return None
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, data: DataDir, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        self.restored: restore.RestoreResult | None = None
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(self.tr("Backups"))
+        self.resize(640, 420)
+        intro = QLabel(self.tr(
+            "ShopDesk backs up the database when it closes, every few hours while it runs, and before "
+            "an update or an import. It keeps the last 10, then one a day for a week, one a week for a "
+            "month and one a month for a year."))
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backupsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Reason"), self.tr("Size")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.status = QLabel()
+        self.status.setObjectName("backupsStatus")
+        self.status.setWordWrap(True)
+
+        self.backup_button = QPushButton(self.tr("&Back up now"))
+        self.backup_button.setObjectName("backupNowButton")
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.tr("&Restore…"))
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.restore_selected)
+        folder = QPushButton(self.tr("Open &folder"))
+        folder.setObjectName("openBackupsFolderButton")
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data.backups))))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        for b in (self.backup_button, self.restore_button, folder):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def reason_text(self, reason: str) -> str:
+        return {
+            "manual": self.tr("Backed up by hand"),
+            "close": self.tr("ShopDesk closed"),
+            "periodic": self.tr("Every few hours"),
+            "import": self.tr("Before an import"),
+            "migration": self.tr("Before a ShopDesk update"),
+        }.get(reason, reason)
+
+    def refresh(self, select: Path | None = None) -> None:
+        found = backup.list_backups(self.data)
+        self.table.setRowCount(len(found))
+        locale = QLocale()
+        for row, b in enumerate(found):
+            cells = (fmt.when(int(b.taken_at.timestamp())), self.reason_text(b.reason),
+                     locale.formattedDataSize(b.size))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(PathRole, str(b.path))
+                if col == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+            if select is not None and b.path == select:
+                self.table.selectRow(row)
+        self.table.resizeColumnToContents(0)
+        if not found:
+            self.status.setText(self.tr("No backups yet."))
+        self._selection_changed()
+
+    def selected_path(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows()
+        return Path(self.table.item(rows[0].row(), 0).data(PathRole)) if rows else None
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected_path() is not None)
+
+    def back_up_now(self) -> None:
+        self.backup_button.setEnabled(False)
+        self.status.setText(self.tr("Backing up…"))
+
+        def done(path: Path) -> None:
+            self.backup_button.setEnabled(True)
+            self.status.setText(self.tr("Backed up and checked: {name}").format(name=path.name))
+            self.refresh(select=path)
+
+        def failed(error: BaseException) -> None:
+            self.backup_button.setEnabled(True)
+            self.status.setText("")
+            from desk.ui.errors import report
+
+            report(error, self)
+
+        run_task(backup.backup_now, self.data, "manual", on_success=done, on_error=failed)
+
+    def restore_selected(self) -> None:
+        path = self.selected_path()
+        if path is None:
+            return
+        row = self.table.currentRow()
+        when = self.table.item(row, 0).text()
+        answer = QMessageBox.question(
+            self, self.tr("Restore backup"),
+            self.tr("Replace the shop's data with the backup of {when}?\n\nChanges made since then will "
+                    "not be in ShopDesk. The current database is kept in the data folder, so nothing "
+                    "is deleted.").format(when=when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        result = restore_in_app(self, self.data, path)
+        if result is None:
+            return
+        self.restored = result
+        kept = result.kept_aside.name if result.kept_aside else "-"
+        self.status.setText(self.tr("Restored the backup of {when}. The previous database is kept as {kept}.")
+                            .format(when=when, kept=kept))
+        self.refresh()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, data: DataDir) -> restore.RestoreResult | None:
+        """Show the dialog; the result of a restore made in it, else None."""
+        dialog = cls(data, parent)
+        dialog.exec()
+        return dialog.restored
