@@ -482,15 +482,32 @@ def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _
 
 
 def _replies(conn, groups: dict[str, int], now: int) -> int:
-    rows = []
+    """The demo shop's phrases: a few of its own, then the starter library
+    (codes already taken are left off, as loading it in the app does)."""
+    from desk.core.replies.starter import read_starter
+
+    rows, codes, texts = [], set(), set()
+    by_name = {name.lower(): gid for gid, name in conn.execute("SELECT id, name FROM reply_group")}
+    positions: dict[int, int] = {}
+
+    def add(gid: int, code: str, body: str) -> None:
+        if body in texts:
+            return
+        code = code if code and code.lower() not in codes else ""
+        codes.add(code.lower())
+        texts.add(body)
+        positions[gid] = positions.get(gid, -1) + 1
+        rows.append((gid, code, body, pinyin.abbr(body), positions[gid], now, now))
+
     for stage, phrases in _REPLIES.items():
-        gid = groups.get(stage)
-        if gid is None:
-            continue
-        for pos, (code, body) in enumerate(phrases):
-            rows.append((gid, code, body, pinyin.abbr(body), pos, now, now))
+        if stage in groups:
+            for code, body in phrases:
+                add(groups[stage], code, body)
+    for phrase in read_starter():
+        gid = by_name.get(phrase.group.lower())
+        if gid is not None:
+            add(gid, phrase.code, phrase.body)
     conn.executemany(
         "INSERT INTO reply(group_id, code, body, body_abbr, position, created_at, updated_at)"
         " VALUES (?,?,?,?,?,?,?)", rows)
     return len(rows)
-

@@ -167,6 +167,10 @@ def apply(import_plan: ImportPlan, skip_errors: bool = False,
             "UserError", "The file has {count} line(s) with errors; nothing was imported. Correct "
             "them, or import without them."), count=len(import_plan.errors))
     work = [r for r in import_plan.rows if r.kind in ("new", "changed")]
+    if work:
+        from desk.core import backup
+
+        backup.before("import")  # a checked copy first; a failed backup stops the import
     now = timeutil.to_epoch(timeutil.now())
     out = {"new": 0, "changed": 0, "duplicate": import_plan.counts.get("duplicate", 0),
            "error": import_plan.counts.get("error", 0), "groups": 0}

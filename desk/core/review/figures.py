@@ -60,11 +60,15 @@ class Period:
         return (self.last - self.first).days + 1
 
     def previous(self) -> Period:
-        """The same number of days just before; a calendar month compares
-        with the month before."""
-        if self.first.day == 1 and self.last == _month_end(self.last) and self.first.month == self.last.month:
-            prev_last = self.first - timedelta(days=1)
-            return Period(prev_last.replace(day=1), prev_last)
+        """The period to compare with: for a month, or the first days of one,
+        the same days of the month before (1-23 Nov against 1-23 Oct); else
+        the same number of days just before."""
+        if self.first.day == 1 and (self.first.year, self.first.month) == (self.last.year, self.last.month):
+            start = (self.first - timedelta(days=1)).replace(day=1)
+            end = min(start + timedelta(days=self.last.day - 1), _month_end(start))
+            if self.last == _month_end(self.last):
+                end = _month_end(start)  # a whole month against the whole month before
+            return Period(start, end)
         return Period(self.first - timedelta(days=self.days), self.first - timedelta(days=1))
 
     def bounds(self, tz: tzinfo | None = None) -> tuple[int, int]:

@@ -113,6 +113,10 @@ class BarChart(_Chart):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(360, max(80, MARGIN * 2 + self.ROW * len(self.labels)))
 
+    def set_data(self, *args, **kwargs) -> None:
+        super().set_data(*args, **kwargs)
+        self.setMinimumHeight(self.sizeHint().height())  # every bar shows; the page scrolls
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(200, 60)
 

@@ -35,6 +35,7 @@ OPENS = {"new_customers": "customers", "cases_opened": "cases", "resolution_rate
          "first_response_median": "cases", "first_response_p90": "cases",
          "missed_deadlines": "cases"}
 FIGURE_COLUMNS = 5
+BARS_SHOWN = 10  # the most frequent of each breakdown
 
 
 def _qdate(d: date) -> QDate:
@@ -304,7 +305,7 @@ class ReviewPage(QWidget):
                                  empty_text=self.tr("No case was closed in this period"))
         for name, chart in self.bars.items():
             names = self._code_names(name)
-            rows = result.breakdowns[name]
+            rows = result.breakdowns[name][:BARS_SHOWN]  # the workbook has them all
             chart.set_data([names.get(code, code) for code, _n in rows], [[n for _c, n in rows]],
                            empty_text=self.tr("No cases in this period"))
 

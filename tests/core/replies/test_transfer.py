@@ -299,3 +299,14 @@ def test_several_phrases_under_one_code(gid, tmp_path):
 def test_utf16_without_bom(db, tmp_path, encoding):
     plan = transfer.read_file(_write(tmp_path, "p.txt", SOGOU.encode(encoding)))
     assert plan.encoding == encoding and plan.counts["new"] == 3 and not plan.errors
+
+
+def test_an_import_is_preceded_by_a_checked_backup(db, tmp_path):
+    from desk.core import backup
+
+    before = len(backup.list_backups(backup.data_dir()))
+    plan = transfer.read_file(_write(tmp_path, "p.txt", b"a,1=x\n"), group="新组")
+    transfer.apply(plan)
+    made = backup.list_backups(backup.data_dir())
+    assert len(made) == before + 1
+    assert [b.reason for b in made].count("import") == 1

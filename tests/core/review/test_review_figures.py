@@ -93,6 +93,10 @@ def test_periods_and_presets():
     assert rv.preset("last_month", today) == Period(date(2024, 2, 1), date(2024, 2, 29))
     assert rv.preset("last_7_days", today).days == 7
     assert MAY.previous() == Period(date(2024, 4, 1), date(2024, 4, 30))  # a month: the month before
+    assert Period(date(2024, 3, 1), date(2024, 3, 31)).previous() == Period(date(2024, 2, 1), date(2024, 2, 29))
+    # the month so far: the same days of the month before (cut at its end)
+    assert Period(date(2024, 11, 1), date(2024, 11, 23)).previous() == Period(date(2024, 10, 1), date(2024, 10, 23))
+    assert Period(date(2024, 3, 1), date(2024, 3, 30)).previous() == Period(date(2024, 2, 1), date(2024, 2, 29))
     assert Period(date(2024, 5, 10), date(2024, 5, 16)).previous() == Period(date(2024, 5, 3), date(2024, 5, 9))
     assert MAY.bounds(BEIJING) == (at(2024, 5, 1, 0), at(2024, 6, 1, 0))
     with pytest.raises(UserError):
