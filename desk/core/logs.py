@@ -48,4 +48,7 @@ def setup(logs_dir: Path, level: int = logging.INFO) -> Path:
     handler._shopdesk = True
     root.addHandler(handler)
     root.setLevel(level)
+    # peewee logs every statement with its parameters (phone numbers, notes)
+    # at DEBUG: never, whatever level the rest of the app logs at
+    logging.getLogger("peewee").setLevel(max(level, logging.INFO))
     return path

@@ -32,3 +32,14 @@ def test_small_log_is_kept_and_appended(tmp_path):
     for h in [h for h in root.handlers if getattr(h, "_shopdesk", False)]:
         root.removeHandler(h)
         h.close()
+
+
+def test_sql_and_its_parameters_never_reach_the_log_even_at_debug(tmp_path):
+    import logging
+
+    path = logs.setup(tmp_path, level=logging.DEBUG)
+    logging.getLogger("peewee").debug(("SELECT * FROM customer WHERE phone = ?", ("13800001111",)))
+    for h in logging.getLogger().handlers:
+        h.flush()
+    assert "13800001111" not in path.read_text(encoding="utf-8")
+    logs.setup(tmp_path)  # back to the app's level for the other tests

@@ -36,6 +36,7 @@ _EXPECT = {
     "note": ("SELECT body FROM note WHERE id = ?", "note {token}"),
     "bulk": ("SELECT body FROM note WHERE id = ?", "note {token}"),
     "followup": ("SELECT title FROM followup WHERE id = ?", "fu {token}"),
+    "import": ("SELECT body FROM reply WHERE id = ?", "imp {token}"),
 }
 
 

@@ -6,7 +6,8 @@ and prints one line per transaction after it has committed:
 kinds: customer (created, nickname c-<token>), edit (real_name <token>),
 note (body "note <token>"), bulk (one transaction of several notes, one line
 per note), case (opened), status (a case_event with comment <token>),
-followup (title "fu <token>"). Tokens are t<sequence>; the sequence starts
+followup (title "fu <token>"), import (a quick-reply import of a few
+phrases "imp <token>-<n>", one line per phrase, after its checked backup). Tokens are t<sequence>; the sequence starts
 where argv[2] says, so tokens stay unique across runs.
 
     python tests/crash/writer.py DATA_DIR FIRST_SEQUENCE SEED
@@ -26,6 +27,7 @@ from desk.core.customers import followups, notes
 from desk.core.customers import service as customers
 from desk.core.lock import WriterLock
 from desk.core.paths import DataDir
+from desk.core.replies import transfer
 
 
 def say(line: str) -> None:
@@ -40,6 +42,8 @@ def main(root: str, first: int, seed: int) -> int:
         say("locked")
         return 3
     db.open_database(data.db_path, data.backups)
+    tmp = data.root / "crash-imports"
+    tmp.mkdir(exist_ok=True)
     rng = random.Random(seed)
     seq = first
 
@@ -55,8 +59,8 @@ def main(root: str, first: int, seed: int) -> int:
         seq += 1
         token = f"t{seq}"
         ids = customer_ids()
-        op = rng.choice(("customer", "edit", "note", "bulk", "case", "status", "status", "followup")
-                        if ids else ("customer",))
+        op = rng.choice(("customer", "edit", "note", "bulk", "case", "status", "status", "followup",
+                         "import") if ids else ("customer",))
         if op == "customer":
             say(f"customer {customers.create('taobao', f'c-{token}')} {token}")
         elif op == "edit":
@@ -83,6 +87,15 @@ def main(root: str, first: int, seed: int) -> int:
             new = rng.choice(flow.offered(status))
             flow.change_status(case, new, comment=token)
             say(f"status {case} {token}")
+        elif op == "import":
+            phrases = tmp / f"{token}.txt"
+            phrases.write_text("".join(f"i{token}x{n},1=imp {token}-{n}\n"
+                                       for n in range(rng.randint(2, 20))), encoding="utf-8")
+            transfer.apply(transfer.read_file(phrases, group="导入"))
+            phrases.unlink()
+            for rid, body in database.execute_sql(
+                    "SELECT id, body FROM reply WHERE body LIKE ?", (f"imp {token}-%",)).fetchall():
+                say(f"import {rid} {body[4:]}")
         elif op == "followup":
             fid = followups.add(rng.choice(ids), f"fu {token}", timeutil.now() + timedelta(days=1))
             say(f"followup {fid} {token}")
