@@ -79,9 +79,8 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self.refresh_badges)
         self._clock.timeout.connect(self.announce_due)
         self._clock.start()
-        from desk.ui.backups import AutoBackup
-
-        self.auto_backup = AutoBackup(data, self)  # every few hours while open; on_close when closing
+        self.auto_backup = None  # every few hours while open, and on closing; started just after start-up
+        QTimer.singleShot(1000, self.automatic_backups)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
@@ -330,9 +329,16 @@ class MainWindow(QMainWindow):
         if not (saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode()))):
             self.resize(1280, 800)
 
+    def automatic_backups(self):
+        if self.auto_backup is None:
+            from desk.ui.backups import AutoBackup
+
+            self.auto_backup = AutoBackup(self.data, self)
+        return self.auto_backup
+
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.set_state("main_window.geometry", bytes(self.saveGeometry().toBase64()).decode())
-        self.statusBar().showMessage(self.tr("Backing up…"))
-        self.auto_backup.on_close()
+        self.hide()  # gone at once; the closing backup (a second or two for a big shop) follows
+        self.automatic_backups().on_close()
         super().closeEvent(event)
         QApplication.instance().quit()

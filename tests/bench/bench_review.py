@@ -54,5 +54,5 @@ def review(ctx: Context) -> list[Measurement]:
     rows = [Measurement(median(times[worst]), base,
                         note=f"slowest period {worst} ({median(times[worst]) * 1000:.0f} ms, median of "
                              f"{len(times[worst])}); this month has {cases:,} cases")]
-    rows += [Measurement(median(t), base, label=f"review: {name}") for name, t in times.items()]
+    rows += [Measurement(median(t), base, label=name) for name, t in times.items()]
     return rows
