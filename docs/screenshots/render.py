@@ -25,7 +25,8 @@ def wait_until(app, ready, seconds: float = 30) -> None:
     while not ready() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
-    app.processEvents()
+    for _ in range(5):  # the layout settles (charts grow to show every bar)
+        app.processEvents()
 
 
 def render(lang: str, data_dir: str) -> None:
