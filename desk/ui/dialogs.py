@@ -29,6 +29,12 @@ from desk.ui.errors import user_message
 class SettingsDialog(QDialog):
     """Edits the options of the settings registry; nothing is saved until OK."""
 
+    def open_backups(self) -> None:
+        """Settings > Backups: the same list as File > Backups…."""
+        window = self.parentWidget()
+        if window is not None and hasattr(window, "open_backups"):
+            window.open_backups()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -65,6 +71,12 @@ class SettingsDialog(QDialog):
         form.addRow("", self.mask_phones)
         form.addRow(self.tr("Warn this many hours before a deadline:"), self.warn_hours)
         form.addRow(self.tr("Back up while running every (hours):"), self.backup_hours)
+        self.backups_button = QPushButton(self.tr("&Backups…"))
+        self.backups_button.setObjectName("settingBackups")
+        self.backups_button.setAutoDefault(False)
+        self.backups_button.setToolTip(self.tr("List the backups and restore one"))
+        self.backups_button.clicked.connect(self.open_backups)
+        form.addRow("", self.backups_button)
         self.note = QLabel(self.tr("A new language takes effect when ShopDesk next starts."))
         self.note.setWordWrap(True)
         self.note.setEnabled(False)

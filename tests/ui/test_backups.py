@@ -238,3 +238,23 @@ def test_a_failing_automatic_backup_is_shown_once(qtbot, shop_dir, shop_db, monk
         qtbot.waitUntil(lambda: not auto._running, timeout=5000)
     assert shown == ["The disk is full."]
     assert auto.on_close() is None, "a failing closing backup never keeps the app from closing"
+
+
+def test_settings_open_the_backups_list(qtbot, window):
+    from desk.ui.backups import BackupsDialog
+    from desk.ui.dialogs import SettingsDialog
+
+    seen = []
+
+    def look(backups: BackupsDialog) -> None:
+        seen.append(backups.objectName())
+        backups.reject()
+
+    def settings_dialog(dialog: SettingsDialog) -> None:
+        with answering(BackupsDialog, look):
+            dialog.findChild(QPushButton, "settingBackups").click()
+        dialog.reject()
+
+    with answering(SettingsDialog, settings_dialog):
+        window.open_settings()
+    assert seen == ["backupsDialog"]
