@@ -151,6 +151,11 @@ class TodayPage(ListPage):
                                       views.search_filter(self.search.text())])
         self.cases_count.setText(self.tr("%Ln case(s)", "", self.cases_model.rowCount()))
 
+    def due_counts(self) -> tuple[int, int]:
+        """(follow-ups, cases) due by tonight, as the lists hold them after
+        apply_filters() with an empty search box: what the badge counts."""
+        return self.model.rowCount(), self.cases_model.rowCount()
+
     def _on_change(self, entity: str, ids) -> None:
         if entity == "setting":
             self.urgency.reload()
