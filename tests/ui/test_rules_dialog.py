@@ -288,6 +288,26 @@ def test_quality_flag_toggles_and_undoes(qtbot, shop_db):
     assert not next(r for r in service.reasons() if r.code == "color").is_quality
 
 
+def test_no_reason_flag_toggles_undoes_and_sets_new_cases(qtbot, shop_db):
+    from desk.core.aftersales.models import Case
+    from desk.core.customers import service as customers
+
+    dialog = open_dialog(qtbot, tab=1)
+    table = reasons_table(dialog)
+    assert table.item(column_texts(table, 0).index("七天无理由"), 2).text() == "yes"  # seeded
+    pick_reason(qtbot, dialog, "尺码不合适")
+    code = dialog.current_reason().code
+    click(qtbot, child(dialog, QPushButton, "reasonNoReason"))
+    assert next(r for r in service.reasons() if r.code == code).no_reason
+    row = column_texts(table, 0).index(dialog.current_reason().name)
+    assert table.item(row, 2).text() == "yes"
+    buyer = customers.create("taobao", "阿明")
+    case = service.open_case(buyer, "return_refund", code)
+    assert Case.get_by_id(case).no_reason_return  # the shorter deadline applies
+    ctrl_z(qtbot, dialog)
+    assert not next(r for r in service.reasons() if r.code == code).no_reason
+
+
 def test_delete_an_unused_reason_and_undo_puts_it_back_in_place(qtbot, shop_db):
     order = reason_names()
     dialog = open_dialog(qtbot, tab=1)

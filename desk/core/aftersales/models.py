@@ -24,6 +24,7 @@ class Reason(BaseModel):
     is_quality = FlagField(default=False)
     position = IntegerField(default=0)
     active = FlagField(default=True)
+    no_reason = FlagField(default=False)  # a 7-day no-reason return (migration 0007)
 
     class Meta:
         table_name = "aftersales_reason"

@@ -400,7 +400,7 @@ def open_case(customer_id: int, kind: str, reason: str, order_id: int | None = N
         if free_shipping is None:
             free_shipping = True if order is None else bool(order.free_shipping)
         clean["free_shipping"] = bool(free_shipping)
-        clean["no_reason_return"] = (reason_row.code == "no_reason" if no_reason_return is None
+        clean["no_reason_return"] = (bool(reason_row.no_reason) if no_reason_return is None
                                      else bool(no_reason_return))
         clean["shipping_payer"] = shipping.payer_for(clean["free_shipping"],
                                                      clean["responsibility"], clean["kind"])
@@ -607,11 +607,7 @@ class ReasonInfo:
     name: str
     is_quality: bool
     active: bool
-
-    @property
-    def no_reason(self) -> bool:
-        """The 7-day no-reason return: its cases get the shorter answer deadline."""
-        return self.code == NO_REASON_CODE
+    no_reason: bool = False  # a 7-day no-reason return: its cases get the shorter answer deadline
 
 
 @dataclass(frozen=True)
@@ -641,8 +637,7 @@ def reasons(include_inactive: bool = False) -> list[ReasonInfo]:
     query = Reason.select()
     if not include_inactive:
         query = query.where(Reason.active)
-    return [ReasonInfo(r.code, r.name, bool(r.is_quality), bool(r.active))
-            for r in query.order_by(Reason.position, Reason.id)]
+    return [_reason_info(r) for r in query.order_by(Reason.position, Reason.id)]
 
 
 def order_info(order_id: int) -> OrderInfo:
@@ -659,7 +654,6 @@ def order_info(order_id: int) -> OrderInfo:
 
 # -- the shop's reason list ---------------------------------------------------------------
 
-NO_REASON_CODE = "no_reason"
 REASON_NAME_MAX = 20
 
 
@@ -687,7 +681,7 @@ def _reason_row(code: str) -> Reason:
 
 
 def _reason_info(r: Reason) -> ReasonInfo:
-    return ReasonInfo(r.code, r.name, bool(r.is_quality), bool(r.active))
+    return ReasonInfo(r.code, r.name, bool(r.is_quality), bool(r.active), bool(r.no_reason))
 
 
 def reason_used(code: str) -> int:
@@ -696,7 +690,8 @@ def reason_used(code: str) -> int:
 
 
 def create_reason(name: str, is_quality: bool = False, *, code: str | None = None,
-                  position: int | None = None, active: bool = True) -> ReasonInfo:
+                  position: int | None = None, active: bool = True,
+                  no_reason: bool = False) -> ReasonInfo:
     """A new reason at the end of the list (`code`/`position`: put a deleted one
     back where it was)."""
     clean = _reason_name(name)
@@ -710,15 +705,17 @@ def create_reason(name: str, is_quality: bool = False, *, code: str | None = Non
             last = Reason.select(Reason.position).order_by(Reason.position.desc()).first()
             position = 0 if last is None else last.position + 1
         row = Reason.create(code=code, name=clean, is_quality=bool(is_quality),
-                            position=position, active=bool(active))
+                            position=position, active=bool(active), no_reason=bool(no_reason))
         pending.add("reason", [row.id])
     return _reason_info(row)
 
 
 def update_reason(code: str, *, name: str | None = None, is_quality: bool | None = None,
-                  active: bool | None = None) -> ReasonInfo:
-    """Rename a reason, change its quality flag or switch it off (cases keep it;
-    the form offers only the active ones). Returns the reason as it was."""
+                  active: bool | None = None, no_reason: bool | None = None) -> ReasonInfo:
+    """Rename a reason, change its quality or 7-day no-reason flag, or switch
+    it off (cases keep it; the form offers only the active ones; the flags
+    are the defaults of new cases, open ones keep theirs). Returns the reason
+    as it was."""
     with changes.write(database) as pending:
         row = _reason_row(code)
         before = _reason_info(row)
@@ -727,6 +724,8 @@ def update_reason(code: str, *, name: str | None = None, is_quality: bool | None
             values["name"] = _reason_name(name, except_code=code)
         if is_quality is not None:
             values["is_quality"] = bool(is_quality)
+        if no_reason is not None:
+            values["no_reason"] = bool(no_reason)
         if active is not None:
             values["active"] = bool(active)
             if not active and row.active and not Reason.select().where(

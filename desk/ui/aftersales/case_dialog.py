@@ -155,10 +155,12 @@ class CaseDialog(QDialog):
         self.reason.setObjectName("caseReason")
         current_reason = None if self.case is None else self.case.reason
         self._quality: dict[str, bool] = {}
+        self._no_reason: dict[str, bool] = {}
         for r in service.reasons(include_inactive=True):
             if r.active or r.code == current_reason:
                 self.reason.addItem(r.name, r.code)
                 self._quality[r.code] = r.is_quality
+                self._no_reason[r.code] = r.no_reason
         self.responsibility = QComboBox()
         self.responsibility.setObjectName("caseResponsibility")
         names = responsibilities()
@@ -516,7 +518,7 @@ class CaseDialog(QDialog):
             return
         self.responsibility.setCurrentIndex(
             self.responsibility.findData("seller" if self._quality.get(code) else "buyer"))
-        self.no_reason.setChecked(code == "no_reason")
+        self.no_reason.setChecked(self._no_reason.get(code, False))
 
     def _carrier_title(self) -> None:
         self.carrier_label.setText(self.tr("Reissue carrier:") if self.kind.currentData() == "reissue"

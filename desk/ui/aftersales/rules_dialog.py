@@ -193,6 +193,10 @@ class AftersalesRulesDialog(QDialog):
         self.quality_button = self._button("reasonQuality", self.tr("&Quality fault on/off"),
                                            self.tr("Whether the reason is the shop's fault (who pays "
                                                    "return shipping)"), self.toggle_quality)
+        self.no_reason_button = self._button(
+            "reasonNoReason", self.tr("&7-day no-reason on/off"),
+            self.tr("Whether new cases with this reason are 7-day no-reason returns (the shorter "
+                    "answer deadline)"), self.toggle_no_reason)
         self.active_button = self._button("reasonToggle", self.tr("&Switch off"),
                                           self.tr("A switched-off reason stays on its cases but is "
                                                   "no longer offered"), self.toggle_active)
@@ -203,7 +207,8 @@ class AftersalesRulesDialog(QDialog):
         entry.addWidget(self.reason_quality)
         entry.addWidget(self.add_button)
         actions = QHBoxLayout()
-        for b in (self.rename_button, self.quality_button, self.active_button, self.delete_button):
+        for b in (self.rename_button, self.quality_button, self.no_reason_button, self.active_button,
+                  self.delete_button):
             actions.addWidget(b)
         actions.addStretch(1)
         self.reasons_hint = QLabel(self.tr("A reason that cases use cannot be deleted; switch it "
@@ -324,7 +329,7 @@ class AftersalesRulesDialog(QDialog):
     def _reason_selected(self, fill: bool = True) -> None:
         reason = self.current_reason()
         chosen = reason is not None
-        for b in (self.rename_button, self.quality_button, self.active_button):
+        for b in (self.rename_button, self.quality_button, self.no_reason_button, self.active_button):
             b.setEnabled(chosen)
         used = 0
         if chosen:
@@ -450,6 +455,15 @@ class AftersalesRulesDialog(QDialog):
                       lambda: service.update_reason(reason.code, is_quality=not reason.is_quality),
                       lambda before: service.update_reason(reason.code, is_quality=before.is_quality))
 
+    def toggle_no_reason(self) -> None:
+        reason = self.current_reason()
+        if reason is None:
+            return
+        self._perform(self.reasons_error,
+                      self.tr("Change the 7-day no-reason flag of “{name}”").format(name=reason.name),
+                      lambda: service.update_reason(reason.code, no_reason=not reason.no_reason),
+                      lambda before: service.update_reason(reason.code, no_reason=before.no_reason))
+
     def toggle_active(self) -> None:
         reason = self.current_reason()
         if reason is None:
@@ -468,7 +482,8 @@ class AftersalesRulesDialog(QDialog):
 
         def put_back(before: service.ReasonInfo) -> None:
             service.create_reason(before.name, before.is_quality, code=before.code,
-                                  position=position, active=before.active)
+                                  position=position, active=before.active,
+                                  no_reason=before.no_reason)
 
         if self._perform(self.reasons_error,
                          self.tr("Delete reason “{name}”").format(name=reason.name),
