@@ -313,8 +313,9 @@ class _Batch:
             " status_changed_at, first_response_at, closed_at, next_deadline_at, next_deadline_key,"
             " created_at, updated_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.cases)
-        conn.executemany(
-            "INSERT INTO case_item(case_id, title, quantity) VALUES (?,?,?)", self.case_items)
+        conn.executemany(  # the claimed item is the order's own
+            "INSERT INTO case_item(case_id, order_item_id, title, quantity) SELECT ?, i.id, ?, ?"
+            " FROM order_item i WHERE i.order_id = ?", self.case_items)
         conn.executemany(
             "INSERT INTO case_event(case_id, at, kind, old_status, new_status, handler, comment)"
             " VALUES (?,?,?,?,?,?,?)", self.events)
@@ -444,7 +445,7 @@ def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _
               and kind in ("return_refund", "exchange", "repair") else ("", "")),
             opened, last_change, responded, closed, deadline_at, deadline_key, opened, last_change,
         ))
-        b.case_items.append((case_id, title, qty))
+        b.case_items.append((case_id, title, qty, oid))
         if photo_pool and reason in ("quality", "damaged", "wrong_item", "color"):
             for j in range(rng.randrange(1, 4)):
                 sha, size = photo_pool[(case_id + j) % len(photo_pool)]
