@@ -1,17 +1,157 @@
-"""Subcommands registered by desk.cli; no Qt on this path."""
+"""`shopdesk export` and `shopdesk import`: Excel workbooks out, the platforms'
+order exports in. No Qt on this path."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+EXIT_OK = 0
+EXPORT_KINDS = ("customers", "orders", "aftersales", "followups", "replies", "all", "review")
+IMPORT_PLATFORMS = ("taobao", "tmall", "pdd", "jd", "douyin")  # desk.core.excel.layouts
 
 
 def add_export(sub) -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the shop's data to an Excel workbook")
-    p.set_defaults(func=lambda args: 2)
+    p.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND",
+                   help=f"what to export: {', '.join(EXPORT_KINDS)} (all: a sheet each)")
+    p.add_argument("--out", metavar="FILE.xlsx", required=True,
+                   help="the workbook to write (replaced if it exists)")
+    p.add_argument("--mask-phones", action="store_true", help="write phones as 138****1234")
+    p.add_argument("--from", dest="first", metavar="DATE",
+                   help="review: the first day, YYYY-MM-DD (default: the 1st of this month)")
+    p.add_argument("--to", dest="last", metavar="DATE",
+                   help="review: the last day, included (default: today)")
+    p.add_argument("--platform", metavar="P", default="",
+                   help="review: only this platform's buyers, orders and cases")
+    p.set_defaults(func=cmd_export)
     return p
+
+
+def _day(text: str | None, default):
+    from datetime import date
+
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    if text is None:
+        return default
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{text}” is not a date; write it as "
+                                          "YYYY-MM-DD, e.g. 2026-11-01."), text=text) from None
+
+
+def _export_review(args, out) -> int:
+    from datetime import date
+
+    from desk.core.aftersales import views
+    from desk.core.excel.translations import translator
+    from desk.core.platforms import PLATFORMS
+    from desk.core.review import figures
+    from desk.core.review.workbook import write_review
+
+    if args.platform and args.platform not in PLATFORMS:
+        from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no platform “{name}”; use one of "
+                                          "{names}."), name=args.platform, names=", ".join(PLATFORMS))
+    today = date.today()
+    period = figures.Period(_day(args.first, today.replace(day=1)), _day(args.last, today))
+    translate = translator(getattr(args, "lang", None))
+    review = figures.review(period, args.platform)
+    write_review(review, out, lambda text: translate("Review", text),
+                 {"reason": dict(views.reason_choices())})
+    print(out)
+    print(f"review of {period.first} to {period.last}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from pathlib import Path
+
+    from desk.cli import _data_dir, _open_to_read
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+    from desk.core.excel import exports
+    from desk.core.excel.translations import translator
+
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; choose a file name "
+                                          "ending in .xlsx."), path=out)
+    if out.suffix.lower() != ".xlsx":
+        out = out.with_name(out.name + ".xlsx")
+    _open_to_read(_data_dir(args))
+    if args.kind == "review":
+        return _export_review(args, out)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if tty:
+            print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
+
+    result = exports.export(args.kind, out, mask_phones=args.mask_phones,
+                            translate=translator(getattr(args, "lang", None)), progress=progress)
+    if tty:
+        print(file=sys.stderr)
+    print(result.path)
+    print(f"{result.rows:,} row(s) on {result.sheets} sheet(s)", file=sys.stderr)
+    return EXIT_OK
 
 
 def add_import(sub) -> argparse.ArgumentParser:
+    from desk.cli import _Parser
+
     p = sub.add_parser("import", help="read the platforms' order exports into the customer file")
-    p.set_defaults(func=lambda args: 2)
+    what = p.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
+    o = what.add_parser("orders", help="an order export from a seller centre (.csv or .xlsx)")
+    o.add_argument("file", metavar="FILE", help="the exported file (.csv or .xlsx)")
+    o.add_argument("--platform", choices=IMPORT_PLATFORMS,
+                   help="the platform the file comes from (default: recognised from its columns)")
+    o.add_argument("--preset", metavar="NAME",
+                   help="a column preset saved in the app, for a layout ShopDesk does not know")
+    o.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    o.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    o.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                   help="folder with the shop's database")
+    o.set_defaults(func=cmd_import_orders)
     return p
+
+
+def cmd_import_orders(args) -> int:
+    from desk.cli import _data_dir, _open, _open_to_read, _writer
+    from desk.core.excel import orders_import, presets
+
+    data = _data_dir(args)
+    mapping, platform = None, args.platform
+    if args.dry_run:
+        _open_to_read(data)
+        if args.preset:
+            preset = presets.get(args.preset)
+            mapping, platform = preset.columns, platform or preset.platform
+        result = orders_import.import_orders(args.file, platform, mapping, dry_run=True)
+    else:
+        with _writer(data):
+            _open(data)
+            if args.preset:
+                preset = presets.get(args.preset)
+                mapping, platform = preset.columns, platform or preset.platform
+            result = orders_import.import_orders(args.file, platform, mapping)
+    summary = result.summary()
+    if args.json:
+        import json
+
+        print(json.dumps(summary, ensure_ascii=False))
+        return EXIT_OK
+    verb = "would be" if args.dry_run else "were"
+    print(f"platform: {summary['platform']}")
+    print(f"new customers:     {summary['new_customers']:>8,}")
+    print(f"updated customers: {summary['updated_customers']:>8,}")
+    print(f"new orders:        {summary['new_orders']:>8,}")
+    print(f"updated orders:    {summary['updated_orders']:>8,}")
+    print(f"unchanged orders:  {summary['unchanged']:>8,}")
+    for e in summary["errors"]:
+        print(f"row {e['row']}: {e['message']}")
+    print(f"{len(summary['errors']):,} row(s) could not be used; the rest {verb} imported"
+          + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
+    return EXIT_OK

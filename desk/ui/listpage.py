@@ -186,6 +186,18 @@ class ListPage(QWidget):
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self.model.columns) if c.key == key)
 
+    export_kind: str | None = None  # what Export… writes from this page (desk.core.excel.exports)
+
+    def export_rows(self) -> None:
+        """The rows as listed (search, filters, sort; or only the selected
+        ones) to a workbook, in the background."""
+        from desk.ui.transfer.export_dialog import ExportDialog
+
+        sort, descending = self.model.order
+        ExportDialog.ask(self, self.export_kind,
+                         filters=[self.search_filter(self.search.text()), *self.extra_filters()],
+                         sort=sort, descending=descending, selected=self.selected_ids())
+
     def selected_ids(self) -> list[int]:
         rows = sorted(ix.row() for ix in self.view.selectionModel().selectedRows())
         return [self.model.id_at(r) for r in rows]

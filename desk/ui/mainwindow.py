@@ -283,15 +283,26 @@ class MainWindow(QMainWindow):
             for page in self.pages.values():
                 page.apply_filters()  # e.g. phone masking changed
 
-    def not_yet(self, what: str) -> None:
-        QMessageBox.information(self, self.tr("ShopDesk"), self.tr(
-            "{what} is not available in this version yet.").format(what=what))
+    def import_orders(self) -> bool:
+        """File > Import…: a platform's order export into the customer file;
+        True when something was imported."""
+        from desk.ui.transfer.import_dialog import ImportDialog
 
-    def import_orders(self) -> None:
-        self.not_yet(self.tr("Importing order exports"))
+        result = ImportDialog.ask(self)
+        if result is None:
+            return False
+        s = result.summary()
+        self.statusBar().showMessage(self.tr(
+            "Imported {new} new and {updated} updated orders, {buyers} new customers").format(
+            new=fmt.count(s["new_orders"]), updated=fmt.count(s["updated_orders"]),
+            buyers=fmt.count(s["new_customers"])), 10_000)
+        return True
 
     def export_data(self) -> None:
-        self.not_yet(self.tr("Exporting to Excel"))
+        """File > Export…: everything, or one list, as a workbook."""
+        from desk.ui.transfer.export_dialog import ExportDialog
+
+        ExportDialog.ask(self)
 
     def open_backups(self) -> None:
         from desk.ui.backups import BackupsDialog
@@ -325,8 +336,8 @@ class MainWindow(QMainWindow):
             # a failed or cancelled load leaves the welcome to be asked again
             run_with_progress(self, self.tr("Loading demo data…"), demo.generate, self.data, 2000,
                               on_success=loaded)
-        elif choice == FirstRunDialog.IMPORT:
-            self.import_orders()
+        elif choice == FirstRunDialog.IMPORT and self.import_orders():
+            settings.set("first_run_done", True)
 
     # --- window state -------------------------------------------------------
 

@@ -113,6 +113,11 @@ class LazyTableModel(QAbstractTableModel):
             return self.columns[section].title() if 0 <= section < len(self.columns) else None
         return str(section + 1)
 
+    @property
+    def order(self) -> tuple[str | None, bool]:
+        """(sort key, descending) as the rows are listed."""
+        return self._sort_key, self._descending
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return

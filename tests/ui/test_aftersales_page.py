@@ -309,7 +309,8 @@ def test_column_chooser_is_remembered(qtbot, demo):
     assert not second.view.isColumnHidden(second.column_of("platform"))
     assert second.view.isColumnHidden(second.column_of("handler"))
     more = second.findChild(QToolButton, "aftersalesMore")
-    assert [a.objectName() for a in more.menu().actions()] == ["caseActionColumns", "actionAftersalesRules"]
+    assert [a.objectName() for a in more.menu().actions()] == ["caseActionColumns", "actionAftersalesRules",
+                                                                "aftersalesExport"]
 
 
 def test_deadline_column_sorts_in_sql_soonest_first_settled_last(qtbot, page):

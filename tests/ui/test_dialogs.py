@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton
 
 from desk.core import settings
 from desk.core.customers import followups
@@ -130,16 +130,18 @@ def test_first_run_demo_fills_the_shop(qtbot, window):
     assert window.pages["customers"].model.rowCount() == 2000
 
 
-def test_first_run_import_says_not_yet_and_writes_nothing(qtbot, window):
-    said = []
+def test_first_run_import_opens_the_import_and_a_cancel_writes_nothing(qtbot, window):
+    from desk.ui.transfer.import_dialog import ImportDialog
 
-    def read_and_close(box: QMessageBox) -> None:
-        said.append(box.text())
-        box.button(QMessageBox.StandardButton.Ok).click()
+    opened = []
 
-    with answering(FirstRunDialog, choose(qtbot, "import")), answering(QMessageBox, read_and_close):
+    def cancel(dialog: ImportDialog) -> None:
+        opened.append(dialog.objectName())
+        dialog.reject()
+
+    with answering(FirstRunDialog, choose(qtbot, "import")), answering(ImportDialog, cancel):
         window.first_run()
-    assert said == ["Importing order exports is not available in this version yet."]
+    assert opened == ["importDialog"]
     assert wait_all()
     assert Customer.select().count() == 0
     # nothing was imported, so the welcome asks again next time

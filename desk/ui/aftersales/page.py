@@ -23,6 +23,7 @@ REPAINT_MS = 60_000  # colours and times left follow the clock
 
 
 class AftersalesPage(ListPage):
+    export_kind = "aftersales"
     entities = ("case", "customer", "order")
 
     def __init__(self, parent=None) -> None:
@@ -109,6 +110,11 @@ class AftersalesPage(ListPage):
         rules = more.addAction(self.tr("&Deadlines and reasons…"))
         rules.setObjectName("actionAftersalesRules")
         rules.triggered.connect(self.edit_rules)
+        export = more.addAction(self.tr("&Export to Excel…"), self.export_rows)
+        export.setObjectName("aftersalesExport")
+        export.setShortcut("Ctrl+Shift+E")
+        export.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(export)  # the shortcut works while the focus is on this page
         self.more.setMenu(more)
         bar = QToolBar()
         bar.setObjectName("aftersalesToolbar")

@@ -38,6 +38,7 @@ def tag_names(value: str | None) -> str:
 
 
 class CustomersPage(ListPage):
+    export_kind = "customers"
     entities = ("customer", "order", "case", "tag", "followup")
 
     def __init__(self, parent=None) -> None:
@@ -149,6 +150,11 @@ class CustomersPage(ListPage):
         columns = more.addAction(self.tr("&Columns…"))
         columns.setObjectName("actionColumns")
         columns.triggered.connect(lambda: self.column_menu().exec(self.more.mapToGlobal(self.more.rect().bottomLeft())))
+        export = more.addAction(self.tr("&Export to Excel…"), self.export_rows)
+        export.setObjectName("customersExport")
+        export.setShortcut("Ctrl+Shift+E")
+        export.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(export)  # the shortcut works while the focus is on this page
         self.more.setMenu(more)
 
         # A tool bar, not a row of buttons: on a narrow window what does not fit

@@ -1,0 +1,123 @@
+"""Cell values of the platforms' exports turned into what we store: text
+numbers exactly, money in fen without a float, local times as UTC epochs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, tzinfo
+from decimal import Decimal
+
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.money import parse_yuan
+from desk.core.text import clean_line
+
+# Exact integers a double holds; beyond this a numeric cell has lost digits.
+FLOAT_EXACT = 2**53
+_WRAPPED = re.compile(r'^="(.*)"$', re.DOTALL)
+_DATETIME = re.compile(
+    r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+    r"(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?$")
+_SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
+
+
+def text(value: object) -> str:
+    """A cell as one line of text: `="..."` unwrapped, a leading tab or
+    apostrophe (how exports keep numbers as text) dropped."""
+    if type(value) is str and value.isprintable() and not value.startswith(("=", "'", " ")):
+        return value.rstrip()  # the common case: plain text, nothing to unwrap or remove
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    s = str(value)
+    m = _WRAPPED.match(s.strip())
+    if m:
+        s = m.group(1)
+    s = clean_line(s)
+    if s.startswith("'"):
+        s = s[1:].strip()
+    return s
+
+
+def number_text(value: object) -> str:
+    """An order or tracking number as text, exactly. A numeric cell is
+    accepted only while a double holds it exactly; a number shown in
+    scientific notation has lost its digits."""
+    if isinstance(value, bool):
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not an order number."),
+                        value=value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and 0 <= value < FLOAT_EXACT:
+            return str(int(value))
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The number {value} was stored as a number and has lost digits; export the "
+            "file again with numbers as text."), value=repr(value))
+    s = text(value)
+    if _SCIENTIFIC.match(s):
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The number {value} was stored as a number and has lost digits; export the "
+            "file again with numbers as text."), value=s)
+    return s
+
+
+def fen(value: object) -> int | None:
+    """Money in fen; None for an empty cell."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{text}” is not an amount of money."),
+                        text=value)
+    if isinstance(value, int):
+        return value * 100
+    if isinstance(value, float):
+        # repr is the shortest text that reads back as this double: the figure the file shows
+        return parse_yuan(format(Decimal(repr(value)), "f"))
+    s = text(value)
+    return None if not s else parse_yuan(s)
+
+
+def quantity(value: object) -> int:
+    if value is None or value == "":
+        return 1
+    if isinstance(value, int) and not isinstance(value, bool):
+        n = value
+    elif isinstance(value, float) and value.is_integer():
+        n = int(value)
+    else:
+        s = text(value).replace(",", "").removesuffix("件")
+        if not s.isdigit():
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a quantity."),
+                            value=s[:40])
+        n = int(s)
+    if not 0 < n <= 100_000:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a quantity."), value=n)
+    return n
+
+
+def moment(value: object, tz: tzinfo | None) -> int | None:
+    """A time as the file shows it (the shop's local time) -> UTC epoch seconds."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        local = value
+    elif isinstance(value, date):
+        local = datetime.combine(value, time())
+    else:
+        s = text(value)
+        if not s or s in ("-", "--", "null", "NULL"):
+            return None
+        m = _DATETIME.match(s)
+        if not m:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a date and time."),
+                            value=s[:40])
+        parts = [int(p) if p else 0 for p in m.groups()]
+        try:
+            local = datetime(*parts)
+        except ValueError:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a date and time."),
+                            value=s[:40]) from None
+    if local.tzinfo is None:
+        local = local.replace(tzinfo=tz) if tz else local.astimezone()
+    return int(local.timestamp())

@@ -1,0 +1,204 @@
+"""Importing an order export: pick the file, see what would change (the dry
+run, with every row that cannot be used), then import it in one transaction."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.core.errors import UserError
+from desk.core.excel import layouts, orders_import
+from desk.core.excel.orders_import import ImportPlan, UnknownLayout
+from desk.ui import errors, labels
+from desk.ui.errors import user_message
+from desk.ui.progress import run_with_progress
+from desk.ui.transfer.mapping_dialog import ERROR_STYLE, MappingDialog
+from desk.ui.worker import run_task
+
+
+class ImportDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, path: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import orders"))
+        self.setMinimumSize(640, 460)
+        self.mapping: dict[str, str] | None = None
+        self.plan: ImportPlan | None = None
+        self.result: ImportPlan | None = None
+        self._previewed = ""
+        self._generation = 0  # only the newest preview's answer is shown
+
+        self.path = QLineEdit(path)
+        self.path.setObjectName("importPath")
+        self.path.setPlaceholderText(self.tr("The order export from the seller centre (.csv or .xlsx)"))
+        self.path.editingFinished.connect(self.preview)
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setObjectName("importBrowse")
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self.browse)
+        self.platform = QComboBox()
+        self.platform.setObjectName("importPlatform")
+        self.platform.addItem(self.tr("Recognise from the columns"), "")
+        names = labels.platforms()
+        for code in layouts.IMPORT_PLATFORMS:
+            self.platform.addItem(names.get(code, code), code)
+        self.platform.currentIndexChanged.connect(lambda _: self.preview(force=True))
+        self.check = QPushButton(self.tr("&Preview"))
+        self.check.setObjectName("importPreview")
+        self.check.setAutoDefault(False)
+        self.check.clicked.connect(lambda: self.preview(force=True))
+        self.summary = QLabel(self.tr("Choose a file to see what it would change."))
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("importError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.problems = QTableWidget(0, 2)
+        self.problems.setObjectName("importProblems")
+        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Why it cannot be used")])
+        self.problems.verticalHeader().setVisible(False)
+        self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("importButtons")
+        self.run = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.run.setObjectName("importRun")
+        self.run.setEnabled(False)
+        buttons.accepted.connect(self.start_import)
+        buttons.rejected.connect(self.reject)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(browse)
+        platform_row = QHBoxLayout()
+        platform_row.addWidget(self.platform, 1)
+        platform_row.addWidget(self.check)
+        form = QFormLayout()
+        for text, buddy, row in ((self.tr("&File:"), self.path, file_row),
+                                 (self.tr("P&latform:"), self.platform, platform_row)):
+            label = QLabel(text)
+            label.setBuddy(buddy)
+            form.addRow(label, row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(buttons)
+
+    def browse(self) -> None:
+        start = self.path.text() or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DownloadLocation)
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import orders"), start,
+                                                self.tr("Order exports (*.csv *.xlsx);;All files (*)"))
+        if chosen:
+            self.path.setText(chosen)
+            self.mapping = None
+            self.preview(force=True)
+
+    def _args(self) -> tuple:
+        return Path(self.path.text().strip()), self.platform.currentData() or None, self.mapping
+
+    def preview(self, force: bool = False) -> None:
+        """The dry run, in the background."""
+        text = self.path.text().strip()
+        if not text or (text == self._previewed and not force):
+            return
+        if text != self._previewed:
+            self.mapping = None
+        self._previewed = text
+        self.plan = None
+        self.run.setEnabled(False)
+        self.error.hide()
+        self.summary.setText(self.tr("Reading the file…"))
+        path, platform, mapping = self._args()
+        self._generation += 1
+        generation = self._generation
+
+        def current(handler):
+            return lambda value: handler(value) if generation == self._generation else None
+
+        run_task(orders_import.import_orders, path, platform, mapping, dry_run=True,
+                 on_success=current(self._previewed_plan), on_error=current(self._preview_failed))
+
+    def _previewed_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        s = plan.summary()
+        self.summary.setText(self.tr(
+            "Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. "
+            "Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.").format(
+            platform=labels.label(labels.platforms(), plan.platform), nc=s["new_customers"],
+            uc=s["updated_customers"], no=s["new_orders"], uo=s["updated_orders"],
+            un=s["unchanged"], bad=len(plan.errors)))
+        self.problems.setRowCount(len(plan.errors))
+        for i, e in enumerate(plan.errors):
+            self.problems.setItem(i, 0, QTableWidgetItem(str(e.row)))
+            self.problems.setItem(i, 1, QTableWidgetItem(user_message(e.error)))
+        self.run.setEnabled(bool(plan.new_orders or plan.updated_orders))
+
+    def _preview_failed(self, error: BaseException) -> None:
+        self.summary.setText("")
+        self.problems.setRowCount(0)
+        if isinstance(error, UnknownLayout):
+            chosen = MappingDialog.ask(self, error.rows)
+            if chosen is not None:
+                platform, self.mapping = chosen
+                self.platform.blockSignals(True)
+                self.platform.setCurrentIndex(max(0, self.platform.findData(platform)))
+                self.platform.blockSignals(False)
+                self.preview(force=True)
+                return
+        if isinstance(error, UserError):
+            self.error.setText(user_message(error))
+            self.error.show()
+            return
+        errors.report(error, self)
+
+    def start_import(self) -> None:
+        """Import for real, in one transaction, behind a progress dialog."""
+        if self.plan is None:
+            return
+        self.run.setEnabled(False)
+        path, platform, mapping = self._args()
+        task = run_with_progress(self, self.tr("Importing orders…"),
+                                 partial(orders_import.import_orders, path,
+                                         platform or self.plan.platform, mapping),
+                                 on_success=self._imported)
+        # cancelled or refused: nothing was written, the preview still stands
+        task.signals.failed.connect(lambda _error: self.run.setEnabled(True))
+
+    def _imported(self, result: ImportPlan) -> None:
+        self.result = result
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, path: str = "") -> ImportPlan | None:
+        """What the import did, or None when nothing was imported."""
+        dialog = cls(parent, path)
+        if path:
+            dialog.preview()
+        dialog.exec()
+        result = dialog.result
+        dialog.deleteLater()
+        return result
