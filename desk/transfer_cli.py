@@ -102,7 +102,8 @@ def cmd_export(args) -> int:
 def add_import(sub) -> argparse.ArgumentParser:
     from desk.cli import _Parser
 
-    p = sub.add_parser("import", help="read the platforms' order exports into the customer file")
+    p = sub.add_parser("import", help="read the platforms' order exports (or our own customer "
+                                      "list) into the customer file")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
     o = what.add_parser("orders", help="an order export from a seller centre (.csv or .xlsx)")
     o.add_argument("file", metavar="FILE", help="the exported file (.csv or .xlsx)")
@@ -115,7 +116,44 @@ def add_import(sub) -> argparse.ArgumentParser:
     o.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                    help="folder with the shop's database")
     o.set_defaults(func=cmd_import_orders)
+    c = what.add_parser("customers", help="a customer list exported by ShopDesk (shopdesk export "
+                                          "customers): buyers matched by platform and nickname")
+    c.add_argument("file", metavar="FILE", help="the exported workbook (.xlsx)")
+    c.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    c.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    c.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                   help="folder with the shop's database")
+    c.set_defaults(func=cmd_import_customers)
     return p
+
+
+def cmd_import_customers(args) -> int:
+    from desk.cli import _data_dir, _open, _open_to_read, _writer
+    from desk.core.excel import customers_import
+
+    data = _data_dir(args)
+    if args.dry_run:
+        _open_to_read(data)
+        result = customers_import.import_customers(args.file, dry_run=True)
+    else:
+        with _writer(data):
+            _open(data)
+            result = customers_import.import_customers(args.file)
+    summary = result.summary()
+    if args.json:
+        import json
+
+        print(json.dumps(summary, ensure_ascii=False))
+        return EXIT_OK
+    print(f"new customers:     {summary['new_customers']:>8,}")
+    print(f"updated customers: {summary['updated_customers']:>8,}")
+    print(f"unchanged:         {summary['unchanged']:>8,}")
+    for e in summary["errors"]:
+        print(f"row {e['row']}: {e['message']}")
+    verb = "would be" if args.dry_run else "were"
+    print(f"{len(summary['errors']):,} row(s) could not be used; the rest {verb} imported"
+          + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_import_orders(args) -> int:

@@ -292,10 +292,13 @@ class MainWindow(QMainWindow):
         if result is None:
             return False
         s = result.summary()
-        self.statusBar().showMessage(self.tr(
-            "Imported {new} new and {updated} updated orders, {buyers} new customers").format(
-            new=fmt.count(s["new_orders"]), updated=fmt.count(s["updated_orders"]),
-            buyers=fmt.count(s["new_customers"])), 10_000)
+        if "new_orders" in s:
+            text = self.tr("Imported {new} new and {updated} updated orders, {buyers} new customers")
+        else:
+            text = self.tr("Imported {buyers} new and {changed} updated customers")
+        self.statusBar().showMessage(text.format(
+            new=fmt.count(s.get("new_orders", 0)), updated=fmt.count(s.get("updated_orders", 0)),
+            buyers=fmt.count(s["new_customers"]), changed=fmt.count(s["updated_customers"])), 10_000)
         return True
 
     def export_data(self) -> None:

@@ -3408,80 +3408,85 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>正在导入短语…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="42"/>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="113"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="56"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="127"/>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="52"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="66"/>
         <source>The order export from the seller centre (.csv or .xlsx)</source>
         <translation>从卖家中心导出的订单文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="54"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="68"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="60"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="74"/>
         <source>Recognise from the columns</source>
         <translation>根据列名自动识别</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="65"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="79"/>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="69"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="83"/>
         <source>Choose a file to see what it would change.</source>
         <translation>选择文件后，这里会显示导入将带来的变化。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="79"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="93"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="79"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="93"/>
         <source>Why it cannot be used</source>
         <translation>无法使用的原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="85"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="99"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="98"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="112"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="99"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="113"/>
         <source>P&amp;latform:</source>
         <translation>平台(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="114"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="128"/>
         <source>Order exports (*.csv *.xlsx);;All files (*)</source>
         <translation>订单导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="134"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="148"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="149"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="164"/>
+        <source>A customer list exported by ShopDesk. New customers: {nc}. Updated customers: {uc}. Unchanged: {un}. Rows that cannot be used: {bad}.</source>
+        <translation>这是店铺客服台导出的客户表。新客户：{nc}。更新的客户：{uc}。不变：{un}。无法使用的行：{bad}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="172"/>
         <source>Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.</source>
         <translation>平台：{platform}。新客户：{nc}。更新的客户：{uc}。新订单：{no}。更新的订单：{uo}。未变的订单：{un}。无法使用的行：{bad}。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="184"/>
-        <source>Importing orders…</source>
-        <translation>正在导入订单…</translation>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="214"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
@@ -4000,27 +4005,32 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>已导入 {new} 个新订单、更新 {updated} 个订单，新增 {buyers} 位客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="311"/>
+        <location filename="../../desk/ui/mainwindow.py" line="298"/>
+        <source>Imported {buyers} new and {changed} updated customers</source>
+        <translation>已导入 {buyers} 位新客户，更新 {changed} 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/mainwindow.py" line="314"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="314"/>
+        <location filename="../../desk/ui/mainwindow.py" line="317"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="316"/>
+        <location filename="../../desk/ui/mainwindow.py" line="319"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="337"/>
+        <location filename="../../desk/ui/mainwindow.py" line="340"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="333"/>
+        <location filename="../../desk/ui/mainwindow.py" line="336"/>
         <source>Demo data loaded: {n} customers</source>
         <translation>演示数据已加载：{n} 位客户</translation>
     </message>
@@ -6342,74 +6352,74 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>没有“{platform}”这个平台。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="117"/>
+        <location filename="../../desk/core/customers/service.py" line="119"/>
         <source>Nickname is required.</source>
         <translation>请填写买家昵称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="118"/>
+        <location filename="../../desk/core/customers/service.py" line="120"/>
         <location filename="../../desk/core/excel/orders_import.py" line="279"/>
         <source>The nickname can be at most {limit} characters (this one has {length}).</source>
         <translation>昵称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="123"/>
+        <location filename="../../desk/core/customers/service.py" line="125"/>
         <source>The real name can be at most {limit} characters (this one has {length}).</source>
         <translation>姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="128"/>
+        <location filename="../../desk/core/customers/service.py" line="130"/>
         <source>The region can be at most {limit} characters (this one has {length}).</source>
         <translation>地区最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="143"/>
+        <location filename="../../desk/core/customers/service.py" line="145"/>
         <source>There is already a customer &quot;{nickname}&quot; on {platform}.</source>
         <translation>{platform} 上已经有客户“{nickname}”了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="162"/>
-        <location filename="../../desk/core/customers/service.py" line="209"/>
+        <location filename="../../desk/core/customers/service.py" line="164"/>
+        <location filename="../../desk/core/customers/service.py" line="211"/>
         <source>This customer no longer exists.</source>
         <translation>这个客户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="164"/>
+        <location filename="../../desk/core/customers/service.py" line="166"/>
         <source>&quot;{nickname}&quot; is in the trash; restore them first.</source>
         <translation>“{nickname}”在回收站里，请先恢复。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="286"/>
+        <location filename="../../desk/core/customers/service.py" line="288"/>
         <source>This part of the address can be at most {limit} characters (this one has {length}).</source>
         <translation>地址的这一项最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="295"/>
+        <location filename="../../desk/core/customers/service.py" line="297"/>
         <source>The street address can be at most {limit} characters (this one has {length}).</source>
         <translation>详细地址最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="300"/>
+        <location filename="../../desk/core/customers/service.py" line="302"/>
         <source>The receiver&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>收货人姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="309"/>
+        <location filename="../../desk/core/customers/service.py" line="311"/>
         <source>The address is empty.</source>
         <translation>地址是空的。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="333"/>
+        <location filename="../../desk/core/customers/service.py" line="335"/>
         <source>This address no longer exists.</source>
         <translation>这个地址已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="422"/>
+        <location filename="../../desk/core/customers/service.py" line="424"/>
         <source>This address is already there.</source>
         <translation>这个地址已经存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="460"/>
+        <location filename="../../desk/core/customers/service.py" line="462"/>
         <source>Two of these customers are both &quot;{nickname}&quot; on {platform}; restore only one of them.</source>
         <translation>其中两个客户都是 {platform} 上的“{nickname}”，只能恢复其中一个。</translation>
     </message>
@@ -7104,6 +7114,36 @@ Nothing was deleted: the damaged file was moved aside as
         <location filename="../../desk/transfer_cli.py" line="57"/>
         <source>There is no platform “{name}”; use one of {names}.</source>
         <translation>没有“{name}”这个平台；请用以下之一：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/excel/customers_import.py" line="137"/>
+        <source>{name} is not a customer list exported by ShopDesk: no Nickname and Platform columns were found.</source>
+        <translation>{name} 不是店铺客服台导出的客户表：没有找到“昵称”和“平台”两列。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/excel/customers_import.py" line="151"/>
+        <source>{nickname} on {platform} is in the file twice.</source>
+        <translation>{platform} 上的 {nickname} 在文件里出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/excel/customers_import.py" line="171"/>
+        <source>The row has no nickname.</source>
+        <translation>这一行没有昵称。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/excel/customers_import.py" line="175"/>
+        <source>“{value}” is not a platform ShopDesk knows.</source>
+        <translation>“{value}”不是店铺客服台认识的平台。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/excel/customers_import.py" line="185"/>
+        <source>“{value}” is not a customer group.</source>
+        <translation>“{value}”不是客户分组。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/core/excel/customers_import.py" line="195"/>
+        <source>There is no tag called “{name}”; add it under Manage tags first.</source>
+        <translation>没有叫“{name}”的标签；请先在“管理标签”里添加。</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
@@ -201,3 +202,31 @@ def test_the_customers_page_exports_what_it_lists(demo_window, qtbot, tmp_path):
     body = list(load_workbook(target).worksheets[0].iter_rows(min_row=2, values_only=True))
     assert 0 < len(body) == len(listed)
     assert [r[0] for r in body] == [names[i] for i in listed]  # the page's order too
+
+
+def test_our_own_customer_list_comes_back_through_file_import(demo_window, qtbot, tmp_path):
+    from desk.core.customers.models import Customer
+    from desk.core.excel import exports
+    from desk.ui.transfer.export_dialog import export_labels
+
+    out = tmp_path / "customers.xlsx"
+    exports.export("customers", out, labels=export_labels())
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    nickname = ws.cell(row=2, column=1).value
+    ws.cell(row=2, column=3, value="改过的名字")  # Real name
+    wb.save(out)
+    total = rows("SELECT count(*) FROM customer WHERE deleted_at IS NULL")[0][0]
+
+    def answer(dialog):
+        child(dialog, QLineEdit, "importPath").setText(str(out))
+        click(qtbot, child(dialog, QPushButton, "importPreview"))
+        _wait_summary(qtbot, dialog, "Updated customers: 1")
+        assert f"Unchanged: {total - 1}" in child(dialog, QLabel, "importSummary").text()
+        assert Customer.get(Customer.nickname == nickname).real_name != "改过的名字"
+        click(qtbot, child(dialog, QPushButton, "importRun"))
+
+    with answering(ImportDialog, answer):
+        assert demo_window.import_orders()
+    assert Customer.get(Customer.nickname == nickname).real_name == "改过的名字"
+    assert "1 updated customers" in demo_window.statusBar().currentMessage()

@@ -107,7 +107,9 @@ def _platform(value: object) -> str:
     return text
 
 
-def _clean_identity(values: dict) -> dict:
+def clean_identity(values: dict) -> dict:
+    """Identity fields checked and cleaned as the customer form saves them
+    (UserError naming the field otherwise)."""
     out = {}
     if "platform" in values:
         out["platform"] = _platform(values["platform"])
@@ -172,7 +174,7 @@ def live_customer(customer_id: int) -> Customer:
 def create(platform: str, nickname: str, real_name: str = "", phone: str = "",
            region: str = "", source: str = "manual") -> int:
     """A new customer; returns the id."""
-    values = _clean_identity({"platform": platform, "nickname": nickname, "real_name": real_name,
+    values = clean_identity({"platform": platform, "nickname": nickname, "real_name": real_name,
                               "phone": phone, "region": region})
     with changes.write(database) as pending:
         check_unique(values["platform"], values["nickname"])
@@ -186,7 +188,7 @@ def update(customer_id: int, **values: object) -> None:
     unknown = set(values) - set(IDENTITY_FIELDS)
     if unknown:
         raise TypeError(f"not identity fields: {sorted(unknown)}")
-    clean = _clean_identity(values)
+    clean = clean_identity(values)
     with changes.write(database) as pending:
         customer = live_customer(customer_id)
         if "platform" in clean or "nickname" in clean:

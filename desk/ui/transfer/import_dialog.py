@@ -1,5 +1,6 @@
-"""Importing an order export: pick the file, see what would change (the dry
-run, with every row that cannot be used), then import it in one transaction."""
+"""Importing an order export (or a customer list ShopDesk exported): pick
+the file, see what would change (the dry run, with every row that cannot be
+used), then import it in one transaction."""
 
 from __future__ import annotations
 
@@ -26,13 +27,26 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.errors import UserError
-from desk.core.excel import layouts, orders_import
+from desk.core.excel import customers_import, layouts, orders_import
+from desk.core.excel.customers_import import CustomerPlan
 from desk.core.excel.orders_import import ImportPlan, UnknownLayout
 from desk.ui import errors, labels
 from desk.ui.errors import user_message
 from desk.ui.progress import run_with_progress
 from desk.ui.transfer.mapping_dialog import ERROR_STYLE, MappingDialog
 from desk.ui.worker import run_task
+
+
+def read_any(path: Path, platform: str | None, mapping, names, dry_run: bool = True,
+             **job) -> ImportPlan | CustomerPlan:
+    """Our own customer list, recognised by its header, or an order export."""
+    if mapping is None and customers_import.is_customer_export(path):
+        return customers_import.import_customers(path, names, dry_run=dry_run)
+    return orders_import.import_orders(path, platform, mapping, dry_run=dry_run, **job)
+
+
+def _names() -> dict:
+    return {"platform": labels.platforms(), "lifecycle": labels.lifecycles()}
 
 
 class ImportDialog(QDialog):
@@ -139,23 +153,35 @@ class ImportDialog(QDialog):
         def current(handler):
             return lambda value: handler(value) if generation == self._generation else None
 
-        run_task(orders_import.import_orders, path, platform, mapping, dry_run=True,
+        run_task(read_any, path, platform, mapping, _names(), dry_run=True,
                  on_success=current(self._previewed_plan), on_error=current(self._preview_failed))
 
-    def _previewed_plan(self, plan: ImportPlan) -> None:
+    def _previewed_plan(self, plan: ImportPlan | CustomerPlan) -> None:
         self.plan = plan
         s = plan.summary()
+        if isinstance(plan, CustomerPlan):
+            self.summary.setText(self.tr(
+                "A customer list exported by ShopDesk. New customers: {nc}. Updated customers: "
+                "{uc}. Unchanged: {un}. Rows that cannot be used: {bad}.").format(
+                nc=s["new_customers"], uc=s["updated_customers"], un=s["unchanged"],
+                bad=len(plan.errors)))
+            self._show_problems(plan.errors)
+            self.run.setEnabled(bool(plan.new or plan.updated))
+            return
         self.summary.setText(self.tr(
             "Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. "
             "Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.").format(
             platform=labels.label(labels.platforms(), plan.platform), nc=s["new_customers"],
             uc=s["updated_customers"], no=s["new_orders"], uo=s["updated_orders"],
             un=s["unchanged"], bad=len(plan.errors)))
-        self.problems.setRowCount(len(plan.errors))
-        for i, e in enumerate(plan.errors):
+        self._show_problems(plan.errors)
+        self.run.setEnabled(bool(plan.new_orders or plan.updated_orders))
+
+    def _show_problems(self, problems) -> None:
+        self.problems.setRowCount(len(problems))
+        for i, e in enumerate(problems):
             self.problems.setItem(i, 0, QTableWidgetItem(str(e.row)))
             self.problems.setItem(i, 1, QTableWidgetItem(user_message(e.error)))
-        self.run.setEnabled(bool(plan.new_orders or plan.updated_orders))
 
     def _preview_failed(self, error: BaseException) -> None:
         self.summary.setText("")
@@ -181,10 +207,11 @@ class ImportDialog(QDialog):
             return
         self.run.setEnabled(False)
         path, platform, mapping = self._args()
-        task = run_with_progress(self, self.tr("Importing orders…"),
-                                 partial(orders_import.import_orders, path,
-                                         platform or self.plan.platform, mapping),
-                                 on_success=self._imported)
+        if isinstance(self.plan, CustomerPlan):
+            job = partial(customers_import.import_customers, path, _names())
+        else:
+            job = partial(orders_import.import_orders, path, platform or self.plan.platform, mapping)
+        task = run_with_progress(self, self.tr("Importing…"), job, on_success=self._imported)
         # cancelled or refused: nothing was written, the preview still stands
         task.signals.failed.connect(lambda _error: self.run.setEnabled(True))
 
@@ -193,7 +220,7 @@ class ImportDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, path: str = "") -> ImportPlan | None:
+    def ask(cls, parent: QWidget | None, path: str = "") -> ImportPlan | CustomerPlan | None:
         """What the import did, or None when nothing was imported."""
         dialog = cls(parent, path)
         if path:
