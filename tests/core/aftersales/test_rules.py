@@ -94,7 +94,9 @@ def test_seed_rules_are_what_the_migration_wrote(db):
 
 def test_reset_and_restore_recompute_the_cases_deadlines(shop):
     cid = shop.customer()
-    case_id = service.open_case(cid, "refund_only", "quality")
+    # 11:00 in the shop's zone: the shop's own same-day target (midnight) comes after 2 h
+    case_id = service.open_case(cid, "refund_only", "quality",
+                                opened_at=datetime(2024, 5, 1, 3, 0, tzinfo=UTC))
     opened = Case.get_by_id(case_id).status_changed_at
     respond = {r.key: r for r in deadlines.list_rules("taobao")}["seller_respond"]
     settings.set("handling_cutoff_hour", 24)
