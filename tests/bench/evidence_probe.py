@@ -105,7 +105,7 @@ def main() -> int:
         for row in range(panel.list.count()):
             item = panel.list.item(row)
             if item.icon().cacheKey() != loading:
-                state["shown"].setdefault(item.text() + str(row), now)
+                state["shown"].setdefault(row, now)  # the n-th photo: placeholder or attached
         if (
             state["added"] is not None
             and panel.list.count() >= len(sources)
