@@ -188,7 +188,6 @@ def _build_window(app, data):
     from desk.ui.mainwindow import MainWindow
 
     app.setWindowIcon(QIcon(str(resource("icons", "shopdesk.svg"))))
-    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     window = MainWindow(data)
     window.show()
     return window

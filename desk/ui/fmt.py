@@ -27,3 +27,4 @@ def phone(number: str, masked: bool = True) -> str:
 
 def count(n: int) -> str:
     return QLocale().toString(int(n))
+

@@ -24,6 +24,15 @@ from desk.ui.bus import bus
 from desk.ui.tablemodel import Column, LazyTableModel
 
 
+def page_title(label) -> None:
+    """A page's title label: bigger and semi-bold."""
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setWeight(font.Weight.DemiBold)
+    label.setFont(font)
+    label.setContentsMargins(0, 2, 0, 6)
+
+
 class ListPage(QWidget):
     """Subclasses give the listing, the columns, the entities that refresh it,
     and `search_filter(text)`; `extra_filters()` adds page-specific ones."""
@@ -37,6 +46,7 @@ class ListPage(QWidget):
         self.setObjectName(name)
         self.title = QLabel(title)
         self.title.setObjectName("pageTitle")
+        page_title(self.title)
         self.search = QLineEdit()
         self.search.setObjectName(f"{name}Search")
         self.search.setClearButtonEnabled(True)

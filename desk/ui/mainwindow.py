@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
@@ -26,6 +25,7 @@ from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.paths import DataDir
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
+from desk.ui.sidebar import make_sidebar
 from desk.ui.today.page import end_of_today
 from desk.ui.worker import run_task
 
@@ -46,17 +46,13 @@ class MainWindow(QMainWindow):
         self.data = data
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("ShopDesk"))
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(168)
+        self.sidebar = make_sidebar()
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.pages: dict[str, QWidget] = {}
         for key, _, _, icon in PAGES:
             item = QListWidgetItem(self.style().standardIcon(icon), "")
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the real page on first visit
         self._retitle_sidebar()

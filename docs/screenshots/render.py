@@ -33,7 +33,6 @@ def render(lang: str, data_dir: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desk.core import db, paths
-    from desk.core.resources import resource
     from desk.ui import i18n
     from desk.ui.dialogs import FirstRunDialog, SettingsDialog
     from desk.ui.mainwindow import MainWindow
@@ -42,7 +41,6 @@ def render(lang: str, data_dir: str) -> None:
     data = paths.resolve(data_dir)
     db.open_database(data.db_path, data.backups)
     i18n.install(app, lang)
-    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     window = MainWindow(data)
     window.resize(1280, 800)
     window.show()

@@ -102,7 +102,6 @@ def _page_specs(ctx: Context) -> tuple[Path, Path, dict]:
     columns, sort and table size the bare side copies."""
     from desk.core import db
     from desk.core.aftersales.listing import CASES as LISTING
-    from desk.core.resources import resource
 
     data = cases_data(ctx)
     page = _write_spec_here(
@@ -124,7 +123,6 @@ def _page_specs(ctx: Context) -> tuple[Path, Path, dict]:
         "bare",
         {
             "db": str(data / "shopdesk.sqlite3"),
-            "stylesheet": str(resource("style.qss")),
             "pragmas": dict(db.PRAGMAS),
             "ids_sql": ids_sql,
             "rows_sql": rows_sql,

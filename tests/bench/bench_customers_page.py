@@ -106,7 +106,6 @@ def _specs(ctx: Context) -> _Specs:
     columns, the sort, and the table's size that the bare side copies."""
     from desk.core import db
     from desk.core.customers.listing import CUSTOMERS
-    from desk.core.resources import resource
 
     data, empty = demo_data(ctx), _empty_data(ctx)
 
@@ -124,7 +123,6 @@ def _specs(ctx: Context) -> _Specs:
         raise BenchError(f"the page showed {first['rows']:,} rows of {ctx.customers:,} customers")
     ids_sql, rows_sql = _listing_sql(CUSTOMERS)
     bare = {
-        "stylesheet": str(resource("style.qss")),
         "pragmas": dict(db.PRAGMAS),
         "ids_sql": ids_sql,
         "rows_sql": rows_sql,

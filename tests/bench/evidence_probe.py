@@ -64,12 +64,10 @@ def main() -> int:
 
     from desk.core import db, settings
     from desk.core.base import database
-    from desk.core.resources import resource
     from desk.ui import i18n
     from desk.ui.aftersales.evidence import EvidencePanel
 
     app = QApplication(sys.argv[:1])
-    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     db.open_database(data / "shopdesk.sqlite3", data / "backups")
     i18n.install(app, settings.get("language"))
     case_id = database.execute_sql(

@@ -6,11 +6,12 @@ on every column and jumping to the last row.
                                            page SPEC's "page" names ("aftersales": AftersalesPage)
     python page_probe.py bare SPEC.json    a bare lazy QAbstractTableModel in a QTableView
 
-SPEC.json (written by bench_customers_page.py) gives the database, the
-stylesheet, and for `bare` the SQL the page's Listing runs (the same ids
+SPEC.json (written by bench_customers_page.py) gives the database, and for
+`bare` the SQL the page's Listing runs (the same ids
 query, the same rows query), the columns the page shows, the page's sort and
 its table's size. Both sides set up the same way before the clock starts:
-QApplication, the app's stylesheet, the database open, imports done. The
+QApplication, the database open, imports done (the app's style sheet is the
+sidebar's own, not on the pages). The
 clock then runs from constructing the page (or the model and view) to the
 first paint of the table's viewport, detected with an event filter; the
 report is made on the next event-loop turn, once that paint is done.
@@ -158,7 +159,6 @@ def setup_bare(spec: dict):
     import sqlite3
 
     app = QApplication(sys.argv[:1])
-    app.setStyleSheet(Path(spec["stylesheet"]).read_text(encoding="utf-8"))
     conn = sqlite3.connect(spec["db"])
     for name, value in spec["pragmas"].items():
         conn.execute(f"PRAGMA {name} = {value}")
@@ -200,7 +200,6 @@ def setup_bare(spec: dict):
 def setup_page(spec: dict):
     from desk.core import db, settings
     from desk.core.listing import Listing
-    from desk.core.resources import resource
     from desk.ui import i18n
 
     # The page's module is imported before the clock, as the first paint is what is
@@ -211,7 +210,6 @@ def setup_page(spec: dict):
         from desk.ui.customers.page import CustomersPage as Page
 
     app = QApplication(sys.argv[:1])
-    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     db.open_database(Path(spec["db"]), Path(spec["backups"]))
     i18n.install(app, settings.get("language"))
 

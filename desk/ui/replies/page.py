@@ -36,6 +36,7 @@ from desk.core.replies.service import PhraseInfo
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
 from desk.ui.errors import report, show_user_error, user_message
+from desk.ui.listpage import page_title
 from desk.ui.replies import fill
 from desk.ui.replies.models import GroupsModel, PhrasesModel
 from desk.ui.worker import run_task
@@ -50,6 +51,7 @@ class RepliesPage(QWidget):
         self.setObjectName("repliesPage")
         self.title = QLabel(self.tr("Quick replies"))
         self.title.setObjectName("pageTitle")
+        page_title(self.title)
         self.count_label = QLabel()
         self.count_label.setObjectName("repliesPageCount")
         self.search = QLineEdit()
