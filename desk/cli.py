@@ -27,13 +27,19 @@ def _data_dir_option(parser: argparse.ArgumentParser, default=None) -> None:
              "(default: $SHOPDESK_DATA_DIR, else the system's user data folder)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `commands=False`: only the options of the
+    app itself (what starting the window needs: building every subcommand's
+    parser costs a few milliseconds of start-up)."""
     parser = _Parser(prog="shopdesk", description="ShopDesk (店铺客服台): customer service desk for a small online shop.")
     parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
     _data_dir_option(parser)
     parser.add_argument("--lang", choices=("en", "zh_CN"), help="UI language (default: settings, else the system's)")
     parser.add_argument("--smoke", action="store_true",
                         help="open every page and dialog once, then exit (for install checks)")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for register in COMMANDS:
         p = register(sub)
@@ -325,8 +331,11 @@ COMMANDS: list[Callable] = [
 def main(argv: Sequence[str] | None = None) -> int:
     from desk.core.errors import UserError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args, rest = (None, argv) if {"-h", "--help"} & set(argv) else \
+        build_parser(commands=False).parse_known_args(argv)
+    if rest:  # a subcommand (or something to refuse): the whole parser
+        args = build_parser().parse_args(argv)
     if args.command is None:
         from desk.ui.app import run_gui  # the only path that imports Qt
 
