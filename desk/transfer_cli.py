@@ -81,6 +81,9 @@ def cmd_export(args) -> int:
                                           "ending in .xlsx."), path=out)
     if out.suffix.lower() != ".xlsx":
         out = out.with_name(out.name + ".xlsx")
+    if args.kind != "review" and (args.first or args.last or args.platform):
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "--from, --to and --platform are for "
+                                          "`shopdesk export review` only."))
     _open_to_read(_data_dir(args))
     if args.kind == "review":
         return _export_review(args, out)

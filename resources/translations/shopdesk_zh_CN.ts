@@ -3825,7 +3825,7 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../desk/ui/listpage.py" line="98"/>
+        <location filename="../../desk/ui/listpage.py" line="108"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>共 %Ln 条</numerusform>
@@ -3836,201 +3836,201 @@ Nothing was deleted: the damaged file was moved aside as
     <name>MainWindow</name>
     <message>
         <location filename="../../desk/ui/mainwindow.py" line="48"/>
-        <location filename="../../desk/ui/mainwindow.py" line="94"/>
-        <location filename="../../desk/ui/mainwindow.py" line="272"/>
+        <location filename="../../desk/ui/mainwindow.py" line="90"/>
+        <location filename="../../desk/ui/mainwindow.py" line="268"/>
         <source>ShopDesk</source>
         <translation>店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="99"/>
+        <location filename="../../desk/ui/mainwindow.py" line="95"/>
         <source>Quick replies palette</source>
         <translation>快捷短语面板</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="100"/>
+        <location filename="../../desk/ui/mainwindow.py" line="96"/>
         <source>Show ShopDesk</source>
         <translation>显示店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="140"/>
+        <location filename="../../desk/ui/mainwindow.py" line="136"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="141"/>
+        <location filename="../../desk/ui/mainwindow.py" line="137"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="142"/>
+        <location filename="../../desk/ui/mainwindow.py" line="138"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="143"/>
+        <location filename="../../desk/ui/mainwindow.py" line="139"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="144"/>
+        <location filename="../../desk/ui/mainwindow.py" line="140"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="149"/>
+        <location filename="../../desk/ui/mainwindow.py" line="145"/>
         <source>%n follow-up(s) due today or overdue</source>
         <translation>
             <numerusform>今日到期或已逾期的跟进：%n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="151"/>
+        <location filename="../../desk/ui/mainwindow.py" line="147"/>
         <source>%n case deadline(s) today or overdue</source>
         <translation>
             <numerusform>%n 个售后期限今天到期或已超期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="82"/>
-        <location filename="../../desk/ui/mainwindow.py" line="162"/>
+        <location filename="../../desk/ui/mainwindow.py" line="78"/>
+        <location filename="../../desk/ui/mainwindow.py" line="158"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="184"/>
+        <location filename="../../desk/ui/mainwindow.py" line="180"/>
         <source>and %n more</source>
         <translation>
             <numerusform>还有 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="186"/>
+        <location filename="../../desk/ui/mainwindow.py" line="182"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n 条跟进到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="188"/>
+        <location filename="../../desk/ui/mainwindow.py" line="184"/>
         <source>%n case deadline(s) coming up</source>
         <translation>
             <numerusform>%n 个售后期限快到了</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="190"/>
+        <location filename="../../desk/ui/mainwindow.py" line="186"/>
         <source>%n reminder(s)</source>
         <translation>
             <numerusform>%n 条提醒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="216"/>
+        <location filename="../../desk/ui/mainwindow.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="218"/>
+        <location filename="../../desk/ui/mainwindow.py" line="214"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="219"/>
+        <location filename="../../desk/ui/mainwindow.py" line="215"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="220"/>
+        <location filename="../../desk/ui/mainwindow.py" line="216"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="221"/>
+        <location filename="../../desk/ui/mainwindow.py" line="217"/>
         <source>Bac&amp;kups…</source>
         <translation>备份管理(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="223"/>
+        <location filename="../../desk/ui/mainwindow.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="225"/>
+        <location filename="../../desk/ui/mainwindow.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="227"/>
+        <location filename="../../desk/ui/mainwindow.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="236"/>
+        <location filename="../../desk/ui/mainwindow.py" line="232"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="242"/>
+        <location filename="../../desk/ui/mainwindow.py" line="238"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="243"/>
+        <location filename="../../desk/ui/mainwindow.py" line="239"/>
         <source>Quick replies &amp;palette…</source>
         <translation>快捷短语面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="246"/>
+        <location filename="../../desk/ui/mainwindow.py" line="242"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="248"/>
+        <location filename="../../desk/ui/mainwindow.py" line="244"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="250"/>
+        <location filename="../../desk/ui/mainwindow.py" line="246"/>
         <source>Open &amp;log</source>
         <translation>打开日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="253"/>
+        <location filename="../../desk/ui/mainwindow.py" line="249"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于店铺客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="296"/>
+        <location filename="../../desk/ui/mainwindow.py" line="292"/>
         <source>Imported {new} new and {updated} updated orders, {buyers} new customers</source>
         <translation>已导入 {new} 个新订单、更新 {updated} 个订单，新增 {buyers} 位客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="298"/>
+        <location filename="../../desk/ui/mainwindow.py" line="294"/>
         <source>Imported {buyers} new and {changed} updated customers</source>
         <translation>已导入 {buyers} 位新客户，更新 {changed} 位客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="314"/>
+        <location filename="../../desk/ui/mainwindow.py" line="310"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="317"/>
+        <location filename="../../desk/ui/mainwindow.py" line="313"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="319"/>
+        <location filename="../../desk/ui/mainwindow.py" line="315"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="340"/>
+        <location filename="../../desk/ui/mainwindow.py" line="336"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="336"/>
+        <location filename="../../desk/ui/mainwindow.py" line="332"/>
         <source>Demo data loaded: {n} customers</source>
         <translation>演示数据已加载：{n} 位客户</translation>
     </message>
@@ -4467,281 +4467,281 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>RepliesPage</name>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="51"/>
+        <location filename="../../desk/ui/replies/page.py" line="52"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="59"/>
+        <location filename="../../desk/ui/replies/page.py" line="61"/>
         <source>Search code, text or pinyin initials…</source>
         <translation>搜索编码、内容或拼音首字母…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="172"/>
+        <location filename="../../desk/ui/replies/page.py" line="174"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="173"/>
+        <location filename="../../desk/ui/replies/page.py" line="175"/>
         <source>Fill in and copy to the clipboard (Enter)</source>
         <translation>填好后复制到剪贴板（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="174"/>
+        <location filename="../../desk/ui/replies/page.py" line="176"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="176"/>
+        <location filename="../../desk/ui/replies/page.py" line="178"/>
         <source>&amp;Insert above…</source>
         <translation>在上方插入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="177"/>
+        <location filename="../../desk/ui/replies/page.py" line="179"/>
         <source>Add a phrase above the selected one</source>
         <translation>在选中的短语上方添加一条</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="178"/>
+        <location filename="../../desk/ui/replies/page.py" line="180"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="179"/>
+        <location filename="../../desk/ui/replies/page.py" line="181"/>
         <source>D&amp;uplicate</source>
         <translation>复制一条(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="181"/>
+        <location filename="../../desk/ui/replies/page.py" line="183"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="183"/>
+        <location filename="../../desk/ui/replies/page.py" line="185"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="185"/>
+        <location filename="../../desk/ui/replies/page.py" line="187"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="189"/>
-        <location filename="../../desk/ui/replies/page.py" line="475"/>
+        <location filename="../../desk/ui/replies/page.py" line="191"/>
+        <location filename="../../desk/ui/replies/page.py" line="477"/>
         <source>Move to group</source>
         <translation>移到分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="198"/>
+        <location filename="../../desk/ui/replies/page.py" line="200"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="201"/>
+        <location filename="../../desk/ui/replies/page.py" line="203"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="202"/>
+        <location filename="../../desk/ui/replies/page.py" line="204"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="204"/>
+        <location filename="../../desk/ui/replies/page.py" line="206"/>
         <source>&amp;Check phrases…</source>
         <translation>检查短语(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="205"/>
+        <location filename="../../desk/ui/replies/page.py" line="207"/>
         <source>Load &amp;starter phrases…</source>
         <translation>载入入门短语库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="225"/>
-        <location filename="../../desk/ui/replies/page.py" line="490"/>
+        <location filename="../../desk/ui/replies/page.py" line="227"/>
+        <location filename="../../desk/ui/replies/page.py" line="492"/>
         <source>Add a group</source>
         <translation>添加分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="226"/>
+        <location filename="../../desk/ui/replies/page.py" line="228"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="226"/>
+        <location filename="../../desk/ui/replies/page.py" line="228"/>
         <source>Rename the group</source>
         <translation>重命名分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="227"/>
+        <location filename="../../desk/ui/replies/page.py" line="229"/>
         <source>Move the group up</source>
         <translation>分组上移</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="228"/>
+        <location filename="../../desk/ui/replies/page.py" line="230"/>
         <source>Move the group down</source>
         <translation>分组下移</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="229"/>
+        <location filename="../../desk/ui/replies/page.py" line="231"/>
         <source>Delete the group and its phrases</source>
         <translation>删除分组及其中的短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="244"/>
+        <location filename="../../desk/ui/replies/page.py" line="246"/>
         <source>&lt;h3&gt;No quick replies yet&lt;/h3&gt;&lt;p&gt;Start from about a hundred ready-made phrases for every step of a chat (greeting, bargaining, shipping, after-sales…) and change them to suit your shop, or write your own with New phrase.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;还没有快捷短语&lt;/h3&gt;&lt;p&gt;可以先载入约一百条现成短语，覆盖聊天的每个环节（打招呼、议价、物流、售后…），再按自己店铺的情况修改；也可以点“新建短语”自己写。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="250"/>
+        <location filename="../../desk/ui/replies/page.py" line="252"/>
         <source>Load the starter phrases</source>
         <translation>载入入门短语库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="305"/>
+        <location filename="../../desk/ui/replies/page.py" line="307"/>
         <source>%Ln phrase(s)</source>
         <translation>
             <numerusform>%Ln 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="411"/>
+        <location filename="../../desk/ui/replies/page.py" line="413"/>
         <source>Delete phrase</source>
         <translation>删除短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="413"/>
+        <location filename="../../desk/ui/replies/page.py" line="415"/>
         <source>Phrase deleted (Ctrl+Z brings it back)</source>
         <translation>短语已删除（按 Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="420"/>
+        <location filename="../../desk/ui/replies/page.py" line="422"/>
         <source>Duplicate phrase</source>
         <translation>复制短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="438"/>
+        <location filename="../../desk/ui/replies/page.py" line="440"/>
         <source>Move phrase</source>
         <translation>移动短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="448"/>
+        <location filename="../../desk/ui/replies/page.py" line="450"/>
         <source>Move phrase to “{group}”</source>
         <translation>把短语移到“{group}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="451"/>
+        <location filename="../../desk/ui/replies/page.py" line="453"/>
         <source>Moved to “{group}”</source>
         <translation>已移到“{group}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="490"/>
+        <location filename="../../desk/ui/replies/page.py" line="492"/>
         <source>Name of the new group:</source>
         <translation>新分组的名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="495"/>
+        <location filename="../../desk/ui/replies/page.py" line="497"/>
         <source>Add group</source>
         <translation>添加分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="505"/>
         <location filename="../../desk/ui/replies/page.py" line="507"/>
+        <location filename="../../desk/ui/replies/page.py" line="509"/>
         <source>Rename group</source>
         <translation>重命名分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="505"/>
+        <location filename="../../desk/ui/replies/page.py" line="507"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="520"/>
+        <location filename="../../desk/ui/replies/page.py" line="522"/>
         <source>Move group</source>
         <translation>移动分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="530"/>
+        <location filename="../../desk/ui/replies/page.py" line="532"/>
         <source>Delete group</source>
         <translation>删除分组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="531"/>
+        <location filename="../../desk/ui/replies/page.py" line="533"/>
         <source>Delete the group “{name}” and its %n phrase(s)? Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>删除分组“{name}”及其中的 %n 条短语吗？按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="543"/>
+        <location filename="../../desk/ui/replies/page.py" line="545"/>
         <source>Delete group “{name}”</source>
         <translation>删除分组“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="561"/>
-        <location filename="../../desk/ui/replies/page.py" line="579"/>
+        <location filename="../../desk/ui/replies/page.py" line="563"/>
+        <location filename="../../desk/ui/replies/page.py" line="581"/>
         <source>Load starter phrases</source>
         <translation>载入入门短语库</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="562"/>
+        <location filename="../../desk/ui/replies/page.py" line="564"/>
         <source>Add the starter phrases that came with ShopDesk to your library? Phrases whose text you already have are left out.</source>
         <translation>把 ShopDesk 自带的入门短语添加到你的短语库吗？内容已经有的短语不会重复添加。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="581"/>
+        <location filename="../../desk/ui/replies/page.py" line="583"/>
         <source>%n starter phrase(s) added</source>
         <translation>
             <numerusform>已添加 %n 条入门短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="585"/>
+        <location filename="../../desk/ui/replies/page.py" line="587"/>
         <source>Import phrases</source>
         <translation>导入短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="586"/>
+        <location filename="../../desk/ui/replies/page.py" line="588"/>
         <source>Phrase files (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;Sogou phrase file (*.txt *.ini);;CSV (*.csv *.tsv);;All files (*)</source>
         <translation>短语文件 (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;搜狗自定义短语文件 (*.txt *.ini);;CSV (*.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="608"/>
+        <location filename="../../desk/ui/replies/page.py" line="610"/>
         <source>Imported: {new} new, {changed} changed.</source>
         <translation>已导入：新增 {new} 条，修改 {changed} 条。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="613"/>
+        <location filename="../../desk/ui/replies/page.py" line="615"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="613"/>
+        <location filename="../../desk/ui/replies/page.py" line="615"/>
         <source>Sogou phrase file (*.txt)</source>
         <translation>搜狗自定义短语文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="614"/>
+        <location filename="../../desk/ui/replies/page.py" line="616"/>
         <source>Export phrases</source>
         <translation>导出短语</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="632"/>
+        <location filename="../../desk/ui/replies/page.py" line="634"/>
         <source>%Ln phrase(s) exported to {name}.</source>
         <translation>
             <numerusform>已导出 %Ln 条短语到 {name}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="634"/>
+        <location filename="../../desk/ui/replies/page.py" line="636"/>
         <source>%Ln without a code left out: the Sogou file needs a code for each phrase.</source>
         <translation>
             <numerusform>%Ln 条没有编码的短语未导出：搜狗短语文件要求每条都有编码。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="379"/>
+        <location filename="../../desk/ui/replies/page.py" line="381"/>
         <source>Copied to the clipboard</source>
         <translation>已复制到剪贴板</translation>
     </message>
@@ -5943,8 +5943,8 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>UserError</name>
     <message>
-        <location filename="../../desk/cli.py" line="101"/>
-        <location filename="../../desk/cli.py" line="292"/>
+        <location filename="../../desk/cli.py" line="107"/>
+        <location filename="../../desk/cli.py" line="298"/>
         <source>There is no ShopDesk database in {folder}.</source>
         <translation>{folder} 中没有店铺客服台的数据库。</translation>
     </message>
@@ -7114,6 +7114,11 @@ Nothing was deleted: the damaged file was moved aside as
         <location filename="../../desk/transfer_cli.py" line="57"/>
         <source>There is no platform “{name}”; use one of {names}.</source>
         <translation>没有“{name}”这个平台；请用以下之一：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../desk/transfer_cli.py" line="85"/>
+        <source>--from, --to and --platform are for `shopdesk export review` only.</source>
+        <translation>--from、--to 和 --platform 只用于 `shopdesk export review`。</translation>
     </message>
     <message>
         <location filename="../../desk/core/excel/customers_import.py" line="137"/>

@@ -130,3 +130,10 @@ def test_export_review_refuses_bad_dates_and_platforms(shop, tmp_path, args):
     out = tmp_path / "review.xlsx"
     assert_user_error(shopdesk("--data-dir", shop, "export", "review", *args, "--out", out))
     assert not out.exists()
+
+
+def test_review_options_are_refused_for_other_exports(shop, tmp_path):
+    out = tmp_path / "c.xlsx"
+    assert "review" in assert_user_error(shopdesk("--data-dir", shop, "export", "customers",
+                                                  "--from", "2026-01-01", "--out", out))
+    assert not out.exists()
