@@ -29,6 +29,26 @@ def wait_until(app, ready, seconds: float = 30) -> None:
         app.processEvents()
 
 
+def extra_dialogs(window) -> list:
+    """The Excel, backup and quick-reply dialogs (with a phrase of the demo shop)."""
+    from desk.core.excel import exports
+    from desk.core.replies import service as replies
+    from desk.ui.backups import BackupsDialog
+    from desk.ui.replies.editor import PhraseDialog
+    from desk.ui.replies.palette import prepare_palette
+    from desk.ui.transfer.export_dialog import ExportDialog
+    from desk.ui.transfer.import_dialog import ImportDialog
+
+    group = replies.list_groups()[0]
+    phrase = replies.list_phrases(group.id)[2]
+    palette = prepare_palette(window)
+    palette.resize(560, 420)
+    palette.field.setText("fh")
+    return [("export", ExportDialog(None, exports.ALL, [], window)), ("import", ImportDialog(window)),
+            ("backups", BackupsDialog(window.data, window)),
+            ("phrase", PhraseDialog(window, group.id, phrase)), ("palette", palette)]
+
+
 def render(lang: str, data_dir: str) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -83,7 +103,9 @@ def render(lang: str, data_dir: str) -> None:
                          ("new-customer", NewCustomerDialog(window)),
                          ("followup", FollowupDialog(buyer_id, parent=window)),
                          ("duplicates", DuplicatesDialog(window)), ("trash", TrashDialog(window)),
-                         ("case", case_dialog), ("aftersales-rules", AftersalesRulesDialog(window)), ("new-case", CaseDialog(customer_id=buyer_id, parent=window))):
+                         ("case", case_dialog), ("aftersales-rules", AftersalesRulesDialog(window)),
+                         ("new-case", CaseDialog(customer_id=buyer_id, parent=window)),
+                         *extra_dialogs(window)):
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(HERE / f"{lang}-dialog-{name}.png"))

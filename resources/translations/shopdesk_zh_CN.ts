@@ -3409,82 +3409,82 @@ Nothing was deleted: the damaged file was moved aside as
     </message>
     <message>
         <location filename="../../desk/ui/transfer/import_dialog.py" line="56"/>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="127"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="128"/>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="66"/>
-        <source>The order export from the seller centre (.csv or .xlsx)</source>
-        <translation>从卖家中心导出的订单文件（.csv 或 .xlsx）</translation>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="67"/>
+        <source>The order export from the seller centre (.csv or .xlsx), or a customer list ShopDesk exported</source>
+        <translation>从卖家中心导出的订单文件（.csv 或 .xlsx），或本软件导出的客户表</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="68"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="69"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="74"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="75"/>
         <source>Recognise from the columns</source>
         <translation>根据列名自动识别</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="79"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="80"/>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="83"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="84"/>
         <source>Choose a file to see what it would change.</source>
         <translation>选择文件后，这里会显示导入将带来的变化。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="93"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="94"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="93"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="94"/>
         <source>Why it cannot be used</source>
         <translation>无法使用的原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="99"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="100"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="112"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="113"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="113"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="114"/>
         <source>P&amp;latform:</source>
         <translation>平台(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="128"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="129"/>
         <source>Order exports (*.csv *.xlsx);;All files (*)</source>
         <translation>订单导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="148"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="149"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="164"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="165"/>
         <source>A customer list exported by ShopDesk. New customers: {nc}. Updated customers: {uc}. Unchanged: {un}. Rows that cannot be used: {bad}.</source>
         <translation>这是店铺客服台导出的客户表。新客户：{nc}。更新的客户：{uc}。不变：{un}。无法使用的行：{bad}。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="172"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="173"/>
         <source>Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.</source>
         <translation>平台：{platform}。新客户：{nc}。更新的客户：{uc}。新订单：{no}。更新的订单：{uo}。未变的订单：{un}。无法使用的行：{bad}。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="214"/>
+        <location filename="../../desk/ui/transfer/import_dialog.py" line="215"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>

@@ -63,7 +63,8 @@ class ImportDialog(QDialog):
 
         self.path = QLineEdit(path)
         self.path.setObjectName("importPath")
-        self.path.setPlaceholderText(self.tr("The order export from the seller centre (.csv or .xlsx)"))
+        self.path.setPlaceholderText(self.tr(
+            "The order export from the seller centre (.csv or .xlsx), or a customer list ShopDesk exported"))
         self.path.editingFinished.connect(self.preview)
         browse = QPushButton(self.tr("&Browse…"))
         browse.setObjectName("importBrowse")
