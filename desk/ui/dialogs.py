@@ -23,7 +23,7 @@ from desk.core import settings
 from desk.core.errors import UserError
 from desk.core.platforms import PLATFORMS
 from desk.ui import labels
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 
 
 class SettingsDialog(QDialog):
@@ -82,7 +82,7 @@ class SettingsDialog(QDialog):
         self.note.setEnabled(False)
         self.error = QLabel()
         self.error.setObjectName("settingsError")
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk.core.errors import Cancelled, UserError
 
+# the red of an inline error message under a form or list
+ERROR_STYLE = "color: #c62828"
+
 log = logging.getLogger("desk")
 _showing = False
 

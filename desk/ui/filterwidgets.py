@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
 
 ANY_DATE = QDate(2000, 1, 1)  # a date edit's "any" value
 
@@ -18,3 +18,19 @@ def date_edit(name: str, any_text: str) -> QDateEdit:
     edit.setDate(ANY_DATE)
     edit.setMinimumWidth(110)
     return edit
+
+
+def lay_out_rows(bar: QWidget, rows, clear: QWidget) -> None:
+    """A filter bar's controls in rows, left-aligned, the Clear button at the
+    end of the last row."""
+    layout = QVBoxLayout(bar)
+    layout.setContentsMargins(0, 4, 0, 4)
+    layout.setSpacing(4)
+    for n, widgets in enumerate(rows):
+        row = QHBoxLayout()
+        for w in widgets:
+            row.addWidget(w)
+        row.addStretch(1)
+        if n == len(rows) - 1:
+            row.addWidget(clear)
+        layout.addLayout(row)

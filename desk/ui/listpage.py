@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,23 @@ def page_title(label) -> None:
     font.setWeight(font.Weight.DemiBold)
     label.setFont(font)
     label.setContentsMargins(0, 2, 0, 6)
+
+
+def read_only_table(name: str, headers: list[str]) -> QTableWidget:
+    """A small table of records in a dialog: whole rows selected (several with
+    Ctrl/Shift), no editing, no row numbers, the first column stretched."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 class ListPage(QWidget):

@@ -17,62 +17,62 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="36"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="35"/>
         <source>New address</source>
         <translation>新增收货地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="36"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="35"/>
         <source>Edit address</source>
         <translation>修改收货地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="44"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="43"/>
         <source>13812345678 or 0571-88886666</source>
         <translation>13812345678 或 0571-88886666</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="45"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="44"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="46"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="45"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="47"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="46"/>
         <source>District</source>
         <translation>区/县</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="48"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="47"/>
         <source>Street, building, room</source>
         <translation>街道、楼栋、门牌号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="49"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="48"/>
         <source>Make this the &amp;default address</source>
         <translation>设为默认地址(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="64"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="63"/>
         <source>&amp;Receiver:</source>
         <translation>收货人(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="65"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="64"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="66"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="65"/>
         <source>Pro&amp;vince / city / district:</source>
         <translation>省/市/区(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="69"/>
+        <location filename="../../desk/ui/customers/address_dialog.py" line="68"/>
         <source>&amp;Street address:</source>
         <translation>详细地址(&amp;S)：</translation>
     </message>
@@ -640,439 +640,439 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="73"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="72"/>
         <source>The shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="74"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="73"/>
         <source>The buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="75"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="74"/>
         <source>The carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="76"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="75"/>
         <source>The supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="83"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="82"/>
         <source>The shop pays the return</source>
         <translation>店铺承担退回运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="84"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="83"/>
         <source>The shop pays both ways</source>
         <translation>店铺承担来回运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="85"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="84"/>
         <source>The buyer pays the return</source>
         <translation>买家承担退回运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="86"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="85"/>
         <source>The buyer pays the return, the shop the replacement</source>
         <translation>买家承担退回运费，店铺免费寄出换货</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="87"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="86"/>
         <source>The buyer pays both ways</source>
         <translation>买家承担来回运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="88"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="87"/>
         <source>Nobody pays</source>
         <translation>无需运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="136"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="135"/>
         <source>Find the buyer: nickname, phone, order or tracking number…</source>
         <translation>查找买家：昵称、手机号、订单号或物流单号…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="169"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="168"/>
         <source>7-day no-reason return</source>
         <translation>七天无理由退货</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="174"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="173"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="174"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="173"/>
         <source>Bought</source>
         <translation>购买数量</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="174"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="173"/>
         <source>Claimed</source>
         <translation>售后数量</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="183"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="182"/>
         <source>Pick an order to choose its items, or name them below.</source>
         <translation>选择订单后勾选商品，或在下方手动填写。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="189"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="188"/>
         <source>Item name, then Enter</source>
         <translation>输入商品名称后按回车</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="191"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="190"/>
         <source>Add item</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="201"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="200"/>
         <source>Sold with free shipping</source>
         <translation>包邮商品</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="205"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="204"/>
         <source>Sent back by surface mail</source>
         <translation>平邮寄回</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="209"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="208"/>
         <source>What happened, in the buyer&apos;s words and yours</source>
         <translation>发生了什么：买家的说法和你的记录</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="218"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="217"/>
         <source>As the rule says</source>
         <translation>按规则</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="227"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="226"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="227"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="226"/>
         <source>&amp;Open case</source>
         <translation>新建售后单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="238"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="237"/>
         <source>Buyer and order</source>
         <translation>买家和订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="240"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="239"/>
         <source>Buyer:</source>
         <translation>买家：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="241"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="240"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="246"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="245"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="248"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="247"/>
         <source>Items:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="255"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="254"/>
         <source>Case</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="257"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="256"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="258"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="257"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="259"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="258"/>
         <source>Responsible:</source>
         <translation>责任方：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="261"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="260"/>
         <source>Refund (yuan):</source>
         <translation>退款（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="262"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="261"/>
         <source>Compensation (yuan):</source>
         <translation>补偿（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="263"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="262"/>
         <source>Shipping (yuan):</source>
         <translation>运费（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="264"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="263"/>
         <source>Platform refund number:</source>
         <translation>平台退款编号：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="265"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="264"/>
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="267"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="266"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="270"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="269"/>
         <source>Return shipping:</source>
         <translation>退货运费：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="271"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="270"/>
         <source>Who pays:</source>
         <translation>承担方：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="274"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="273"/>
         <source>Tracking number:</source>
         <translation>物流单号：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="284"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="283"/>
         <source>Description:</source>
         <translation>情况说明：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="298"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="297"/>
         <source>New after-sales case</source>
         <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="306"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="305"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="306"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="305"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="306"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="305"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="306"/>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="656"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="305"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="655"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="316"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="315"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="317"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="316"/>
         <source>&amp;History</source>
         <translation>处理记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="318"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="317"/>
         <source>&amp;Photos</source>
         <translation>照片凭证(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="370"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="369"/>
         <source>Move to:</source>
         <translation>转为：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="378"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="377"/>
         <source>S&amp;ettle…</source>
         <translation>结案(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="401"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="400"/>
         <source>No order</source>
         <translation>不关联订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="403"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="402"/>
         <source>Not chosen yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="406"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="405"/>
         <source>{nickname} ({platform})</source>
         <translation>{nickname}（{platform}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="409"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="408"/>
         <source>{order_no} · {placed} · {amount}</source>
         <translation>{order_no} · {placed} · {amount}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="419"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="418"/>
         <source>{nickname} · {platform} · {phone}</source>
         <translation>{nickname} · {platform} · {phone}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="466"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="465"/>
         <source>The buyer paid {amount} (shipping {shipping}).</source>
         <translation>买家实付 {amount}（含运费 {shipping}）。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="524"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="523"/>
         <source>Reissue carrier:</source>
         <translation>补发快递公司：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="525"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="524"/>
         <source>Return carrier:</source>
         <translation>退回快递公司：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="547"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="546"/>
         <source>Named by hand; untick it to leave it off the case.</source>
         <translation>手动填写的商品；取消勾选即不计入此售后单。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="589"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="588"/>
         <source>Case {case_no}</source>
         <translation>售后单 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="590"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="589"/>
         <source>{case_no} · {nickname}</source>
         <translation>{case_no} · {nickname}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="596"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="595"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="607"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="606"/>
         <source>Add a remark to the history, e.g. what the buyer said on the phone (Ctrl+Enter)</source>
         <translation>在处理记录里添加备注，例如买家电话里说了什么（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="610"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="609"/>
         <source>Add &amp;remark</source>
         <translation>添加备注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="634"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="633"/>
         <source>Add remark</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="649"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="648"/>
         <source>Opened: {new}</source>
         <translation>新建：{new}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="650"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="649"/>
         <source>{old} → {new}</source>
         <translation>{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="653"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="652"/>
         <source>Return shipping: {old} → {new}</source>
         <translation>退货运费：{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="666"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="665"/>
         <source>No deadline running</source>
         <translation>当前没有期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="673"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="672"/>
         <source>{what}: {when} ({left})</source>
         <translation>{what}：{when}（{left}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="675"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="674"/>
         <source>{span} overdue</source>
         <translation>已超时 {span}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="676"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="675"/>
         <source>{span} left</source>
         <translation>还剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="685"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="684"/>
         <source>{days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="687"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="686"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="688"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="687"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="712"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="711"/>
         <source>Refund:</source>
         <translation>退款：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="713"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="712"/>
         <source>Compensation:</source>
         <translation>补偿：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="714"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="713"/>
         <source>Shipping:</source>
         <translation>运费：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="733"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="732"/>
         <source>Choose the buyer first: search by nickname, phone or order number.</source>
         <translation>请先选择买家：可按昵称、手机号或订单号查找。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="767"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="766"/>
         <source>Open after-sales case</source>
         <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="801"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="800"/>
         <source>Edit case {case_no}</source>
         <translation>修改售后单 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="817"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="816"/>
         <source>Comment (optional):</source>
         <translation>备注（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="833"/>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="846"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="832"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="845"/>
         <source>{case_no}: {status}</source>
         <translation>{case_no}：{status}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="837"/>
+        <location filename="../../desk/ui/aftersales/case_dialog.py" line="836"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -1080,87 +1080,87 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CaseFilterBar</name>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="36"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="34"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="37"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="35"/>
         <source>Open (not settled)</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="39"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="37"/>
         <source>Any kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="41"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="39"/>
         <source>Any reason</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="43"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="41"/>
         <source>Anyone responsible</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="45"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="43"/>
         <source>Shop&apos;s fault</source>
         <translation>店铺责任</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="45"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="43"/>
         <source>Buyer&apos;s side</source>
         <translation>买家原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="46"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="44"/>
         <source>Carrier&apos;s fault</source>
         <translation>快递责任</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="46"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="44"/>
         <source>Supplier&apos;s fault</source>
         <translation>供应商责任</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="47"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="45"/>
         <source>Any platform</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="49"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="47"/>
         <source>Any handler</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="53"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="51"/>
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="54"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="52"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="55"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="53"/>
         <source>Due today or overdue</source>
         <translation>今天到期或已超期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="58"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="56"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="67"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="62"/>
         <source>Opened</source>
         <translation>发起于</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="97"/>
+        <location filename="../../desk/ui/aftersales/filterbar.py" line="84"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -1168,52 +1168,52 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CaseSettleDialog</name>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="52"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="51"/>
         <source>Settle case {case_no}</source>
         <translation>结案：{case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="63"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="62"/>
         <source>How it ended (optional)</source>
         <translation>处理结果（可不填）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="64"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="63"/>
         <source>Add a &amp;follow-up on the buyer:</source>
         <translation>给买家添加跟进(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="66"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="65"/>
         <source>Ask the buyer to revise the review</source>
         <translation>请买家修改评价</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="76"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="75"/>
         <source>Refund (yuan):</source>
         <translation>退款（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="77"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="76"/>
         <source>Compensation (yuan):</source>
         <translation>补偿（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="78"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="77"/>
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="83"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="82"/>
         <source>&amp;Settle</source>
         <translation>结案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="92"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="91"/>
         <source>Refund:</source>
         <translation>退款：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="93"/>
+        <location filename="../../desk/ui/aftersales/case_settle.py" line="92"/>
         <source>Compensation:</source>
         <translation>补偿：</translation>
     </message>
@@ -1284,416 +1284,416 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="99"/>
+        <location filename="../../desk/ui/customers/detail.py" line="98"/>
         <source>13812345678 or 0571-88886666</source>
         <translation>13812345678 或 0571-88886666</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="103"/>
+        <location filename="../../desk/ui/customers/detail.py" line="102"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="107"/>
+        <location filename="../../desk/ui/customers/detail.py" line="106"/>
         <source>Nickname:</source>
         <translation>昵称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="108"/>
+        <location filename="../../desk/ui/customers/detail.py" line="107"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="109"/>
+        <location filename="../../desk/ui/customers/detail.py" line="108"/>
         <source>Real name:</source>
         <translation>真实姓名：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="110"/>
+        <location filename="../../desk/ui/customers/detail.py" line="109"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="111"/>
+        <location filename="../../desk/ui/customers/detail.py" line="110"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="116"/>
+        <location filename="../../desk/ui/customers/detail.py" line="115"/>
         <source>Customer</source>
         <translation>客户资料</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="128"/>
+        <location filename="../../desk/ui/customers/detail.py" line="127"/>
         <source>Back to &amp;automatic</source>
         <translation>恢复自动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="134"/>
+        <location filename="../../desk/ui/customers/detail.py" line="133"/>
         <source>Group</source>
         <translation>客户分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="150"/>
+        <location filename="../../desk/ui/customers/detail.py" line="149"/>
         <source>Add a tag (name or pinyin)…</source>
         <translation>添加标签（名称或拼音）…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="175"/>
+        <location filename="../../desk/ui/customers/detail.py" line="174"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="188"/>
+        <location filename="../../desk/ui/customers/detail.py" line="187"/>
         <source>Write a note about this customer…</source>
         <translation>写一条关于这位客户的备注…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="194"/>
+        <location filename="../../desk/ui/customers/detail.py" line="193"/>
         <source>&amp;Linked to:</source>
         <translation>关联到(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="197"/>
-        <location filename="../../desk/ui/customers/detail.py" line="739"/>
+        <location filename="../../desk/ui/customers/detail.py" line="196"/>
+        <location filename="../../desk/ui/customers/detail.py" line="738"/>
         <source>Add &amp;note</source>
         <translation>添加备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="198"/>
+        <location filename="../../desk/ui/customers/detail.py" line="197"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="201"/>
+        <location filename="../../desk/ui/customers/detail.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="202"/>
-        <location filename="../../desk/ui/customers/detail.py" line="548"/>
+        <location filename="../../desk/ui/customers/detail.py" line="201"/>
+        <location filename="../../desk/ui/customers/detail.py" line="547"/>
         <source>&amp;Pin</source>
         <translation>置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="203"/>
+        <location filename="../../desk/ui/customers/detail.py" line="202"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="204"/>
+        <location filename="../../desk/ui/customers/detail.py" line="203"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="227"/>
+        <location filename="../../desk/ui/customers/detail.py" line="226"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="232"/>
+        <location filename="../../desk/ui/customers/detail.py" line="231"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="232"/>
-        <location filename="../../desk/ui/customers/detail.py" line="236"/>
+        <location filename="../../desk/ui/customers/detail.py" line="231"/>
+        <location filename="../../desk/ui/customers/detail.py" line="235"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="232"/>
+        <location filename="../../desk/ui/customers/detail.py" line="231"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="232"/>
+        <location filename="../../desk/ui/customers/detail.py" line="231"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="236"/>
+        <location filename="../../desk/ui/customers/detail.py" line="235"/>
         <source>Case</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="236"/>
+        <location filename="../../desk/ui/customers/detail.py" line="235"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="236"/>
+        <location filename="../../desk/ui/customers/detail.py" line="235"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="237"/>
+        <location filename="../../desk/ui/customers/detail.py" line="236"/>
         <source>Next deadline</source>
         <translation>下一个截止时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="243"/>
+        <location filename="../../desk/ui/customers/detail.py" line="242"/>
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="243"/>
+        <location filename="../../desk/ui/customers/detail.py" line="242"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="243"/>
+        <location filename="../../desk/ui/customers/detail.py" line="242"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="247"/>
+        <location filename="../../desk/ui/customers/detail.py" line="246"/>
         <source>Add add&amp;ress…</source>
         <translation>添加地址(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="249"/>
+        <location filename="../../desk/ui/customers/detail.py" line="248"/>
         <source>Ed&amp;it…</source>
         <translation>编辑(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="251"/>
+        <location filename="../../desk/ui/customers/detail.py" line="250"/>
         <source>Re&amp;move</source>
         <translation>删除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="253"/>
+        <location filename="../../desk/ui/customers/detail.py" line="252"/>
         <source>Make de&amp;fault</source>
         <translation>设为默认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="273"/>
+        <location filename="../../desk/ui/customers/detail.py" line="272"/>
         <source>After-sales case for this &amp;order…</source>
         <translation>为这笔订单登记售后(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="280"/>
+        <location filename="../../desk/ui/customers/detail.py" line="279"/>
         <source>New after-sales &amp;case…</source>
         <translation>新建售后(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="283"/>
+        <location filename="../../desk/ui/customers/detail.py" line="282"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="285"/>
+        <location filename="../../desk/ui/customers/detail.py" line="284"/>
         <source>Addresses</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="287"/>
+        <location filename="../../desk/ui/customers/detail.py" line="286"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="369"/>
+        <location filename="../../desk/ui/customers/detail.py" line="368"/>
         <source>Customer: {nickname}</source>
         <translation>客户：{nickname}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="373"/>
+        <location filename="../../desk/ui/customers/detail.py" line="372"/>
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="374"/>
+        <location filename="../../desk/ui/customers/detail.py" line="373"/>
         <source>Follows the orders</source>
         <translation>按订单自动调整</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="377"/>
+        <location filename="../../desk/ui/customers/detail.py" line="376"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="378"/>
+        <location filename="../../desk/ui/customers/detail.py" line="377"/>
         <source>Total {money}</source>
         <translation>累计消费 {money}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="379"/>
+        <location filename="../../desk/ui/customers/detail.py" line="378"/>
         <source>Average order {money}</source>
         <translation>客单价 {money}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="381"/>
+        <location filename="../../desk/ui/customers/detail.py" line="380"/>
         <source>Repeat buyer</source>
         <translation>回头客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="382"/>
+        <location filename="../../desk/ui/customers/detail.py" line="381"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>%n 个未结售后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="406"/>
+        <location filename="../../desk/ui/customers/detail.py" line="405"/>
         <source>Many returns</source>
         <translation>售后多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="407"/>
+        <location filename="../../desk/ui/customers/detail.py" line="406"/>
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="408"/>
+        <location filename="../../desk/ui/customers/detail.py" line="407"/>
         <source>Orders without paying</source>
         <translation>拍下不买</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="424"/>
+        <location filename="../../desk/ui/customers/detail.py" line="423"/>
         <source>{category}: click to remove this tag</source>
         <translation>{category}：点击移除此标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="433"/>
+        <location filename="../../desk/ui/customers/detail.py" line="432"/>
         <source>Order {order_no}</source>
         <translation>订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="435"/>
+        <location filename="../../desk/ui/customers/detail.py" line="434"/>
         <source>Case {case_no}</source>
         <translation>售后单 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="442"/>
+        <location filename="../../desk/ui/customers/detail.py" line="441"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="447"/>
+        <location filename="../../desk/ui/customers/detail.py" line="446"/>
         <source>Case {case_no} ({kind})</source>
         <translation>售后单 {case_no}（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="466"/>
+        <location filename="../../desk/ui/customers/detail.py" line="465"/>
         <source>Pinned · {when}</source>
         <translation>置顶 · {when}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="502"/>
+        <location filename="../../desk/ui/customers/detail.py" line="501"/>
         <source>{when} (overdue)</source>
         <translation>{when}（已超时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="511"/>
+        <location filename="../../desk/ui/customers/detail.py" line="510"/>
         <source>After-sales (%n)</source>
         <translation>
             <numerusform>售后 (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="524"/>
+        <location filename="../../desk/ui/customers/detail.py" line="523"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="548"/>
+        <location filename="../../desk/ui/customers/detail.py" line="547"/>
         <source>Un&amp;pin</source>
         <translation>取消置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="631"/>
+        <location filename="../../desk/ui/customers/detail.py" line="630"/>
         <source>Edit “{nickname}”</source>
         <translation>修改“{nickname}”的资料</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="646"/>
+        <location filename="../../desk/ui/customers/detail.py" line="645"/>
         <source>Move to group “{group}”</source>
         <translation>移到分组“{group}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="652"/>
+        <location filename="../../desk/ui/customers/detail.py" line="651"/>
         <source>Group follows the orders again</source>
         <translation>分组恢复按订单自动调整</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="670"/>
+        <location filename="../../desk/ui/customers/detail.py" line="669"/>
         <source>No tag &quot;{name}&quot;.</source>
         <translation>没有名为“{name}”的标签。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="672"/>
+        <location filename="../../desk/ui/customers/detail.py" line="671"/>
         <source>&amp;Create tag “{name}”…</source>
         <translation>新建标签“{name}”(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="682"/>
+        <location filename="../../desk/ui/customers/detail.py" line="681"/>
         <source>Add tag “{name}”</source>
         <translation>添加标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="691"/>
+        <location filename="../../desk/ui/customers/detail.py" line="690"/>
         <source>New tag “{name}”</source>
         <translation>新建标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="704"/>
+        <location filename="../../desk/ui/customers/detail.py" line="703"/>
         <source>Remove tag “{name}”</source>
         <translation>移除标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="739"/>
+        <location filename="../../desk/ui/customers/detail.py" line="738"/>
         <source>Save &amp;note</source>
         <translation>保存备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="758"/>
+        <location filename="../../desk/ui/customers/detail.py" line="757"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="768"/>
+        <location filename="../../desk/ui/customers/detail.py" line="767"/>
         <source>Edit note</source>
         <translation>修改备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="784"/>
+        <location filename="../../desk/ui/customers/detail.py" line="783"/>
         <source>Unpin note</source>
         <translation>取消置顶备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="784"/>
+        <location filename="../../desk/ui/customers/detail.py" line="783"/>
         <source>Pin note</source>
         <translation>置顶备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="792"/>
+        <location filename="../../desk/ui/customers/detail.py" line="791"/>
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="797"/>
+        <location filename="../../desk/ui/customers/detail.py" line="796"/>
         <source>Note deleted.</source>
         <translation>备注已删除。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="813"/>
+        <location filename="../../desk/ui/customers/detail.py" line="812"/>
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="832"/>
+        <location filename="../../desk/ui/customers/detail.py" line="831"/>
         <source>Edit address</source>
         <translation>修改地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="842"/>
+        <location filename="../../desk/ui/customers/detail.py" line="841"/>
         <source>Remove address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="856"/>
+        <location filename="../../desk/ui/customers/detail.py" line="855"/>
         <source>Make address the default</source>
         <translation>设为默认地址</translation>
     </message>
@@ -2066,150 +2066,150 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="51"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="48"/>
         <source>Duplicate customers</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="72"/>
         <source>Nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="72"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="72"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="72"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="78"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="73"/>
         <source>Total spend</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="78"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="73"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="90"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
         <source>Select two customers of this group (Ctrl+click) to merge them.</source>
         <translation>在这一组里选中两位客户（按住 Ctrl 点击）即可合并。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="108"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="95"/>
         <source>Orders:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="108"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="95"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="109"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="96"/>
         <source>Tags the kept one does not have yet:</source>
         <translation>保留的客户还没有的标签：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="110"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="97"/>
         <source>After-sales cases:</source>
         <translation>售后单：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="110"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="97"/>
         <source>Follow-ups:</source>
         <translation>跟进：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="111"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="98"/>
         <source>Addresses:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="119"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="106"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="125"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="112"/>
         <source>What moves to the kept customer:</source>
         <translation>将转到保留客户名下的内容：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="128"/>
-        <location filename="../../desk/ui/customers/duplicates.py" line="324"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="115"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="311"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="157"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="144"/>
         <source>No likely duplicates: no two customers share a phone number, or a nickname on different platforms.</source>
         <translation>没有疑似重复的客户：没有两位客户用同一个手机号，也没有在不同平台上同名的客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/duplicates.py" line="197"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="184"/>
         <source>%n group(s) of customers look like the same buyer. Select two customers of a group, choose the one to keep, and merge them.</source>
         <translation>
             <numerusform>有 %n 组客户看起来是同一位买家。在一组里选中两位客户，选好保留哪一位，再合并。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="202"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="189"/>
         <source>same phone {phone}</source>
         <translation>手机号相同 {phone}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="205"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="192"/>
         <source>same nickname</source>
         <translation>昵称相同</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="207"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="194"/>
         <source>same nickname “{nickname}” on different platforms</source>
         <translation>不同平台上昵称都是“{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="214"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="201"/>
         <source>Why they look alike: {why}</source>
         <translation>疑似重复的原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="273"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="260"/>
         <source>Keep “{nickname}” ({platform})</source>
         <translation>保留“{nickname}”（{platform}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="298"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="285"/>
         <source>“{drop}” ({drop_platform}) is merged into “{keep}” ({keep_platform}) and goes to the trash. Where “{keep}” has no real name, phone or region, it takes those of “{drop}”.</source>
         <translation>“{drop}”（{drop_platform}）将并入“{keep}”（{keep_platform}），随后移到回收站。“{keep}”没填的真实姓名、手机号或地区，会用“{drop}”的补上。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="316"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="303"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="317"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="304"/>
         <source>Merge “{drop}” into “{keep}”?</source>
         <translation>把“{drop}”合并到“{keep}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="321"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="308"/>
         <source>Their orders, notes, tags, cases, follow-ups and addresses move to “{keep}”, and “{drop}” goes to the trash. You can take it back with Undo (Ctrl+Z).</source>
         <translation>订单、备注、标签、售后单、跟进和地址都会转到“{keep}”名下，“{drop}”移到回收站。可以用撤销（Ctrl+Z）恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="339"/>
+        <location filename="../../desk/ui/customers/duplicates.py" line="326"/>
         <source>Merge “{drop}” into “{keep}”</source>
         <translation>把“{drop}”合并到“{keep}”</translation>
     </message>
@@ -2218,13 +2218,13 @@ Nothing was deleted: the damaged file was moved aside as
     <name>Errors</name>
     <message>
         <location filename="../../desk/ui/app.py" line="151"/>
-        <location filename="../../desk/ui/errors.py" line="30"/>
-        <location filename="../../desk/ui/errors.py" line="46"/>
+        <location filename="../../desk/ui/errors.py" line="33"/>
+        <location filename="../../desk/ui/errors.py" line="49"/>
         <source>ShopDesk</source>
         <translation>店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/errors.py" line="47"/>
+        <location filename="../../desk/ui/errors.py" line="50"/>
         <source>Something went wrong. ShopDesk keeps running and your saved work is safe. The details are in the log (Help &gt; Open log).</source>
         <translation>程序出错了。店铺客服台仍在运行，已保存的数据不会丢失。详细信息见日志（帮助 &gt; 打开日志）。</translation>
     </message>
@@ -3027,83 +3027,83 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="150"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="149"/>
         <source>Any platform</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="155"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="154"/>
         <source>Any group</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="170"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="169"/>
         <source>any of</source>
         <translation>含任一</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="170"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="169"/>
         <source>all of</source>
         <translation>全都含</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="170"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="169"/>
         <source>none of</source>
         <translation>都不含</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="174"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="173"/>
         <source>Open after-sales case</source>
         <translation>有未结售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="176"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="175"/>
         <source>Follow-up due</source>
         <translation>有到期跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="178"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="177"/>
         <source>Risk flag</source>
         <translation>有风险标记</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="189"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="188"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="198"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="194"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="198"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="194"/>
         <source>Spend ¥</source>
         <translation>消费 ¥</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="200"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="196"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="201"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="197"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="202"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="198"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="228"/>
-        <location filename="../../desk/ui/customers/filterbar.py" line="234"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="216"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="222"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="244"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="232"/>
         <source>choose…</source>
         <translation>选择…</translation>
     </message>
@@ -3202,37 +3202,37 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Followups</name>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="84"/>
+        <location filename="../../desk/ui/customers/followups.py" line="83"/>
         <source>Snooze</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="90"/>
+        <location filename="../../desk/ui/customers/followups.py" line="89"/>
         <source>For 1 hour</source>
         <translation>1 小时后再提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="91"/>
+        <location filename="../../desk/ui/customers/followups.py" line="90"/>
         <source>Until tonight 20:00</source>
         <translation>今晚 20:00 再提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="92"/>
+        <location filename="../../desk/ui/customers/followups.py" line="91"/>
         <source>Until tomorrow morning</source>
         <translation>明天上午再提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="94"/>
+        <location filename="../../desk/ui/customers/followups.py" line="93"/>
         <source>Until next week</source>
         <translation>下周一上午再提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="136"/>
+        <location filename="../../desk/ui/customers/followups.py" line="135"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="144"/>
+        <location filename="../../desk/ui/customers/followups.py" line="143"/>
         <source>Edit follow-up</source>
         <translation>修改跟进</translation>
     </message>
@@ -3240,68 +3240,68 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>FollowupsPanel</name>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="188"/>
+        <location filename="../../desk/ui/customers/followups.py" line="187"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="188"/>
+        <location filename="../../desk/ui/customers/followups.py" line="187"/>
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="188"/>
+        <location filename="../../desk/ui/customers/followups.py" line="187"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="203"/>
+        <location filename="../../desk/ui/customers/followups.py" line="202"/>
         <source>No follow-ups yet. Add one to be reminded of this buyer.</source>
         <translation>还没有跟进。添加一条，到时间会提醒你联系这位买家。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="215"/>
+        <location filename="../../desk/ui/customers/followups.py" line="214"/>
         <source>Add follo&amp;w-up…</source>
         <translation>添加跟进(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="217"/>
+        <location filename="../../desk/ui/customers/followups.py" line="216"/>
         <source>Edi&amp;t…</source>
         <translation>修改(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="219"/>
-        <location filename="../../desk/ui/customers/followups.py" line="320"/>
+        <location filename="../../desk/ui/customers/followups.py" line="218"/>
+        <location filename="../../desk/ui/customers/followups.py" line="319"/>
         <source>Mar&amp;k done</source>
         <translation>标记完成(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="221"/>
+        <location filename="../../desk/ui/customers/followups.py" line="220"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="228"/>
+        <location filename="../../desk/ui/customers/followups.py" line="227"/>
         <source>Snoo&amp;ze</source>
         <translation>稍后提醒(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="297"/>
+        <location filename="../../desk/ui/customers/followups.py" line="296"/>
         <source>Done {when}</source>
         <translation>{when} 已完成</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="298"/>
+        <location filename="../../desk/ui/customers/followups.py" line="297"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="298"/>
+        <location filename="../../desk/ui/customers/followups.py" line="297"/>
         <source>Open</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="321"/>
+        <location filename="../../desk/ui/customers/followups.py" line="320"/>
         <source>Mar&amp;k not done</source>
         <translation>改回未完成(&amp;K)</translation>
     </message>
@@ -3825,7 +3825,7 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../desk/ui/listpage.py" line="108"/>
+        <location filename="../../desk/ui/listpage.py" line="126"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>共 %Ln 条</numerusform>
@@ -4038,47 +4038,47 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="37"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="36"/>
         <source>Choose the columns</source>
         <translation>选择列</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="40"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="39"/>
         <source>ShopDesk does not know this file&apos;s layout. Say which row holds the column names and which column holds each field; save the choice as a preset to import files like this one directly next time.</source>
         <translation>店铺客服台不认识这个文件的格式。请指出哪一行是列名、每项信息在哪一列；保存为预设后，下次同样格式的文件可直接导入。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="57"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="56"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="71"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="70"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="72"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="71"/>
         <source>&amp;Header row:</source>
         <translation>列名所在行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="73"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="72"/>
         <source>P&amp;latform:</source>
         <translation>平台(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="83"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="82"/>
         <source>Name, to save as a preset (optional)</source>
         <translation>预设名称（可选，填写后保存）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="84"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="83"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="114"/>
+        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="113"/>
         <source>— not in the file —</source>
         <translation>— 文件中没有 —</translation>
     </message>
@@ -4130,22 +4130,22 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>NewTagDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/tag_dialog.py" line="33"/>
+        <location filename="../../desk/ui/customers/tag_dialog.py" line="31"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_dialog.py" line="48"/>
+        <location filename="../../desk/ui/customers/tag_dialog.py" line="46"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_dialog.py" line="49"/>
+        <location filename="../../desk/ui/customers/tag_dialog.py" line="47"/>
         <source>&amp;Category:</source>
         <translation>分类(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_dialog.py" line="63"/>
+        <location filename="../../desk/ui/customers/tag_dialog.py" line="61"/>
         <source>There is no tag category to put the tag in.</source>
         <translation>还没有可以放入的标签分类。</translation>
     </message>
@@ -4224,135 +4224,135 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>PhraseDialog</name>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="72"/>
-        <location filename="../../desk/ui/replies/editor.py" line="271"/>
+        <location filename="../../desk/ui/replies/editor.py" line="71"/>
+        <location filename="../../desk/ui/replies/editor.py" line="270"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="72"/>
-        <location filename="../../desk/ui/replies/editor.py" line="263"/>
+        <location filename="../../desk/ui/replies/editor.py" line="71"/>
+        <location filename="../../desk/ui/replies/editor.py" line="262"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="89"/>
+        <location filename="../../desk/ui/replies/editor.py" line="88"/>
         <source>e.g. hy (optional)</source>
         <translation>例如 hy（可不填）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="97"/>
+        <location filename="../../desk/ui/replies/editor.py" line="96"/>
         <source>Insert placeholder</source>
         <translation>插入占位符</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="103"/>
+        <location filename="../../desk/ui/replies/editor.py" line="102"/>
         <source>Choose picture…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="106"/>
-        <location filename="../../desk/ui/replies/editor.py" line="237"/>
+        <location filename="../../desk/ui/replies/editor.py" line="105"/>
+        <location filename="../../desk/ui/replies/editor.py" line="236"/>
         <source>No picture</source>
         <translation>不带图片</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="134"/>
+        <location filename="../../desk/ui/replies/editor.py" line="133"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="135"/>
+        <location filename="../../desk/ui/replies/editor.py" line="134"/>
         <source>Code:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="139"/>
+        <location filename="../../desk/ui/replies/editor.py" line="138"/>
         <source>Text:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="141"/>
+        <location filename="../../desk/ui/replies/editor.py" line="140"/>
         <source>Picture:</source>
         <translation>图片：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="157"/>
+        <location filename="../../desk/ui/replies/editor.py" line="156"/>
         <source>Preview for {nickname}:</source>
         <translation>预览（发给 {nickname}）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="158"/>
+        <location filename="../../desk/ui/replies/editor.py" line="157"/>
         <source>Preview (no buyer selected in ShopDesk):</source>
         <translation>预览（ShopDesk 里没有选中买家）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="170"/>
+        <location filename="../../desk/ui/replies/editor.py" line="169"/>
         <source>Buyer&apos;s nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="170"/>
+        <location filename="../../desk/ui/replies/editor.py" line="169"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="171"/>
+        <location filename="../../desk/ui/replies/editor.py" line="170"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="171"/>
+        <location filename="../../desk/ui/replies/editor.py" line="170"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="172"/>
+        <location filename="../../desk/ui/replies/editor.py" line="171"/>
         <source>Shop name</source>
         <translation>店铺名</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="172"/>
+        <location filename="../../desk/ui/replies/editor.py" line="171"/>
         <source>Today&apos;s date</source>
         <translation>今天的日期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="173"/>
+        <location filename="../../desk/ui/replies/editor.py" line="172"/>
         <source>Time now</source>
         <translation>当前时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="173"/>
+        <location filename="../../desk/ui/replies/editor.py" line="172"/>
         <source>What is on the clipboard</source>
         <translation>剪贴板里的内容</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="180"/>
+        <location filename="../../desk/ui/replies/editor.py" line="179"/>
         <source>Asked when sent…</source>
         <translation>发送时再填…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="189"/>
+        <location filename="../../desk/ui/replies/editor.py" line="188"/>
         <source>Asked when sent</source>
         <translation>发送时再填</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="190"/>
+        <location filename="../../desk/ui/replies/editor.py" line="189"/>
         <source>What to ask for when the phrase is sent (e.g. 优惠金额):</source>
         <translation>发送短语时要填写的内容（例如 优惠金额）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="200"/>
+        <location filename="../../desk/ui/replies/editor.py" line="199"/>
         <source>Unknown placeholder: {names}. Known ones: {known}; {{?label}} asks when the phrase is sent.</source>
         <translation>无法识别的占位符：{names}。可用的有：{known}；{{?名称}} 会在发送时询问。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="227"/>
+        <location filename="../../desk/ui/replies/editor.py" line="226"/>
         <source>Choose a picture</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="228"/>
+        <location filename="../../desk/ui/replies/editor.py" line="227"/>
         <source>Pictures ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
@@ -5324,7 +5324,7 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>TagList</name>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="48"/>
+        <location filename="../../desk/ui/customers/filterbar.py" line="47"/>
         <source>Find a tag…</source>
         <translation>查找标签…</translation>
     </message>
@@ -5332,349 +5332,349 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>TagManagerDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="69"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="68"/>
         <source>Manage tags</source>
         <translation>管理标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="78"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="77"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="79"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="78"/>
         <source>A new tag category</source>
         <translation>新建一个标签分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="80"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="79"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="81"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="80"/>
         <source>Rename the category</source>
         <translation>重命名这个分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="84"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="83"/>
         <source>C&amp;olour…</source>
         <translation>颜色(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="85"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="84"/>
         <source>The category&apos;s colour, used by its tags that have none of their own</source>
         <translation>分类的颜色，分类下没有单独设置颜色的标签都用它</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="87"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="86"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="88"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="87"/>
         <source>Delete the category and its tags</source>
         <translation>删除这个分类及其中的标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="98"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="97"/>
         <source>&amp;Categories</source>
         <translation>分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="110"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="109"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="110"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="109"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="110"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="109"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="110"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="109"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="121"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="120"/>
         <source>Add &amp;tag…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="122"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="121"/>
         <source>A new tag in this category</source>
         <translation>在这个分类里新建标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="123"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="122"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="124"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="123"/>
         <source>Rename the tag</source>
         <translation>重命名这个标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="125"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="124"/>
         <source>Colo&amp;ur…</source>
         <translation>颜色(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="126"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="125"/>
         <source>Give the tag a colour of its own</source>
         <translation>给标签单独设置颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="129"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="128"/>
         <source>Category colour</source>
         <translation>用分类颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="130"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="129"/>
         <source>Draw the tag in its category&apos;s colour again</source>
         <translation>标签改回使用所在分类的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="131"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="130"/>
         <source>D&amp;escription…</source>
         <translation>说明(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="132"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="131"/>
         <source>What the tag means and how to treat customers who carry it</source>
         <translation>标签的含义，以及怎样对待带这个标签的客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="135"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="134"/>
         <source>&amp;Move to…</source>
         <translation>移到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="136"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="135"/>
         <source>Put the tag in another category</source>
         <translation>把标签放到另一个分类里</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="138"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="137"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="139"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="138"/>
         <source>Delete the tag; customers lose it</source>
         <translation>删除标签，客户身上的这个标签也会去掉</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="166"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="165"/>
         <source>Every change here can be undone with Ctrl+Z, deleting included.</source>
         <translation>这里的每项修改（包括删除）都可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="239"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="238"/>
         <source>Category&apos;s</source>
         <translation>随分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="241"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="240"/>
         <source>Its own colour</source>
         <translation>单独设置的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="242"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="241"/>
         <source>The category&apos;s colour</source>
         <translation>所在分类的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="254"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="253"/>
         <source>Add a category to put tags in.</source>
         <translation>先添加一个分类，再往里面放标签。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/tag_manager.py" line="256"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="255"/>
         <source>Tags in “{category}”: %n</source>
         <translation>
             <numerusform>“{category}”中的标签：%n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="358"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="357"/>
         <source>New tag category</source>
         <translation>新建标签分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="359"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="358"/>
         <source>Name of the new category:</source>
         <translation>新分类的名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="362"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="361"/>
         <source>Add tag category “{name}”</source>
         <translation>添加标签分类“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="373"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="372"/>
         <source>Rename tag category</source>
         <translation>重命名标签分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="374"/>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="444"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="373"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="443"/>
         <source>New name for “{name}”:</source>
         <translation>“{name}”的新名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="377"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="376"/>
         <source>Rename tag category “{old}” to “{new}”</source>
         <translation>将标签分类“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="387"/>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="455"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="386"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="454"/>
         <source>Colour of “{name}”</source>
         <translation>“{name}”的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="390"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="389"/>
         <source>Recolour tag category “{name}”</source>
         <translation>修改标签分类“{name}”的颜色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/tag_manager.py" line="405"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="404"/>
         <source>%n tag(s) in it will be deleted too.</source>
         <translation>
             <numerusform>其中的 %n 个标签也会一并删除。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/tag_manager.py" line="407"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="406"/>
         <source>%n customer(s) will lose them.</source>
         <translation>
             <numerusform>%n 位客户会失去这些标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="408"/>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="519"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="407"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="518"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="409"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="408"/>
         <source>Delete tag category</source>
         <translation>删除标签分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="410"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="409"/>
         <source>Delete the tag category “{name}”?</source>
         <translation>删除标签分类“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="411"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="410"/>
         <source>Delete category</source>
         <translation>删除分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="418"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="417"/>
         <source>Delete tag category “{name}”</source>
         <translation>删除标签分类“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="428"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="427"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="429"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="428"/>
         <source>Name of the new tag in “{category}”:</source>
         <translation>“{category}”中新标签的名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="433"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="432"/>
         <source>Add tag “{name}”</source>
         <translation>添加标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="443"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="442"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="447"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="446"/>
         <source>Rename tag “{old}” to “{new}”</source>
         <translation>将标签“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="458"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="457"/>
         <source>Recolour tag “{name}”</source>
         <translation>修改标签“{name}”的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="466"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="465"/>
         <source>Use the category colour for tag “{name}”</source>
         <translation>标签“{name}”改用分类颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="474"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="473"/>
         <source>Tag description</source>
         <translation>标签说明</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="475"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="474"/>
         <source>What “{name}” means, and how to treat these customers:</source>
         <translation>“{name}”是什么意思，这类客户该怎样对待：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="479"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="478"/>
         <source>Change the description of tag “{name}”</source>
         <translation>修改标签“{name}”的说明</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="492"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="491"/>
         <source>Move tag</source>
         <translation>移动标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="493"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="492"/>
         <source>Put “{name}” in the category:</source>
         <translation>把“{name}”放到分类：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="504"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="503"/>
         <source>Move tag “{name}” to “{category}”</source>
         <translation>将标签“{name}”移到“{category}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/tag_manager.py" line="516"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="515"/>
         <source>%n customer(s) carry it and will lose it.</source>
         <translation>
             <numerusform>有 %n 位客户带着这个标签，删除后他们将不再有这个标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="518"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="517"/>
         <source>No customer carries it.</source>
         <translation>目前没有客户带这个标签。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="520"/>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="522"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="519"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="521"/>
         <source>Delete tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="521"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="520"/>
         <source>Delete the tag “{name}”?</source>
         <translation>删除标签“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="529"/>
+        <location filename="../../desk/ui/customers/tag_manager.py" line="528"/>
         <source>Delete tag “{name}”</source>
         <translation>删除标签“{name}”</translation>
     </message>
@@ -5798,93 +5798,93 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="40"/>
+        <location filename="../../desk/ui/customers/trash.py" line="37"/>
         <source>Customer trash</source>
         <translation>客户回收站</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="53"/>
+        <location filename="../../desk/ui/customers/trash.py" line="48"/>
         <source>Nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="53"/>
+        <location filename="../../desk/ui/customers/trash.py" line="48"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="53"/>
+        <location filename="../../desk/ui/customers/trash.py" line="48"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="53"/>
+        <location filename="../../desk/ui/customers/trash.py" line="48"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="54"/>
+        <location filename="../../desk/ui/customers/trash.py" line="49"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="70"/>
+        <location filename="../../desk/ui/customers/trash.py" line="57"/>
         <source>The trash is empty. Customers you delete wait here until you restore them or empty the trash.</source>
         <translation>回收站是空的。删除的客户会先放在这里，直到你恢复他们或清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="85"/>
+        <location filename="../../desk/ui/customers/trash.py" line="72"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="87"/>
+        <location filename="../../desk/ui/customers/trash.py" line="74"/>
         <source>Bring the selected customers back (Ctrl+Z undoes it)</source>
         <translation>恢复选中的客户（可用 Ctrl+Z 撤销）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="89"/>
+        <location filename="../../desk/ui/customers/trash.py" line="76"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="91"/>
+        <location filename="../../desk/ui/customers/trash.py" line="78"/>
         <source>Delete every customer in the trash for good</source>
         <translation>永久删除回收站里的所有客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/trash.py" line="141"/>
+        <location filename="../../desk/ui/customers/trash.py" line="128"/>
         <source>%n customer(s) in the trash. Their orders, notes and cases stay with them until the trash is emptied.</source>
         <translation>
             <numerusform>回收站里有 %n 位客户。清空回收站之前，他们的订单、备注和售后单都还保留着。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/trash.py" line="168"/>
+        <location filename="../../desk/ui/customers/trash.py" line="155"/>
         <source>Restore %n customer(s)</source>
         <translation>
             <numerusform>恢复 %n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="178"/>
+        <location filename="../../desk/ui/customers/trash.py" line="165"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/trash.py" line="179"/>
+        <location filename="../../desk/ui/customers/trash.py" line="166"/>
         <source>Delete the %n customer(s) in the trash for good?</source>
         <translation>
             <numerusform>永久删除回收站里的 %n 位客户吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="182"/>
+        <location filename="../../desk/ui/customers/trash.py" line="169"/>
         <source>Deleted with them: {orders} orders, {cases} after-sales cases, {notes} notes, {followups} follow-ups and {addresses} addresses. This is permanent and cannot be undone.</source>
         <translation>一并删除：{orders} 个订单、{cases} 个售后单、{notes} 条备注、{followups} 条跟进和 {addresses} 个地址。删除是永久的，无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="188"/>
+        <location filename="../../desk/ui/customers/trash.py" line="175"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>

@@ -45,14 +45,13 @@ from desk.core.errors import UserError
 from desk.ui import fmt, labels
 from desk.ui import undo as history
 from desk.ui.aftersales.case_settle import (
-    ERROR_STYLE,
     CaseSettleDialog,
     check_amounts,
     yuan_text,
 )
 from desk.ui.aftersales.evidence import EvidencePanel
 from desk.ui.bus import bus
-from desk.ui.errors import show_user_error, user_message
+from desk.ui.errors import ERROR_STYLE, show_user_error, user_message
 
 translate = QCoreApplication.translate
 

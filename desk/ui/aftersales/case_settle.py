@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 from desk.core.aftersales import flow, service
 from desk.core.errors import UserError
 from desk.core.money import format_fen
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 
-ERROR_STYLE = "color: #c62828"
 FIELD_ERROR_STYLE = "border: 1px solid #c62828"
 
 

@@ -7,10 +7,8 @@ from PySide6.QtCore import QDateTime, QSignalBlocker, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -18,7 +16,7 @@ from desk.core.aftersales import views
 from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.aftersales.views import CaseFilters
 from desk.ui import labels
-from desk.ui.filterwidgets import ANY_DATE, date_edit
+from desk.ui.filterwidgets import ANY_DATE, date_edit, lay_out_rows
 
 OPEN = "__open__"             # the status box's "any open status"
 
@@ -59,22 +57,11 @@ class CaseFilterBar(QWidget):
         self.clear_button.setObjectName("caseFilterClear")
         self.clear_button.clicked.connect(self.clear)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(4)
-        rows = (
+        lay_out_rows(self, (
             (self.status, self.kind, self.reason, self.responsibility, self.due),
             (self.platform, self.handler, QLabel(self.tr("Opened")), self.since, QLabel("–"),
              self.until),
-        )
-        for n, widgets in enumerate(rows):
-            row = QHBoxLayout()
-            for w in widgets:
-                row.addWidget(w)
-            row.addStretch(1)
-            if n == len(rows) - 1:
-                row.addWidget(self.clear_button)
-            layout.addLayout(row)
+        ), self.clear_button)
 
         for combo in (self.status, self.kind, self.reason, self.responsibility, self.platform,
                       self.handler, self.due):

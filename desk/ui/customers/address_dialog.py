@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.errors import UserError
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 
-ERROR_STYLE = "color: #c62828"
 FIELDS = ("receiver", "phone", "province", "city", "district", "detail")
 
 

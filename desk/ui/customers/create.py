@@ -17,7 +17,7 @@ from desk.core import settings
 from desk.core.customers import service
 from desk.core.errors import UserError
 from desk.ui import labels, undo
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 
 
 class NewCustomerDialog(QDialog):
@@ -37,7 +37,7 @@ class NewCustomerDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("newCustomerError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Platform"), self.platform)

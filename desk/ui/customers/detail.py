@@ -43,9 +43,8 @@ from desk.ui.bus import bus
 from desk.ui.customers.address_dialog import AddressDialog
 from desk.ui.customers.followups import FollowupsPanel
 from desk.ui.customers.tag_dialog import NewTagDialog
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 
-ERROR_STYLE = "color: #c62828"
 CHIP_STYLE = ("QToolButton {{ background: {color}; color: white; border-radius: 9px;"
               " padding: 2px 8px; }}")
 BADGE_STYLE = "background: #c62828; color: white; border-radius: 4px; padding: 1px 6px;"

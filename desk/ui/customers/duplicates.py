@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,9 +29,9 @@ from desk.core.customers.trash import CustomerRow
 from desk.core.errors import UserError
 from desk.ui import fmt, labels, undo
 from desk.ui.bus import bus
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.listpage import read_only_table
 
-ERROR_STYLE = "color: #c62828"
 IdRole = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # the counts merge_preview() returns, in the order they are shown
@@ -71,19 +68,9 @@ class DuplicatesDialog(QDialog):
         self.reason = QLabel()
         self.reason.setObjectName("duplicateReason")
         self.reason.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("duplicateCustomers")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Nickname"), self.tr("Platform"), self.tr("Phone"), self.tr("Orders"),
-             self.tr("Total spend"), self.tr("Last order")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table("duplicateCustomers", [
+            self.tr("Nickname"), self.tr("Platform"), self.tr("Phone"), self.tr("Orders"),
+            self.tr("Total spend"), self.tr("Last order")])
         self.table.itemSelectionChanged.connect(self._pair_chosen)
 
         # the merge of the chosen pair

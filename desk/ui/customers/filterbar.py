@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from desk.core.customers import tags
 from desk.core.customers.views import TAG_MODES, CustomerFilters
 from desk.ui import labels
-from desk.ui.filterwidgets import ANY_DATE, date_edit
+from desk.ui.filterwidgets import ANY_DATE, date_edit, lay_out_rows
 
 TagIdRole = Qt.ItemDataRole.UserRole + 1
 NO_LIMIT = -1                  # the spin boxes' "any" value
@@ -190,25 +189,14 @@ class FilterBar(QWidget):
         self.clear_button.setObjectName("filterClear")
         self.clear_button.clicked.connect(self.clear)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(4)
-        rows = (
+        lay_out_rows(self, (
             (self.platform, self.lifecycle, self.open_case, self.followup_due, self.risky),
             (QLabel(self.tr("Tags:")), self.tag_mode, self.tag_button, QLabel(self.tr("Spend ¥")),
              self.spend_min, QLabel("–"), self.spend_max),
             (QLabel(self.tr("Orders")), self.orders_min, QLabel("–"), self.orders_max,
              QLabel(self.tr("Last order")), self.since, QLabel("–"), self.until,
              QLabel(self.tr("First order")), self.first_since, QLabel("–"), self.first_until),
-        )
-        for n, widgets in enumerate(rows):
-            row = QHBoxLayout()
-            for w in widgets:
-                row.addWidget(w)
-            row.addStretch(1)
-            if n == len(rows) - 1:
-                row.addWidget(self.clear_button)
-            layout.addLayout(row)
+        ), self.clear_button)
 
         for combo in (self.platform, self.lifecycle, self.tag_mode):
             combo.currentIndexChanged.connect(self._changed)

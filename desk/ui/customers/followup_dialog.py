@@ -25,8 +25,8 @@ from desk.core.customers import service
 from desk.core.errors import UserError
 from desk.ui import errors
 from desk.ui.customers import followups as ops
-from desk.ui.customers.followups import ERROR_STYLE, local_now
-from desk.ui.errors import user_message
+from desk.ui.customers.followups import local_now
+from desk.ui.errors import ERROR_STYLE, user_message
 
 
 class FollowupDialog(QDialog):

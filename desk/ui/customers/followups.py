@@ -27,9 +27,8 @@ from desk.core.customers.followups import FollowupInfo
 from desk.core.errors import UserError
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 
-ERROR_STYLE = "color: #c62828"
 OVERDUE_BACKGROUND = QColor("#ffebee")
 OVERDUE_TEXT = QColor("#b71c1c")
 DONE_TEXT = QColor("#9e9e9e")

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.customers import service
 from desk.core.errors import UserError
-from desk.ui.errors import user_message
-
-ERROR_STYLE = "color: #c62828"
+from desk.ui.errors import ERROR_STYLE, user_message
 
 
 class NewTagDialog(QDialog):

@@ -35,9 +35,8 @@ from desk.core.errors import UserError
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
 from desk.ui.customers.chips import text_color
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 
-ERROR_STYLE = "color: #c62828"
 IdRole = Qt.ItemDataRole.UserRole
 ColorRole = Qt.ItemDataRole.UserRole + 1  # the colour drawn, "#rrggbb"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

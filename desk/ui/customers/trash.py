@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,9 +21,9 @@ from desk.core.customers import service, trash
 from desk.core.errors import UserError
 from desk.ui import fmt, labels, undo
 from desk.ui.bus import bus
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.listpage import read_only_table
 
-ERROR_STYLE = "color: #c62828"
 IdRole = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -47,19 +44,9 @@ class TrashDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("trashSummary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("trashTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Nickname"), self.tr("Platform"), self.tr("Phone"), self.tr("Orders"),
-             self.tr("Deleted")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table("trashTable", [
+            self.tr("Nickname"), self.tr("Platform"), self.tr("Phone"), self.tr("Orders"),
+            self.tr("Deleted")])
         self.table.itemSelectionChanged.connect(self._selection_changed)
         content = QWidget()
         content_col = QVBoxLayout(content)

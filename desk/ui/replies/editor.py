@@ -30,11 +30,10 @@ from desk.core.errors import UserError
 from desk.core.replies import lint, placeholders, service
 from desk.core.replies.service import CODE_MAX, PhraseInfo
 from desk.ui import undo
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 from desk.ui.replies import current
 from desk.ui.replies.fill import chinese_ui
 
-ERROR_STYLE = "color: #c62828"
 PICTURES = "*.png *.jpg *.jpeg *.gif *.bmp *.webp"
 DRAFT = -1  # the id a new phrase is checked under
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desk.core.errors import UserError
 from desk.core.replies import transfer
 from desk.core.replies.transfer import CsvPreview, ImportPlan, PlanRow
-from desk.ui.errors import report, user_message
+from desk.ui.errors import ERROR_STYLE, report, user_message
 from desk.ui.progress import run_with_progress
 from desk.ui.replies.models import first_line
 from desk.ui.worker import Task, run_task
@@ -86,7 +86,7 @@ class ColumnMappingDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.problem = QLabel()
         self.problem.setObjectName("mappingProblem")
-        self.problem.setStyleSheet("color: #c62828")
+        self.problem.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Next"))

@@ -31,9 +31,9 @@ from desk.core.excel import customers_import, layouts, orders_import
 from desk.core.excel.customers_import import CustomerPlan
 from desk.core.excel.orders_import import ImportPlan, UnknownLayout
 from desk.ui import errors, labels
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 from desk.ui.progress import run_with_progress
-from desk.ui.transfer.mapping_dialog import ERROR_STYLE, MappingDialog
+from desk.ui.transfer.mapping_dialog import MappingDialog
 from desk.ui.worker import run_task
 
 

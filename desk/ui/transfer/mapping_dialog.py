@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 from desk.core.errors import UserError
 from desk.core.excel import layouts, presets
 from desk.ui import labels
-from desk.ui.errors import user_message
+from desk.ui.errors import ERROR_STYLE, user_message
 
-ERROR_STYLE = "color: #c62828;"
 _SAMPLE_ROWS = 8  # of the file, shown above the choices
 
 
