@@ -55,8 +55,19 @@ def lupdate(ts: Path) -> None:
     """Merge the tr() calls in the sources into `ts`, dropping what the code no longer has."""
     import subprocess
 
-    subprocess.run([_qt_tool("lupdate"), "-silent", "-no-obsolete", *source_files(), "-ts", str(ts)],
-                   check=True)
+    subprocess.run(
+        [
+            _qt_tool("lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *source_files(),
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+    )
 
 
 def update_sources() -> None:

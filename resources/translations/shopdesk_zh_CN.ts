@@ -4,12 +4,10 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="181"/>
         <source>About ShopDesk</source>
         <translation>关于店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="184"/>
         <source>&lt;h3&gt;ShopDesk {version}&lt;/h3&gt;&lt;p&gt;Customer file, after-sales register and quick replies for a small online shop.&lt;/p&gt;&lt;p&gt;Qt for Python {qt}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;店铺客服台 {version}&lt;/h3&gt;&lt;p&gt;专为小网店打造的客户档案、售后登记与快捷短语工具。&lt;/p&gt;&lt;p&gt;Qt for Python {qt}&lt;/p&gt;</translation>
     </message>
@@ -17,62 +15,50 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="35"/>
         <source>New address</source>
         <translation>新增收货地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="35"/>
         <source>Edit address</source>
         <translation>修改收货地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="43"/>
         <source>13812345678 or 0571-88886666</source>
         <translation>13812345678 或 0571-88886666</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="44"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="45"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="46"/>
         <source>District</source>
         <translation>区/县</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="47"/>
         <source>Street, building, room</source>
         <translation>街道、楼栋、门牌号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="48"/>
         <source>Make this the &amp;default address</source>
         <translation>设为默认地址(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="63"/>
         <source>&amp;Receiver:</source>
         <translation>收货人(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="64"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="65"/>
         <source>Pro&amp;vince / city / district:</source>
         <translation>省/市/区(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/address_dialog.py" line="68"/>
         <source>&amp;Street address:</source>
         <translation>详细地址(&amp;S)：</translation>
     </message>
@@ -80,151 +66,120 @@
 <context>
     <name>AftersalesPage</name>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="33"/>
         <source>Case</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="34"/>
-        <location filename="../../desk/ui/aftersales/page.py" line="53"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="35"/>
         <source>Order</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="36"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="37"/>
         <source>Reason</source>
         <translation>售后原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="39"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="40"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="41"/>
         <source>Refund plus compensation</source>
         <translation>退款加补偿</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="53"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="54"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="54"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="56"/>
         <source>Search case, order or tracking number, or buyer…</source>
         <translation>搜索售后单号、订单号、快递单号或买家…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="96"/>
-        <location filename="../../desk/ui/aftersales/page.py" line="153"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="97"/>
         <source>Show or hide the filters</source>
         <translation>显示或隐藏筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="99"/>
         <source>&amp;Open case…</source>
         <translation>打开售后单(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="100"/>
         <source>Open the selected case (Enter, double-click)</source>
         <translation>打开选中的售后单（回车、双击）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="103"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="106"/>
         <source>&amp;Columns…</source>
         <translation>列(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="110"/>
         <source>&amp;Deadlines and reasons…</source>
         <translation>期限与原因(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="113"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/page.py" line="153"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>筛选 (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="42"/>
         <source>Opened</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="43"/>
         <source>Next deadline</source>
         <translation>下一截止时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="44"/>
         <source>What is due</source>
         <translation>到期事项</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="45"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="46"/>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="48"/>
         <source>Tracking no.</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/page.py" line="50"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
@@ -232,305 +187,244 @@
 <context>
     <name>AftersalesRulesDialog</name>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="56"/>
         <source>Deadlines and reasons</source>
         <translation>期限与原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="64"/>
         <source>Deadlines</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="65"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="112"/>
         <source>Restore defaults</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="113"/>
         <source>Put this platform&apos;s deadlines back to the shipped values</source>
         <translation>将该平台的期限恢复为出厂设置</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="115"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="123"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="123"/>
         <source>Starts when the case is</source>
         <translation>开始计时的状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="123"/>
         <source>Length (hours)</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="124"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="124"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="133"/>
         <source>The shop&apos;s own clock</source>
         <translation>店铺自己的处理时限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="139"/>
         <source>:00</source>
         <translation>:00</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="141"/>
         <source>Cases that come in before this hour are to be handled the same day, later ones by the end of the next day</source>
         <translation>在此时间之前收到的售后单当天处理，之后收到的次日结束前处理</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="148"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="150"/>
         <source>A deadline this close is shown as soon and notified</source>
         <translation>期限临近到这个程度时显示为“即将到期”并发出提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="153"/>
         <source>Same-day handling for cases before:</source>
         <translation>当天处理的截止时间：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="154"/>
         <source>Warn when a deadline is within:</source>
         <translation>期限前多久提醒：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="170"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="170"/>
         <source>Quality fault</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="170"/>
         <source>7-day no-reason</source>
         <translation>七天无理由</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="171"/>
         <source>In use</source>
         <translation>启用中</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="171"/>
         <source>Cases</source>
         <translation>售后单数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="184"/>
         <source>Name of the reason</source>
         <translation>原因名称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="186"/>
         <source>Quality fault (the shop&apos;s fault)</source>
         <translation>质量问题（卖家责任）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="188"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="189"/>
         <source>Add a reason with this name</source>
         <translation>用这个名称添加原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="190"/>
         <source>&amp;Rename</source>
         <translation>重命名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="191"/>
         <source>Give the selected reason this name</source>
         <translation>把选中的原因改成这个名称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="193"/>
         <source>&amp;Quality fault on/off</source>
         <translation>切换质量问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="194"/>
         <source>Whether the reason is the shop&apos;s fault (who pays return shipping)</source>
         <translation>该原因是否属于卖家责任（决定谁付退货运费）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="197"/>
         <source>&amp;7-day no-reason on/off</source>
         <translation>七天无理由 开/关(&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="198"/>
         <source>Whether new cases with this reason are 7-day no-reason returns (the shorter answer deadline)</source>
         <translation>以此原因新开的售后单是否按七天无理由退货处理（答复期限更短）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="200"/>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="342"/>
         <source>&amp;Switch off</source>
         <translation>停用(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="201"/>
         <source>A switched-off reason stays on its cases but is no longer offered</source>
         <translation>停用的原因仍保留在已有售后单上，但不再供选择</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="203"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="204"/>
         <source>Delete a reason no case uses</source>
         <translation>删除没有售后单使用的原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="214"/>
         <source>A reason that cases use cannot be deleted; switch it off and the form stops offering it.</source>
         <translation>已被售后单使用的原因不能删除；停用后，登记表单就不再提供它。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="256"/>
         <source>Whether this deadline runs on the platform&apos;s cases</source>
         <translation>该期限是否对该平台的售后单计时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="270"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="271"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="282"/>
         <source> (7-day no-reason return)</source>
         <translation>（七天无理由退货）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="283"/>
         <source> (returned by express)</source>
         <translation>（快递退回）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="284"/>
         <source> (returned by surface mail)</source>
         <translation>（平邮退回）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="300"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="313"/>
         <source>switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="341"/>
         <source>&amp;Switch on</source>
         <translation>启用(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="379"/>
         <source>Change deadline “{name}”</source>
         <translation>修改期限“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="389"/>
         <source>Switch on deadline “{name}”</source>
         <translation>启用期限“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="390"/>
         <source>Switch off deadline “{name}”</source>
         <translation>停用期限“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="405"/>
         <source>Restore the default deadlines of {platform}</source>
         <translation>恢复{platform}的默认期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="414"/>
         <source>Change the same-day cut-off hour</source>
         <translation>修改当天处理的截止时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="415"/>
         <source>Change the deadline warning</source>
         <translation>修改期限提醒时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="432"/>
         <source>Add reason “{name}”</source>
         <translation>添加原因“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="444"/>
         <source>Rename reason “{name}”</source>
         <translation>重命名原因“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="454"/>
         <source>Change the quality flag of “{name}”</source>
         <translation>修改“{name}”的质量问题标记</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="463"/>
         <source>Change the 7-day no-reason flag of “{name}”</source>
         <translation>更改“{name}”的七天无理由标记</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="471"/>
         <source>Switch on reason “{name}”</source>
         <translation>启用原因“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="472"/>
         <source>Switch off reason “{name}”</source>
         <translation>停用原因“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/rules_dialog.py" line="489"/>
         <source>Delete reason “{name}”</source>
         <translation>删除原因“{name}”</translation>
     </message>
@@ -538,92 +432,74 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desk/ui/backups.py" line="128"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="131"/>
         <source>ShopDesk backs up the database when it closes, every few hours while it runs, and before an update or an import. It keeps the last 10, then one a day for a week, one a week for a month and one a month for a year.</source>
         <translation>店铺客服台会在关闭时、运行中每隔几小时、以及升级或导入之前自动备份数据库。保留最近 10 份，之后一周内每天一份、一个月内每周一份、一年内每月一份。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="137"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="137"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="137"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="149"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="152"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="156"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="176"/>
         <source>Backed up by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="177"/>
         <source>ShopDesk closed</source>
         <translation>关闭软件时</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="178"/>
         <source>Every few hours</source>
         <translation>定时备份</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="179"/>
         <source>Before an import</source>
         <translation>导入之前</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="180"/>
         <source>Before a ShopDesk update</source>
         <translation>软件升级之前</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="200"/>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="212"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="216"/>
         <source>Backed up and checked: {name}</source>
         <translation>已备份并检查通过：{name}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="235"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="236"/>
         <source>Replace the shop&apos;s data with the backup of {when}?
 
 Changes made since then will not be in ShopDesk. The current database is kept in the data folder, so nothing is deleted.</source>
@@ -632,7 +508,6 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 此后做的修改将不再出现在软件中。当前数据库会保留在数据文件夹里，不会删除任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backups.py" line="248"/>
         <source>Restored the backup of {when}. The previous database is kept as {kept}.</source>
         <translation>已恢复 {when} 的备份。原来的数据库保留为 {kept}。</translation>
     </message>
@@ -640,439 +515,350 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="72"/>
         <source>The shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="73"/>
         <source>The buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="74"/>
         <source>The carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="75"/>
         <source>The supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="82"/>
         <source>The shop pays the return</source>
         <translation>店铺承担退回运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="83"/>
         <source>The shop pays both ways</source>
         <translation>店铺承担来回运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="84"/>
         <source>The buyer pays the return</source>
         <translation>买家承担退回运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="85"/>
         <source>The buyer pays the return, the shop the replacement</source>
         <translation>买家承担退回运费，店铺免费寄出换货</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="86"/>
         <source>The buyer pays both ways</source>
         <translation>买家承担来回运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="87"/>
         <source>Nobody pays</source>
         <translation>无需运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="135"/>
         <source>Find the buyer: nickname, phone, order or tracking number…</source>
         <translation>查找买家：昵称、手机号、订单号或物流单号…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="168"/>
         <source>7-day no-reason return</source>
         <translation>七天无理由退货</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="173"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="173"/>
         <source>Bought</source>
         <translation>购买数量</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="173"/>
         <source>Claimed</source>
         <translation>售后数量</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="182"/>
         <source>Pick an order to choose its items, or name them below.</source>
         <translation>选择订单后勾选商品，或在下方手动填写。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="188"/>
         <source>Item name, then Enter</source>
         <translation>输入商品名称后按回车</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="190"/>
         <source>Add item</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="200"/>
         <source>Sold with free shipping</source>
         <translation>包邮商品</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="204"/>
         <source>Sent back by surface mail</source>
         <translation>平邮寄回</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="208"/>
         <source>What happened, in the buyer&apos;s words and yours</source>
         <translation>发生了什么：买家的说法和你的记录</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="217"/>
         <source>As the rule says</source>
         <translation>按规则</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="226"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="226"/>
         <source>&amp;Open case</source>
         <translation>新建售后单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="237"/>
         <source>Buyer and order</source>
         <translation>买家和订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="239"/>
         <source>Buyer:</source>
         <translation>买家：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="240"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="245"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="247"/>
         <source>Items:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="254"/>
         <source>Case</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="256"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="257"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="258"/>
         <source>Responsible:</source>
         <translation>责任方：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="260"/>
         <source>Refund (yuan):</source>
         <translation>退款（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="261"/>
         <source>Compensation (yuan):</source>
         <translation>补偿（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="262"/>
         <source>Shipping (yuan):</source>
         <translation>运费（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="263"/>
         <source>Platform refund number:</source>
         <translation>平台退款编号：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="264"/>
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="266"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="269"/>
         <source>Return shipping:</source>
         <translation>退货运费：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="270"/>
         <source>Who pays:</source>
         <translation>承担方：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="273"/>
         <source>Tracking number:</source>
         <translation>物流单号：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="283"/>
         <source>Description:</source>
         <translation>情况说明：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="297"/>
         <source>New after-sales case</source>
         <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="305"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="305"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="305"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="305"/>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="655"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="315"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="316"/>
         <source>&amp;History</source>
         <translation>处理记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="317"/>
         <source>&amp;Photos</source>
         <translation>照片凭证(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="369"/>
         <source>Move to:</source>
         <translation>转为：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="377"/>
         <source>S&amp;ettle…</source>
         <translation>结案(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="400"/>
         <source>No order</source>
         <translation>不关联订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="402"/>
         <source>Not chosen yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="405"/>
         <source>{nickname} ({platform})</source>
         <translation>{nickname}（{platform}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="408"/>
         <source>{order_no} · {placed} · {amount}</source>
         <translation>{order_no} · {placed} · {amount}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="418"/>
         <source>{nickname} · {platform} · {phone}</source>
         <translation>{nickname} · {platform} · {phone}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="465"/>
         <source>The buyer paid {amount} (shipping {shipping}).</source>
         <translation>买家实付 {amount}（含运费 {shipping}）。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="523"/>
         <source>Reissue carrier:</source>
         <translation>补发快递公司：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="524"/>
         <source>Return carrier:</source>
         <translation>退回快递公司：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="546"/>
         <source>Named by hand; untick it to leave it off the case.</source>
         <translation>手动填写的商品；取消勾选即不计入此售后单。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="588"/>
         <source>Case {case_no}</source>
         <translation>售后单 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="589"/>
         <source>{case_no} · {nickname}</source>
         <translation>{case_no} · {nickname}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="595"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="606"/>
         <source>Add a remark to the history, e.g. what the buyer said on the phone (Ctrl+Enter)</source>
         <translation>在处理记录里添加备注，例如买家电话里说了什么（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="609"/>
         <source>Add &amp;remark</source>
         <translation>添加备注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="633"/>
         <source>Add remark</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="648"/>
         <source>Opened: {new}</source>
         <translation>新建：{new}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="649"/>
         <source>{old} → {new}</source>
         <translation>{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="652"/>
         <source>Return shipping: {old} → {new}</source>
         <translation>退货运费：{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="665"/>
         <source>No deadline running</source>
         <translation>当前没有期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="672"/>
         <source>{what}: {when} ({left})</source>
         <translation>{what}：{when}（{left}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="674"/>
         <source>{span} overdue</source>
         <translation>已超时 {span}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="675"/>
         <source>{span} left</source>
         <translation>还剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="684"/>
         <source>{days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="686"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="687"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="711"/>
         <source>Refund:</source>
         <translation>退款：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="712"/>
         <source>Compensation:</source>
         <translation>补偿：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="713"/>
         <source>Shipping:</source>
         <translation>运费：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="732"/>
         <source>Choose the buyer first: search by nickname, phone or order number.</source>
         <translation>请先选择买家：可按昵称、手机号或订单号查找。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="766"/>
         <source>Open after-sales case</source>
         <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="800"/>
         <source>Edit case {case_no}</source>
         <translation>修改售后单 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="816"/>
         <source>Comment (optional):</source>
         <translation>备注（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="832"/>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="845"/>
         <source>{case_no}: {status}</source>
         <translation>{case_no}：{status}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_dialog.py" line="836"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -1080,87 +866,70 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CaseFilterBar</name>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="34"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="35"/>
         <source>Open (not settled)</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="37"/>
         <source>Any kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="39"/>
         <source>Any reason</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="41"/>
         <source>Anyone responsible</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="43"/>
         <source>Shop&apos;s fault</source>
         <translation>店铺责任</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="43"/>
         <source>Buyer&apos;s side</source>
         <translation>买家原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="44"/>
         <source>Carrier&apos;s fault</source>
         <translation>快递责任</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="44"/>
         <source>Supplier&apos;s fault</source>
         <translation>供应商责任</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="45"/>
         <source>Any platform</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="47"/>
         <source>Any handler</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="51"/>
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="52"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="53"/>
         <source>Due today or overdue</source>
         <translation>今天到期或已超期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="56"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="62"/>
         <source>Opened</source>
         <translation>发起于</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/filterbar.py" line="84"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -1168,52 +937,42 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CaseSettleDialog</name>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="51"/>
         <source>Settle case {case_no}</source>
         <translation>结案：{case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="62"/>
         <source>How it ended (optional)</source>
         <translation>处理结果（可不填）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="63"/>
         <source>Add a &amp;follow-up on the buyer:</source>
         <translation>给买家添加跟进(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="65"/>
         <source>Ask the buyer to revise the review</source>
         <translation>请买家修改评价</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="75"/>
         <source>Refund (yuan):</source>
         <translation>退款（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="76"/>
         <source>Compensation (yuan):</source>
         <translation>补偿（元）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="77"/>
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="82"/>
         <source>&amp;Settle</source>
         <translation>结案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="91"/>
         <source>Refund:</source>
         <translation>退款：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/case_settle.py" line="92"/>
         <source>Compensation:</source>
         <translation>补偿：</translation>
     </message>
@@ -1221,62 +980,50 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="59"/>
         <source>Which column is which?</source>
         <translation>每一列是什么？</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="62"/>
         <source>The first line holds the column names</source>
         <translation>第一行是列名</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="66"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="66"/>
         <source>Code:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="66"/>
         <source>Text:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="67"/>
         <source>Position:</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="73"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="75"/>
         <source>Column {n}: {name}</source>
         <translation>第 {n} 列：{name}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="76"/>
         <source>Column {n}</source>
         <translation>第 {n} 列</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="92"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="98"/>
         <source>The first lines, as they will be read:</source>
         <translation>前几行将按如下方式读取：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="119"/>
         <source>Choose the column that holds the text.</source>
         <translation>请选择短语内容所在的列。</translation>
     </message>
@@ -1284,416 +1031,332 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="98"/>
         <source>13812345678 or 0571-88886666</source>
         <translation>13812345678 或 0571-88886666</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="102"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="106"/>
         <source>Nickname:</source>
         <translation>昵称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="107"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="108"/>
         <source>Real name:</source>
         <translation>真实姓名：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="109"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="110"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="115"/>
         <source>Customer</source>
         <translation>客户资料</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="127"/>
         <source>Back to &amp;automatic</source>
         <translation>恢复自动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="133"/>
         <source>Group</source>
         <translation>客户分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="149"/>
         <source>Add a tag (name or pinyin)…</source>
         <translation>添加标签（名称或拼音）…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="174"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="187"/>
         <source>Write a note about this customer…</source>
         <translation>写一条关于这位客户的备注…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="193"/>
         <source>&amp;Linked to:</source>
         <translation>关联到(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="196"/>
-        <location filename="../../desk/ui/customers/detail.py" line="738"/>
         <source>Add &amp;note</source>
         <translation>添加备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="197"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="201"/>
-        <location filename="../../desk/ui/customers/detail.py" line="547"/>
         <source>&amp;Pin</source>
         <translation>置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="202"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="203"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="226"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="231"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="231"/>
-        <location filename="../../desk/ui/customers/detail.py" line="235"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="231"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="231"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="235"/>
         <source>Case</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="235"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="235"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="236"/>
         <source>Next deadline</source>
         <translation>下一个截止时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="242"/>
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="242"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="242"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="246"/>
         <source>Add add&amp;ress…</source>
         <translation>添加地址(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="248"/>
         <source>Ed&amp;it…</source>
         <translation>编辑(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="250"/>
         <source>Re&amp;move</source>
         <translation>删除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="252"/>
         <source>Make de&amp;fault</source>
         <translation>设为默认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="272"/>
         <source>After-sales case for this &amp;order…</source>
         <translation>为这笔订单登记售后(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="279"/>
         <source>New after-sales &amp;case…</source>
         <translation>新建售后(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="282"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="284"/>
         <source>Addresses</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="286"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="368"/>
         <source>Customer: {nickname}</source>
         <translation>客户：{nickname}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="372"/>
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="373"/>
         <source>Follows the orders</source>
         <translation>按订单自动调整</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="376"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="377"/>
         <source>Total {money}</source>
         <translation>累计消费 {money}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="378"/>
         <source>Average order {money}</source>
         <translation>客单价 {money}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="380"/>
         <source>Repeat buyer</source>
         <translation>回头客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="381"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>%n 个未结售后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="405"/>
         <source>Many returns</source>
         <translation>售后多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="406"/>
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="407"/>
         <source>Orders without paying</source>
         <translation>拍下不买</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="423"/>
         <source>{category}: click to remove this tag</source>
         <translation>{category}：点击移除此标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="432"/>
         <source>Order {order_no}</source>
         <translation>订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="434"/>
         <source>Case {case_no}</source>
         <translation>售后单 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="441"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="446"/>
         <source>Case {case_no} ({kind})</source>
         <translation>售后单 {case_no}（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="465"/>
         <source>Pinned · {when}</source>
         <translation>置顶 · {when}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="501"/>
         <source>{when} (overdue)</source>
         <translation>{when}（已超时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/detail.py" line="510"/>
         <source>After-sales (%n)</source>
         <translation>
             <numerusform>售后 (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="523"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="547"/>
         <source>Un&amp;pin</source>
         <translation>取消置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="630"/>
         <source>Edit “{nickname}”</source>
         <translation>修改“{nickname}”的资料</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="645"/>
         <source>Move to group “{group}”</source>
         <translation>移到分组“{group}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="651"/>
         <source>Group follows the orders again</source>
         <translation>分组恢复按订单自动调整</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="669"/>
         <source>No tag &quot;{name}&quot;.</source>
         <translation>没有名为“{name}”的标签。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="671"/>
         <source>&amp;Create tag “{name}”…</source>
         <translation>新建标签“{name}”(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="681"/>
         <source>Add tag “{name}”</source>
         <translation>添加标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="690"/>
         <source>New tag “{name}”</source>
         <translation>新建标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="703"/>
         <source>Remove tag “{name}”</source>
         <translation>移除标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="738"/>
         <source>Save &amp;note</source>
         <translation>保存备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="757"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="767"/>
         <source>Edit note</source>
         <translation>修改备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="783"/>
         <source>Unpin note</source>
         <translation>取消置顶备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="783"/>
         <source>Pin note</source>
         <translation>置顶备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="791"/>
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="796"/>
         <source>Note deleted.</source>
         <translation>备注已删除。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="812"/>
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="831"/>
         <source>Edit address</source>
         <translation>修改地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="841"/>
         <source>Remove address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/detail.py" line="855"/>
         <source>Make address the default</source>
         <translation>设为默认地址</translation>
     </message>
@@ -1701,260 +1364,204 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="55"/>
         <source>Nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="56"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="57"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="58"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="59"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="60"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="61"/>
         <source>Total spend</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="62"/>
         <source>Avg. order</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="63"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="64"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="65"/>
         <source>Open cases</source>
         <translation>未结售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="66"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="67"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="68"/>
         <source>Real name</source>
         <translation>真实姓名</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="70"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="73"/>
         <source>Search nickname, name, phone, order no. or pinyin…</source>
         <translation>搜索昵称、姓名、手机、订单号或拼音…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="118"/>
         <source>Saved views: a named set of filters and sort order</source>
         <translation>视图：保存下来的一组筛选条件和排序</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="121"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="122"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="123"/>
-        <location filename="../../desk/ui/customers/page.py" line="224"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="124"/>
         <source>Show or hide the filters</source>
         <translation>显示或隐藏筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="126"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="127"/>
-        <location filename="../../desk/ui/customers/page.py" line="205"/>
         <source>Add tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="128"/>
         <source>Tag the selected customers</source>
         <translation>给选中的客户加标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="129"/>
-        <location filename="../../desk/ui/customers/page.py" line="206"/>
         <source>Remove tag…</source>
         <translation>去标签…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="133"/>
-        <location filename="../../desk/ui/customers/page.py" line="208"/>
         <source>Set group</source>
         <translation>设置分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="136"/>
-        <location filename="../../desk/ui/customers/page.py" line="211"/>
-        <location filename="../../desk/ui/customers/page.py" line="391"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="137"/>
         <source>Move the selected customers to the trash</source>
         <translation>把选中的客户移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="138"/>
         <source>Show phones</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="139"/>
         <source>Show full phone numbers</source>
         <translation>显示完整手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="143"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="146"/>
         <source>Find &amp;duplicates…</source>
         <translation>查找重复客户(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="147"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="148"/>
         <source>Manage ta&amp;gs…</source>
         <translation>管理标签(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="150"/>
         <source>&amp;Columns…</source>
         <translation>显示列(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="153"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="180"/>
         <source>Automatic (from orders)</source>
         <translation>自动（按订单）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="204"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="224"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>筛选（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="238"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="291"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="292"/>
         <source>Name for this view (filters, search and sort):</source>
         <translation>给这个视图起个名字（包含筛选、搜索和排序）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/page.py" line="321"/>
         <source>Delete view “{name}”</source>
         <translation>删除视图“{name}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="352"/>
-        <location filename="../../desk/ui/customers/page.py" line="357"/>
         <source>Add tags to %n customer(s)</source>
         <translation>
             <numerusform>给 %n 个客户加标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="364"/>
-        <location filename="../../desk/ui/customers/page.py" line="368"/>
         <source>Remove tags from %n customer(s)</source>
         <translation>
             <numerusform>去掉 %n 个客户的标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="382"/>
         <source>Set the group of %n customer(s)</source>
         <translation>
             <numerusform>设置 %n 个客户的分组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="392"/>
         <source>Move %n customer(s) to the trash? Their orders, notes and cases go with them; you can restore them from the trash (More &gt; Trash…) or undo with Ctrl+Z.</source>
         <translation>
             <numerusform>把 %n 个客户移到回收站？他们的订单、备注和售后记录会一起移走；可以在回收站（更多 &gt; 回收站…）里恢复，或按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/page.py" line="397"/>
         <source>Move %n customer(s) to the trash</source>
         <translation>
             <numerusform>把 %n 个客户移到回收站</numerusform>
@@ -1964,12 +1571,10 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="36"/>
         <source>ShopDesk: the database is damaged</source>
         <translation>店铺客服台：数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="39"/>
         <source>ShopDesk checks its database when it starts, and this time the check failed: the file is damaged (a power cut, a failing disk, or a copy that did not finish?).
 
 Nothing was deleted: the damaged file was moved aside as
@@ -1980,42 +1585,34 @@ Nothing was deleted: the damaged file was moved aside as
 {kept}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="45"/>
         <source>The newest good backup is from {when}. Changes made after it are not in it.</source>
         <translation>最新的完好备份是 {when} 的，之后做的修改不在其中。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="48"/>
         <source>There is no good backup in {folder}.</source>
         <translation>{folder} 中没有完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="54"/>
         <source>&amp;Restore the newest good backup</source>
         <translation>恢复最新的完好备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="57"/>
         <source>Start with an &amp;empty database</source>
         <translation>使用空数据库开始(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="60"/>
         <source>Open the data &amp;folder</source>
         <translation>打开数据文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="62"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="119"/>
         <source>ShopDesk</source>
         <translation>店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/startup_check.py" line="120"/>
         <source>The backup was restored. ShopDesk opens it now.</source>
         <translation>备份已恢复，现在打开。</translation>
     </message>
@@ -2023,42 +1620,34 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../desk/core/aftersales/due.py" line="18"/>
         <source>Answer the refund request</source>
         <translation>处理买家的退款申请</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/due.py" line="19"/>
         <source>Answer the no-reason return request</source>
         <translation>处理七天无理由退货申请</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/due.py" line="20"/>
         <source>Buyer sends the item back</source>
         <translation>等买家寄回商品</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/due.py" line="21"/>
         <source>Confirm receipt of the return</source>
         <translation>确认收到退货</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/due.py" line="22"/>
         <source>Confirm receipt of the return (surface mail)</source>
         <translation>确认收到退货（平邮）</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/due.py" line="23"/>
         <source>Buyer answers the refusal</source>
         <translation>等买家回应拒绝</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/due.py" line="24"/>
         <source>Buyer can revise the review</source>
         <translation>买家可修改评价的期限</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/due.py" line="25"/>
         <source>Shop&apos;s own handling target</source>
         <translation>本店处理时限</translation>
     </message>
@@ -2066,150 +1655,120 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="48"/>
         <source>Duplicate customers</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="72"/>
         <source>Nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="72"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="72"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="72"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="73"/>
         <source>Total spend</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="73"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="77"/>
         <source>Select two customers of this group (Ctrl+click) to merge them.</source>
         <translation>在这一组里选中两位客户（按住 Ctrl 点击）即可合并。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="95"/>
         <source>Orders:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="95"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="96"/>
         <source>Tags the kept one does not have yet:</source>
         <translation>保留的客户还没有的标签：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="97"/>
         <source>After-sales cases:</source>
         <translation>售后单：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="97"/>
         <source>Follow-ups:</source>
         <translation>跟进：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="98"/>
         <source>Addresses:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="106"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="112"/>
         <source>What moves to the kept customer:</source>
         <translation>将转到保留客户名下的内容：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="115"/>
-        <location filename="../../desk/ui/customers/duplicates.py" line="311"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="144"/>
         <source>No likely duplicates: no two customers share a phone number, or a nickname on different platforms.</source>
         <translation>没有疑似重复的客户：没有两位客户用同一个手机号，也没有在不同平台上同名的客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/duplicates.py" line="184"/>
         <source>%n group(s) of customers look like the same buyer. Select two customers of a group, choose the one to keep, and merge them.</source>
         <translation>
             <numerusform>有 %n 组客户看起来是同一位买家。在一组里选中两位客户，选好保留哪一位，再合并。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="189"/>
         <source>same phone {phone}</source>
         <translation>手机号相同 {phone}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="192"/>
         <source>same nickname</source>
         <translation>昵称相同</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="194"/>
         <source>same nickname “{nickname}” on different platforms</source>
         <translation>不同平台上昵称都是“{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="201"/>
         <source>Why they look alike: {why}</source>
         <translation>疑似重复的原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="260"/>
         <source>Keep “{nickname}” ({platform})</source>
         <translation>保留“{nickname}”（{platform}）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="285"/>
         <source>“{drop}” ({drop_platform}) is merged into “{keep}” ({keep_platform}) and goes to the trash. Where “{keep}” has no real name, phone or region, it takes those of “{drop}”.</source>
         <translation>“{drop}”（{drop_platform}）将并入“{keep}”（{keep_platform}），随后移到回收站。“{keep}”没填的真实姓名、手机号或地区，会用“{drop}”的补上。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="303"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="304"/>
         <source>Merge “{drop}” into “{keep}”?</source>
         <translation>把“{drop}”合并到“{keep}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="308"/>
         <source>Their orders, notes, tags, cases, follow-ups and addresses move to “{keep}”, and “{drop}” goes to the trash. You can take it back with Undo (Ctrl+Z).</source>
         <translation>订单、备注、标签、售后单、跟进和地址都会转到“{keep}”名下，“{drop}”移到回收站。可以用撤销（Ctrl+Z）恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/duplicates.py" line="326"/>
         <source>Merge “{drop}” into “{keep}”</source>
         <translation>把“{drop}”合并到“{keep}”</translation>
     </message>
@@ -2217,14 +1776,10 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desk/ui/app.py" line="151"/>
-        <location filename="../../desk/ui/errors.py" line="33"/>
-        <location filename="../../desk/ui/errors.py" line="49"/>
         <source>ShopDesk</source>
         <translation>店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/errors.py" line="50"/>
         <source>Something went wrong. ShopDesk keeps running and your saved work is safe. The details are in the log (Help &gt; Open log).</source>
         <translation>程序出错了。店铺客服台仍在运行，已保存的数据不会丢失。详细信息见日志（帮助 &gt; 打开日志）。</translation>
     </message>
@@ -2232,375 +1787,302 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="64"/>
         <source>Damage</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="65"/>
         <source>Outer packaging</source>
         <translation>外包装</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="66"/>
         <source>Packing slip</source>
         <translation>面单/发货单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="67"/>
         <source>Chat screenshot</source>
         <translation>聊天截图</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="68"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="155"/>
         <source>No photos yet. Add the buyer&apos;s photos of the damage, the outer packaging and the packing slip, or paste a chat screenshot (Ctrl+V).</source>
         <translation>还没有照片。请添加买家拍的破损处、外包装和面单照片，或直接粘贴聊天截图（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="164"/>
         <source>&amp;Add photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="167"/>
         <source>Evidence &amp;pack…</source>
         <translation>打包凭证(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="169"/>
         <source>One zip with the photos, an Excel index and the case summary, for uploading to the platform</source>
         <translation>把照片、Excel 清单和售后单摘要打成一个 zip，方便上传给平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="182"/>
         <source>Caption, e.g. corner of the box crushed</source>
         <translation>说明，例如：箱子一角被压扁</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="184"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="186"/>
         <source>Move the selected photos to the trash (Del)</source>
         <translation>把选中的照片移到回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="206"/>
         <source>as</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="213"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="217"/>
         <source>Ca&amp;ption:</source>
         <translation>说明(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="263"/>
         <source>%1 (missing)</source>
         <translation>%1（文件丢失）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="276"/>
         <source>%1 · %2 × %3 · %4 KB</source>
         <translation>%1 · %2 × %3 · %4 KB</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="279"/>
         <source>Added %1</source>
         <translation>添加于 %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="281"/>
         <source>The file is missing from the photos folder.</source>
         <translation>照片文件夹里找不到这个文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="337"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="338"/>
         <source>Pictures (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="348"/>
         <source>Still adding the last photos; try again in a moment.</source>
         <translation>上一批照片还在添加，请稍后再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="356"/>
         <source>Adding %n photo(s)…</source>
         <translation>
             <numerusform>正在添加 %n 张照片…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="368"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="398"/>
         <source>Adding was cancelled; no photos were added.</source>
         <translation>已取消，没有添加任何照片。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="409"/>
         <source>Add %n photo(s)</source>
         <translation>
             <numerusform>添加 %n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="412"/>
         <source>Added %n photo(s).</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="414"/>
         <source>%n photo(s) were already on this case.</source>
         <translation>
             <numerusform>有 %n 张照片这个售后单里已经有了。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="417"/>
         <source>%n file(s) could not be added.</source>
         <translation>
             <numerusform>有 %n 个文件没能添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="429"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="430"/>
         <source>%n file(s) could not be added:</source>
         <translation>
             <numerusform>有 %n 个文件没能添加：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="456"/>
         <source>The clipboard holds no picture. Copy a screenshot or a photo file first.</source>
         <translation>剪贴板里没有图片。请先复制截图或照片文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="464"/>
         <source>Only a link to the picture came across. Save the picture to your computer first, then drag the file here.</source>
         <translation>拖过来的只是图片链接。请先把图片保存到电脑上，再把文件拖到这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="487"/>
         <source>Change the kind of %n photo(s)</source>
         <translation>
             <numerusform>修改 %n 张照片的类型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="496"/>
         <source>Edit caption</source>
         <translation>修改说明</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="503"/>
         <source>Remove %n photo(s)</source>
         <translation>
             <numerusform>移除 %n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="505"/>
         <source>Moved %n photo(s) to the trash (Ctrl+Z brings them back).</source>
         <translation>
             <numerusform>已把 %n 张照片移到回收站（按 Ctrl+Z 可恢复）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="518"/>
         <source>Case</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="518"/>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="527"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="519"/>
         <source>Case number</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="519"/>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="532"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="520"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="520"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="521"/>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="528"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="521"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="521"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="522"/>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="522"/>
         <source>Refund (yuan)</source>
         <translation>退款（元）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="523"/>
         <source>Compensation (yuan)</source>
         <translation>补偿（元）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="524"/>
         <source>Shipping (yuan)</source>
         <translation>运费（元）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="525"/>
         <source>Platform refund number</source>
         <translation>平台退款编号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="526"/>
         <source>Return tracking number</source>
         <translation>退货物流单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="526"/>
         <source>Opened</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="527"/>
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="528"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="529"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="529"/>
         <source>Time added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="530"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="530"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="531"/>
         <source>missing from disk, not in this pack</source>
         <translation>磁盘上找不到此文件，未打包</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="532"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="533"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="534"/>
         <source>Supplier</source>
         <translation>供应商/厂家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="544"/>
         <source>Save evidence pack</source>
         <translation>保存凭证包</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="545"/>
         <source>evidence.zip</source>
         <translation>售后凭证.zip</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="546"/>
         <source>Zip files (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="555"/>
         <source>Evidence pack saved: %1</source>
         <translation>凭证包已保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/aftersales/evidence.py" line="557"/>
         <source>%n photo(s) are missing from disk and are only listed.</source>
         <translation>
             <numerusform>有 %n 张照片在磁盘上找不到，只在清单里列出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="561"/>
         <source>Writing the evidence pack…</source>
         <translation>正在生成凭证包…</translation>
     </message>
@@ -2608,310 +2090,238 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="86"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="88"/>
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="89"/>
-        <location filename="../../desk/core/excel/exports.py" line="116"/>
-        <location filename="../../desk/core/excel/exports.py" line="140"/>
-        <location filename="../../desk/core/excel/exports.py" line="169"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="90"/>
         <source>Real name</source>
         <translation>真实姓名</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="91"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="92"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="93"/>
-        <location filename="../../desk/core/excel/exports.py" line="179"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="94"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="95"/>
-        <location filename="../../desk/core/excel/exports.py" line="113"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="96"/>
         <source>Paid orders</source>
         <translation>已付款订单</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="97"/>
         <source>Total spent</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="98"/>
         <source>Average order</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="99"/>
         <source>First order</source>
         <translation>首次下单</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="100"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="101"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="102"/>
         <source>After-sales cases</source>
         <translation>售后单数</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="103"/>
         <source>Open cases</source>
         <translation>未结售后</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="104"/>
-        <location filename="../../desk/core/excel/exports.py" line="130"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="107"/>
-        <location filename="../../desk/core/excel/exports.py" line="172"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="115"/>
-        <location filename="../../desk/core/excel/exports.py" line="141"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="117"/>
-        <location filename="../../desk/core/excel/exports.py" line="139"/>
-        <location filename="../../desk/core/excel/exports.py" line="168"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="118"/>
-        <location filename="../../desk/core/excel/exports.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="119"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="120"/>
         <source>Paid</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="121"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="122"/>
         <source>Completed</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="123"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="124"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="125"/>
-        <location filename="../../desk/core/excel/exports.py" line="147"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="126"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="127"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="128"/>
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="129"/>
         <source>Receiver phone</source>
         <translation>收货人手机</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="131"/>
         <source>Buyer message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="136"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="138"/>
-        <location filename="../../desk/core/excel/exports.py" line="170"/>
         <source>Case number</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="142"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="143"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="144"/>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="146"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="148"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="149"/>
         <source>Compensation</source>
         <translation>补偿金额</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="150"/>
         <source>Opened</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="151"/>
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="152"/>
         <source>Next deadline</source>
         <translation>下一个截止时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="153"/>
         <source>Events</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="155"/>
         <source>Photos</source>
         <translation>照片数</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="157"/>
         <source>Return tracking number</source>
         <translation>退货单号</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="158"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="163"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="166"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="167"/>
         <source>Task</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="171"/>
         <source>Done</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="177"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="180"/>
         <source>Code</source>
         <translation>短码</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="181"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="182"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="183"/>
         <source>Times used</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="184"/>
         <source>Last used</source>
         <translation>最近使用</translation>
     </message>
@@ -2919,105 +2329,84 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="49"/>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="119"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="54"/>
         <source>Everything (a sheet each)</source>
         <translation>全部（每类一个工作表）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="54"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="55"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="55"/>
         <source>After-sales cases</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="56"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="56"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="58"/>
         <source>ShopDesk data</source>
         <translation>店铺客服台数据</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="68"/>
         <source>All rows in the list (its filter and order)</source>
         <translation>列表中的全部行（按当前筛选和排序）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="70"/>
         <source>Only the %n selected row(s)</source>
         <translation>
             <numerusform>仅选中的 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="76"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="81"/>
         <source>&amp;Mask phone numbers (138****1234)</source>
         <translation>隐藏手机号中间四位(&amp;M)（138****1234）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="90"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="99"/>
         <source>&amp;What:</source>
         <translation>导出内容(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="101"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="102"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="120"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="139"/>
         <source>Choose a file name in an existing folder.</source>
         <translation>请在已有的文件夹中选择文件名。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="162"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出到 Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/transfer/export_dialog.py" line="174"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>已导出 %n 行到 {path}</numerusform>
@@ -3027,83 +2416,66 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="149"/>
         <source>Any platform</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="154"/>
         <source>Any group</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="169"/>
         <source>any of</source>
         <translation>含任一</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="169"/>
         <source>all of</source>
         <translation>全都含</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="169"/>
         <source>none of</source>
         <translation>都不含</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="173"/>
         <source>Open after-sales case</source>
         <translation>有未结售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="175"/>
         <source>Follow-up due</source>
         <translation>有到期跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="177"/>
         <source>Risk flag</source>
         <translation>有风险标记</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="188"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="194"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="194"/>
         <source>Spend ¥</source>
         <translation>消费 ¥</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="196"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="197"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="198"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="216"/>
-        <location filename="../../desk/ui/customers/filterbar.py" line="222"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="232"/>
         <source>choose…</source>
         <translation>选择…</translation>
     </message>
@@ -3111,42 +2483,34 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="138"/>
         <source>Welcome to ShopDesk</source>
         <translation>欢迎使用店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="141"/>
         <source>&lt;h3&gt;Welcome to ShopDesk&lt;/h3&gt;&lt;p&gt;Your customer file, after-sales cases and quick replies, in one place.&lt;/p&gt;&lt;p&gt;How would you like to begin?&lt;/p&gt;</source>
         <translation>&lt;h3&gt;欢迎使用店铺客服台&lt;/h3&gt;&lt;p&gt;客户档案、售后登记和快捷短语，集中在一处管理。&lt;/p&gt;&lt;p&gt;请选择开始方式：&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="148"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="148"/>
         <source>Add buyers and cases as they come.</source>
         <translation>有新买家或新售后时再逐条添加。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="149"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="150"/>
         <source>A made-up shop with 2,000 buyers to try everything out.</source>
         <translation>一家虚构的店铺，含 2000 位买家，可随意试用各项功能。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="151"/>
         <source>Import an order export…</source>
         <translation>导入订单报表…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="152"/>
         <source>Fill the customer file from the orders you download from the seller centre.</source>
         <translation>用从卖家中心下载的订单报表建立客户档案。</translation>
     </message>
@@ -3154,47 +2518,38 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>FollowupDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="46"/>
         <source>Follow-up for {nickname}</source>
         <translation>为 {nickname} 添加跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="47"/>
         <source>Edit follow-up for {nickname}</source>
         <translation>修改 {nickname} 的跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="52"/>
         <source>e.g. Remind them to pay; call back about the exchange</source>
         <translation>例如：提醒付款；回访换货情况</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="65"/>
         <source>In 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="66"/>
         <source>Tonight 20:00</source>
         <translation>今晚 20:00</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="67"/>
         <source>Tomorrow 10:00</source>
         <translation>明天 10:00</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="68"/>
         <source>In 3 days</source>
         <translation>3 天后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="89"/>
         <source>&amp;Follow up:</source>
         <translation>跟进事项(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followup_dialog.py" line="90"/>
         <source>D&amp;ue:</source>
         <translation>到期时间(&amp;U)：</translation>
     </message>
@@ -3202,37 +2557,30 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Followups</name>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="83"/>
         <source>Snooze</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="89"/>
         <source>For 1 hour</source>
         <translation>1 小时后再提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="90"/>
         <source>Until tonight 20:00</source>
         <translation>今晚 20:00 再提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="91"/>
         <source>Until tomorrow morning</source>
         <translation>明天上午再提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="93"/>
         <source>Until next week</source>
         <translation>下周一上午再提醒</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="135"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="143"/>
         <source>Edit follow-up</source>
         <translation>修改跟进</translation>
     </message>
@@ -3240,68 +2588,54 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>FollowupsPanel</name>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="187"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="187"/>
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="187"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="202"/>
         <source>No follow-ups yet. Add one to be reminded of this buyer.</source>
         <translation>还没有跟进。添加一条，到时间会提醒你联系这位买家。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="214"/>
         <source>Add follo&amp;w-up…</source>
         <translation>添加跟进(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="216"/>
         <source>Edi&amp;t…</source>
         <translation>修改(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="218"/>
-        <location filename="../../desk/ui/customers/followups.py" line="319"/>
         <source>Mar&amp;k done</source>
         <translation>标记完成(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="220"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="227"/>
         <source>Snoo&amp;ze</source>
         <translation>稍后提醒(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="296"/>
         <source>Done {when}</source>
         <translation>{when} 已完成</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="297"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="297"/>
         <source>Open</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/followups.py" line="320"/>
         <source>Mar&amp;k not done</source>
         <translation>改回未完成(&amp;K)</translation>
     </message>
@@ -3309,7 +2643,6 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>GroupsModel</name>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/models.py" line="119"/>
         <source>%n phrase(s)</source>
         <translation>
             <numerusform>%n 条短语</numerusform>
@@ -3319,172 +2652,138 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="197"/>
         <source>Import phrases from {name}</source>
         <translation>从 {name} 导入短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="209"/>
         <source>New group “{name}”</source>
         <translation>新分组“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="217"/>
-        <location filename="../../desk/ui/replies/transfer.py" line="287"/>
         <source>Put the phrases into:</source>
         <translation>导入到分组：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="237"/>
         <source>Show only the lines with errors</source>
         <translation>只显示有错误的行</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="240"/>
         <source>Skip the lines with errors and import the rest</source>
         <translation>跳过有错误的行，导入其余的</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="244"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="266"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/transfer.py" line="278"/>
         <source>%Ln new</source>
         <translation>
             <numerusform>新增 %Ln 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/transfer.py" line="278"/>
         <source>%Ln changed</source>
         <translation>
             <numerusform>修改 %Ln 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/transfer.py" line="279"/>
         <source>%Ln duplicate(s), left out</source>
         <translation>
             <numerusform>重复 %Ln 条（不导入）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/transfer.py" line="280"/>
         <source>%Ln error(s)</source>
         <translation>
             <numerusform>错误 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="283"/>
         <source>New groups: {names}</source>
         <translation>新分组：{names}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="285"/>
         <source>Read as {encoding}.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="288"/>
         <source>Rows without a group go into:</source>
         <translation>没有分组的行导入到：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="299"/>
         <source>The file could not be read.</source>
         <translation>无法读取这个文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="332"/>
         <source>Importing phrases…</source>
         <translation>正在导入短语…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="56"/>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="128"/>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="67"/>
         <source>The order export from the seller centre (.csv or .xlsx), or a customer list ShopDesk exported</source>
         <translation>从卖家中心导出的订单文件（.csv 或 .xlsx），或本软件导出的客户表</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="69"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="75"/>
         <source>Recognise from the columns</source>
         <translation>根据列名自动识别</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="80"/>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="84"/>
         <source>Choose a file to see what it would change.</source>
         <translation>选择文件后，这里会显示导入将带来的变化。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="94"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="94"/>
         <source>Why it cannot be used</source>
         <translation>无法使用的原因</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="100"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="113"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="114"/>
         <source>P&amp;latform:</source>
         <translation>平台(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="129"/>
         <source>Order exports (*.csv *.xlsx);;All files (*)</source>
         <translation>订单导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="149"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="165"/>
         <source>A customer list exported by ShopDesk. New customers: {nc}. Updated customers: {uc}. Unchanged: {un}. Rows that cannot be used: {bad}.</source>
         <translation>这是店铺客服台导出的客户表。新客户：{nc}。更新的客户：{uc}。不变：{un}。无法使用的行：{bad}。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="173"/>
         <source>Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.</source>
         <translation>平台：{platform}。新客户：{nc}。更新的客户：{uc}。新订单：{no}。更新的订单：{uo}。未变的订单：{un}。无法使用的行：{bad}。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/import_dialog.py" line="215"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -3492,92 +2791,74 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>ImportField</name>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="44"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="45"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="46"/>
         <source>Order status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="47"/>
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="48"/>
         <source>Receiver phone</source>
         <translation>收货人手机</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="49"/>
         <source>Address</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="50"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="51"/>
         <source>Shipping fee</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="52"/>
         <source>Time placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="53"/>
         <source>Time paid</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="54"/>
         <source>Time shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="55"/>
         <source>Time completed</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="56"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="57"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="58"/>
         <source>Item title</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="59"/>
         <source>Item options</source>
         <translation>商品规格</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="60"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="61"/>
         <source>Buyer message</source>
         <translation>买家留言</translation>
     </message>
@@ -3585,184 +2866,146 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desk/ui/labels.py" line="12"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="13"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="14"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="15"/>
         <source>JD</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="16"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="17"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="18"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="24"/>
         <source>Asked</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="25"/>
         <source>Unpaid</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="26"/>
-        <location filename="../../desk/ui/labels.py" line="35"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="27"/>
         <source>Customer</source>
         <translation>成交</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="33"/>
         <source>Awaiting payment</source>
         <translation>等待买家付款</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="34"/>
         <source>Paid</source>
         <translation>买家已付款</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="36"/>
         <source>Completed</source>
         <translation>交易成功</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="37"/>
-        <location filename="../../desk/ui/labels.py" line="62"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="43"/>
         <source>Refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="44"/>
         <source>Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="45"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="46"/>
         <source>Reissue</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="47"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="48"/>
         <source>Partial refund</source>
         <translation>退差价/补偿</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="54"/>
         <source>New</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="55"/>
         <source>Handling</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="56"/>
         <source>Awaiting return</source>
         <translation>等待买家退货</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="57"/>
         <source>On its way back</source>
         <translation>退货途中</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="58"/>
         <source>Received</source>
         <translation>已收到退货</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="59"/>
         <source>Refund/reissue under way</source>
         <translation>退款/补发中</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="60"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="61"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="69"/>
         <source>Many returns</source>
         <translation>售后多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="70"/>
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="71"/>
         <source>Orders without paying</source>
         <translation>拍下不买</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="78"/>
         <source>Many after-sales cases for the orders paid.</source>
         <translation>相对已付款订单，售后次数偏多。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="79"/>
         <source>Tagged with a bad review or a risk label.</source>
         <translation>带有差评或风险类标签。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="80"/>
         <source>Has placed orders and never paid them.</source>
         <translation>多次拍下后没有付款。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="86"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -3770,54 +3013,44 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>LintDialog</name>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="48"/>
         <source>Check phrases</source>
         <translation>检查短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="56"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="56"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="56"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="56"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="56"/>
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="68"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="77"/>
         <source>Double-click a row to edit the phrase.</source>
         <translation>双击一行可编辑该短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/lint.py" line="102"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>发现 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/lint.py" line="103"/>
         <source>No problems found: every phrase looks fine.</source>
         <translation>没有发现问题，所有短语都没问题。</translation>
     </message>
@@ -3825,7 +3058,6 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../desk/ui/listpage.py" line="126"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>共 %Ln 条</numerusform>
@@ -3835,202 +3067,162 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="48"/>
-        <location filename="../../desk/ui/mainwindow.py" line="90"/>
-        <location filename="../../desk/ui/mainwindow.py" line="268"/>
         <source>ShopDesk</source>
         <translation>店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="95"/>
         <source>Quick replies palette</source>
         <translation>快捷短语面板</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="96"/>
         <source>Show ShopDesk</source>
         <translation>显示店铺客服台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="136"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="137"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="138"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="139"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="140"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="145"/>
         <source>%n follow-up(s) due today or overdue</source>
         <translation>
             <numerusform>今日到期或已逾期的跟进：%n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="147"/>
         <source>%n case deadline(s) today or overdue</source>
         <translation>
             <numerusform>%n 个售后期限今天到期或已超期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="78"/>
-        <location filename="../../desk/ui/mainwindow.py" line="158"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="180"/>
         <source>and %n more</source>
         <translation>
             <numerusform>还有 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="182"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n 条跟进到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="184"/>
         <source>%n case deadline(s) coming up</source>
         <translation>
             <numerusform>%n 个售后期限快到了</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/mainwindow.py" line="186"/>
         <source>%n reminder(s)</source>
         <translation>
             <numerusform>%n 条提醒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="214"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="215"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="216"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="217"/>
         <source>Bac&amp;kups…</source>
         <translation>备份管理(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="232"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="238"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="239"/>
         <source>Quick replies &amp;palette…</source>
         <translation>快捷短语面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="242"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="244"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="246"/>
         <source>Open &amp;log</source>
         <translation>打开日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="249"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于店铺客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="292"/>
         <source>Imported {new} new and {updated} updated orders, {buyers} new customers</source>
         <translation>已导入 {new} 个新订单、更新 {updated} 个订单，新增 {buyers} 位客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="294"/>
         <source>Imported {buyers} new and {changed} updated customers</source>
         <translation>已导入 {buyers} 位新客户，更新 {changed} 位客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="310"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="313"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="315"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="336"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/mainwindow.py" line="332"/>
         <source>Demo data loaded: {n} customers</source>
         <translation>演示数据已加载：{n} 位客户</translation>
     </message>
@@ -4038,47 +3230,38 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="36"/>
         <source>Choose the columns</source>
         <translation>选择列</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="39"/>
         <source>ShopDesk does not know this file&apos;s layout. Say which row holds the column names and which column holds each field; save the choice as a preset to import files like this one directly next time.</source>
         <translation>店铺客服台不认识这个文件的格式。请指出哪一行是列名、每项信息在哪一列；保存为预设后，下次同样格式的文件可直接导入。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="56"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="70"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="71"/>
         <source>&amp;Header row:</source>
         <translation>列名所在行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="72"/>
         <source>P&amp;latform:</source>
         <translation>平台(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="82"/>
         <source>Name, to save as a preset (optional)</source>
         <translation>预设名称（可选，填写后保存）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="83"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transfer/mapping_dialog.py" line="113"/>
         <source>— not in the file —</source>
         <translation>— 文件中没有 —</translation>
     </message>
@@ -4086,43 +3269,34 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/create.py" line="27"/>
-        <location filename="../../desk/ui/customers/create.py" line="77"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/create.py" line="34"/>
         <source>The buyer&apos;s name on the platform</source>
         <translation>买家在平台上的昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/create.py" line="35"/>
         <source>Mobile or landline, optional</source>
         <translation>手机或座机，可不填</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/create.py" line="36"/>
         <source>Optional</source>
         <translation>可不填</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/create.py" line="43"/>
         <source>&amp;Platform</source>
         <translation>平台(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/create.py" line="44"/>
         <source>&amp;Nickname</source>
         <translation>昵称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/create.py" line="45"/>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/create.py" line="46"/>
         <source>&amp;Real name</source>
         <translation>真实姓名(&amp;R)</translation>
     </message>
@@ -4130,22 +3304,18 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>NewTagDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/tag_dialog.py" line="31"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_dialog.py" line="46"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_dialog.py" line="47"/>
         <source>&amp;Category:</source>
         <translation>分类(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_dialog.py" line="61"/>
         <source>There is no tag category to put the tag in.</source>
         <translation>还没有可以放入的标签分类。</translation>
     </message>
@@ -4153,22 +3323,18 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../../desk/ui/replies/palette.py" line="43"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/palette.py" line="48"/>
         <source>Code, words of the text or pinyin initials…</source>
         <translation>编码、内容里的字词或拼音首字母…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/palette.py" line="69"/>
         <source>↑↓ choose   Enter copy   Esc close</source>
         <translation>↑↓ 选择   Enter 复制   Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/palette.py" line="193"/>
         <source>Quick replies palette…</source>
         <translation>快捷短语面板…</translation>
     </message>
@@ -4176,47 +3342,38 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="618"/>
         <source>◀ Previous</source>
         <translation>◀ 上一张</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="619"/>
         <source>Next ▶</source>
         <translation>下一张 ▶</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="620"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="621"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="622"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="623"/>
         <source>Rotate 90°</source>
         <translation>旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="659"/>
         <source>Photo %1 of %2</source>
         <translation>第 %1 张，共 %2 张</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="666"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/evidence.py" line="682"/>
         <source>This photo is missing from the photos folder.</source>
         <translation>照片文件夹里找不到这张照片。</translation>
     </message>
@@ -4224,135 +3381,106 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>PhraseDialog</name>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="71"/>
-        <location filename="../../desk/ui/replies/editor.py" line="270"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="71"/>
-        <location filename="../../desk/ui/replies/editor.py" line="262"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="88"/>
         <source>e.g. hy (optional)</source>
         <translation>例如 hy（可不填）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="96"/>
         <source>Insert placeholder</source>
         <translation>插入占位符</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="102"/>
         <source>Choose picture…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="105"/>
-        <location filename="../../desk/ui/replies/editor.py" line="236"/>
         <source>No picture</source>
         <translation>不带图片</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="133"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="134"/>
         <source>Code:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="138"/>
         <source>Text:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="140"/>
         <source>Picture:</source>
         <translation>图片：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="156"/>
         <source>Preview for {nickname}:</source>
         <translation>预览（发给 {nickname}）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="157"/>
         <source>Preview (no buyer selected in ShopDesk):</source>
         <translation>预览（ShopDesk 里没有选中买家）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="169"/>
         <source>Buyer&apos;s nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="169"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="170"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="170"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="171"/>
         <source>Shop name</source>
         <translation>店铺名</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="171"/>
         <source>Today&apos;s date</source>
         <translation>今天的日期</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="172"/>
         <source>Time now</source>
         <translation>当前时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="172"/>
         <source>What is on the clipboard</source>
         <translation>剪贴板里的内容</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="179"/>
         <source>Asked when sent…</source>
         <translation>发送时再填…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="188"/>
         <source>Asked when sent</source>
         <translation>发送时再填</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="189"/>
         <source>What to ask for when the phrase is sent (e.g. 优惠金额):</source>
         <translation>发送短语时要填写的内容（例如 优惠金额）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="199"/>
         <source>Unknown placeholder: {names}. Known ones: {known}; {{?label}} asks when the phrase is sent.</source>
         <translation>无法识别的占位符：{names}。可用的有：{known}；{{?名称}} 会在发送时询问。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="226"/>
         <source>Choose a picture</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/editor.py" line="227"/>
         <source>Pictures ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
@@ -4360,27 +3488,22 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>PhrasesModel</name>
     <message>
-        <location filename="../../desk/ui/replies/models.py" line="200"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/models.py" line="200"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/models.py" line="200"/>
         <source>Used</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/models.py" line="200"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/models.py" line="218"/>
         <source>Sent with a picture</source>
         <translation>发送时附带图片</translation>
     </message>
@@ -4388,62 +3511,50 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="139"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="139"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="140"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="140"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="155"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="155"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="155"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="155"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="156"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="156"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="163"/>
         <source>Replaces the text of the phrase with this code</source>
         <translation>替换同一编码短语的内容</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/transfer.py" line="165"/>
         <source>Already in the group; left as it is</source>
         <translation>分组里已有，保持不变</translation>
     </message>
@@ -4451,7 +3562,6 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>PromptDialog</name>
     <message>
-        <location filename="../../desk/ui/replies/fill.py" line="29"/>
         <source>Fill in the phrase</source>
         <translation>填写短语</translation>
     </message>
@@ -4459,7 +3569,6 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../desk/ui/progress.py" line="20"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4467,281 +3576,224 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>RepliesPage</name>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="52"/>
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="61"/>
         <source>Search code, text or pinyin initials…</source>
         <translation>搜索编码、内容或拼音首字母…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="174"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="175"/>
         <source>Fill in and copy to the clipboard (Enter)</source>
         <translation>填好后复制到剪贴板（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="176"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="178"/>
         <source>&amp;Insert above…</source>
         <translation>在上方插入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="179"/>
         <source>Add a phrase above the selected one</source>
         <translation>在选中的短语上方添加一条</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="180"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="181"/>
         <source>D&amp;uplicate</source>
         <translation>复制一条(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="183"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="185"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="187"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="191"/>
-        <location filename="../../desk/ui/replies/page.py" line="477"/>
         <source>Move to group</source>
         <translation>移到分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="200"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="203"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="204"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="206"/>
         <source>&amp;Check phrases…</source>
         <translation>检查短语(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="207"/>
         <source>Load &amp;starter phrases…</source>
         <translation>载入入门短语库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="227"/>
-        <location filename="../../desk/ui/replies/page.py" line="492"/>
         <source>Add a group</source>
         <translation>添加分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="228"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="228"/>
         <source>Rename the group</source>
         <translation>重命名分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="229"/>
         <source>Move the group up</source>
         <translation>分组上移</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="230"/>
         <source>Move the group down</source>
         <translation>分组下移</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="231"/>
         <source>Delete the group and its phrases</source>
         <translation>删除分组及其中的短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="246"/>
         <source>&lt;h3&gt;No quick replies yet&lt;/h3&gt;&lt;p&gt;Start from about a hundred ready-made phrases for every step of a chat (greeting, bargaining, shipping, after-sales…) and change them to suit your shop, or write your own with New phrase.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;还没有快捷短语&lt;/h3&gt;&lt;p&gt;可以先载入约一百条现成短语，覆盖聊天的每个环节（打招呼、议价、物流、售后…），再按自己店铺的情况修改；也可以点“新建短语”自己写。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="252"/>
         <source>Load the starter phrases</source>
         <translation>载入入门短语库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="307"/>
         <source>%Ln phrase(s)</source>
         <translation>
             <numerusform>%Ln 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="413"/>
         <source>Delete phrase</source>
         <translation>删除短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="415"/>
         <source>Phrase deleted (Ctrl+Z brings it back)</source>
         <translation>短语已删除（按 Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="422"/>
         <source>Duplicate phrase</source>
         <translation>复制短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="440"/>
         <source>Move phrase</source>
         <translation>移动短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="450"/>
         <source>Move phrase to “{group}”</source>
         <translation>把短语移到“{group}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="453"/>
         <source>Moved to “{group}”</source>
         <translation>已移到“{group}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="492"/>
         <source>Name of the new group:</source>
         <translation>新分组的名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="497"/>
         <source>Add group</source>
         <translation>添加分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="507"/>
-        <location filename="../../desk/ui/replies/page.py" line="509"/>
         <source>Rename group</source>
         <translation>重命名分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="507"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="522"/>
         <source>Move group</source>
         <translation>移动分组</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="532"/>
         <source>Delete group</source>
         <translation>删除分组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="533"/>
         <source>Delete the group “{name}” and its %n phrase(s)? Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>删除分组“{name}”及其中的 %n 条短语吗？按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="545"/>
         <source>Delete group “{name}”</source>
         <translation>删除分组“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="563"/>
-        <location filename="../../desk/ui/replies/page.py" line="581"/>
         <source>Load starter phrases</source>
         <translation>载入入门短语库</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="564"/>
         <source>Add the starter phrases that came with ShopDesk to your library? Phrases whose text you already have are left out.</source>
         <translation>把 ShopDesk 自带的入门短语添加到你的短语库吗？内容已经有的短语不会重复添加。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="583"/>
         <source>%n starter phrase(s) added</source>
         <translation>
             <numerusform>已添加 %n 条入门短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="587"/>
         <source>Import phrases</source>
         <translation>导入短语</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="588"/>
         <source>Phrase files (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;Sogou phrase file (*.txt *.ini);;CSV (*.csv *.tsv);;All files (*)</source>
         <translation>短语文件 (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;搜狗自定义短语文件 (*.txt *.ini);;CSV (*.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="610"/>
         <source>Imported: {new} new, {changed} changed.</source>
         <translation>已导入：新增 {new} 条，修改 {changed} 条。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="615"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="615"/>
         <source>Sogou phrase file (*.txt)</source>
         <translation>搜狗自定义短语文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="616"/>
         <source>Export phrases</source>
         <translation>导出短语</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="634"/>
         <source>%Ln phrase(s) exported to {name}.</source>
         <translation>
             <numerusform>已导出 %Ln 条短语到 {name}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/replies/page.py" line="636"/>
         <source>%Ln without a code left out: the Sogou file needs a code for each phrase.</source>
         <translation>
             <numerusform>%Ln 条没有编码的短语未导出：搜狗短语文件要求每条都有编码。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/replies/page.py" line="381"/>
         <source>Copied to the clipboard</source>
         <translation>已复制到剪贴板</translation>
     </message>
@@ -4749,232 +3801,186 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="271"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="272"/>
         <source>Repeat buyers</source>
         <translation>回头客占比</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="273"/>
         <source>Paid orders</source>
         <translation>已付款订单</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="274"/>
         <source>Sales</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="275"/>
         <source>Follow-ups done on time</source>
         <translation>按时完成的回访</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="276"/>
         <source>Cases opened</source>
         <translation>新开售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="277"/>
         <source>Cases closed</source>
         <translation>已结售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="278"/>
         <source>Resolved (of opened)</source>
         <translation>解决率（新开单中）</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="279"/>
         <source>Cases that missed a deadline</source>
         <translation>超时的售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="280"/>
         <source>Refunds paid</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="281"/>
         <source>First response, median</source>
         <translation>首次响应（中位数）</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="282"/>
         <source>First response, 90% within</source>
         <translation>首次响应（90% 在此之内）</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="283"/>
         <source>Resolution, median</source>
         <translation>解决用时（中位数）</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="284"/>
         <source>Resolution, 90% within</source>
         <translation>解决用时（90% 在此之内）</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="285"/>
         <source>Compensation paid</source>
         <translation>补偿金额</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="288"/>
         <source>Cases by reason</source>
         <translation>按原因</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="289"/>
         <source>Cases by kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="290"/>
         <source>Cases by responsibility</source>
         <translation>按责任方</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="291"/>
         <source>Cases by product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="292"/>
         <source>Cases by handler</source>
         <translation>按处理人</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="295"/>
         <source>&lt; 1 h</source>
         <translation>&lt; 1 小时</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="295"/>
         <source>1–4 h</source>
         <translation>1–4 小时</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="296"/>
         <source>4–24 h</source>
         <translation>4–24 小时</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="296"/>
         <source>1–3 d</source>
         <translation>1–3 天</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="297"/>
         <source>3–7 d</source>
         <translation>3–7 天</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="297"/>
         <source>&gt; 7 d</source>
         <translation>&gt; 7 天</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="300"/>
         <source>Shop&apos;s fault</source>
         <translation>店铺责任</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="301"/>
         <source>Buyer&apos;s side</source>
         <translation>买家原因</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="302"/>
         <source>Carrier&apos;s fault</source>
         <translation>快递责任</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="303"/>
         <source>Supplier&apos;s fault</source>
         <translation>供货商责任</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="27"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="28"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="29"/>
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="30"/>
         <source>Period before</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="31"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="32"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="33"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="34"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="35"/>
         <source>Cases</source>
         <translation>售后单数</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="36"/>
         <source>Cases over time</source>
         <translation>售后单走势</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="37"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="38"/>
         <source>Week of</source>
         <translation>周（起始日）</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="39"/>
         <source>Opened</source>
         <translation>新开</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="40"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="41"/>
         <source>Time to resolution</source>
         <translation>解决用时分布</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="42"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
@@ -4982,154 +3988,122 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="107"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="112"/>
         <source>&amp;Export workbook…</source>
         <translation>导出复盘表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="114"/>
         <source>The period&apos;s review as an Excel workbook with charts</source>
         <translation>把这段时间的复盘导出为带图表的 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="120"/>
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="145"/>
         <source>Cases over time</source>
         <translation>售后单走势</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="146"/>
         <source>Time to resolution</source>
         <translation>解决用时分布</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="186"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="186"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="187"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="187"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="188"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="188"/>
         <source>Custom range</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="204"/>
         <source>(nobody)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="271"/>
-        <location filename="../../desk/ui/review/page.py" line="277"/>
         <source>Working out the figures…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="291"/>
         <source>compared with {first} – {last}</source>
         <translation>对比 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="301"/>
         <source>Opened</source>
         <translation>新开</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="301"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="301"/>
-        <location filename="../../desk/ui/review/page.py" line="310"/>
         <source>No cases in this period</source>
         <translation>这段时间没有售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="305"/>
         <source>No case was closed in this period</source>
         <translation>这段时间没有结案的售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="328"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="330"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="331"/>
         <source>{n} d</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="336"/>
         <source>no comparison</source>
         <translation>无可对比</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="338"/>
         <source>no change</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="341"/>
         <source>{n} points</source>
         <translation>{n} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="423"/>
         <source>review {first} to {last}.xlsx</source>
         <translation>复盘 {first} 至 {last}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="425"/>
         <source>Export the review</source>
         <translation>导出复盘</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="426"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="430"/>
         <source>Writing the review workbook…</source>
         <translation>正在写入复盘工作簿…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="433"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
@@ -5137,17 +4111,14 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>RiskFlag</name>
     <message>
-        <location filename="../../desk/core/customers/figures.py" line="166"/>
         <source>{cases} after-sales cases for {paid} paid orders.</source>
         <translation>{paid} 笔已付款订单中有 {cases} 次售后。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/figures.py" line="175"/>
         <source>Tagged {tags}.</source>
         <translation>带有标签：{tags}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/figures.py" line="178"/>
         <source>{count} orders placed and never paid.</source>
         <translation>{count} 笔订单拍下后一直未付款。</translation>
     </message>
@@ -5155,27 +4126,22 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>SavedViews</name>
     <message>
-        <location filename="../../desk/core/customers/views.py" line="177"/>
         <source>Unpaid orders to chase</source>
         <translation>待催付款</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/views.py" line="179"/>
         <source>Repeat buyers</source>
         <translation>回头客</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/views.py" line="181"/>
         <source>Buyers with open cases</source>
         <translation>有未结售后的买家</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/views.py" line="183"/>
         <source>Follow-ups due</source>
         <translation>跟进到期</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/views.py" line="185"/>
         <source>Risky buyers</source>
         <translation>有风险的买家</translation>
     </message>
@@ -5183,62 +4149,50 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="47"/>
         <source>Used in quick replies as {shop_name}</source>
         <translation>快捷短语中的 {shop_name} 会替换为此名称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="62"/>
         <source>Show phone numbers as 138****1234</source>
         <translation>手机号显示为 138****1234</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="67"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="68"/>
         <source>Your name (case handler):</source>
         <translation>您的名字（售后处理人）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="69"/>
         <source>Default platform:</source>
         <translation>默认平台：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="70"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="72"/>
         <source>Warn this many hours before a deadline:</source>
         <translation>截止前多少小时提醒：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="73"/>
         <source>Back up while running every (hours):</source>
         <translation>运行时自动备份间隔（小时）：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="74"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="77"/>
         <source>List the backups and restore one</source>
         <translation>查看备份并从中恢复</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dialogs.py" line="80"/>
         <source>A new language takes effect when ShopDesk next starts.</source>
         <translation>更改界面语言后，下次启动店铺客服台时生效。</translation>
     </message>
@@ -5246,77 +4200,62 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Shipping</name>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="50"/>
         <source>The shop pays the buyer&apos;s return shipping, and the buyer gets a full refund.</source>
         <translation>店铺承担买家寄回的运费，并全额退款。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="53"/>
         <source>The shop pays shipping both ways: the buyer pays the return fee first and the shop pays it back.</source>
         <translation>来回运费都由店铺承担：买家先垫付寄回运费，店铺之后报销。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="56"/>
         <source>The buyer pays the return shipping, and gets a full refund.</source>
         <translation>买家自付退货运费，货款全额退还。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="58"/>
         <source>The buyer pays to send the item back; the shop sends the replacement free.</source>
         <translation>买家自付寄回运费，店铺包邮寄出新件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="61"/>
         <source>The shop pays the return shipping, and the buyer gets a full refund.</source>
         <translation>退货运费由店铺承担，并全额退款。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="63"/>
         <source>The shop pays the return shipping.</source>
         <translation>退货运费由店铺承担。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="65"/>
         <source>The buyer pays the return shipping; the refund covers the item only, not the original shipping fee.</source>
         <translation>买家自付退货运费；只退商品价格，原来付的运费不退。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="68"/>
         <source>The buyer pays shipping both ways.</source>
         <translation>来回运费都由买家承担。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="72"/>
         <source>Nothing is sent back, so there is no return shipping to pay.</source>
         <translation>这单不用寄回商品，也就没有退货运费。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="77"/>
         <source>Set by hand: the shop pays the return shipping.</source>
         <translation>已手动指定：退货运费由店铺承担。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="78"/>
         <source>Set by hand: the shop pays shipping both ways.</source>
         <translation>已手动指定：来回运费都由店铺承担。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="79"/>
         <source>Set by hand: the buyer pays the return shipping.</source>
         <translation>已手动指定：退货运费由买家承担。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="80"/>
         <source>Set by hand: the buyer pays to send the item back; the shop sends the replacement free.</source>
         <translation>已手动指定：买家自付寄回运费，店铺包邮寄出新件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="82"/>
         <source>Set by hand: the buyer pays shipping both ways.</source>
         <translation>已手动指定：来回运费都由买家承担。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/shipping.py" line="83"/>
         <source>Set by hand: nobody pays return shipping.</source>
         <translation>已手动指定：没有退货运费。</translation>
     </message>
@@ -5324,7 +4263,6 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>TagList</name>
     <message>
-        <location filename="../../desk/ui/customers/filterbar.py" line="47"/>
         <source>Find a tag…</source>
         <translation>查找标签…</translation>
     </message>
@@ -5332,349 +4270,278 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>TagManagerDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="68"/>
         <source>Manage tags</source>
         <translation>管理标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="77"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="78"/>
         <source>A new tag category</source>
         <translation>新建一个标签分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="79"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="80"/>
         <source>Rename the category</source>
         <translation>重命名这个分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="83"/>
         <source>C&amp;olour…</source>
         <translation>颜色(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="84"/>
         <source>The category&apos;s colour, used by its tags that have none of their own</source>
         <translation>分类的颜色，分类下没有单独设置颜色的标签都用它</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="86"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="87"/>
         <source>Delete the category and its tags</source>
         <translation>删除这个分类及其中的标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="97"/>
         <source>&amp;Categories</source>
         <translation>分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="109"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="109"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="109"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="109"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="120"/>
         <source>Add &amp;tag…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="121"/>
         <source>A new tag in this category</source>
         <translation>在这个分类里新建标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="122"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="123"/>
         <source>Rename the tag</source>
         <translation>重命名这个标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="124"/>
         <source>Colo&amp;ur…</source>
         <translation>颜色(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="125"/>
         <source>Give the tag a colour of its own</source>
         <translation>给标签单独设置颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="128"/>
         <source>Category colour</source>
         <translation>用分类颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="129"/>
         <source>Draw the tag in its category&apos;s colour again</source>
         <translation>标签改回使用所在分类的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="130"/>
         <source>D&amp;escription…</source>
         <translation>说明(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="131"/>
         <source>What the tag means and how to treat customers who carry it</source>
         <translation>标签的含义，以及怎样对待带这个标签的客户</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="134"/>
         <source>&amp;Move to…</source>
         <translation>移到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="135"/>
         <source>Put the tag in another category</source>
         <translation>把标签放到另一个分类里</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="137"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="138"/>
         <source>Delete the tag; customers lose it</source>
         <translation>删除标签，客户身上的这个标签也会去掉</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="165"/>
         <source>Every change here can be undone with Ctrl+Z, deleting included.</source>
         <translation>这里的每项修改（包括删除）都可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="238"/>
         <source>Category&apos;s</source>
         <translation>随分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="240"/>
         <source>Its own colour</source>
         <translation>单独设置的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="241"/>
         <source>The category&apos;s colour</source>
         <translation>所在分类的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="253"/>
         <source>Add a category to put tags in.</source>
         <translation>先添加一个分类，再往里面放标签。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/tag_manager.py" line="255"/>
         <source>Tags in “{category}”: %n</source>
         <translation>
             <numerusform>“{category}”中的标签：%n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="357"/>
         <source>New tag category</source>
         <translation>新建标签分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="358"/>
         <source>Name of the new category:</source>
         <translation>新分类的名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="361"/>
         <source>Add tag category “{name}”</source>
         <translation>添加标签分类“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="372"/>
         <source>Rename tag category</source>
         <translation>重命名标签分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="373"/>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="443"/>
         <source>New name for “{name}”:</source>
         <translation>“{name}”的新名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="376"/>
         <source>Rename tag category “{old}” to “{new}”</source>
         <translation>将标签分类“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="386"/>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="454"/>
         <source>Colour of “{name}”</source>
         <translation>“{name}”的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="389"/>
         <source>Recolour tag category “{name}”</source>
         <translation>修改标签分类“{name}”的颜色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/tag_manager.py" line="404"/>
         <source>%n tag(s) in it will be deleted too.</source>
         <translation>
             <numerusform>其中的 %n 个标签也会一并删除。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/tag_manager.py" line="406"/>
         <source>%n customer(s) will lose them.</source>
         <translation>
             <numerusform>%n 位客户会失去这些标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="407"/>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="518"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="408"/>
         <source>Delete tag category</source>
         <translation>删除标签分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="409"/>
         <source>Delete the tag category “{name}”?</source>
         <translation>删除标签分类“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="410"/>
         <source>Delete category</source>
         <translation>删除分类</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="417"/>
         <source>Delete tag category “{name}”</source>
         <translation>删除标签分类“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="427"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="428"/>
         <source>Name of the new tag in “{category}”:</source>
         <translation>“{category}”中新标签的名称：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="432"/>
         <source>Add tag “{name}”</source>
         <translation>添加标签“{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="442"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="446"/>
         <source>Rename tag “{old}” to “{new}”</source>
         <translation>将标签“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="457"/>
         <source>Recolour tag “{name}”</source>
         <translation>修改标签“{name}”的颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="465"/>
         <source>Use the category colour for tag “{name}”</source>
         <translation>标签“{name}”改用分类颜色</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="473"/>
         <source>Tag description</source>
         <translation>标签说明</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="474"/>
         <source>What “{name}” means, and how to treat these customers:</source>
         <translation>“{name}”是什么意思，这类客户该怎样对待：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="478"/>
         <source>Change the description of tag “{name}”</source>
         <translation>修改标签“{name}”的说明</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="491"/>
         <source>Move tag</source>
         <translation>移动标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="492"/>
         <source>Put “{name}” in the category:</source>
         <translation>把“{name}”放到分类：</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="503"/>
         <source>Move tag “{name}” to “{category}”</source>
         <translation>将标签“{name}”移到“{category}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/tag_manager.py" line="515"/>
         <source>%n customer(s) carry it and will lose it.</source>
         <translation>
             <numerusform>有 %n 位客户带着这个标签，删除后他们将不再有这个标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="517"/>
         <source>No customer carries it.</source>
         <translation>目前没有客户带这个标签。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="519"/>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="521"/>
         <source>Delete tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="520"/>
         <source>Delete the tag “{name}”?</source>
         <translation>删除标签“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/tag_manager.py" line="528"/>
         <source>Delete tag “{name}”</source>
         <translation>删除标签“{name}”</translation>
     </message>
@@ -5682,113 +4549,90 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="45"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="46"/>
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="47"/>
-        <location filename="../../desk/ui/today/page.py" line="104"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="48"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="50"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="51"/>
         <source>Filter by buyer or task…</source>
         <translation>按买家或事项筛选…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="56"/>
         <source>&amp;Open customer</source>
         <translation>打开客户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="58"/>
         <source>Ed&amp;it…</source>
         <translation>修改(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="60"/>
         <source>Mark &amp;done</source>
         <translation>标记完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="63"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="69"/>
         <source>Open the buyer of this follow-up (Enter, double-click)</source>
         <translation>打开这条跟进的买家（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="71"/>
         <source>Change what to follow up or when (F2)</source>
         <translation>修改跟进事项或时间（F2）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="72"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="74"/>
         <source>Put the selected follow-ups off until later</source>
         <translation>把选中的跟进推迟到稍后</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="77"/>
         <source>Delete the selected follow-ups (Del)</source>
         <translation>删除选中的跟进（Del）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="79"/>
         <source>Mark the selected follow-ups done (Ctrl+D)</source>
         <translation>将选中的跟进标记为已完成（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="101"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="102"/>
         <source>What is due</source>
         <translation>到期事项</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="103"/>
         <source>Case</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today/page.py" line="125"/>
         <source>Case deadlines</source>
         <translation>售后期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/today/page.py" line="152"/>
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln 个售后单</numerusform>
@@ -5798,93 +4642,76 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="37"/>
         <source>Customer trash</source>
         <translation>客户回收站</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="48"/>
         <source>Nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="48"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="48"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="48"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="49"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="57"/>
         <source>The trash is empty. Customers you delete wait here until you restore them or empty the trash.</source>
         <translation>回收站是空的。删除的客户会先放在这里，直到你恢复他们或清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="72"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="74"/>
         <source>Bring the selected customers back (Ctrl+Z undoes it)</source>
         <translation>恢复选中的客户（可用 Ctrl+Z 撤销）</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="76"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="78"/>
         <source>Delete every customer in the trash for good</source>
         <translation>永久删除回收站里的所有客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/trash.py" line="128"/>
         <source>%n customer(s) in the trash. Their orders, notes and cases stay with them until the trash is emptied.</source>
         <translation>
             <numerusform>回收站里有 %n 位客户。清空回收站之前，他们的订单、备注和售后单都还保留着。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/trash.py" line="155"/>
         <source>Restore %n customer(s)</source>
         <translation>
             <numerusform>恢复 %n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="165"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/customers/trash.py" line="166"/>
         <source>Delete the %n customer(s) in the trash for good?</source>
         <translation>
             <numerusform>永久删除回收站里的 %n 位客户吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="169"/>
         <source>Deleted with them: {orders} orders, {cases} after-sales cases, {notes} notes, {followups} follow-ups and {addresses} addresses. This is permanent and cannot be undone.</source>
         <translation>一并删除：{orders} 个订单、{cases} 个售后单、{notes} 条备注、{followups} 条跟进和 {addresses} 个地址。删除是永久的，无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/customers/trash.py" line="175"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>
@@ -5892,22 +4719,18 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../desk/ui/undo.py" line="60"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/undo.py" line="61"/>
         <source>“{what}” cannot be undone or redone any more: {why}</source>
         <translation>“{what}”已无法撤销或重做：{why}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/undo.py" line="94"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/undo.py" line="95"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -5915,27 +4738,22 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Urgency</name>
     <message>
-        <location filename="../../desk/ui/aftersales/urgency.py" line="77"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/urgency.py" line="79"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/urgency.py" line="81"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/urgency.py" line="82"/>
         <source>Overdue by {span}</source>
         <translation>已超期 {span}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/aftersales/urgency.py" line="82"/>
         <source>Due in {span}</source>
         <translation>还剩 {span}</translation>
     </message>
@@ -5943,1210 +4761,942 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>UserError</name>
     <message>
-        <location filename="../../desk/cli.py" line="107"/>
-        <location filename="../../desk/cli.py" line="298"/>
         <source>There is no ShopDesk database in {folder}.</source>
         <translation>{folder} 中没有店铺客服台的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/backup.py" line="149"/>
         <source>The backup could not be written to {folder}: {reason}.</source>
         <translation>备份无法写入 {folder}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/backup.py" line="161"/>
         <source>The backup failed its check and was removed; the database itself is unchanged.</source>
         <translation>备份未通过校验，已删除；数据库本身没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/backup.py" line="336"/>
         <source>The archive {path} could not be written: {reason}.</source>
         <translation>无法写入归档文件 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="35"/>
         <source>Say what to follow up.</source>
         <translation>请填写跟进内容。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="36"/>
         <source>A follow-up can be at most {limit} characters (this one has {length}).</source>
         <translation>跟进内容最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="52"/>
-        <location filename="../../desk/core/customers/followups.py" line="162"/>
         <source>Some of these follow-ups no longer exist; nothing was changed.</source>
         <translation>其中有些跟进事项已不存在，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="63"/>
-        <location filename="../../desk/core/customers/notes.py" line="57"/>
         <source>That after-sales case is not one of this customer&apos;s.</source>
         <translation>这个售后单不属于该客户。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/followups.py" line="103"/>
         <source>Snooze until a time in the future.</source>
         <translation>稍后提醒的时间必须在将来。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="137"/>
         <source>{path} is not a ShopDesk database.</source>
         <translation>{path} 不是店铺客服台的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="141"/>
         <source>This database was written by a newer ShopDesk (schema {found}; this version knows up to {known}). Update ShopDesk to open it.</source>
         <translation>这个数据库由更新版本的店铺客服台写入（结构版本 {found}，当前版本最高支持 {known}）。请先升级店铺客服台再打开。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="151"/>
         <source>The backup taken before updating the database failed its check ({path}); the database was left as it is.</source>
         <translation>升级数据库前做的备份没有通过检查（{path}），数据库保持原样未改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="188"/>
         <source>The disk is full, so this change was not saved. Everything saved before is safe. Free some space on the disk with the data folder {folder} and try again.</source>
         <translation>磁盘已满，这次修改没有保存。之前保存的内容都安然无恙。请在数据文件夹 {folder} 所在的磁盘上腾出一些空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="193"/>
         <source>The data folder {folder} cannot be written to (read-only, or its database was moved), so this change was not saved. Everything saved before is safe. Make the folder writable and restart ShopDesk.</source>
         <translation>数据文件夹 {folder} 无法写入（只读，或数据库被移走了），这次修改没有保存。之前保存的内容都安然无恙。请让该文件夹可写，然后重新启动店铺客服台。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="198"/>
         <source>The disk reported an error while saving in {folder}, so this change was not saved. Check the disk (a removed USB drive? a full or failing disk?) and try again.</source>
         <translation>在 {folder} 中保存时磁盘报错，这次修改没有保存。请检查磁盘（U 盘被拔出了？磁盘已满或出了故障？）后再试。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/db.py" line="309"/>
         <source>The database {path} cannot be opened: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/demo.py" line="206"/>
         <source>The demo can have between 0 and {most} customers.</source>
         <translation>演示数据的客户数须在 0 到 {most} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/demo.py" line="211"/>
         <source>This data folder already holds {count} customers; demo data goes into an empty one. Use another folder (--data-dir).</source>
         <translation>这个数据文件夹里已有 {count} 位客户；演示数据只能放进空的数据文件夹。请换一个文件夹（--data-dir）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/lock.py" line="50"/>
         <source>Another ShopDesk is using the data folder {folder}. Close it first, or use another folder with --data-dir.</source>
         <translation>另一个店铺客服台正在使用数据文件夹 {folder}。请先关闭它，或用 --data-dir 换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/values.py" line="54"/>
-        <location filename="../../desk/core/excel/values.py" line="59"/>
         <source>The number {value} was stored as a number and has lost digits; export the file again with numbers as text.</source>
         <translation>编号 {value} 被存成了数字，已经丢失了位数；请重新导出文件，并把编号保存为文本。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/values.py" line="70"/>
-        <location filename="../../desk/core/money.py" line="18"/>
         <source>“{text}” is not an amount of money.</source>
         <translation>“{text}”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/values.py" line="91"/>
-        <location filename="../../desk/core/excel/values.py" line="95"/>
         <source>“{value}” is not a quantity.</source>
         <translation>“{value}”不是有效的数量。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/values.py" line="113"/>
-        <location filename="../../desk/core/excel/values.py" line="119"/>
         <source>“{value}” is not a date and time.</source>
         <translation>“{value}”不是有效的日期时间。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/paths.py" line="46"/>
         <source>Cannot use the data folder {folder}: {reason}. Choose another folder with --data-dir.</source>
         <translation>无法使用数据文件夹 {folder}：{reason}。请用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/paths.py" line="51"/>
         <source>The data folder {folder} is read-only. Choose another with --data-dir.</source>
         <translation>数据文件夹 {folder} 是只读的。请用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/paths.py" line="68"/>
         <source>{path} is a file, not a folder. Give --data-dir a folder.</source>
         <translation>{path} 是文件而不是文件夹。请给 --data-dir 指定一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/settings.py" line="33"/>
         <source>Setting {name}: expected yes or no.</source>
         <translation>设置项 {name}：应为“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/settings.py" line="37"/>
         <source>Setting {name}: expected a whole number.</source>
         <translation>设置项 {name}：应为整数。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/settings.py" line="40"/>
         <source>Setting {name}: at least {limit}.</source>
         <translation>设置项 {name}：不能小于 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/settings.py" line="43"/>
         <source>Setting {name}: at most {limit}.</source>
         <translation>设置项 {name}：不能大于 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/settings.py" line="47"/>
         <source>Setting {name}: expected text.</source>
         <translation>设置项 {name}：应为文字。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/settings.py" line="51"/>
         <source>Setting {name}: at most 200 characters.</source>
         <translation>设置项 {name}：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/settings.py" line="54"/>
         <source>Setting {name}: must be one of {choices}.</source>
         <translation>设置项 {name}：必须是 {choices} 之一。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/fields.py" line="54"/>
         <source>&quot;{phone}&quot; is not a phone number: use an 11-digit mobile (13812345678), a landline with its area code (0571-88886666) or a masked number (138****1234).</source>
         <translation>“{phone}”不是电话号码：请填 11 位手机号（13812345678）、带区号的座机（0571-88886666）或打码号码（138****1234）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/fields.py" line="67"/>
         <source>&quot;{color}&quot; is not a colour: use #rrggbb, for example #e53935.</source>
         <translation>“{color}”不是颜色：请用 #rrggbb 格式，例如 #e53935。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/figures.py" line="76"/>
         <source>Unknown lifecycle group &quot;{group}&quot;.</source>
         <translation>没有“{group}”这个客户分组。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/merge.py" line="81"/>
         <source>Choose two different customers to merge.</source>
         <translation>请选择两个不同的客户来合并。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/merge.py" line="173"/>
         <source>The merge cannot be undone: one of the customers was deleted for good.</source>
         <translation>无法撤销合并：其中一个客户已被彻底删除。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/merge.py" line="176"/>
         <source>The merge cannot be undone: &quot;{nickname}&quot; was restored from the trash since.</source>
         <translation>无法撤销合并：“{nickname}”之后已从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/notes.py" line="42"/>
         <source>The note is empty.</source>
         <translation>备注是空的。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/notes.py" line="45"/>
         <source>A note can be at most {limit} characters (this one has {length}); split it into several notes.</source>
         <translation>一条备注最多 {limit} 个字（现在有 {length} 个），请分成几条备注。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="144"/>
         <source>The handler&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>处理人名字最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="151"/>
         <source>A comment can be at most {limit} characters (this one has {length}).</source>
         <translation>备注最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="159"/>
         <source>Choose what kind of case this is.</source>
         <translation>请选择售后类型。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="165"/>
         <source>Choose who is responsible: the shop, the buyer, the carrier or the supplier.</source>
         <translation>请选择责任方：店铺、买家、快递还是供应商。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="180"/>
         <source>An amount cannot be negative.</source>
         <translation>金额不能是负数。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="182"/>
         <source>{amount} yuan is more than any after-sales case can be worth; check the amount.</source>
         <translation>{amount} 元超出了售后单可能的金额，请核对一下。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="194"/>
         <source>“{number}” is not a tracking number: use letters, digits and dashes, at most {limit}.</source>
         <translation>“{number}”不是有效的快递单号：只能包含字母、数字和短横线，最多 {limit} 位。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="201"/>
         <source>The carrier&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>快递公司名称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="206"/>
         <source>The platform&apos;s refund number can be at most {limit} characters (this one has {length}).</source>
         <translation>平台退款编号最多 {limit} 个字符（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="214"/>
         <source>The description can be at most {limit} characters (this one has {length}).</source>
         <translation>问题描述最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="233"/>
         <source>An item&apos;s quantity must be between 1 and {most}.</source>
         <translation>商品数量要在 1 到 {most} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="238"/>
         <source>An item&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>商品名称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="240"/>
         <source>Name the item, or pick it from the order.</source>
         <translation>请填写商品名称，或从订单里选择。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="243"/>
         <source>A case can list at most {most} items.</source>
         <translation>一个售后单最多登记 {most} 件商品。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="282"/>
         <source>Choose a reason for the case.</source>
         <translation>请选择售后原因。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="289"/>
-        <location filename="../../desk/core/aftersales/service.py" line="647"/>
         <source>This order no longer exists.</source>
         <translation>这个订单已经不存在了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="291"/>
-        <location filename="../../desk/core/customers/notes.py" line="54"/>
         <source>That order is not one of this customer&apos;s.</source>
         <translation>这个订单不属于该客户。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="304"/>
         <source>An item on this case is not part of its order.</source>
         <translation>售后单里有商品不属于所选订单。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="307"/>
         <source>“{title}” was bought {bought} time(s); the case cannot claim {claimed}.</source>
         <translation>“{title}”只买了 {bought} 件，不能登记 {claimed} 件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="329"/>
         <source>The refund is more than the buyer paid for the order ({paid} yuan).</source>
         <translation>退款金额超过了买家这笔订单的实付金额（{paid} 元）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="340"/>
         <source>Case {case_no} is in the trash; restore it first.</source>
         <translation>售后单 {case_no} 在回收站里，请先恢复。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="358"/>
         <source>A case cannot be opened in the future.</source>
         <translation>售后单的登记时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="453"/>
         <source>Some items on this case come from its order; pick the items again for the new order.</source>
         <translation>售后单里有商品来自原订单，换了订单后请重新选择商品。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="471"/>
         <source>Choose who pays the return shipping.</source>
         <translation>请选择退货运费由谁承担。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="491"/>
         <source>The comment is empty.</source>
         <translation>备注是空的。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="506"/>
         <source>This comment is no longer on the case.</source>
         <translation>这条备注已不在此售后单上。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="564"/>
         <source>There is no case {case_no}.</source>
         <translation>找不到售后单 {case_no}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="663"/>
         <source>A reason&apos;s name cannot contain line breaks or control characters.</source>
         <translation>原因名称不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="666"/>
         <source>The reason needs a name.</source>
         <translation>请填写原因名称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="667"/>
         <source>A reason&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>原因名称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="671"/>
-        <location filename="../../desk/core/aftersales/service.py" line="702"/>
         <source>There is already a reason &quot;{name}&quot;.</source>
         <translation>已经有原因“{name}”了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="679"/>
         <source>This reason no longer exists.</source>
         <translation>这个原因已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="733"/>
-        <location filename="../../desk/core/aftersales/service.py" line="756"/>
         <source>Keep at least one reason in use: a case needs one.</source>
         <translation>至少要保留一个启用的原因：登记售后单需要选择原因。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/service.py" line="752"/>
         <source>{count} case(s) have the reason &quot;{name}&quot;, so it cannot be deleted; switch it off instead.</source>
         <translation>有 {count} 个售后单使用原因“{name}”，不能删除；可以停用它。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/notes.py" line="64"/>
-        <location filename="../../desk/core/customers/notes.py" line="149"/>
         <source>This note no longer exists.</source>
         <translation>这条备注已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/notes.py" line="109"/>
         <source>Some of these notes no longer exist; nothing was changed.</source>
         <translation>其中有些备注已不存在，什么都没有修改。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="103"/>
         <source>Choose the customer&apos;s platform.</source>
         <translation>请选择客户所在的平台。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="105"/>
-        <location filename="../../desk/core/excel/orders_import.py" line="123"/>
-        <location filename="../../desk/core/excel/presets.py" line="58"/>
         <source>Unknown platform &quot;{platform}&quot;.</source>
         <translation>没有“{platform}”这个平台。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="119"/>
         <source>Nickname is required.</source>
         <translation>请填写买家昵称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="120"/>
-        <location filename="../../desk/core/excel/orders_import.py" line="279"/>
         <source>The nickname can be at most {limit} characters (this one has {length}).</source>
         <translation>昵称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="125"/>
         <source>The real name can be at most {limit} characters (this one has {length}).</source>
         <translation>姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="130"/>
         <source>The region can be at most {limit} characters (this one has {length}).</source>
         <translation>地区最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="145"/>
         <source>There is already a customer &quot;{nickname}&quot; on {platform}.</source>
         <translation>{platform} 上已经有客户“{nickname}”了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="164"/>
-        <location filename="../../desk/core/customers/service.py" line="211"/>
         <source>This customer no longer exists.</source>
         <translation>这个客户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="166"/>
         <source>&quot;{nickname}&quot; is in the trash; restore them first.</source>
         <translation>“{nickname}”在回收站里，请先恢复。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="288"/>
         <source>This part of the address can be at most {limit} characters (this one has {length}).</source>
         <translation>地址的这一项最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="297"/>
         <source>The street address can be at most {limit} characters (this one has {length}).</source>
         <translation>详细地址最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="302"/>
         <source>The receiver&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>收货人姓名最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="311"/>
         <source>The address is empty.</source>
         <translation>地址是空的。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="335"/>
         <source>This address no longer exists.</source>
         <translation>这个地址已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="424"/>
         <source>This address is already there.</source>
         <translation>这个地址已经存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/service.py" line="462"/>
         <source>Two of these customers are both &quot;{nickname}&quot; on {platform}; restore only one of them.</source>
         <translation>其中两个客户都是 {platform} 上的“{nickname}”，只能恢复其中一个。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="25"/>
         <source>The category needs a name.</source>
         <translation>请填写分类名称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="26"/>
         <source>A category name can be at most {limit} characters (this one has {length}).</source>
         <translation>分类名称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="32"/>
         <source>The tag needs a name.</source>
         <translation>请填写标签名称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="33"/>
         <source>A tag name can be at most {limit} characters (this one has {length}).</source>
         <translation>标签名称最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="40"/>
         <source>A tag description can be at most {limit} characters (this one has {length}).</source>
         <translation>标签说明最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="49"/>
         <source>There is already a tag category &quot;{name}&quot;.</source>
         <translation>已经有“{name}”这个标签分类了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="58"/>
         <source>There is already a tag &quot;{name}&quot;.</source>
         <translation>已经有“{name}”这个标签了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="64"/>
         <source>This tag category no longer exists.</source>
         <translation>这个标签分类已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="71"/>
         <source>This tag no longer exists.</source>
         <translation>这个标签已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="191"/>
         <source>Some of these tags no longer exist; nothing was changed.</source>
         <translation>其中有些标签已不存在，什么都没有修改。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/tags.py" line="194"/>
         <source>Some of these customers no longer exist; nothing was changed.</source>
         <translation>其中有些客户已不存在，什么都没有修改。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/views.py" line="193"/>
         <source>Give the view a name.</source>
         <translation>请给视图起个名字。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/views.py" line="195"/>
         <source>A view name can be at most {limit} characters.</source>
         <translation>视图名称最多 {limit} 个字。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/customers/views.py" line="219"/>
         <source>There are already {limit} saved views; delete one first.</source>
         <translation>已经保存了 {limit} 个视图，请先删掉一个。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="104"/>
         <source>A deadline must be between 1 hour and {days} days.</source>
         <translation>时限要在 1 小时到 {days} 天之间。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="113"/>
         <source>This deadline rule no longer exists.</source>
         <translation>这条时限规则已经不存在了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/deadlines.py" line="144"/>
         <source>Unknown platform.</source>
         <translation>未知的平台。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/flow.py" line="57"/>
         <source>A status change cannot be dated before the case&apos;s last change.</source>
         <translation>状态变更的时间不能早于上一次变更。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/flow.py" line="65"/>
         <source>Choose the case&apos;s new status.</source>
         <translation>请选择售后单的新状态。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/flow.py" line="67"/>
         <source>The case already has this status.</source>
         <translation>售后单已经是这个状态了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/flow.py" line="69"/>
         <source>A case cannot go straight to that status from the one it has now.</source>
         <translation>售后单不能从当前状态直接改成这个状态。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/flow.py" line="122"/>
         <source>This case cannot be settled from the status it has now.</source>
         <translation>售后单在当前状态下还不能办结。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="113"/>
-        <location filename="../../desk/core/aftersales/photos.py" line="134"/>
         <source>{name} is too large for a photo ({size} MB; at most {most} MB).</source>
         <translation>{name} 太大了，不像是照片（{size} MB，最多 {most} MB）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="119"/>
-        <location filename="../../desk/core/replies/textfile.py" line="43"/>
         <source>{name} is no longer there (moved or deleted?).</source>
         <translation>找不到 {name} 了（被移走或删除了？）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="122"/>
         <source>{name} is a folder, not a photo.</source>
         <translation>{name} 是文件夹，不是照片。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="125"/>
-        <location filename="../../desk/core/replies/textfile.py" line="49"/>
         <source>{name} cannot be read: {reason}.</source>
         <translation>无法读取 {name}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="138"/>
         <source>{name} claims to be an enormous picture, far larger than any photo (a decompression bomb?); it was not added.</source>
         <translation>{name} 声称是一张超大的图片，远超任何照片的尺寸（可能是恶意文件），没有添加。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="148"/>
         <source>{name} is a {format} image, which ShopDesk cannot keep. Save it as JPEG or PNG and add it again.</source>
         <translation>{name} 是 {format} 格式的图片，ShopDesk 无法保存。请另存为 JPEG 或 PNG 后再添加。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="160"/>
         <source>{name} is not a picture (or not one ShopDesk can read).</source>
         <translation>{name} 不是图片（或者是 ShopDesk 读不了的图片）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="163"/>
         <source>{name} is damaged or incomplete (perhaps not fully downloaded): {reason}.</source>
         <translation>{name} 已损坏或不完整（可能没下载完）：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="208"/>
         <source>“{kind}” is not a kind of photo.</source>
         <translation>“{kind}”不是照片类型。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="215"/>
         <source>A caption can be at most {limit} characters (this one has {length}).</source>
         <translation>说明最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="224"/>
-        <location filename="../../desk/core/aftersales/photos.py" line="511"/>
-        <location filename="../../desk/core/aftersales/service.py" line="338"/>
-        <location filename="../../desk/core/aftersales/service.py" line="518"/>
         <source>This after-sales case no longer exists.</source>
         <translation>这个售后单已经不存在了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="256"/>
         <source>The photo {name} could not be saved in {folder}: {reason}.</source>
         <translation>照片 {name} 无法保存到 {folder}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="293"/>
-        <location filename="../../desk/core/aftersales/photos.py" line="302"/>
         <source>This photo is no longer on the case.</source>
         <translation>这张照片已经不在这个售后单里了。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="455"/>
         <source>There is no after-sales case {case_no}.</source>
         <translation>没有售后单 {case_no}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="500"/>
-        <location filename="../../desk/core/backup.py" line="303"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/aftersales/photos.py" line="580"/>
         <source>{path} could not be written: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/evidence_cli.py" line="36"/>
         <source>{path} is a folder; give --out a file name ending in .zip.</source>
         <translation>{path} 是文件夹；请给 --out 一个以 .zip 结尾的文件名。</translation>
     </message>
     <message>
-        <location filename="../../desk/backup_cli.py" line="39"/>
         <source>{path} is a folder; give --out a file name ending in {suffix}.</source>
         <translation>{path} 是一个文件夹；请给 --out 指定一个以 {suffix} 结尾的文件名。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/exports.py" line="246"/>
         <source>Nothing called &quot;{kind}&quot; can be exported.</source>
         <translation>没有可导出的“{kind}”。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/layouts.py" line="66"/>
         <source>Choose at least the columns of the order number, the order status and the buyer.</source>
         <translation>至少要选择订单编号、订单状态和买家所在的列。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="41"/>
         <source>{name} does not look like an order export ShopDesk knows: no row names the order number, its status and the buyer. Choose the columns yourself.</source>
         <translation>{name} 不像店铺客服台认识的订单导出文件：没有哪一行同时写着订单编号、订单状态和买家。请自己选择各列。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="128"/>
         <source>{name} holds no rows.</source>
         <translation>{name} 里没有任何行。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="165"/>
         <source>{name} has a header row but no orders under it.</source>
         <translation>{name} 只有表头，下面没有订单。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="170"/>
         <source>Order {order_no} is left out: its row {row} cannot be used.</source>
         <translation>订单 {order_no} 未导入：它的第 {row} 行无法使用。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="256"/>
         <source>The order number is empty.</source>
         <translation>订单编号为空。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="258"/>
-        <location filename="../../desk/core/excel/values.py" line="47"/>
         <source>“{value}” is not an order number.</source>
         <translation>“{value}”不是有效的订单编号。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="213"/>
         <source>Unknown order status “{status}”.</source>
         <translation>无法识别的订单状态“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="221"/>
         <source>The amount {amount} is negative.</source>
         <translation>金额 {amount} 是负数。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="277"/>
         <source>Order {order_no} names no buyer.</source>
         <translation>订单 {order_no} 没有买家。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="282"/>
         <source>Order {order_no} has no status.</source>
         <translation>订单 {order_no} 没有订单状态。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="289"/>
         <source>Order {order_no} names two buyers (“{first}” and “{second}”).</source>
         <translation>订单 {order_no} 出现了两个买家（“{first}”和“{second}”）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/orders_import.py" line="332"/>
         <source>Order {order_no} has no time placed.</source>
         <translation>订单 {order_no} 没有下单时间。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/presets.py" line="46"/>
         <source>There is no column preset called “{name}”.</source>
         <translation>没有名为“{name}”的列预设。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/presets.py" line="53"/>
         <source>Give the preset a name.</source>
         <translation>请给预设起个名字。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/presets.py" line="55"/>
         <source>A preset name can be at most {limit} characters.</source>
         <translation>预设名称最多 {limit} 个字。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="59"/>
         <source>{name} does not exist.</source>
         <translation>{name} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="61"/>
-        <location filename="../../desk/core/replies/textfile.py" line="46"/>
         <source>{name} is a folder, not a file.</source>
         <translation>{name} 是文件夹，不是文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="63"/>
         <source>Could not read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="66"/>
         <source>{name} is empty.</source>
         <translation>{name} 是空文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="68"/>
         <source>{name} is larger than ShopDesk reads ({most} MB).</source>
         <translation>{name} 太大，店铺客服台最多读取 {most} MB。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="71"/>
         <source>{name} is password-protected or in the old .xls format. Open it in Excel, remove any password and save it as .xlsx (or .csv), then import that file.</source>
         <translation>{name} 设有密码或是旧的 .xls 格式。请用 Excel 打开，去掉密码后另存为 .xlsx（或 .csv），再导入新文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="77"/>
         <source>{name} is not a spreadsheet: ShopDesk reads .xlsx and .csv files.</source>
         <translation>{name} 不是表格文件：店铺客服台可读取 .xlsx 和 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="134"/>
         <source>{name} could not be read as CSV: {reason}</source>
         <translation>{name} 无法按 CSV 读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="141"/>
         <source>{name}, row {row}: a cell holds more than {most} characters; this is not an order export.</source>
         <translation>{name} 第 {row} 行：有单元格超过 {most} 个字符，这不是订单导出文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="147"/>
         <source>{name} has more than {most} rows. Split it (for example by month in the seller centre) and import the parts one after another.</source>
         <translation>{name} 超过 {most} 行。请拆分后（例如在卖家中心按月导出）依次导入。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="175"/>
         <source>{name} is a zip file, not an Excel workbook.</source>
         <translation>{name} 是压缩包，不是 Excel 工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="191"/>
         <source>{name} is damaged: it is not a complete Excel file ({reason}).</source>
         <translation>{name} 已损坏：不是完整的 Excel 文件（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="196"/>
         <source>{name} would unpack to far more data than an order export holds; ShopDesk does not open it.</source>
         <translation>{name} 解压后的数据量远超订单导出文件应有的大小，店铺客服台不会打开它。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="216"/>
         <source>{name} contains XML declarations that Excel never writes (a DTD); ShopDesk does not open it.</source>
         <translation>{name} 含有 Excel 从不写入的 XML 声明（DTD），店铺客服台不会打开它。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/reading.py" line="243"/>
         <source>{name} is damaged or not an Excel workbook ({reason}).</source>
         <translation>{name} 已损坏或不是 Excel 工作簿（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/writer.py" line="258"/>
-        <location filename="../../desk/transfer_cli.py" line="80"/>
         <source>{path} is a folder; choose a file name ending in .xlsx.</source>
         <translation>{path} 是文件夹，请选择以 .xlsx 结尾的文件名。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/writer.py" line="295"/>
         <source>The folder of {path} does not exist.</source>
         <translation>{path} 所在的文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/writer.py" line="298"/>
         <source>ShopDesk may not write {path}: {reason}</source>
         <translation>店铺客服台没有权限写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/writer.py" line="301"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="80"/>
         <source>The code &quot;{code}&quot; is also the code of &quot;{other}&quot;.</source>
         <translation>编码“{code}”也是“{other}”的编码。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="83"/>
         <source>Remove the code from this phrase</source>
         <translation>去掉这条短语的编码</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="87"/>
         <source>The code &quot;{code}&quot; has full-width characters; an input method types &quot;{fixed}&quot;.</source>
         <translation>编码“{code}”含有全角字符，输入法打出的是“{fixed}”。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="91"/>
-        <location filename="../../desk/core/replies/lint.py" line="96"/>
         <source>Change the code to &quot;{fixed}&quot;</source>
         <translation>把编码改成“{fixed}”</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="93"/>
         <source>The code &quot;{code}&quot; has capital letters; codes are typed in lower case.</source>
         <translation>编码“{code}”含有大写字母，编码一般用小写输入。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="101"/>
         <source>The code &quot;{code}&quot; is the start of the code &quot;{longer}&quot;: typing one brings up the other too.</source>
         <translation>编码“{code}”是编码“{longer}”的开头：输入其中一个时另一个也会出现。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="115"/>
-        <location filename="../../desk/core/replies/service.py" line="96"/>
         <source>The phrase has no text.</source>
         <translation>短语没有内容。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="116"/>
         <source>Move the phrase to the trash</source>
         <translation>将短语移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="118"/>
         <source>The phrase has {length} characters; more than {limit} is hard to read in a chat window.</source>
         <translation>短语有 {length} 个字，超过 {limit} 个字在聊天窗口里很难读。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="123"/>
         <source>{placeholder} is not a placeholder ShopDesk knows; it is sent as written.</source>
         <translation>{placeholder} 不是 ShopDesk 认识的占位符，发送时会原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="126"/>
         <source>Change it to {fixed}</source>
         <translation>改成 {fixed}</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="144"/>
         <source>The phrase has changed since it was checked; check again.</source>
         <translation>检查之后这条短语已被修改，请重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/lint.py" line="152"/>
         <source>There is no automatic fix for this; edit the phrase.</source>
         <translation>这个问题无法自动修正，请手动编辑短语。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="98"/>
         <source>A phrase can be at most {limit} characters (this one has {length}).</source>
         <translation>一条短语最多 {limit} 个字（这条有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="109"/>
         <source>The code &quot;{code}&quot; has a space in it; a code is typed as one word.</source>
         <translation>编码“{code}”中有空格，编码要连着输入，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="113"/>
         <source>A code can be at most {limit} characters (&quot;{code}&quot; has {length}).</source>
         <translation>编码最多 {limit} 个字符（“{code}”有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="121"/>
         <source>The group needs a name.</source>
         <translation>分组需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="122"/>
         <source>A group name can be at most {limit} characters (this one has {length}).</source>
         <translation>分组名称最多 {limit} 个字（这个有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="131"/>
         <source>There is already a group &quot;{name}&quot;.</source>
         <translation>已经有名为“{name}”的分组。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="138"/>
-        <location filename="../../desk/core/replies/transfer.py" line="237"/>
         <source>This group of phrases no longer exists.</source>
         <translation>这个短语分组已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="148"/>
-        <location filename="../../desk/core/replies/service.py" line="216"/>
         <source>This phrase no longer exists.</source>
         <translation>这条短语已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/service.py" line="228"/>
         <source>No phrase has the code &quot;{code}&quot;.</source>
         <translation>没有编码为“{code}”的短语。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/sogou.py" line="42"/>
-        <location filename="../../desk/core/replies/transfer.py" line="312"/>
         <source>This line has bytes that are not text in the file&apos;s encoding.</source>
         <translation>这一行含有不符合文件编码的字节，无法识别为文字。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/sogou.py" line="45"/>
         <source>There is no &quot;=&quot; in this line; a phrase is written code,position=text.</source>
         <translation>这一行没有“=”；短语的写法是 编码,位置=内容。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/sogou.py" line="48"/>
         <source>This line is not in the form code,position=text.</source>
         <translation>这一行不符合 编码,位置=内容 的格式。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/sogou.py" line="57"/>
         <source>The phrase has no code before the comma.</source>
         <translation>逗号前面没有编码。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/sogou.py" line="59"/>
-        <location filename="../../desk/core/replies/transfer.py" line="317"/>
         <source>The position &quot;{position}&quot; is not a whole number.</source>
         <translation>位置“{position}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/sogou.py" line="63"/>
         <source>Line {line} of this phrase has bytes that are not text in the file&apos;s encoding.</source>
         <translation>这条短语的第 {line} 行含有不符合文件编码的字节，无法识别为文字。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/starter.py" line="39"/>
         <source>The starter phrases that came with ShopDesk cannot be read ({reason}); reinstall ShopDesk.</source>
         <translation>无法读取 ShopDesk 自带的常用短语（{reason}），请重新安装 ShopDesk。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/textfile.py" line="28"/>
         <source>{name} is not a text file (is it a picture, an archive or a program?).</source>
         <translation>{name} 不是文本文件（是不是图片、压缩包或程序？）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/textfile.py" line="38"/>
         <source>{name} is too large for a phrase file (at most {most} MB).</source>
         <translation>{name} 太大，不像短语文件（最多 {most} MB）。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/transfer.py" line="166"/>
         <source>The file has {count} line(s) with errors; nothing was imported. Correct them, or import without them.</source>
         <translation>文件中有 {count} 行有错误，没有导入任何内容。请改正这些行，或选择跳过它们再导入。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/transfer.py" line="295"/>
         <source>Which column holds the phrases&apos; text? Choose it in the column mapping.</source>
         <translation>哪一列是短语内容？请在列对应中选择。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/transfer.py" line="342"/>
         <source>Line {line} of the CSV file cannot be read: {reason}.</source>
         <translation>CSV 文件第 {line} 行无法读取：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/transfer.py" line="356"/>
         <source>{name} has more than {most} rows; split it into smaller files.</source>
         <translation>{name} 超过 {most} 行，请拆分成几个小文件。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/replies/transfer.py" line="407"/>
         <source>{name} cannot be written: {reason}.</source>
         <translation>无法写入 {name}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="61"/>
         <source>{path} is not a ShopDesk backup ({reason}); nothing was changed.</source>
         <translation>{path} 不是店铺客服台的备份（{reason}），没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="64"/>
         <source>{path} is not a ShopDesk backup; nothing was changed.</source>
         <translation>{path} 不是店铺客服台的备份，没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="69"/>
         <source>The backup {path} is damaged ({reason}); nothing was changed.</source>
         <translation>备份 {path} 已损坏（{reason}），没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="91"/>
         <source>The backup {path} was made by a newer ShopDesk (schema {found}; this version knows up to {known}). Update ShopDesk to restore it; nothing was changed.</source>
         <translation>备份 {path} 由更新版本的店铺客服台制作（数据结构版本 {found}，本版本最高支持 {known}）。请先升级软件再恢复；没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="193"/>
         <source>The archive {path} was made by a newer ShopDesk; update ShopDesk to restore it. Nothing was changed.</source>
         <translation>归档文件 {path} 由更新版本的店铺客服台制作，请先升级软件再恢复。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="255"/>
         <source>The backup could not be unpacked into {folder}: {reason}. Nothing was changed.</source>
         <translation>无法把备份解压到 {folder}：{reason}。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="309"/>
         <source>The current database is in use or cannot be read ({reason}); close every ShopDesk and try again. Nothing was changed.</source>
         <translation>当前数据库正在使用中或无法读取（{reason}），请关闭所有店铺客服台窗口后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="315"/>
         <source>The current database is in use; close every ShopDesk and try again. Nothing was changed.</source>
         <translation>当前数据库正在使用中，请关闭所有店铺客服台窗口后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="391"/>
         <source>There is not enough free space in {folder} to restore this backup ({need} MB needed, {free} MB free). Nothing was changed.</source>
         <translation>{folder} 的剩余空间不足以恢复这份备份（需要 {need} MB，剩余 {free} MB）。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="408"/>
         <source>There is no file {path}.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="418"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/restore.py" line="473"/>
         <source>ShopDesk is open on the data folder {folder}. Close it, then restore (or restore from Settings &gt; Backups inside ShopDesk). Nothing was changed.</source>
         <translation>店铺客服台正在使用数据文件夹 {folder}。请先关闭它再恢复（或在软件内的“设置 &gt; 备份”中恢复）。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="54"/>
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/figures.py" line="56"/>
         <source>A review covers at most ten years.</source>
         <translation>复盘的期间最长十年。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="163"/>
         <source>{path} is a folder; give a file name ending in .xlsx.</source>
         <translation>{path} 是一个文件夹；请给出以 .xlsx 结尾的文件名。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/review/workbook.py" line="176"/>
         <source>The workbook could not be written to {path}: {reason}.</source>
         <translation>工作簿无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desk/replies_cli.py" line="144"/>
         <source>Give --out a file name ending in .xlsx (Excel) or .txt (Sogou phrase file).</source>
         <translation>--out 请给出以 .xlsx（Excel）或 .txt（搜狗短语文件）结尾的文件名。</translation>
     </message>
     <message>
-        <location filename="../../desk/replies_cli.py" line="190"/>
         <source>--set &quot;{pair}&quot;: write it as LABEL=VALUE, e.g. --set 优惠金额=5.</source>
         <translation>--set “{pair}”：请写成 名称=内容，例如 --set 优惠金额=5。</translation>
     </message>
     <message>
-        <location filename="../../desk/replies_cli.py" line="213"/>
         <source>The phrase asks for {labels}: give each with --set LABEL=VALUE.</source>
         <translation>这条短语需要填写 {labels}：请用 --set 名称=内容 逐个给出。</translation>
     </message>
     <message>
-        <location filename="../../desk/replies_cli.py" line="230"/>
         <source>There is no customer called &quot;{nickname}&quot;.</source>
         <translation>没有名为“{nickname}”的客户。</translation>
     </message>
     <message>
-        <location filename="../../desk/replies_cli.py" line="233"/>
         <source>Several customers are called &quot;{nickname}&quot; (on {platforms}); the phrase cannot tell which one is meant.</source>
         <translation>有多位客户叫“{nickname}”（{platforms}），无法确定是哪一位。</translation>
     </message>
     <message>
-        <location filename="../../desk/transfer_cli.py" line="41"/>
         <source>“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01.</source>
         <translation>“{text}”不是日期；请写成 YYYY-MM-DD，例如 2026-11-01。</translation>
     </message>
     <message>
-        <location filename="../../desk/transfer_cli.py" line="57"/>
         <source>There is no platform “{name}”; use one of {names}.</source>
         <translation>没有“{name}”这个平台；请用以下之一：{names}。</translation>
     </message>
     <message>
-        <location filename="../../desk/transfer_cli.py" line="85"/>
         <source>--from, --to and --platform are for `shopdesk export review` only.</source>
         <translation>--from、--to 和 --platform 只用于 `shopdesk export review`。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/customers_import.py" line="137"/>
         <source>{name} is not a customer list exported by ShopDesk: no Nickname and Platform columns were found.</source>
         <translation>{name} 不是店铺客服台导出的客户表：没有找到“昵称”和“平台”两列。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/customers_import.py" line="151"/>
         <source>{nickname} on {platform} is in the file twice.</source>
         <translation>{platform} 上的 {nickname} 在文件里出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/customers_import.py" line="171"/>
         <source>The row has no nickname.</source>
         <translation>这一行没有昵称。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/customers_import.py" line="175"/>
         <source>“{value}” is not a platform ShopDesk knows.</source>
         <translation>“{value}”不是店铺客服台认识的平台。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/customers_import.py" line="185"/>
         <source>“{value}” is not a customer group.</source>
         <translation>“{value}”不是客户分组。</translation>
     </message>
     <message>
-        <location filename="../../desk/core/excel/customers_import.py" line="195"/>
         <source>There is no tag called “{name}”; add it under Manage tags first.</source>
         <translation>没有叫“{name}”的标签；请先在“管理标签”里添加。</translation>
     </message>
