@@ -218,8 +218,8 @@ def _add_aftersales(sub) -> argparse.ArgumentParser:
     s.add_argument("--status", choices=_CASE_STATUSES, metavar="S",
                    help=f"only cases with this status ({', '.join(_CASE_STATUSES)})")
     s.add_argument("--due", choices=("overdue", "today"),
-                   help="overdue: the next deadline has passed; today: due by the end of today "
-                        "(overdue included)")
+                   help="overdue: not settled and the next deadline has passed; today: due by "
+                        "the end of today (overdue included)")
     s.add_argument("--json", action="store_true", help="print one JSON list")
     _data_dir_option(s, default=argparse.SUPPRESS)
     s.set_defaults(func=_cmd_aftersales_list)
@@ -231,7 +231,7 @@ def _add_aftersales(sub) -> argparse.ArgumentParser:
 
 def _cmd_aftersales_list(args) -> int:
     from desk.core import timeutil
-    from desk.core.aftersales import deadlines
+    from desk.core.aftersales import due
     from desk.core.aftersales.listing import CASES
     from desk.core.listing import Filter
 
@@ -241,9 +241,9 @@ def _cmd_aftersales_list(args) -> int:
         filters.append(Filter("a.status = ?", (args.status,)))
     now = timeutil.now()
     if args.due == "overdue":
-        filters.append(deadlines.due_filter(now))
+        filters.append(due.overdue_filter(now))
     elif args.due == "today":
-        filters.append(deadlines.today_filter(now))
+        filters.append(due.today_filter(now))
     ids = CASES.ids(filters, sort="next_deadline_at")
     rows = CASES.rows(ids)
     keys = CASES.keys
