@@ -93,10 +93,19 @@ class ListPage(QWidget):
         self.header.addWidget(self.count_label)
         self.header.addWidget(self.search, 0)
         self.search.setMinimumWidth(280)
+        # what an empty list means and what to do about it (empty_text())
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName(f"{name}Empty")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setContentsMargins(12, 12, 12, 12)
+        self.empty_hint.linkActivated.connect(self.empty_link)
+        self.empty_hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(self.header)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_hint)
         self.body = layout
 
         # Typing refreshes after a short pause, not on every keystroke.
@@ -124,7 +133,28 @@ class ListPage(QWidget):
         self.model.set_filters([self.search_filter(self.search.text()), *self.extra_filters()])
         # ListPage.tr: one translation for every page, whatever the subclass
         self.count_label.setText(ListPage.tr("%Ln row(s)", "", self.model.rowCount()))
+        hint = "" if self.model.rowCount() else self.empty_text()
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(bool(hint))
         self._stale = False
+
+    def empty_text(self) -> str:
+        """What to say under an empty list (rich text; links go to empty_link)."""
+        return ""
+
+    def empty_link(self, href: str) -> None:
+        """A link in the empty list's hint was clicked."""
+
+    def searching(self) -> bool:
+        """Whether the search box or a filter narrows the list."""
+        return bool(self.search.text().strip())
+
+    def stretch_column(self, key: str) -> None:
+        """Give the width the columns leave over to the text column `key`, not
+        to whichever column happens to be last (a gap on a wide screen)."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.column_of(key), QHeaderView.ResizeMode.Stretch)
 
     def showEvent(self, event) -> None:
         if self._stale:

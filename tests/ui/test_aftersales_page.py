@@ -103,12 +103,18 @@ def test_every_case_with_its_columns(page, demo, qtmodeltester):
     header = page.model.headerData
     visible = [header(i, Qt.Orientation.Horizontal) for i in range(page.model.columnCount())
                if not page.view.isColumnHidden(i)]
-    assert visible == ["Case", "Buyer", "Order", "Kind", "Reason", "Status", "Handler", "Amount",
-                       "Opened", "Next deadline"]
-    # newest first; the order number is the stored text, all 19 digits of it
-    row = 0
+    # the deadline first, so it is never cut off
+    assert visible == ["Next deadline", "Case", "Buyer", "Order", "Kind", "Reason", "Status",
+                       "Handler", "Amount", "Opened"]
+    # soonest (most overdue) deadline first, cases without one last
+    listed = [Case.get_by_id(page.model.id_at(r)).next_deadline_at for r in range(page.model.rowCount())]
+    with_deadline = [d for d in listed if d is not None]
+    assert with_deadline and listed[:len(with_deadline)] == sorted(with_deadline)
+    assert page.view.horizontalHeader().sortIndicatorSection() == page.column_of("next_deadline_at")
+    # the order number is the stored text, all 19 digits of it
+    row = next(r for r in range(page.model.rowCount())
+               if len(page.model.value(r, "order_no") or "") == 19)
     case = Case.get_by_id(page.model.id_at(row))
-    assert case.opened_at == max(c.opened_at for c in Case.select().where(Case.id.in_(everything)))
     order_no = database.execute_sql("SELECT order_no FROM shop_order WHERE id = ?",
                                     (case.order_id,)).fetchone()[0]
     assert page.model.index(row, page.column_of("order_no")).data() == order_no
