@@ -55,8 +55,8 @@ class FakeCaseDialog:
     opened: list[tuple[QWidget, int]] = []
 
     @classmethod
-    def ask(cls, parent, case_id=None):
-        cls.opened.append((parent, case_id))
+    def ask(cls, parent, case_id=None, customer_id=None):
+        cls.opened.append((parent, case_id) if customer_id is None else (parent, case_id, customer_id))
         return None
 
 

@@ -753,4 +753,6 @@ def test_cases_open_from_the_customer_dialog(qtbot, page, buyer):
     open_detail(qtbot, page, buyer, drive)
     order_id = database.execute_sql("SELECT id FROM shop_order WHERE customer_id = ?", (buyer,)).fetchone()[0]
     assert seen[0] == order_id  # the case for the order starts from that order
-    assert len(seen) == 2 and seen[1] != order_id
+    newest = database.execute_sql("SELECT id FROM shop_order WHERE customer_id = ?"
+                                  " ORDER BY placed_at DESC, id DESC", (buyer,)).fetchone()[0]
+    assert len(seen) == 2 and seen[1] == newest  # a new case starts from the newest order

@@ -157,7 +157,8 @@ def test_paste_a_screenshot_and_a_copied_file(qtbot, panel, tmp_path):
     image = QImage(640, 360, QImage.Format.Format_RGB32)
     image.fill(QColor("#eeeeee"))
     QApplication.clipboard().setImage(image)
-    panel.add_kind.setCurrentIndex(panel.add_kind.findData("chat"))
+    # a pasted picture is a chat screenshot, whatever kind files are added as
+    assert panel.add_kind.currentData() == "damage"
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, panel)
@@ -199,8 +200,10 @@ def test_kind_and_caption_edits_are_undoable(qtbot, panel, tmp_path):
     qtbot.keyClicks(panel.caption, "torn label")
     qtbot.keyClick(panel.caption, Qt.Key.Key_Return)
     assert rows()[0][1] == "torn label"
+    assert texts(panel) == ["Packing slip\ntorn label"]  # the caption shows under the thumbnail
     undo.stack().undo()
     assert rows()[0][1] == ""
+    assert texts(panel) == ["Packing slip"]
     undo.stack().undo()
     assert rows()[0][0] == "damage"  # the panel's first kind for new photos
 
@@ -289,3 +292,18 @@ def test_evidence_pack_from_the_panel(qtbot, panel, tmp_path, monkeypatch):
         book = load_workbook(io.BytesIO(z.read("SH-000042-index.xlsx")))
     assert book["Photos"]["B2"].value == "Damage"
     assert book["Case"]["B5"].value == "Return and refund"
+
+
+def test_a_status_change_leaves_the_photos_and_the_selection_as_they_are(qtbot, panel, tmp_path):
+    from desk.core.aftersales import flow
+
+    panel.add_sources([str(jpeg(tmp_path / "a.jpg")), str(jpeg(tmp_path / "b.jpg", color=(1, 2, 3)))])
+    settle(qtbot, panel)
+    panel.list.clearSelection()
+    panel.list.item(1).setSelected(True)
+    item = panel.list.item(1)
+    rect = panel.list.visualItemRect(item)
+    flow.change_status(panel.case_id, "handling")  # announces the case as changed
+    assert panel.list.item(1) is item and item.isSelected()  # not rebuilt
+    assert panel.list.visualItemRect(item) == rect
+    assert panel.selected_ids() == [photos.list_photos(1)[1].id]
