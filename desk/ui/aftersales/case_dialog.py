@@ -854,8 +854,9 @@ class CaseDialog(QDialog):
         # the title bar may cut the title short: the label says it in full
         dialog.setLabelText(self.tr("{title}\n\nComment (optional):").format(title=title))
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        width = dialog.fontMetrics().horizontalAdvance(title) + 200
-        dialog.setMinimumWidth(min(max(COMMENT_DIALOG_WIDTH, width), 900))
+        # its layout sizes it to its contents: the comment field sets the width
+        width = min(max(COMMENT_DIALOG_WIDTH, dialog.fontMetrics().horizontalAdvance(title) + 200), 900)
+        dialog.findChild(QLineEdit).setMinimumWidth(width)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         text = dialog.textValue()
         dialog.deleteLater()
