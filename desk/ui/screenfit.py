@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 MAIN_SHARE = 0.9  # the main window's first size: at most this share of the screen
 TITLE_BAR = 32  # room left for a title bar the window manager has not drawn yet
+BORDER = 8  # and for its borders
 
 
 def available_geometry(widget: QWidget | None = None) -> QRect:
@@ -36,7 +37,7 @@ def _frame(window: QWidget) -> QSize:
 def clamp(window: QWidget, area: QRect | None = None) -> None:
     """Make `window` no bigger than the available area and move it inside it."""
     area = area if area is not None else available_geometry(window)
-    frame = _frame(window) if window.isVisible() else QSize(0, TITLE_BAR)
+    frame = _frame(window) if window.isVisible() else QSize(2 * BORDER, TITLE_BAR + BORDER)
     most = QSize(max(1, area.width() - frame.width()), max(1, area.height() - frame.height()))
     minimum = window.minimumSize()
     if minimum.width() > most.width() or minimum.height() > most.height():
@@ -58,12 +59,13 @@ def first_size(window: QWidget, width: int, height: int, share: float = 1.0,
     area (title bar allowed for); `centre` also centres it there (the main
     window; a dialog is placed over its parent by Qt)."""
     area = available_geometry(window)
-    title = 0 if window.isVisible() else TITLE_BAR
-    most = QSize(int(area.width() * share), int((area.height() - title) * share))
+    extra = _frame(window) if window.isVisible() else QSize(2 * BORDER, TITLE_BAR + BORDER)
+    most = QSize(int((area.width() - extra.width()) * share),
+                 int((area.height() - extra.height()) * share))
     window.resize(QSize(width, height).boundedTo(most))
     if centre:
-        window.move(area.left() + (area.width() - window.width()) // 2,
-                    area.top() + (area.height() - title - window.height()) // 2)
+        window.move(area.left() + (area.width() - extra.width() - window.width()) // 2,
+                    area.top() + (area.height() - extra.height() - window.height()) // 2)
 
 
 def scrolling(content: QWidget, name: str = "") -> QScrollArea:

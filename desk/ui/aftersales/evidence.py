@@ -46,7 +46,7 @@ from desk.core import timeutil
 from desk.core.aftersales import photos as core
 from desk.core.aftersales.photos import AddReport, PhotoInfo
 from desk.core.errors import Cancelled, UserError
-from desk.ui import fmt, undo
+from desk.ui import fmt, screenfit, undo
 from desk.ui.bus import bus
 from desk.ui.errors import report, user_message
 from desk.ui.progress import run_with_progress
@@ -607,7 +607,7 @@ class PhotoViewer(QDialog):
         self.rotation = 0
         self.fit = True
         self._loading: Task | None = None
-        self.resize(900, 700)
+        screenfit.first_size(self, 900, 700)
 
         self.scene = QGraphicsScene(self)
         self.pixmap_item = QGraphicsPixmapItem()
