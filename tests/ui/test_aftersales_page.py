@@ -354,3 +354,33 @@ def test_a_new_reason_appears_in_the_filter(qtbot, page):
     service.create_reason("包装压坏", is_quality=True)
     qtbot.waitUntil(lambda: reasons.count() == before + 1)
     assert reasons.findText("包装压坏") > 0
+
+
+def test_new_case_button_shortcut_and_row_menu(qtbot, page, case_dialog, monkeypatch):
+    from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+    from PySide6.QtWidgets import QMenu
+
+    new = page.findChild(QPushButton, "caseNew")
+    assert new.isVisible() and new.isEnabled()
+    click_new = next(a for a in page.actions() if a.shortcut() == QKeySequence("Ctrl+N"))
+    assert click_new.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    click_new.trigger()  # Ctrl+N on the page
+    assert case_dialog == [(page, None)]  # the buyer is picked in the form
+
+    # the row menu: open, the buyer's new case, copy the case number
+    row = 0
+    case_id, customer_id = page.model.id_at(row), page.model.value(row, "customer_id")
+    case_no = page.model.value(row, "case_no")
+    menu = QMenu()
+    page.fill_row_menu(menu, case_id, customer_id, case_no)
+    actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    assert {"caseMenuOpen", "caseMenuBuyer", "caseMenuNewForBuyer", "caseMenuCopyNo"} <= set(actions)
+    actions["caseMenuOpen"].trigger()
+    actions["caseMenuNewForBuyer"].trigger()
+    assert case_dialog[-2:] == [(page, case_id), (page, None, customer_id)]
+    actions["caseMenuCopyNo"].trigger()
+    assert QGuiApplication.clipboard().text() == case_no
+    assert isinstance(actions["caseMenuOpen"], QAction)
+    # the deadline column reads as the time left
+    cell = page.model.index(row, page.column_of("next_deadline_at"))
+    assert cell.data().endswith(("overdue", "left"))

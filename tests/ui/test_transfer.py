@@ -109,10 +109,14 @@ def test_preview_then_import(shop_db, qtbot, tmp_path):
                    encoding="utf-8")
 
     def answer(dialog):
+        # before a file is chosen: a hint on what to choose, no empty table of problems
+        table = child(dialog, QTableWidget, "importProblems")
+        hint = child(dialog, QLabel, "importHint")
+        assert hint.isVisible() and "seller centre" in hint.text() and not table.isVisible()
         child(dialog, QLineEdit, "importPath").setText(str(bad))
         click(qtbot, child(dialog, QPushButton, "importPreview"))
         _wait_summary(qtbot, dialog, "New orders: 2")
-        table = child(dialog, QTableWidget, "importProblems")
+        assert table.isVisible() and not hint.isVisible()
         assert table.rowCount() == 2  # both rows of the two-item order
         assert "火星状态" in table.item(0, 1).text()
         assert rows("SELECT count(*) FROM shop_order") == [(0,)]  # a preview writes nothing

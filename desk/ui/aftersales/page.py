@@ -104,7 +104,7 @@ class AftersalesPage(ListPage):
         self.filters_button.setCheckable(True)
         self.open_button = self._tool("caseOpen", self.tr("&Open case…"), self.open_current,
                                       "Ctrl+O", self.tr("Open the selected case (Enter, double-click)"))
-        self.new_button = self._tool("caseNew", self.tr("&New case…"), self.new_case,
+        self.new_button = self._tool("caseNew", self.tr("&New case…"), lambda: self.new_case(),
                                      "Ctrl+N", self.tr("Open a new after-sales case for a buyer"))
         self.more = QToolButton()
         self.more.setObjectName("aftersalesMore")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -95,6 +95,17 @@ class ImportDialog(QDialog):
         self.problems.verticalHeader().setVisible(False)
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.hide()  # shown when a file has rows that cannot be used
+        # before a file is chosen: what to choose, instead of an empty table
+        self.hint = QLabel(self.tr(
+            "<p>Export your orders from the seller centre (Taobao/Tmall, Pinduoduo, JD or Douyin) "
+            "as .csv or .xlsx, then choose the file above with <b>Browse…</b>. A customer list "
+            "ShopDesk exported can be read back the same way.</p><p>Nothing is written until "
+            "you have seen what the file would change and clicked <b>Import</b>; a backup is "
+            "made first.</p>"))
+        self.hint.setObjectName("importHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.setObjectName("importButtons")
         self.run = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -119,6 +130,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
+        layout.addWidget(self.hint, 1)
         layout.addWidget(self.problems, 1)
         layout.addWidget(buttons)
 
@@ -179,6 +191,8 @@ class ImportDialog(QDialog):
         self.run.setEnabled(bool(plan.new_orders or plan.updated_orders))
 
     def _show_problems(self, problems) -> None:
+        self.hint.hide()
+        self.problems.setVisible(bool(problems))
         self.problems.setRowCount(len(problems))
         for i, e in enumerate(problems):
             self.problems.setItem(i, 0, QTableWidgetItem(str(e.row)))
@@ -187,6 +201,7 @@ class ImportDialog(QDialog):
     def _preview_failed(self, error: BaseException) -> None:
         self.summary.setText("")
         self.problems.setRowCount(0)
+        self.problems.hide()
         if isinstance(error, UnknownLayout):
             chosen = MappingDialog.ask(self, error.rows)
             if chosen is not None:
