@@ -134,6 +134,14 @@
         <translation>打开选中的售后单（回车、双击）</translation>
     </message>
     <message>
+        <source>&amp;New case…</source>
+        <translation>新建售后(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open a new after-sales case for a buyer</source>
+        <translation>为一位买家新建售后单</translation>
+    </message>
+    <message>
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -154,6 +162,26 @@
         <translation>
             <numerusform>筛选 (%n)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open the &amp;buyer…</source>
+        <translation>打开买家(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;New case for this buyer…</source>
+        <translation>为这位买家新建售后(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy case number</source>
+        <translation>复制售后单号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No case matches the search or the filters.</source>
+        <translation>没有符合搜索或筛选条件的售后单。</translation>
+    </message>
+    <message>
+        <source>No after-sales cases yet. &lt;a href=&quot;new&quot;&gt;Open a new case…&lt;/a&gt; (Ctrl+N)</source>
+        <translation>还没有售后单。&lt;a href=&quot;new&quot;&gt;新建售后…&lt;/a&gt;（Ctrl+N）</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -739,8 +767,20 @@ Changes made since then will not be in ShopDesk. The current database is kept in
         <translation>{nickname}（{platform}）</translation>
     </message>
     <message>
-        <source>{order_no} · {placed} · {amount}</source>
-        <translation>{order_no} · {placed} · {amount}</translation>
+        <source>{placed} · {what} · {amount} · {order_no}</source>
+        <translation>{placed} · {what} · {amount} · {order_no}</translation>
+    </message>
+    <message>
+        <source>no items</source>
+        <translation>无商品明细</translation>
+    </message>
+    <message>
+        <source>{title}
+
+Comment (optional):</source>
+        <translation>{title}
+
+备注（可不填）：</translation>
     </message>
     <message>
         <source>{nickname} · {platform} · {phone}</source>
@@ -849,10 +889,6 @@ Changes made since then will not be in ShopDesk. The current database is kept in
     <message>
         <source>Edit case {case_no}</source>
         <translation>修改售后单 {case_no}</translation>
-    </message>
-    <message>
-        <source>Comment (optional):</source>
-        <translation>备注（可不填）：</translation>
     </message>
     <message>
         <source>{case_no}: {status}</source>
@@ -1566,6 +1602,14 @@ Changes made since then will not be in ShopDesk. The current database is kept in
         <translation>
             <numerusform>把 %n 个客户移到回收站</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No customer matches the search or the filters.</source>
+        <translation>没有符合搜索或筛选条件的客户。</translation>
+    </message>
+    <message>
+        <source>No customers yet. &lt;a href=&quot;import&quot;&gt;Import orders…&lt;/a&gt; from your seller centre (Ctrl+I) or add one with &lt;a href=&quot;new&quot;&gt;New customer…&lt;/a&gt; (Ctrl+N).</source>
+        <translation>还没有客户。可以从卖家后台&lt;a href=&quot;import&quot;&gt;导入订单…&lt;/a&gt;（Ctrl+I），或者&lt;a href=&quot;new&quot;&gt;新建客户…&lt;/a&gt;（Ctrl+N）。</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +2800,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>无法使用的原因</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Export your orders from the seller centre (Taobao/Tmall, Pinduoduo, JD or Douyin) as .csv or .xlsx, then choose the file above with &lt;b&gt;Browse…&lt;/b&gt;. A customer list ShopDesk exported can be read back the same way.&lt;/p&gt;&lt;p&gt;Nothing is written until you have seen what the file would change and clicked &lt;b&gt;Import&lt;/b&gt;; a backup is made first.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;先在卖家后台（淘宝/天猫、拼多多、京东或抖店）把订单导出成 .csv 或 .xlsx 文件，再点上方的&lt;b&gt;浏览…&lt;/b&gt;选中它。店铺客服台导出的客户表也可以用同样的方法读回来。&lt;/p&gt;&lt;p&gt;导入前会先列出这个文件会带来哪些变动，您点了&lt;b&gt;导入&lt;/b&gt;才会真正写入，写入前还会自动备份一次。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -3584,10 +3632,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>搜索编码、内容或拼音首字母…</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
         <source>Fill in and copy to the clipboard (Enter)</source>
         <translation>填好后复制到剪贴板（Enter）</translation>
     </message>
@@ -3608,8 +3652,16 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制一条(&amp;U)</translation>
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate phrase</source>
+        <translation>再建一条副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Add a copy of the phrase under it, to change</source>
+        <translation>在下方新建一条相同的短语，方便改成别的说法</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -3695,7 +3747,7 @@ Nothing was deleted: the damaged file was moved aside as
     </message>
     <message>
         <source>Duplicate phrase</source>
-        <translation>复制短语</translation>
+        <translation>再建短语副本</translation>
     </message>
     <message>
         <source>Move phrase</source>
@@ -3833,8 +3885,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>解决率（新开单中）</translation>
     </message>
     <message>
-        <source>Cases that missed a deadline</source>
-        <translation>超时的售后单</translation>
+        <source>Overdue now (of the cases opened)</source>
+        <translation>现已超时（本期登记的售后单）</translation>
     </message>
     <message>
         <source>Refunds paid</source>
@@ -4638,6 +4690,16 @@ Nothing was deleted: the damaged file was moved aside as
             <numerusform>%Ln 个售后单</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{cases}, {overdue}</source>
+        <translation>{cases}，{overdue}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln 个已超时</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrashDialog</name>
@@ -4738,6 +4800,10 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Urgency</name>
     <message>
+        <source>{left} ({when})</source>
+        <translation>{left}（{when}）</translation>
+    </message>
+    <message>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
@@ -4756,6 +4822,30 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Due in {span}</source>
         <translation>还剩 {span}</translation>
+    </message>
+    <message>
+        <source>%n d overdue</source>
+        <translation>超 %n 天</translation>
+    </message>
+    <message>
+        <source>%n h overdue</source>
+        <translation>超 %n 小时</translation>
+    </message>
+    <message>
+        <source>%n min overdue</source>
+        <translation>超 %n 分钟</translation>
+    </message>
+    <message>
+        <source>%n d left</source>
+        <translation>剩 %n 天</translation>
+    </message>
+    <message>
+        <source>%n h left</source>
+        <translation>剩 %n 小时</translation>
+    </message>
+    <message>
+        <source>%n min left</source>
+        <translation>剩 %n 分钟</translation>
     </message>
 </context>
 <context>

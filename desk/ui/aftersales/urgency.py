@@ -99,18 +99,18 @@ class Urgency(QObject):
 def left_words(left: deadlines.TimeLeft) -> str:
     """A TimeLeft as the tables show it: '3 h left', '2 d overdue', '45 min left'."""
     n = left.amount
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if left.overdue:
         if left.unit == deadlines.DAYS:
-            return tr("Urgency", "%n d overdue", "", n)
+            return translate("Urgency", "%n d overdue", "", n)
         if left.unit == deadlines.HOURS:
-            return tr("Urgency", "%n h overdue", "", n)
-        return tr("Urgency", "%n min overdue", "", n)
+            return translate("Urgency", "%n h overdue", "", n)
+        return translate("Urgency", "%n min overdue", "", n)
     if left.unit == deadlines.DAYS:
-        return tr("Urgency", "%n d left", "", n)
+        return translate("Urgency", "%n d left", "", n)
     if left.unit == deadlines.HOURS:
-        return tr("Urgency", "%n h left", "", n)
-    return tr("Urgency", "%n min left", "", n)
+        return translate("Urgency", "%n h left", "", n)
+    return translate("Urgency", "%n min left", "", n)
 
 
 def deadline_label(key: str) -> str:
