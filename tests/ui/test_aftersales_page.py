@@ -111,6 +111,10 @@ def test_every_case_with_its_columns(page, demo, qtmodeltester):
     with_deadline = [d for d in listed if d is not None]
     assert with_deadline and listed[:len(with_deadline)] == sorted(with_deadline)
     assert page.view.horizontalHeader().sortIndicatorSection() == page.column_of("next_deadline_at")
+    # on a wide screen the buyer column takes the spare width, not the last column
+    header = page.view.horizontalHeader()
+    assert not header.stretchLastSection()
+    assert header.sectionResizeMode(page.column_of("nickname")) == header.ResizeMode.Stretch
     # the order number is the stored text, all 19 digits of it
     row = next(r for r in range(page.model.rowCount())
                if len(page.model.value(r, "order_no") or "") == 19)
