@@ -116,6 +116,8 @@ class ListPage(QWidget):
         self._stale = True
 
     def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_stretch()
         # Enter opens the current row; the event goes on to the view as well.
         if (watched is self.view and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -151,10 +153,27 @@ class ListPage(QWidget):
 
     def stretch_column(self, key: str) -> None:
         """Give the width the columns leave over to the text column `key`, not
-        to whichever column happens to be last (a gap on a wide screen)."""
+        to whichever column happens to be last (a gap on a wide screen). On a
+        narrow window it keeps its own width (the table scrolls sideways)."""
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(self.column_of(key), QHeaderView.ResizeMode.Stretch)
+        logical = self.column_of(key)
+        self._stretch = (logical, self.view.columnWidth(logical))
+        self.view.viewport().installEventFilter(self)
+        header.sectionResized.connect(lambda index, *_: index != logical and self._fit_stretch())
+        self._fit_stretch()
+
+    def _fit_stretch(self) -> None:
+        logical, width = self._stretch
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i != logical and not header.isSectionHidden(i))
+        stretch = self.view.viewport().width() - others > width
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(logical) != mode:
+            header.setSectionResizeMode(logical, mode)
+            if not stretch:
+                header.resizeSection(logical, width)
 
     def showEvent(self, event) -> None:
         if self._stale:
@@ -217,6 +236,9 @@ class ListPage(QWidget):
             "widths": {k: header.sectionSize(i) for i, k in enumerate(keys)
                        if not header.isSectionHidden(i)},
         }
+        stretch = getattr(self, "_stretch", None)
+        if stretch and header.sectionResizeMode(stretch[0]) == QHeaderView.ResizeMode.Stretch:
+            state["widths"][keys[stretch[0]]] = stretch[1]  # its own width, not the room it fills
         settings.set_state(self._layout_key, json.dumps(state))
 
     def column_menu(self) -> QMenu:
