@@ -59,7 +59,7 @@ class AftersalesPage(ListPage):
                                Qt.SortOrder.DescendingOrder if DEFAULT_SORT[1]
                                else Qt.SortOrder.AscendingOrder)
         for key, width in (("next_deadline_at", 110), ("case_no", 150), ("nickname", 130),
-                           ("order_no", 170), ("kind", 110), ("reason", 90), ("status", 120),
+                           ("order_no", 170), ("kind", 110), ("reason", 90), ("status", 150),
                            ("handler", 70), ("amount_fen", 90), ("opened_at", 130),
                            ("next_deadline_key", 180)):
             self.view.setColumnWidth(self.column_of(key), width)

@@ -120,7 +120,7 @@ class TodayPage(ListPage):
         self.cases_view.verticalHeader().setVisible(False)
         self.cases_view.verticalHeader().setDefaultSectionSize(28)
         self.cases_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for col, width in enumerate((120, 240, 150, 170, 110)):
+        for col, width in enumerate((120, 240, 150, 170, 170)):
             self.cases_view.setColumnWidth(col, width)
         # the width left over goes to what is due, not to a gap after the status
         self.cases_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
