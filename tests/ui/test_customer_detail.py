@@ -758,3 +758,19 @@ def test_cases_open_from_the_customer_dialog(qtbot, page, buyer):
     newest = database.execute_sql("SELECT id FROM shop_order WHERE customer_id = ?"
                                   " ORDER BY placed_at DESC, id DESC", (buyer,)).fetchone()[0]
     assert len(seen) == 2 and seen[1] == newest  # a new case starts from the newest order
+
+
+def test_an_empty_tab_shares_its_width_out_instead_of_squeezing_its_columns(qtbot, window, buyer):
+    from PySide6.QtWidgets import QHeaderView
+
+    dialog = CustomerDialog(buyer, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    stretch, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
+    addresses, orders = dialog.addresses.horizontalHeader(), dialog.orders.horizontalHeader()
+    assert dialog.addresses.rowCount() == 0 and addresses.sectionResizeMode(0) == stretch
+    assert dialog.orders.rowCount() == 1 and orders.sectionResizeMode(0) == fit
+    # an address added: the columns fit their contents again
+    dialog.addresses.setRowCount(1)
+    assert addresses.sectionResizeMode(0) == fit
+    dialog.reject()
