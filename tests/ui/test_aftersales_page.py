@@ -311,13 +311,18 @@ def test_column_chooser_is_remembered(qtbot, demo):
     assert not first.view.isColumnHidden(platform)
     next(a for a in menu.actions() if a.objectName() == "column_handler").trigger()  # untick
     assert first.view.isColumnHidden(first.column_of("handler"))
-    state = json.loads(settings.get_state("aftersales.columns"))
+    state = json.loads(settings.get_state("aftersales.columns.2"))
     assert "platform" not in state["hidden"] and "handler" in state["hidden"]
 
     second = AftersalesPage()
     qtbot.addWidget(second)
     assert not second.view.isColumnHidden(second.column_of("platform"))
     assert second.view.isColumnHidden(second.column_of("handler"))
+    # a layout saved before the deadline column came first is not used
+    settings.set_state("aftersales.columns", json.dumps({"order": ["case_no", "next_deadline_at"]}))
+    third = AftersalesPage()
+    qtbot.addWidget(third)
+    assert third.view.horizontalHeader().logicalIndex(0) == third.column_of("next_deadline_at")
     more = second.findChild(QToolButton, "aftersalesMore")
     assert [a.objectName() for a in more.menu().actions()] == ["caseActionColumns", "actionAftersalesRules",
                                                                 "aftersalesExport"]

@@ -20,6 +20,9 @@ from desk.ui.tablemodel import Column
 RIGHT = Qt.AlignmentFlag.AlignRight
 DEFAULT_SORT = ("next_deadline_at", False)  # overdue and soonest first, no deadline last
 HIDDEN_COLUMNS = ("next_deadline_key", "platform", "responsibility", "tracking_no")
+# ".2": the deadline column moved first; a layout saved before (deadline last,
+# cut off on a laptop) is left behind once, for the new default
+COLUMNS_STATE = "aftersales.columns.2"
 REPAINT_MS = 60_000  # colours and times left follow the clock
 
 
@@ -63,7 +66,7 @@ class AftersalesPage(ListPage):
                            ("handler", 70), ("amount_fen", 90), ("opened_at", 130),
                            ("next_deadline_key", 180)):
             self.view.setColumnWidth(self.column_of(key), width)
-        self.remember_columns("aftersales.columns", HIDDEN_COLUMNS)
+        self.remember_columns(COLUMNS_STATE, HIDDEN_COLUMNS)
         self.stretch_column("nickname")
         self.activated.connect(self.open_case)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
