@@ -49,6 +49,7 @@ def dialogs(window) -> list:
     from desk.core.excel import exports
     from desk.core.replies import service as replies
     from desk.core.replies.transfer import CsvPreview
+    from desk.core.restore import StartupCheck
     from desk.ui.aftersales.case_dialog import CaseDialog
     from desk.ui.aftersales.case_settle import CaseSettleDialog
     from desk.ui.aftersales.evidence import PhotoViewer
@@ -69,6 +70,7 @@ def dialogs(window) -> list:
     from desk.ui.replies.lint import LintDialog
     from desk.ui.replies.transfer import ColumnMappingDialog
     from desk.ui.replies.transfer import ImportDialog as PhraseImportDialog
+    from desk.ui.startup_check import DamagedDatabaseDialog
     from desk.ui.transfer.export_dialog import ExportDialog
     from desk.ui.transfer.import_dialog import ImportDialog
     from desk.ui.transfer.mapping_dialog import MappingDialog
@@ -126,6 +128,9 @@ def dialogs(window) -> list:
         ("phrase-check", lambda: LintDialog(window)),
         ("phrase-columns", lambda: ColumnMappingDialog(preview, window)),
         ("phrase-import", lambda: PhraseImportDialog(sogou, parent=window)),
+        ("damaged-database", lambda: DamagedDatabaseDialog(
+            StartupCheck("damaged", ("header",), window.data.db_path.with_suffix(".damaged")),
+            window.data)),
     ]
 
 

@@ -21,7 +21,7 @@ EVERY_WINDOW = {
     "new-tag", "tag-choice", "tag-manager", "duplicates", "trash", "case", "case-tab-1",
     "case-tab-2", "new-case", "new-case-for-buyer", "case-settle", "photo-viewer",
     "aftersales-rules", "export", "import", "mapping", "backups", "phrase", "phrase-prompt",
-    "phrase-check", "phrase-columns", "phrase-import", "palette"}
+    "phrase-check", "phrase-columns", "phrase-import", "palette", "damaged-database"}
 
 
 def test_every_window_and_its_buttons_fit_a_1024_by_600_screen(tmp_path):
