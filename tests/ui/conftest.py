@@ -14,10 +14,21 @@ from desk.core import demo as core_demo
 from desk.core.paths import DataDir
 from desk.ui.worker import wait_all
 
+from .helpers import activate, patient, typing_activates
+
 # Demo data is generated as of this moment, so every run builds the same shop.
 # It lies in the past: the demo's open follow-ups are all overdue "today".
 FIXED_NOW = datetime(2025, 3, 14, 2, 0, tzinfo=UTC)
 DEMO_CUSTOMERS = 400
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's qtbot, whose shortcut keys go to the active window and whose
+    waits allow for a busy machine (see typing_activates and patient)."""
+    typing_activates(qtbot)
+    patient(qtbot)
+    return qtbot
 
 
 @pytest.fixture
@@ -32,7 +43,7 @@ def shop_db(qapp, shop_dir):
     yield database
     # pytest-qt has closed the test's windows by now. A worker still running
     # would write into a closed database, and its result must still find it open.
-    assert wait_all(30_000), "a background task did not finish"
+    assert wait_all(120_000), "a background task did not finish"
     QApplication.processEvents()
     # Delete the closed windows now, so their pages stop listening to the
     # change bus before the next test opens another database.
@@ -55,8 +66,7 @@ def make_window(qtbot, shop_dir, shop_db) -> Callable:
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()
-        with qtbot.waitActive(window):
-            window.activateWindow()  # shortcuts reach the active window only
+        activate(window)
         return window
 
     return make

@@ -26,7 +26,7 @@ from desk.core.customers import service as customers
 from desk.ui import undo
 from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
 
-from .helpers import answering, child, click_cell, column_texts, type_text
+from .helpers import activate, answering, child, click_cell, column_texts, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -53,15 +53,13 @@ def open_dialog(qtbot, tab: int = 0) -> AftersalesRulesDialog:
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
         dialog.show()
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()
+    activate(dialog)
     return dialog
 
 
 def ctrl_z(qtbot, dialog, redo: bool = False) -> None:
     if QApplication.activeWindow() is not dialog:
-        with qtbot.waitActive(dialog):
-            dialog.activateWindow()
+        activate(dialog)
     modifiers = Qt.KeyboardModifier.ControlModifier
     if redo:
         modifiers |= Qt.KeyboardModifier.ShiftModifier
