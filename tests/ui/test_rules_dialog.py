@@ -5,6 +5,8 @@ undoable. Opened from the After-sales page's More menu."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -110,7 +112,10 @@ def reason_names() -> list[str]:
 def test_changing_a_preset_shows_saves_recomputes_and_undoes(qtbot, shop_db):
     settings.set("handling_cutoff_hour", 24)
     cid = customers.create("taobao", "买家一")
-    case_id = service.open_case(cid, "refund_only", "quality")
+    # opened at 11:00 in the shop's zone: the shop's own same-day target
+    # (midnight) comes after the 3 hours set below, whatever the time is now
+    case_id = service.open_case(cid, "refund_only", "quality",
+                                opened_at=datetime(2024, 5, 1, 11, 0).astimezone())
     dialog = open_dialog(qtbot)
     pick_platform(dialog, "taobao")
     assert shown_row(dialog, "seller_respond")[3] == "5 day(s)"
