@@ -13,6 +13,7 @@ from desk.core import db as core_db
 from desk.core import demo as core_demo
 from desk.core.paths import DataDir
 from desk.ui.worker import wait_all
+from tests.conftest import new_shop_database
 
 from .helpers import activate, patient, typing_activates
 
@@ -37,9 +38,9 @@ def shop_dir(tmp_path) -> DataDir:
 
 
 @pytest.fixture
-def shop_db(qapp, shop_dir):
+def shop_db(qapp, shop_dir, migrated_template):
     """The migrated database of `shop_dir`; closed only after every worker is done."""
-    database = core_db.open_database(shop_dir.db_path, shop_dir.backups)
+    database = new_shop_database(shop_dir, migrated_template)
     yield database
     # pytest-qt has closed the test's windows by now. A worker still running
     # would write into a closed database, and its result must still find it open.
