@@ -66,8 +66,12 @@ def test_import_dry_run_then_import_then_again(shop, tmp_path):
     dry = shopdesk("--data-dir", shop, "import", "orders", path, "--dry-run", "--json")
     assert dry.returncode == 0, dry.stderr
     summary = json.loads(dry.stdout)
+    new_rows = summary.pop("new_order_rows")
     assert summary == {"platform": "taobao", "new_customers": 2, "updated_customers": 0,
-                       "new_orders": 3, "updated_orders": 0, "unchanged": 0, "errors": []}
+                       "new_orders": 3, "updated_orders": 0, "unchanged": 0, "errors": [],
+                       "changes": []}
+    assert [(r["row"], r["order_no"]) for r in new_rows] == [
+        (3, "3012345678901234567"), (5, "3012345678901234568"), (6, "3012345678901234569")]
     assert counts(shop) == before
     done = shopdesk("--data-dir", shop, "import", "orders", path, "--platform", "tmall")
     assert done.returncode == 0, done.stderr
