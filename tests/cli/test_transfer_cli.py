@@ -141,3 +141,37 @@ def test_review_options_are_refused_for_other_exports(shop, tmp_path):
     assert "review" in assert_user_error(shopdesk("--data-dir", shop, "export", "customers",
                                                   "--from", "2026-01-01", "--out", out))
     assert not out.exists()
+
+
+def test_dry_run_on_a_new_empty_folder_previews_and_writes_nothing(tmp_path):
+    from tests.core.excel import platform_files as pf
+
+    export = pf.taobao_orders_csv(tmp_path / "ExportOrderList.csv")
+    for folder in (tmp_path / "empty", tmp_path / "not-there-yet"):
+        if folder.name == "empty":
+            folder.mkdir()
+        done = shopdesk("--data-dir", folder, "import", "orders", export, "--dry-run", "--json")
+        assert done.returncode == 0, done.stderr
+        summary = json.loads(done.stdout)
+        assert (summary["platform"], summary["new_customers"], summary["new_orders"]) == ("taobao", 2, 4)
+        # no database, no lock, no logs or backups folder: nothing at all
+        assert (list(folder.iterdir()) if folder.exists() else None) == (
+            [] if folder.name == "empty" else None)
+
+
+def test_order_and_item_reports_in_one_go_then_the_changes_a_new_export_brings(tmp_path):
+    from tests.core.excel import platform_files as pf
+
+    folder = tmp_path / "shop"
+    orders = pf.taobao_orders_csv(tmp_path / "ExportOrderList.csv")
+    items = pf.taobao_items_csv(tmp_path / "ExportOrderDetailList.csv")
+    done = shopdesk("--data-dir", folder, "import", "orders", orders, items, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["new_orders"] == 4
+    assert counts(folder)[2] == 5  # A's two items, B's one, C's and D's summaries
+    later = pf.taobao_orders_rows()
+    later[1][10] = "卖家已发货，等待买家确认"
+    dry = shopdesk("--data-dir", folder, "import", "orders",
+                   pf.taobao_orders_csv(tmp_path / "later.csv", later), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert f"row 3: order {pf.TB_B} (tb_xiaoyu2019): status: paid → shipped" in dry.stdout
