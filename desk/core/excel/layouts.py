@@ -50,7 +50,14 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     # Not offered in the mapping dialog: a refunded order's status says little
     # (PDD: 已取消 or even 已签收), its after-sales column says 退款成功.
     "refund_status": ("售后状态", "退款状态"),
+    # Douyin and Pinduoduo give the province to the street in columns of their
+    # own, and in 详细地址 only the rest (Douyin) or everything (Pinduoduo).
+    "province": ("省", "省份"),
+    "city": ("市", "城市"),
+    "district": ("区", "区县"),
+    "street": ("街道", "街道/镇"),
 }
+ADDRESS_PARTS = ("province", "city", "district", "street")
 
 # The Taobao/Tmall 宝贝报表: one row per item of an order, joined to the
 # 订单报表 on 订单编号 (its 订单状态 is the item's, its 价格 the unit price).

@@ -401,6 +401,8 @@ def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: 
             value = parse(get(name), tz)
             if value is not None and value != "":
                 found[key] = value
+    if "receiver_address" in found and "province" in columns:
+        found["receiver_address"] = _full_address(found["receiver_address"], get)
     refunded = "refund_status" in columns and layouts.is_refunded(_line(get("refund_status")))
     nickname = _line(get("nickname"), fields.NICKNAME_MAX + 1) or (
         found.get("receiver_name") or known.get("receiver_name", "") if "nickname" not in columns
@@ -434,6 +436,15 @@ def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: 
             known[key] = known.get(key, 0) + value
         else:
             known.setdefault(key, value)
+
+
+def _full_address(address: str, get: Callable) -> str:
+    """The address with the province, city, district and street in front when
+    the file gives them in columns of their own and not in the address."""
+    parts = [p for p in (_line(get(n), 40) for n in layouts.ADDRESS_PARTS) if p and p not in ("-", "--")]
+    if not parts or address.startswith(parts[0]):
+        return address
+    return ("".join(parts) + address)[:_TEXT_MAX]
 
 
 # -- planning -----------------------------------------------------------------

@@ -143,6 +143,9 @@ def test_douyin_export(db, tmp_path):
     assert rows("SELECT placed_at FROM shop_order WHERE order_no = ?", pf.DY_A) == [
         (epoch("2025-03-01 20:05:11"),)]
     assert found("3344") == {"孙**"}
+    # the province to the street come in columns of their own: put in front of the address
+    assert rows("SELECT region FROM customer") == [("湖北省武汉市",)]
+    assert rows("SELECT DISTINCT receiver_address FROM shop_order") == [("湖北省武汉市洪山区珞南街道珞喻路****号",)]
 
 
 def test_wechat_file_with_the_platform_chosen(db, tmp_path):
