@@ -2828,6 +2828,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>新订单</translation>
     </message>
     <message>
+        <source>{status}, {amount}</source>
+        <translation>{status}，{amount}</translation>
+    </message>
+    <message>
         <source>The table shows the first {shown} of {total} changes.</source>
         <translation>下表只列出 {total} 项变化中的前 {shown} 项。</translation>
     </message>

@@ -234,6 +234,7 @@ def test_our_own_customer_list_comes_back_through_file_import(demo_window, qtbot
 
 def test_the_preview_lists_each_new_order_and_each_changed_field(shop_db, qtbot, tmp_path):
     from desk.core.excel.orders_import import import_orders
+    from desk.ui import fmt
     from tests.core.excel import platform_files as pf
 
     import_orders(pf.taobao_orders_csv(tmp_path / "before.csv"))
@@ -255,7 +256,7 @@ def test_the_preview_lists_each_new_order_and_each_changed_field(shop_db, qtbot,
                  for r in range(table.rowCount())]
         assert shown == [
             ["3", pf.TB_B, "tb_xiaoyu2019", "Order status", "Paid", "Shipped"],
-            ["6", "3712094518830221750", "lily_2024", "New order", "", ""],
+            ["6", "3712094518830221750", "lily_2024", "New order", "", f"Shipped, {fmt.money(8_900)}"],
         ]
         assert rows("SELECT status FROM shop_order WHERE order_no = ?", pf.TB_B) == [("paid",)]
         click(qtbot, child(dialog, QPushButton, "importRun"))

@@ -549,20 +549,18 @@ def _plan_phones(records: list[OrderRecord], customers: dict[str, tuple[int, str
                  out: ImportPlan, touched: dict[int, None]) -> None:
     """Known buyers' phones the file fills in (an empty one, or a masked one
     whose real number the file gives); a real phone is never masked over."""
-    latest: dict[str, OrderRecord] = {}
-    for record in records:
-        if record.nickname in customers and _phone(record.phone):
-            last = latest.get(record.nickname)
-            if last is None or _when(record) >= _when(last):
-                latest[record.nickname] = record
-    for nick, record in latest.items():
+    best: dict[str, tuple[str, OrderRecord]] = {}  # nickname -> (phone, the row it is from)
+    for record in sorted((r for r in records if r.nickname in customers), key=_when):
+        phone = _phone(record.phone)
+        current = best[record.nickname][0] if record.nickname in best else customers[record.nickname][1]
+        if fields.better_phone(current, phone) is not None:
+            best[record.nickname] = (phone, record)
+    for nick, (phone, record) in best.items():
         cid, stored = customers[nick]
-        phone = fields.better_phone(stored, _phone(record.phone))
-        if phone is not None:
-            out.customer_phones[cid] = phone
-            out.changes.append(FieldChange(record.row, record.order_no, nick, "customer_phone",
-                                           stored, phone, record.file))
-            touched.setdefault(cid)
+        out.customer_phones[cid] = phone
+        out.changes.append(FieldChange(record.row, record.order_no, nick, "customer_phone",
+                                       stored, phone, record.file))
+        touched.setdefault(cid)
 
 
 def _chunks(items: list, size: int = 50_000) -> Iterator[list]:

@@ -227,6 +227,7 @@ class ImportDialog(QDialog):
     def _show_changes(self, plan: ImportPlan) -> None:
         """One line per new order and per changed field, in the file's row order."""
         new = [FieldChange(r.row, r.order_no, r.nickname, "", "", "", r.file) for r in plan.new_orders]
+        plan_new = {(r.order_no, r.file): r for r in plan.new_orders}
         lines = sorted([*new, *plan.changes], key=lambda c: (c.file, c.row))
         shown = lines[:SHOWN_CHANGES]
         self.changes.setRowCount(len(shown))
@@ -236,7 +237,11 @@ class ImportDialog(QDialog):
                 cells = (row, c.order_no, c.buyer, change_field(c.field), change_value(c.field, c.old),
                          change_value(c.field, c.new))
             else:
-                cells = (row, c.order_no, c.buyer, self.tr("New order"), "", "")
+                record = plan_new[c.order_no, c.file]
+                cells = (row, c.order_no, c.buyer, self.tr("New order"), "", self.tr(
+                    "{status}, {amount}").format(
+                    status=change_value("status", record.values["status"]),
+                    amount=fmt.money(record.values.get("amount_fen", 0))))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
