@@ -210,3 +210,18 @@ def test_a_dry_run_needs_no_database(tmp_path):
         result = import_orders(path, dry_run=True, tz=SHOP_TZ)
     assert (len(result.new_customers), len(result.new_orders), result.errors) == (2, 4, [])
     assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_an_item_report_goes_only_with_taobao_or_tmall_orders(db, tmp_path):
+    import pytest
+
+    from desk.core.errors import UserError
+
+    items = pf.taobao_items_csv(tmp_path / "items.csv")
+    with pytest.raises(UserError, match="only goes with Taobao or Tmall"):
+        import_orders([pf.jd_xlsx(tmp_path / "jd.xlsx"), items], tz=SHOP_TZ)
+    with pytest.raises(UserError, match="which only Taobao and Tmall give"):
+        import_orders(items, "pdd", tz=SHOP_TZ)
+    with pytest.raises(UserError, match="different platforms"):
+        import_orders([pf.jd_xlsx(tmp_path / "jd.xlsx"), pf.douyin_csv(tmp_path / "dy.csv")], tz=SHOP_TZ)
+    assert rows("SELECT count(*) FROM shop_order") == [(0,)]
