@@ -32,15 +32,16 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "receiver": ("收货人姓名", "收货人", "收件人", "收件人姓名", "客户姓名"),
     # Taobao has both: 联系手机 (the mobile, what staff search by) and 联系电话 (a landline, mostly empty)
     "phone": ("联系手机", "手机号", "收货人手机号", "收件人手机号", "收件人手机", "手机", "联系电话"),
-    "address": ("收货地址", "详细地址", "收货人地址", "收件地址", "客户地址"),
-    "amount": ("买家实际支付金额", "实付金额", "用户实付金额(元)", "用户实付金额", "订单应付金额",
-               "应付金额", "订单金额", "实收款"),
-    "shipping": ("买家应付邮费", "邮费", "邮费(元)", "运费", "运费(元)", "运费金额"),
+    "address": ("收货地址", "详细地址", "收货人地址", "收件人地址", "收件地址", "客户地址"),
+    "amount": ("买家实际支付金额", "订单实际支付金额", "实付金额", "用户实付金额(元)", "用户实付金额",
+               "订单应付金额", "应付金额", "订单金额", "实收款"),
+    "shipping": ("买家应付邮费", "邮费", "邮费(元)", "运费", "运费(元)", "运费金额", "订单运费"),
     "status": ("订单状态", "交易状态"),
-    "placed_at": ("订单创建时间", "下单时间", "订单提交时间", "订单成交时间", "创建时间", "拍下时间"),
+    "placed_at": ("订单创建时间", "下单时间", "订单下单时间", "订单提交时间", "订单成交时间", "创建时间",
+                  "拍下时间"),
     "paid_at": ("订单付款时间", "支付时间", "付款时间", "支付完成时间", "付款确认时间"),
-    "shipped_at": ("发货时间", "卖家发货时间"),
-    "completed_at": ("确认收货时间", "完成时间", "订单完成时间", "交易成功时间"),
+    "shipped_at": ("发货时间", "卖家发货时间", "订单发货时间"),
+    "completed_at": ("确认收货时间", "完成时间", "订单完成时间", "订单确认收货时间", "交易成功时间"),
     "carrier": ("物流公司", "快递公司"),
     "tracking_no": ("物流单号", "快递单号", "运单号"),
     "item_title": ("宝贝标题", "商品名称", "商品标题", "选购商品", "商品"),
@@ -49,7 +50,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "buyer_message": ("买家留言", "买家备注", "订单备注"),
     # Not offered in the mapping dialog: a refunded order's status says little
     # (PDD: 已取消 or even 已签收), its after-sales column says 退款成功.
-    "refund_status": ("售后状态", "退款状态"),
+    "refund_status": ("售后状态", "退款状态", "商品售后"),
     # Douyin and Pinduoduo give the province to the street in columns of their
     # own, and in 详细地址 only the rest (Douyin) or everything (Pinduoduo).
     "province": ("省", "省份"),
@@ -125,12 +126,12 @@ LAYOUTS: tuple[Layout, ...] = (
                   "京东价", "结算金额", "余额支付")),
     Layout("douyin", ("主订单编号", "子订单编号", "选购商品", "收件人手机号", "订单提交时间",
                       "支付完成时间", "是否修改过地址", "达人昵称", "APP渠道"), amount_per_row=True),
+    Layout("wechat", ("订单下单时间", "收件人手机", "订单实际支付金额", "订单实际收款金额", "商品编码(平台)",
+                      "SKU编码(自定义)", "带货账号昵称", "打标颜色", "订单完成结算时间", "商品已退款金额")),
 )
 LAYOUT_BY_PLATFORM = {layout.platform: layout for layout in LAYOUTS}
 # Tmall's seller centre writes Taobao's layout.
 LAYOUT_BY_PLATFORM["tmall"] = Layout("tmall", LAYOUT_BY_PLATFORM["taobao"].signature, summary_items=True)
-# WeChat 小店: no published column set was found to recognise it by; the
-# known column names still map, and the platform is chosen by hand.
 IMPORT_PLATFORMS = ("taobao", "tmall", "pdd", "jd", "douyin", "wechat")
 # The item report comes from these platforms' seller centre only.
 ITEM_REPORT_PLATFORMS = ("taobao", "tmall")

@@ -261,21 +261,47 @@ def douyin_csv(path: Path, rows: list[dict] | None = None) -> Path:
 
 # -- WeChat 小店 ------------------------------------------------------------------
 
-# No published column set of the WeChat 小店 order download was found (its
-# help pages and the open-source tools searched describe the API, not the
-# file). This file uses column names the importer knows from the other
-# platforms; the platform is chosen by hand, as a shop would for this file.
-WECHAT_HEADER = ["订单号", "下单时间", "支付时间", "订单状态", "商品名称", "商品规格", "商品数量", "实付金额",
-                 "收件人", "收件人手机号", "详细地址", "快递公司", "快递单号"]
-WX_A = "3719283746501928374"
+# Source: the 微信小店 (formerly 视频号小店) order download as listed, column by
+# column, in WEIXIN_VIDEO_ORDER_HEADERS of a public finance tool's "微信小店
+# hardcoded processors" module (found in the search corpus), the same names
+# two other public readers of the file use (收件人姓名, 收件人手机, 省/市/区,
+# 收件人地址, 订单实际支付金额, 商品编码(平台)). One row per item, the order's
+# figures repeated; no buyer nickname, so the receiver stands for the buyer.
+WECHAT_HEADER = [
+    "订单号", "订单下单时间", "订单发货时间", "订单确认收货时间", "订单完成结算时间", "订单状态", "发货方式",
+    "收件人姓名", "收件人地址", "省", "市", "区", "收件人手机", "买家备注", "商家备注", "打标颜色", "商品总价",
+    "订单实际支付金额", "订单实际收款金额", "订单运费", "商品优惠", "跨店优惠", "商品改价", "积分抵扣", "支付方式",
+    "支付时间", "交易单号", "物流公司", "快递单号", "技术服务费", "技术服务费（将以人气卡形式返还）",
+    "运费险预计投保费用", "带货方式", "带货账号类型", "带货账号昵称", "带货费用渠道", "带货费用类型", "带货费用",
+    "带货佣金率", "礼物单号", "商品名称", "商品编码(平台)", "商品编码(自定义)", "SKU编码(自定义)", "商品属性",
+    "商品价格(单件)", "商品实际价格(单件)", "商品实际价格(总共)", "是否预售", "商品数量", "商品平台券优惠",
+    "商品平均运费", "定制信息", "定制预览图", "商品发货", "商品售后", "商品已退款金额",
+]
+WX_A, WX_B = "3719283746501928374", "3719283746501928375"
 
 
-def wechat_csv(path: Path) -> Path:
-    rows = [[_wrap(WX_A), "2025-03-01 12:00:00", "2025-03-01 12:00:30", "已完成", "手工皂三块装", "薰衣草", "1",
-             "45.00", "周**", "177****9012", "江苏省南京市鼓楼区****", "韵达快递", _wrap("4312345678901")]]
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf)
-    w.writerow(WECHAT_HEADER)
-    w.writerows(rows)
-    path.write_bytes(buf.getvalue().encode("utf-8"))
-    return path
+def wechat_rows() -> list[dict]:
+    """A: two items, completed; B: one item, refunded."""
+    buyer = {"收件人姓名": "周**", "收件人手机": "177****9012", "省": "江苏省", "市": "南京市", "区": "鼓楼区",
+             "收件人地址": "江苏省南京市鼓楼区中山路****号", "发货方式": "快递", "支付方式": "微信支付"}
+    a = buyer | {"订单号": WX_A, "订单下单时间": "2025-03-01 12:00:00", "支付时间": "2025-03-01 12:00:30",
+                 "订单发货时间": "2025-03-02 10:00:00", "订单确认收货时间": "2025-03-05 09:00:00",
+                 "订单状态": "已完成", "商品总价": "83.00", "订单实际支付金额": "78.00", "订单实际收款金额": "78.00",
+                 "订单运费": "0.00", "交易单号": "4200002345202503011234567890", "物流公司": "韵达快递",
+                 "快递单号": "4312345678901", "商品售后": "无售后"}
+    b = buyer | {"订单号": WX_B, "订单下单时间": "2025-03-03 19:30:00", "支付时间": "2025-03-03 19:30:20",
+                 "订单状态": "已发货", "商品总价": "45.00", "订单实际支付金额": "45.00", "订单实际收款金额": "0.00",
+                 "订单运费": "0.00", "交易单号": "4200002345202503031234567891", "物流公司": "中通快递",
+                 "快递单号": "75388887777666", "商品售后": "退款成功"}
+    return [
+        a | {"商品名称": "手工皂三块装", "商品编码(平台)": "10000123456789", "商品属性": "薰衣草", "商品数量": "1",
+             "商品价格(单件)": "45.00"},
+        a | {"商品名称": "起泡网", "商品编码(平台)": "10000123456790", "商品属性": "白色", "商品数量": "2",
+             "商品价格(单件)": "19.00"},
+        b | {"商品名称": "手工皂三块装", "商品编码(平台)": "10000123456789", "商品属性": "玫瑰", "商品数量": "1",
+             "商品价格(单件)": "45.00"},
+    ]
+
+
+def wechat_xlsx(path: Path, rows: list[dict] | None = None) -> Path:
+    return _xlsx(path, WECHAT_HEADER, wechat_rows() if rows is None else rows)

@@ -148,10 +148,16 @@ def test_douyin_export(db, tmp_path):
     assert rows("SELECT DISTINCT receiver_address FROM shop_order") == [("湖北省武汉市洪山区珞南街道珞喻路****号",)]
 
 
-def test_wechat_file_with_the_platform_chosen(db, tmp_path):
-    result = import_orders(pf.wechat_csv(tmp_path / "wx.csv"), "wechat", tz=SHOP_TZ)
-    assert not result.errors
-    assert orders_by_no()[pf.WX_A][:7] == ("completed", 4_500, 0, "周**", "177****9012", "周**", "wechat")
+def test_wechat_shop_export(db, tmp_path):
+    result = import_orders(pf.wechat_xlsx(tmp_path / "微信小店订单.xlsx"), tz=SHOP_TZ)
+    assert result.platform == "wechat" and not result.errors
+    got = orders_by_no()
+    assert got[pf.WX_A] == ("completed", 7_800, 0, "周**", "177****9012", "周**", "wechat", 2)
+    assert got[pf.WX_B][0] == "closed"  # 商品售后: 退款成功
+    assert rows("SELECT region FROM customer") == [("江苏省南京市",)]
+    assert rows("SELECT shipped_at, completed_at FROM shop_order WHERE order_no = ?", pf.WX_A) == [
+        (epoch("2025-03-02 10:00:00"), epoch("2025-03-05 09:00:00"))]
+    assert found("9012") == {"周**"}
 
 
 def test_a_masked_phone_never_replaces_a_real_one(db, tmp_path):
