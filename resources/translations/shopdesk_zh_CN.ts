@@ -5353,6 +5353,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>至少要选择订单编号、订单状态和买家所在的列。</translation>
     </message>
     <message>
+        <source>{name} is an order export without the buyer: it has no column for the buyer&apos;s nickname or the receiver (收货人). Download it again with the receiver&apos;s details included, or choose the columns yourself.</source>
+        <translation>{name} 是一份没有买家信息的订单导出：里面既没有买家昵称列，也没有收货人列。请在导出时勾选收货人信息后重新下载，或者自己选择各列。</translation>
+    </message>
+    <message>
         <source>{name} does not look like an order export ShopDesk knows: no row names the order number, its status and the buyer. Choose the columns yourself.</source>
         <translation>{name} 不像店铺客服台认识的订单导出文件：没有哪一行同时写着订单编号、订单状态和买家。请自己选择各列。</translation>
     </message>

@@ -232,6 +232,20 @@ def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
     return None
 
 
+def without_buyer(rows: Sequence[Sequence[object]]) -> str | None:
+    """The platform whose export `rows` start, when its header has the order
+    number and the status but no buyer column (downloaded without the
+    receiver's details); None for anything else."""
+    for cells in rows[:HEADER_SEARCH_ROWS]:
+        found = match_columns(cells)
+        if all(f in found for f in REQUIRED) and not any(f in found for f in BUYER):
+            names = {normalize(c) for c in cells}
+            for layout in LAYOUTS:
+                if sum(normalize(n) in names for n in layout.signature) >= 3:
+                    return layout.platform
+    return None
+
+
 def header_by_mapping(rows: Sequence[Sequence[object]], mapping: Mapping[str, str]) -> Header | None:
     """The first row that holds every column a mapping (field -> column name) names."""
     wanted = {field: normalize(name) for field, name in mapping.items() if name}

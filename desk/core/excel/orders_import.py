@@ -39,12 +39,19 @@ class UnknownLayout(UserError):
     """No known header row: the caller asks which column holds which field.
     `rows` are the file's first rows as text, to choose the header from."""
 
-    def __init__(self, path: Path, rows: list[list[str]]) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(
-            "UserError", "{name} does not look like an order export ShopDesk knows: no row names "
-            "the order number, its status and the buyer. Choose the columns yourself."),
-            name=path.name)
+    def __init__(self, path: Path, rows: list[list[str]], platform: str | None = None) -> None:
+        if platform:  # a platform's export, downloaded without the receiver's details
+            super().__init__(QT_TRANSLATE_NOOP(
+                "UserError", "{name} is an order export without the buyer: it has no column for the "
+                "buyer's nickname or the receiver (收货人). Download it again with the receiver's "
+                "details included, or choose the columns yourself."), name=path.name)
+        else:
+            super().__init__(QT_TRANSLATE_NOOP(
+                "UserError", "{name} does not look like an order export ShopDesk knows: no row names "
+                "the order number, its status and the buyer. Choose the columns yourself."),
+                name=path.name)
         self.rows = rows
+        self.platform = platform
 
 
 @dataclass(frozen=True)
@@ -187,7 +194,7 @@ def read_file(
             if items_header is not None:
                 return _read_item_report(path, platform, items_header, top, source, is_cancelled)
     if header is None:
-        raise UnknownLayout(path, [[values.text(c) for c in r] for r in top])
+        raise UnknownLayout(path, [[values.text(c) for c in r] for r in top], layouts.without_buyer(top))
     total = reading.estimate_rows(path) if progress else 0
     chosen = platform or detect(header)
     layout = layouts.LAYOUT_BY_PLATFORM.get(chosen)

@@ -119,6 +119,18 @@ def test_pinduoduo_export(db, tmp_path):
     assert found("尾号5521") == {"王**"}
 
 
+def test_pinduoduo_export_without_the_receiver_says_what_is_missing(db, tmp_path):
+    import pytest
+
+    header = [n for n in pf.PDD_HEADER if n not in ("收货人", "手机", "详细地址")]
+    path = pf._xlsx(tmp_path / "orders_export.xlsx", header, pf.pdd_rows())
+    with pytest.raises(orders_import.UnknownLayout) as raised:
+        import_orders(path, tz=SHOP_TZ)
+    assert raised.value.platform == "pdd"
+    assert "Download it again with the receiver's details included" in str(raised.value)
+    assert raised.value.rows[0][:3] == ["商品", "订单号", "订单状态"]  # for choosing the columns by hand
+
+
 def test_jd_export(db, tmp_path):
     result = import_orders(pf.jd_xlsx(tmp_path / "jd.xlsx"), tz=SHOP_TZ)
     assert result.platform == "jd" and not result.errors
