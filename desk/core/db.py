@@ -22,6 +22,8 @@ import logging
 import re
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -257,6 +259,28 @@ def open_database(path: Path, backups: Path) -> SqliteDatabase:
     except sqlite3.DatabaseError as e:
         raise (storage_error(e, path) or _unreadable(path, e)) from e
     return connect(path)
+
+
+@contextmanager
+def scratch() -> Iterator[SqliteDatabase]:
+    """An empty database of the current schema, in memory, bound to every model
+    while the block runs: what a preview (a dry run) reads when the data folder
+    has no database yet. Nothing is written anywhere; one thread only."""
+    previous = database.obj
+    db = ShopDatabase(":memory:", pragmas={k: v for k, v in PRAGMAS.items() if k != "journal_mode"})
+    db.connect()
+    conn = db.connection()
+    conn.execute("BEGIN")
+    for m in migrations():
+        m.apply(conn)
+    conn.execute(f"PRAGMA user_version = {latest_version():d}")
+    conn.execute("COMMIT")
+    database.initialize(db)
+    try:
+        yield db
+    finally:
+        db.close()
+        database.initialize(previous)
 
 
 def close() -> None:

@@ -2724,6 +2724,14 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>正在导入短语…</translation>
     </message>
     <message>
+        <source>Items</source>
+        <translation>商品明细</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s phone</source>
+        <translation>买家手机</translation>
+    </message>
+    <message>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
@@ -2750,6 +2758,26 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Row</source>
         <translation>行</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>After the import</source>
+        <translation>导入后</translation>
     </message>
     <message>
         <source>Why it cannot be used</source>
@@ -2780,8 +2808,32 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>这是店铺客服台导出的客户表。新客户：{nc}。更新的客户：{uc}。不变：{un}。无法使用的行：{bad}。</translation>
     </message>
     <message>
-        <source>Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.</source>
-        <translation>平台：{platform}。新客户：{nc}。更新的客户：{uc}。新订单：{no}。更新的订单：{uo}。未变的订单：{un}。无法使用的行：{bad}。</translation>
+        <source>Platform: {platform}</source>
+        <translation>平台：{platform}</translation>
+    </message>
+    <message>
+        <source>New customers: {nc}    Updated customers: {uc}</source>
+        <translation>新客户：{nc}    更新的客户：{uc}</translation>
+    </message>
+    <message>
+        <source>New orders: {no}    Updated orders: {uo}    Unchanged orders: {un}</source>
+        <translation>新订单：{no}    更新的订单：{uo}    没有变化的订单：{un}</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used: {bad}</source>
+        <translation>无法使用的行：{bad}</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>{status}, {amount}</source>
+        <translation>{status}，{amount}</translation>
+    </message>
+    <message>
+        <source>The table shows the first {shown} of {total} changes.</source>
+        <translation>下表只列出 {total} 项变化中的前 {shown} 项。</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -5301,6 +5353,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>至少要选择订单编号、订单状态和买家所在的列。</translation>
     </message>
     <message>
+        <source>{name} is an order export without the buyer: it has no column for the buyer&apos;s nickname or the receiver (收货人). Download it again with the receiver&apos;s details included, or choose the columns yourself.</source>
+        <translation>{name} 是一份没有买家信息的订单导出：里面既没有买家昵称列，也没有收货人列。请在导出时勾选收货人信息后重新下载，或者自己选择各列。</translation>
+    </message>
+    <message>
         <source>{name} does not look like an order export ShopDesk knows: no row names the order number, its status and the buyer. Choose the columns yourself.</source>
         <translation>{name} 不像店铺客服台认识的订单导出文件：没有哪一行同时写着订单编号、订单状态和买家。请自己选择各列。</translation>
     </message>
@@ -5317,12 +5373,36 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>订单 {order_no} 未导入：它的第 {row} 行无法使用。</translation>
     </message>
     <message>
+        <source>{name} is an item report (宝贝报表), which only Taobao and Tmall give; choose one of them as the platform.</source>
+        <translation>{name} 是宝贝报表，只有淘宝和天猫提供这种文件；请把平台选为淘宝或天猫。</translation>
+    </message>
+    <message>
+        <source>These files come from different platforms ({platforms}); import them one after another.</source>
+        <translation>这些文件来自不同的平台（{platforms}），请逐个分别导入。</translation>
+    </message>
+    <message>
+        <source>An item report (宝贝报表) only goes with Taobao or Tmall orders.</source>
+        <translation>宝贝报表只能和淘宝或天猫的订单一起导入。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} is also in {other}; that file&apos;s row is used.</source>
+        <translation>订单 {order_no} 在 {other} 里也有，以那个文件中的行为准。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} is not in ShopDesk yet: import its order report (订单报表) first, or both files together.</source>
+        <translation>订单 {order_no} 还不在店铺客服台里：请先导入它的订单报表，或者把两个文件一起导入。</translation>
+    </message>
+    <message>
         <source>The order number is empty.</source>
         <translation>订单编号为空。</translation>
     </message>
     <message>
         <source>“{value}” is not an order number.</source>
         <translation>“{value}”不是有效的订单编号。</translation>
+    </message>
+    <message>
+        <source>Order {order_no}: an item row has no title.</source>
+        <translation>订单 {order_no}：有一行宝贝没有标题。</translation>
     </message>
     <message>
         <source>Unknown order status “{status}”.</source>
