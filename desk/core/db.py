@@ -402,7 +402,13 @@ class ShopDatabase(SqliteDatabase):
     def execute_sql(self, sql, params=None):
         if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._raw_in_transaction():
             return None  # SQLite already rolled back the whole transaction
-        return self._translated(super().execute_sql, sql, params)
+        try:
+            return self._translated(super().execute_sql, sql, params)
+        except UnicodeEncodeError:  # a lone surrogate no text cleaning saw (a lookup key)
+            pass
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The text holds bytes that are not valid UTF-8 (from a terminal or a file "
+            "in another encoding?), so it cannot be used. Type it again."))
 
     def begin(self, lock_type=None):
         return self._translated(super().begin, lock_type)
@@ -495,24 +501,28 @@ def text_problems(path: Path, limit: int = 100) -> list[str]:
     from desk.core.models import ALL_MODELS
 
     conn = open_read_only(path)
-    conn.text_factory = bytes
     found: list[str] = []
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for name in sorted(m._meta.table_name for m in ALL_MODELS):
             if name not in tables:
                 continue
-            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+            conn.text_factory = TEXT_FACTORY
+            info = list(conn.execute(f'PRAGMA table_info("{name}")'))
+            columns = [r[1] for r in info]
+            key = [f'"{r[1]}"' for r in sorted(info, key=lambda r: r[5]) if r[5]] or ["rowid"]
             picks = ", ".join(f"""CASE WHEN typeof("{c}") = 'text' THEN "{c}" END""" for c in columns)
-            for rowid, *values in conn.execute(f'SELECT rowid, {picks} FROM "{name}"'):
-                for column, value in zip(columns, values, strict=True):
+            conn.text_factory = bytes  # the stored bytes, to be decoded strictly here
+            for row in conn.execute(f'SELECT {", ".join(key)}, {picks} FROM "{name}"'):
+                for column, value in zip(columns, row[len(key):], strict=True):
                     if value is None:
                         continue
                     try:
                         value.decode("utf-8")
                     except UnicodeDecodeError:
-                        found.append(f"{name} row {rowid}: {column} is not valid UTF-8 text "
-                                     "(shown with \ufffd in its place)")
+                        where = row[0] if len(key) == 1 else tuple(row[:len(key)])
+                        found.append(f"{name} row {where!s}: {column} is not valid UTF-8 text "
+                                     "(ShopDesk shows \ufffd in its place)")
                         if len(found) >= limit:
                             return found
         return found
