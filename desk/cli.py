@@ -309,7 +309,10 @@ def _open_to_read(data) -> None:
             current = db.schema_version(conn) == db.latest_version()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as e:
+        busy = db.busy_error(e, data.db_path)
+        if busy is not None:  # a writer kept it locked longer than the busy timeout
+            raise busy from e
         current = False  # open_database below says what is wrong with it
     if current:
         db.connect(data.db_path)

@@ -434,7 +434,7 @@ def open_database(path: Path, backups: Path) -> SqliteDatabase:
     try:
         migrate(path, backups)
     except sqlite3.DatabaseError as e:
-        raise (storage_error(e, path) or _unreadable(path, e)) from e
+        raise (user_error(e, path) or _unreadable(path, e)) from e
     return connect(path)
 
 
