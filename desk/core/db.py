@@ -472,13 +472,17 @@ def integrity_problems(path: Path, quick: bool = False) -> list[str]:
         conn.close()
 
 
+FILE_EMPTY = "the file is empty"
+FILE_NOT_OURS = "the file is not a ShopDesk database"
+
+
 def shop_problem(path: Path) -> str | None:
     """Why the file at `path` holds no ShopDesk data (it is empty, or another
     program's SQLite database), or None. A file SQLite cannot read at all is
     left to the integrity checks, which report it as damage. Read-only."""
     try:
         if path.stat().st_size == 0:
-            return "the file is empty"
+            return FILE_EMPTY
         conn = open_read_only(path)
     except (OSError, sqlite3.Error):
         return None
@@ -490,7 +494,7 @@ def shop_problem(path: Path) -> str | None:
     finally:
         conn.close()
     if app_id != APPLICATION_ID or not tables:
-        return "the file is not a ShopDesk database"
+        return FILE_NOT_OURS
     return None
 
 

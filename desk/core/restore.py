@@ -543,7 +543,7 @@ def header_problem(path: Path) -> str | None:
     """What is wrong with the file's first 100 bytes (SQLite's header), if anything."""
     size = path.stat().st_size
     if size == 0:  # ShopDesk never leaves an empty file under the database's name (db._create)
-        return "the file is empty"
+        return db.FILE_EMPTY
     with open(path, "rb") as f:
         head = f.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
@@ -555,7 +555,7 @@ def header_problem(path: Path) -> str | None:
     # PRAGMA application_id, set by the first migration, which runs before
     # the database gets its name (db._create): another program's database
     if int.from_bytes(head[68:72], "big") != db.APPLICATION_ID:
-        return "the file is not a ShopDesk database"
+        return db.FILE_NOT_OURS
     return None
 
 
