@@ -300,3 +300,25 @@ def test_a_folder_in_the_database_place_gets_a_message(data_dir):
         core_db.inspect(data_dir.db_path)
     with pytest.raises(UserError, match="is a folder"):
         core_db.open_database(data_dir.db_path, data_dir.backups)
+
+
+# -- 4. every connection: made in one place, with a busy timeout -------------------------
+
+
+def test_every_sqlite_connection_is_made_by_db():
+    """No module opens SQLite by itself: URIs, busy timeout and text factory stay in one place."""
+    offenders = []
+    for source in (ROOT / "desk").rglob("*.py"):
+        text = source.read_text("utf-8")
+        if ("sqlite3.connect(" in text or "mode=ro" in text) and source.name != "db.py":
+            offenders.append(str(source.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_every_connection_has_a_busy_timeout(db, data_dir):
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+    for conn in (core_db.raw_connect(data_dir.db_path), core_db.open_read_only(data_dir.db_path)):
+        try:
+            assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+        finally:
+            conn.close()
