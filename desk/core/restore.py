@@ -408,6 +408,9 @@ def restore(data: DataDir, source: Path | str,
     import zipfile
 
     source = Path(source)
+    problem = db.file_problem(data.db_path)
+    if problem is not None:  # a folder in the database's place: never restored into or over
+        raise problem
     if not source.is_file():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no file {path}."), path=source)
     stage = data.root / f".restoring-{os.getpid()}.sqlite3"

@@ -265,7 +265,10 @@ def test_arguments_that_are_not_utf8(shop, tmp_path, args):
 
 def test_check_when_the_database_is_a_folder(tmp_path):
     (tmp_path / DB_NAME).mkdir()
-    for args in (["check"], ["info"], ["customers", "search", "a"], ["demo", "--customers", "3"]):
+    backup = tmp_path / "x.sqlite3"
+    backup.write_bytes(b"SQLite format 3\x00")
+    for args in (["check"], ["info"], ["customers", "search", "a"], ["demo", "--customers", "3"],
+                 ["backup"], ["restore", backup]):
         line = assert_user_error(shopdesk("--data-dir", tmp_path, *args))
         assert "it is a folder" in line, args
 
