@@ -105,6 +105,9 @@ def test_check_finds_a_damaged_page_in_a_folder_with_an_odd_name(shop, tmp_path,
     assert "Traceback" not in proc.stderr
     assert "problem(s) found" in proc.stderr
     assert _files(tmp_path) == before, "no stray file"
+    backup = shopdesk("--data-dir", root, "backup")
+    assert backup.returncode == 2 and "Traceback" not in backup.stderr, backup.stderr
+    assert not list((root / "backups").iterdir()), "a damaged copy is never kept as a backup"
 
 
 @pytest.mark.parametrize("name", ["back#up", "why?", "50%23off"])
