@@ -205,6 +205,7 @@ def test_checks_read_the_real_database_in_a_folder_with_an_odd_name(tmp_path, na
     assert core_db.integrity_problems(data.db_path, quick=True)
     assert core_db.quick_problems(data.db_path)
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before, "no stray file"
+    assert restore.startup_check(data, thorough=True).status == "damaged", "the app must not open it"
 
 
 @pytest.mark.parametrize("name", ODD_NAMES)
