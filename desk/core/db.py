@@ -123,6 +123,9 @@ def open_read_only(path: Path | str) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.DatabaseError as e:
+        if _code(e) & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED):  # a writer kept it past the timeout
+            conn.close()
+            raise
         if _code(e) & 0xFF != SQLITE_READONLY:  # (SQLITE_READONLY_ROLLBACK, _RECOVERY, _CANTINIT)
             return conn  # damaged, not a database...: the caller's first statement says so
     conn.close()
@@ -479,12 +482,15 @@ FILE_NOT_OURS = "the file is not a ShopDesk database"
 def shop_problem(path: Path) -> str | None:
     """Why the file at `path` holds no ShopDesk data (it is empty, or another
     program's SQLite database), or None. A file SQLite cannot read at all is
-    left to the integrity checks, which report it as damage. Read-only."""
+    left to the integrity checks, which report it as damage. Read-only;
+    raises sqlite3's error when a writer keeps it busy past the timeout."""
     try:
         if path.stat().st_size == 0:
             return FILE_EMPTY
         conn = open_read_only(path)
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error) as e:
+        if _code(e) & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED):
+            raise
         return None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
