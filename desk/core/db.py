@@ -130,7 +130,19 @@ def open_read_only(path: Path | str) -> sqlite3.Connection:
             return conn  # damaged, not a database...: the caller's first statement says so
     conn.close()
     recover(path)
-    return raw_connect(path, "ro")
+    conn = raw_connect(path, "ro")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError as e:
+        if _code(e) & 0xFF != SQLITE_READONLY:
+            return conn
+        conn.close()
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "A change to the database in {folder} was cut off (ShopDesk was stopped or "
+            "the power failed), and SQLite must undo it before the database can be read, but the "
+            "folder cannot be written to. Make the folder writable and try again; nothing is "
+            "lost."), folder=path.parent) from e
 
 
 def file_problem(path: Path) -> UserError | None:

@@ -4827,6 +4827,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>稍后提醒的时间必须在将来。</translation>
     </message>
     <message>
+        <source>A change to the database in {folder} was cut off (ShopDesk was stopped or the power failed), and SQLite must undo it before the database can be read, but the folder cannot be written to. Make the folder writable and try again; nothing is lost.</source>
+        <translation>{folder} 中数据库的一次修改被中途打断（店铺客服台被关掉或断电），读取数据库前 SQLite 需要先撤销这次修改，但这个文件夹无法写入。请让文件夹可写后再试，数据不会丢失。</translation>
+    </message>
+    <message>
         <source>{path} should be ShopDesk&apos;s database file, but it is a folder or another kind of file. Move it out of the data folder and try again.</source>
         <translation>{path} 应该是店铺客服台的数据库文件，但它是一个文件夹或其他类型的文件。请把它移出数据文件夹后再试。</translation>
     </message>

@@ -80,6 +80,16 @@ def test_a_killed_writers_hot_journal_is_rolled_back_by_every_read_only_open(dat
     assert _nicknames(data_dir.db_path) == before
 
 
+def test_a_hot_journal_that_cannot_be_rolled_back_is_explained(data_dir, monkeypatch):
+    """A read-only folder (simulated: the recovery cannot write) says what to do in one message."""
+    _shop(data_dir)
+    _kill_a_writer(data_dir.db_path, "delete")
+    monkeypatch.setattr(core_db, "recover", lambda path: None)
+    for read in (core_db.inspect, core_db.quick_problems, core_db.integrity_problems):
+        with pytest.raises(UserError, match="Make the folder writable"):
+            read(data_dir.db_path)
+
+
 @pytest.mark.parametrize("journal_mode", ["delete", "wal"])
 def test_startup_after_a_killed_writer_recovers_silently(data_dir, journal_mode):
     _shop(data_dir)
