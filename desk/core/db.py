@@ -34,7 +34,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from importlib import import_module
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import peewee
 from peewee import SqliteDatabase
@@ -66,10 +66,15 @@ TEXT_FACTORY = functools.partial(str, encoding="utf-8", errors="replace")
 # -- connections -------------------------------------------------------------------------
 
 
-def uri(path: Path | str, **params: str) -> str:
+def uri(path: Path | str | PurePath, **params: str) -> str:
     """The `file:` URI of `path` (escaped: `#`, `?`, `%`, spaces and any
     script survive) with `params` (mode=ro ...) after it."""
-    text = Path(path).absolute().as_uri()
+    path = path if isinstance(path, PurePath) and path.is_absolute() else Path(path).absolute()
+    text = path.as_uri()
+    if not text.startswith("file:///"):
+        # a Windows network share (\\nas\shop): SQLite refuses a URI
+        # authority, but takes the share as a path of four slashes
+        text = "file:////" + text[len("file://"):]
     if params:
         text += "?" + "&".join(f"{k}={v}" for k, v in params.items())
     return text

@@ -238,7 +238,14 @@ def test_restore_from_a_backup_whose_path_has_odd_characters(tmp_path, name):
 
 
 def test_uris_are_escaped():
+    from pathlib import PureWindowsPath
+
     assert core_db.uri(Path("/a b/c#d?e%23f"), mode="ro") == "file:///a%20b/c%23d%3Fe%2523f?mode=ro"
+    assert core_db.uri(PureWindowsPath(r"D:\店铺#1\shopdesk.sqlite3")) == \
+        "file:///D:/%E5%BA%97%E9%93%BA%231/shopdesk.sqlite3"
+    # a network share: no URI authority (SQLite refuses one), the share as the path
+    assert core_db.uri(PureWindowsPath(r"\\nas\shop\data\shopdesk.sqlite3"), mode="ro") == \
+        "file:////nas/shop/data/shopdesk.sqlite3?mode=ro"
 
 
 # -- 9. text that is not valid UTF-8 ------------------------------------------------------
