@@ -1571,6 +1571,28 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
+        <source>ShopDesk: no shop data in the database</source>
+        <translation>店铺客服台：数据库里没有店铺数据</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file belongs to another program</source>
+        <translation>文件属于别的程序</translation>
+    </message>
+    <message>
+        <source>ShopDesk checks its database when it starts, and this time it found no shop data in it: {what} (a copy that did not finish, a sync tool, or a file replaced by mistake?). ShopDesk does not start an empty shop in its place.
+
+Nothing was deleted: the file was moved aside as
+{kept}</source>
+        <translation>店铺客服台每次启动都会检查数据库，这次发现里面没有店铺数据：{what}（可能是复制没有完成、同步软件动过它，或文件被误替换）。店铺客服台不会用一个空店铺顶替它。
+
+没有删除任何东西：这个文件已移到一旁，保存为
+{kept}</translation>
+    </message>
+    <message>
         <source>ShopDesk: the database is damaged</source>
         <translation>店铺客服台：数据库已损坏</translation>
     </message>
@@ -4817,6 +4839,14 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{folder} 中没有店铺客服台的数据库。</translation>
     </message>
     <message>
+        <source>The database {path} holds no ShopDesk data ({reason}) and there is no good backup in {folder}. Nothing was changed. Move the file away to start a new shop.</source>
+        <translation>数据库 {path} 里没有店铺客服台的数据（{reason}），{folder} 中也没有完好的备份。没有做任何改动。如果要开一个新店铺，请先把这个文件移走。</translation>
+    </message>
+    <message>
+        <source>The database {path} holds no ShopDesk data ({reason}). Nothing was changed. The newest good backup is {backup}; put it back with: shopdesk restore &quot;{backup}&quot; (the file is kept aside).</source>
+        <translation>数据库 {path} 里没有店铺客服台的数据（{reason}）。没有做任何改动。最新的完好备份是 {backup}，可以这样恢复：shopdesk restore &quot;{backup}&quot;（现在的文件会另存一旁）。</translation>
+    </message>
+    <message>
         <source>The backup could not be written to {folder}: {reason}.</source>
         <translation>备份无法写入 {folder}：{reason}。</translation>
     </message>
@@ -4849,6 +4879,18 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>稍后提醒的时间必须在将来。</translation>
     </message>
     <message>
+        <source>A change to the database in {folder} was cut off (ShopDesk was stopped or the power failed), and SQLite must undo it before the database can be read, but the folder cannot be written to. Make the folder writable and try again; nothing is lost.</source>
+        <translation>{folder} 中数据库的一次修改被中途打断（店铺客服台被关掉或断电），读取数据库前 SQLite 需要先撤销这次修改，但这个文件夹无法写入。请让文件夹可写后再试，数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>{path} should be ShopDesk&apos;s database file, but it is a folder or another kind of file. Move it out of the data folder and try again.</source>
+        <translation>{path} 应该是店铺客服台的数据库文件，但它是一个文件夹或其他类型的文件。请把它移出数据文件夹后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it holds no ShopDesk data (a copy that did not finish, or a file emptied by mistake?).</source>
+        <translation>{path} 是空的，里面没有店铺客服台的数据（可能是复制没有完成，或文件被误清空）。</translation>
+    </message>
+    <message>
         <source>{path} is not a ShopDesk database.</source>
         <translation>{path} 不是店铺客服台的数据库。</translation>
     </message>
@@ -4861,6 +4903,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>升级数据库前做的备份没有通过检查（{path}），数据库保持原样未改动。</translation>
     </message>
     <message>
+        <source>Another program created {path} while ShopDesk was creating it; nothing was changed.</source>
+        <translation>店铺客服台创建 {path} 时，另一个程序抢先创建了它；没有做任何改动。</translation>
+    </message>
+    <message>
         <source>The disk is full, so this change was not saved. Everything saved before is safe. Free some space on the disk with the data folder {folder} and try again.</source>
         <translation>磁盘已满，这次修改没有保存。之前保存的内容都安然无恙。请在数据文件夹 {folder} 所在的磁盘上腾出一些空间后再试。</translation>
     </message>
@@ -4871,6 +4917,14 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>The disk reported an error while saving in {folder}, so this change was not saved. Check the disk (a removed USB drive? a full or failing disk?) and try again.</source>
         <translation>在 {folder} 中保存时磁盘报错，这次修改没有保存。请检查磁盘（U 盘被拔出了？磁盘已满或出了故障？）后再试。</translation>
+    </message>
+    <message>
+        <source>The database in {folder} is busy: another ShopDesk is writing to it. Try again in a moment.</source>
+        <translation>{folder} 中的数据库正忙：另一个店铺客服台正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The text holds bytes that are not valid UTF-8 (from a terminal or a file in another encoding?), so it cannot be used. Type it again.</source>
+        <translation>这段文字里有不是有效 UTF-8 的字节（可能来自编码不同的终端或文件），无法使用。请重新输入。</translation>
     </message>
     <message>
         <source>The database {path} cannot be opened: {reason}.</source>

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from desk.core.listing import Filter
-from desk.core.text import mask_phone
+from desk.core.text import mask_phone, strip_controls
 
 ORDER_PREFIX_MIN = 6  # shorter order-number prefixes match too many orders to be useful
 PHONE_PREFIX_MIN = 3
@@ -66,7 +66,7 @@ def search_filter(query: str) -> Filter | None:
     q = query.strip()
     if not q:
         return None
-    q = q.replace("\x00", "")  # SQLite would cut a string there
+    q = strip_controls(q)  # SQLite would cut a string at NUL, and cannot store a lone surrogate
     if not q:
         return Filter("0")
     low = q.translate(_ASCII_LOWER)  # as SQLite's lower() does, for customer_gram
