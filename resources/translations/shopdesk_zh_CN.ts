@@ -102,18 +102,6 @@
         <translation>退款加补偿</translation>
     </message>
     <message>
-        <source>Shop</source>
-        <translation>店铺</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>快递</translation>
-    </message>
-    <message>
-        <source>Supplier</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
         <source>Search case, order or tracking number, or buyer…</source>
         <translation>搜索售后单号、订单号、快递单号或买家…</translation>
     </message>
@@ -2980,6 +2968,22 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Rejected</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>Many returns</source>

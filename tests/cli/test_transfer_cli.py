@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -137,3 +138,66 @@ def test_review_options_are_refused_for_other_exports(shop, tmp_path):
     assert "review" in assert_user_error(shopdesk("--data-dir", shop, "export", "customers",
                                                   "--from", "2026-01-01", "--out", out))
     assert not out.exists()
+
+
+# --- names, not codes, in the chosen language; and they read back -------------------------
+
+CODES = {"taobao", "tmall", "pdd", "jd", "douyin", "wechat", "other", "inquiry", "unpaid",
+         "shipped", "customer", "paid", "completed", "closed", "refund_only", "return_refund",
+         "exchange", "reissue", "repair", "compensation", "new", "handling", "awaiting_return",
+         "returning", "received", "processing", "done", "rejected", "seller", "buyer", "carrier",
+         "supplier"}
+NAMED = {  # sheet -> the columns that hold a stored code, as headed in each language
+    "en": {"Customers": ("Platform", "Group"), "Orders": ("Platform", "Status"),
+           "After-sales": ("Platform", "Kind", "Responsibility", "Status"),
+           "Follow-ups": ("Platform",)},
+    "zh_CN": {"客户": ("平台", "分组"), "订单": ("平台", "状态"),
+              "售后": ("平台", "类型", "责任方", "状态"), "跟进": ("平台",)},
+}
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh_CN", {"淘宝", "咨询", "交易成功", "退货退款", "买家", "已完成"}),
+    ("en", {"Taobao", "Asked", "Completed", "Return and refund", "Buyer", "Done"}),
+])
+def test_export_writes_the_names_of_codes_in_the_chosen_language(shop, tmp_path, language, expected):
+    out = tmp_path / "all.xlsx"
+    proc = shopdesk("--data-dir", shop, "--lang", language, "export", "all", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    wb = load_workbook(out)
+    written = set()
+    for sheet, columns in NAMED[language].items():
+        header, *rows = list(wb[sheet].iter_rows(values_only=True))
+        for name in columns:
+            values = {r[header.index(name)] for r in rows} - {None}
+            assert values and not values & CODES, (sheet, name, values)
+            written |= values
+    assert expected <= written
+
+    review = tmp_path / "review.xlsx"
+    today = date.today()  # the demo shop's cases are of the last months before today
+    proc = shopdesk("--data-dir", shop, "--lang", language, "export", "review", "--out", review,
+                    "--from", (today - timedelta(days=9 * 365)).isoformat(), "--to",
+                    (today + timedelta(days=2)).isoformat())
+    assert proc.returncode == 0, proc.stderr
+    by_kind = load_workbook(review)["按类型" if language == "zh_CN" else "Cases by kind"]
+    kinds = {r[0] for r in by_kind.iter_rows(min_row=2, values_only=True)}
+    assert kinds and not kinds & CODES
+    assert ("退货退款" if language == "zh_CN" else "Return and refund") in kinds
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("import_language", ["zh_CN", "en"])
+def test_an_exported_customer_list_reads_back_in_either_language(shop, tmp_path, language,
+                                                                    import_language):
+    out = tmp_path / "customers.xlsx"
+    assert shopdesk("--data-dir", shop, "--lang", language, "export", "customers", "--out",
+                    out).returncode == 0
+    before = counts(shop)
+    proc = shopdesk("--data-dir", shop, "--lang", import_language, "import", "customers", out,
+                    "--json")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert (summary["errors"], summary["new_customers"], summary["updated_customers"]) == ([], 0, 0)
+    assert summary["unchanged"] == load_workbook(out).worksheets[0].max_row - 1
+    assert counts(shop) == before

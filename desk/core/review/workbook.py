@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from desk.core import labels
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.review.figures import (
     BREAKDOWN_NAMES,
@@ -69,16 +70,27 @@ def _sheet_title(text: str, taken: set[str]) -> str:
     return title
 
 
-def write_review(review: Review, out: Path, tr: Callable[[str], str] = lambda s: s,
+def _untranslated(context: str, text: str) -> str:
+    return text
+
+
+def write_review(review: Review, out: Path,
+                 translate: Callable[[str, str], str] = _untranslated,
                  code_names: dict[str, dict[str, str]] | None = None) -> Path:
     """Write the workbook to `out` (via a temporary file beside it, so a
-    failure leaves nothing half-written); `tr` translates the workbook's words,
-    `code_names` names the codes of each breakdown (reason, kind, ...)."""
+    failure leaves nothing half-written); `translate(context, text)` translates
+    the workbook's words (context "Review") and the names of stored codes
+    (desk.core.labels); `code_names` names the codes of a breakdown the
+    labels do not cover (the shop's own reasons)."""
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
 
+    def tr(text: str) -> str:
+        return translate("Review", text)
+
     names = dict(code_names or {})
+    names.setdefault("kind", labels.names("case_kind", translate))
     names.setdefault("responsibility", {k: tr(v) for k, v in RESPONSIBILITY_NAMES.items()})
     bold = Font(bold=True)
     wb = Workbook()
