@@ -183,7 +183,8 @@ _REPLY_SPEC = _Spec(
         (QT_TRANSLATE_NOOP("Export", "Group"), "text", "g.name", ""),
         (QT_TRANSLATE_NOOP("Export", "Code"), "code", "r.code", ""),
         (QT_TRANSLATE_NOOP("Export", "Text"), "text", "r.body", ""),
-        (QT_TRANSLATE_NOOP("Export", "Position"), "int", "r.position", ""),
+        # 1 first within its group, as `replies import` reads it back
+        (QT_TRANSLATE_NOOP("Export", "Position"), "int", "r.position + 1", ""),
         (QT_TRANSLATE_NOOP("Export", "Times used"), "int", "r.use_count", ""),
         (QT_TRANSLATE_NOOP("Export", "Last used"), "datetime", "r.last_used_at", ""),
     ),

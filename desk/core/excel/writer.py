@@ -10,7 +10,6 @@ order, phone and tracking numbers as text.
 from __future__ import annotations
 
 import os
-import secrets
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from pathlib import Path
 
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.excel.safe import CELL_MAX, FORMULA_START, ILLEGAL, clean_text
+from desk.core.outfile import check_target, temporary_beside
+from desk.core.sheetstyle import header_font, set_up_printing
 from desk.core.text import mask_phone
 
 # One row of a sheet holds the header, so 1,048,575 data rows fit.
@@ -191,7 +192,7 @@ class _SheetWriter:
 
     def _open(self, widths: list[float]) -> None:
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Font
+        from openpyxl.styles import Alignment
         from openpyxl.utils import get_column_letter
 
         self._close()
@@ -199,14 +200,15 @@ class _SheetWriter:
         name = self.sheet.name if self.parts == 1 else f"{self.sheet.name} ({self.parts})"
         self.ws = self.wb.create_sheet(sheet_title(name, self.taken))
         self.ws.freeze_panes = "A2"
+        set_up_printing(self.ws)
         for i, w in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = w
-        bold, middle = Font(bold=True), Alignment(vertical="center")
+        font, middle = header_font(), Alignment(vertical="center")
         header = []
         for c in self.sheet.columns:
             cell = WriteOnlyCell(self.ws, value=clean_text(c.header))
             cell.data_type = "s"
-            cell.font, cell.alignment = bold, middle
+            cell.font, cell.alignment = font, middle
             header.append(cell)
         self.ws.append(header)
         self.ws._values_to_row = _Cells(self.ws, self.sheet.columns, self.mask, self.tz)
@@ -257,6 +259,7 @@ def write_workbook(
     if target.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; choose a file name "
                                           "ending in .xlsx."), path=target)
+    check_target(target)  # before any row is written
     if not 1 <= max_rows <= SHEET_ROWS:
         raise ValueError(f"max_rows must be between 1 and {SHEET_ROWS}")
     total = sum(s.total for s in sheets)
@@ -281,7 +284,7 @@ def write_workbook(
             if not wb.worksheets:
                 raise ValueError("a workbook needs at least one sheet")
             step(0)
-            tmp = _temporary_beside(target)
+            tmp = temporary_beside(target)
             wb.save(tmp)
             os.replace(tmp, target)
             tmp = None
@@ -301,18 +304,6 @@ def write_workbook(
         raise UserError(QT_TRANSLATE_NOOP("UserError", "Could not write {path}: {reason}"),
                         path=target, reason=e.strerror or e) from e
     return WriteResult(target, rows, len(wb.worksheets))
-
-
-def _temporary_beside(target: Path) -> Path:
-    """A new empty file in the target's folder (so the rename is atomic),
-    created with the usual permissions rather than mkstemp's owner-only ones."""
-    while True:
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-            return tmp
-        except FileExistsError:
-            continue
 
 
 def _discard_sheet_files(wb) -> None:

@@ -151,3 +151,20 @@ def test_libreoffice_opens_an_export_without_complaint(shop, tmp_path):
     assert len(rows) == len(stored)
     assert {r[0] for r in rows} == set(stored)  # 19-digit numbers kept exactly, as text
     assert {r[3] for r in rows} <= {"Awaiting payment", "Paid", "Shipped", "Completed", "Closed"}
+
+
+@needs_office
+def test_a_customer_list_prints_one_page_wide_in_landscape(shop, tmp_path):
+    """As LibreOffice prints it (to PDF): every column on each page, so the
+    pages are the rows' pages, not the rows' pages times the column bands."""
+    import re
+
+    path = tmp_path / "customers.xlsx"
+    exports.export("customers", path)
+    pdf = office.convert(path, "pdf", tmp_path / "pdf", tmp_path / "profile").read_bytes()
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert sizes and all(float(w) > float(h) for w, h in sizes)  # landscape
+    rows = scalar("SELECT count(*) FROM customer WHERE deleted_at IS NULL") + 1
+    # landscape A4 at 100% holds about 30 rows; fitted to the width the scale is
+    # smaller, so more: never more pages than the rows need at 100%
+    assert len(sizes) <= -(-rows // 30), len(sizes)
