@@ -10,10 +10,11 @@ order, phone and tracking numbers as text.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from itertools import chain, islice
 from pathlib import Path
 
@@ -88,33 +89,59 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-class _Cells:
-    """Turns a row of stored values into the cells openpyxl writes, in place
-    of WriteOnlyWorksheet._values_to_row (installed on each sheet we write).
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+# (a carriage return is left as it is: XML reads it as a newline, as it always has)
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_NEEDS_ESCAPE = re.compile(r"[&<>]")
+_SPACE = " \t\n\r"
 
-    The values are checked here (safe text, numbers, local times), so each
-    cell gets its value and type set directly rather than through openpyxl's
+
+def _serial(moment: datetime | date) -> float | int:
+    """An Excel date serial, as openpyxl.utils.datetime.to_excel computes it."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time())
+    days = (moment - _EXCEL_EPOCH).days
+    if 0 < days <= 60:  # Excel's 29 February 1900
+        days -= 1
+    return days + (moment.hour * 3600 + moment.minute * 60 + moment.second
+                   + moment.microsecond / 10 ** 6) / 86400
+
+
+class _RowXml:
+    """Turns a row of stored values into its sheet XML, in place of openpyxl's
+    cell objects (installed as the sheet's _values_to_row; its writer's
+    write_row then writes the element as it is).
+
+    The values are checked here (safe text, numbers, local times) and each
+    cell is written with its type set directly rather than through openpyxl's
     type guessing, which would also make a text starting with "=" a formula.
-    One cell per column is reused from row to row: a row is written out
-    before append() returns."""
+    Building one string per row and letting the XML library parse and write
+    it in C costs a fraction of openpyxl's element-per-cell writing (see
+    docs/performance.md); the cells are the ones openpyxl writes: inline
+    strings, numbers, dates as serials with a date format, the same styles."""
 
     def __init__(self, ws, columns: Sequence[Column], mask_phones: bool, tz: tzinfo | None) -> None:
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.utils import get_column_letter
+        from openpyxl.xml.functions import fromstring  # the element type the sheet writer takes
 
+        self.parse = fromstring
         self.tz = tz
         self.mask = mask_phones
         self.kinds = [c.kind for c in columns]
-        self.cells = []
-        self.as_text = []
+        self.letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+        self.style = []  # ' s="n"' for the columns with a number format
         for c in columns:
-            cell = WriteOnlyCell(ws)
             if c.kind in ("money", "date", "datetime"):
+                cell = WriteOnlyCell(ws)
                 cell.number_format = {"money": MONEY_FORMAT, "date": DATE_FORMAT,
                                       "datetime": DATETIME_FORMAT}[c.kind]
-            self.cells.append(cell)
-            text = WriteOnlyCell(ws)
-            text.quotePrefix = True  # Excel keeps it text even when the cell is edited
-            self.as_text.append(text)
+                self.style.append(f' s="{cell.style_id}"')
+            else:
+                self.style.append("")
+        text = WriteOnlyCell(ws)
+        text.quotePrefix = True  # Excel keeps it text even when the cell is edited
+        self.as_text = f' s="{text.style_id}"'
 
     def local(self, value) -> datetime:
         if isinstance(value, int):
@@ -125,14 +152,17 @@ class _Cells:
             return value  # a date
         return moment.replace(tzinfo=None)
 
-    def __call__(self, values: Sequence, row_idx: int) -> Iterator:
+    def __call__(self, values: Sequence, row_idx: int):
         if len(values) != len(self.kinds):
             raise ValueError(f"row {row_idx} has {len(values)} values for {len(self.kinds)} columns")
+        row = str(row_idx)
+        out = [f'<row r="{row}">']
+        add = out.append
+        kinds, letters, styles = self.kinds, self.letters, self.style
         for i, value in enumerate(values):
             if value is None:
                 continue
-            kind = self.kinds[i]
-            cell = self.cells[i]
+            kind = kinds[i]
             if kind == "text" or kind == "code" or kind == "phone":
                 s = value if type(value) is str else str(value)
                 if kind == "phone" and self.mask:
@@ -141,20 +171,29 @@ class _Cells:
                     continue
                 if ILLEGAL.search(s) or len(s) > CELL_MAX:
                     s = clean_text(s)
-                if s.startswith(FORMULA_START):
-                    cell = self.as_text[i]
-                cell._value, cell.data_type = s, "s"
-            elif kind == "int":
-                cell._value, cell.data_type = int(value), "n"
+                    if not s:
+                        continue
+                style = self.as_text if s.startswith(FORMULA_START) else ""
+                space = ' xml:space="preserve"' if s[0] in _SPACE or s[-1] in _SPACE else ""
+                if _NEEDS_ESCAPE.search(s):
+                    s = s.translate(_XML_ESCAPES)
+                add(f'<c r="{letters[i]}{row}"{style} t="inlineStr"><is><t{space}>{s}</t></is></c>')
+                continue
+            if kind == "int":
+                number = f"{int(value):.16g}"
             elif kind == "money":
-                cell._value, cell.data_type = value / 100, "n"  # x.yz fen/100: the nearest double
+                number = f"{value / 100:.16g}"  # x.yz fen/100: the nearest double
             elif kind == "date" and isinstance(value, int):
-                cell._value, cell.data_type = self.local(value).date(), "d"
+                number = f"{_serial(self.local(value).date()):.16g}"
             else:
-                cell._value, cell.data_type = self.local(value), "d"
-            cell.column = i + 1
-            cell.row = row_idx
-            yield cell
+                number = f"{_serial(self.local(value)):.16g}"
+            add(f'<c r="{letters[i]}{row}"{styles[i]} t="n"><v>{number}</v></c>')
+        add("</row>")
+        return self.parse("".join(out))
+
+
+def _write_element(xf, row, row_idx: int) -> None:
+    xf.write(row)
 
 
 def _value_width(kind: str, value, mask: bool) -> int:
@@ -210,8 +249,9 @@ class _SheetWriter:
             cell.data_type = "s"
             cell.font, cell.alignment = font, middle
             header.append(cell)
-        self.ws.append(header)
-        self.ws._values_to_row = _Cells(self.ws, self.sheet.columns, self.mask, self.tz)
+        self.ws.append(header)  # through openpyxl: it sets the sheet's writer up
+        self.ws._values_to_row = _RowXml(self.ws, self.sheet.columns, self.mask, self.tz)
+        self.ws._writer.write_row = _write_element
         self.in_sheet = 0
 
     def _close(self) -> None:
