@@ -1,10 +1,13 @@
 """A streaming workbook writer: sheets described by columns, rows streamed
 through openpyxl's write_only mode, written to a temporary file and renamed.
 
-A cancel or a failure leaves nothing where the user asked for the file.
-Values are made safe on the way (desk.core.excel.safe); money is written as
-yuan numbers with a yuan format, times as real Excel datetimes in local time,
-order, phone and tracking numbers as text.
+A cancel or a failure leaves nothing where the user asked for the file
+(desk.core.outfile: the folder must exist, the file gets the umask's
+permissions). Values are made safe on the way (desk.core.excel.safe); money
+is written as yuan numbers with a yuan format, times as real Excel datetimes
+in local time, order, phone and tracking numbers as text. Every sheet has a
+named header font and prints landscape, one page wide, with the header on
+every page (desk.core.sheetstyle).
 """
 
 from __future__ import annotations
