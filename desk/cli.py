@@ -62,6 +62,7 @@ def _cmd_info(args) -> int:
 
     data = _data_dir(args)
     out = {"version": __version__, "data_dir": str(data.root), "database": str(data.db_path)}
+    _refuse_unusable(data)
     if not data.db_path.exists():
         out.update(database_bytes=0, schema_version=0, latest_schema_version=db.latest_version(), rows={})
     else:
@@ -106,7 +107,10 @@ def _cmd_check(args) -> int:
     if not data.db_path.exists():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no ShopDesk database in {folder}."),
                         folder=data.root)
+    _refuse_unusable(data)
     problems = db.integrity_problems(data.db_path)
+    if not problems:
+        problems = db.text_problems(data.db_path)
     if problems:
         for line in problems[:100]:
             print(line)
@@ -283,6 +287,7 @@ def _open(data) -> None:
     from desk.core import db
 
     data.ensure()
+    _refuse_unusable(data)
     db.open_database(data.db_path, data.backups)
 
 
@@ -297,19 +302,51 @@ def _open_to_read(data) -> None:
     if not data.db_path.exists():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no ShopDesk database in {folder}."),
                         folder=data.root)
+    _refuse_unusable(data)
     try:
-        conn = sqlite3.connect(f"file:{data.db_path}?mode=ro", uri=True)
+        conn = db.open_read_only(data.db_path)
         try:
             current = db.schema_version(conn) == db.latest_version()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as e:
+        busy = db.busy_error(e, data.db_path)
+        if busy is not None:  # a writer kept it locked longer than the busy timeout
+            raise busy from e
         current = False  # open_database below says what is wrong with it
     if current:
         db.connect(data.db_path)
         return
     with _writer(data):
         _open(data)
+
+
+def _refuse_unusable(data) -> None:
+    """Refuse a database file that holds no ShopDesk data (empty, another
+    program's, not a database) or is no file at all: a command never turns
+    it into an empty shop. The file is left as it is; the message names the
+    newest good backup to restore."""
+    from desk.core import backup, db
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    problem = db.file_problem(data.db_path)
+    if problem is not None:
+        raise problem
+    if not data.db_path.exists():
+        return
+    reason = db.shop_problem(data.db_path)
+    if reason is None:
+        return
+    good = backup.newest_good(data)
+    if good is None:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The database {path} holds no ShopDesk data ({reason}) and there is no good "
+            "backup in {folder}. Nothing was changed. Move the file away to start a new shop."),
+            path=data.db_path, reason=reason, folder=data.backups)
+    raise UserError(QT_TRANSLATE_NOOP(
+        "UserError", "The database {path} holds no ShopDesk data ({reason}). Nothing was changed. "
+        "The newest good backup is {backup}; put it back with: shopdesk restore \"{backup}\" "
+        "(the file is kept aside)."), path=data.db_path, reason=reason, backup=good.path)
 
 
 def _writer(data):
@@ -328,6 +365,39 @@ COMMANDS: list[Callable] = [
 ]
 
 
+_PATH_ARGUMENTS = frozenset({"file", "out", "data_dir"})  # any bytes the system allows
+
+
+def _undecodable_argument(args) -> str | None:
+    """What to say when a text argument (a query, a case number...) holds
+    bytes that are not UTF-8: Python hands them over as lone surrogates,
+    which no search or database can use. File names may hold such bytes."""
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = value.encode("utf-8", "surrogateescape")
+            return (f"{name.replace('_', ' ')} {raw!r} is not valid text: it holds bytes that are not "
+                    "UTF-8 (set the terminal to UTF-8, or type it again)")
+    return None
+
+
+def _database_problem(error: Exception):
+    """A SQLite error a person can act on (busy, disk full...), as a UserError; else None."""
+    import sqlite3
+
+    import peewee
+
+    if not isinstance(error, (sqlite3.Error, peewee.PeeweeException)):
+        return None
+    from desk.core import db
+    from desk.core.base import database
+
+    return db.user_error(error, getattr(database.obj, "database", None) or ".")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from desk.core.errors import UserError
 
@@ -340,6 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk.ui.app import run_gui  # the only path that imports Qt
 
         return run_gui(args)
+    not_text = _undecodable_argument(args)
+    if not_text:
+        print(f"shopdesk: {not_text}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return args.func(args)
     except UserError as e:
@@ -353,6 +427,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("shopdesk: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except Exception as e:
+        problem = _database_problem(e)
+        if problem is None:
+            raise
+        print(f"shopdesk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         from desk.core import db
 

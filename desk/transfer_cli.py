@@ -8,7 +8,7 @@ import sys
 
 EXIT_OK = 0
 EXPORT_KINDS = ("customers", "orders", "aftersales", "followups", "replies", "all", "review")
-IMPORT_PLATFORMS = ("taobao", "tmall", "pdd", "jd", "douyin")  # desk.core.excel.layouts
+IMPORT_PLATFORMS = ("taobao", "tmall", "pdd", "jd", "douyin", "wechat")  # desk.core.excel.layouts
 
 
 def add_export(sub) -> argparse.ArgumentParser:
@@ -110,7 +110,9 @@ def add_import(sub) -> argparse.ArgumentParser:
                                       "list) into the customer file")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
     o = what.add_parser("orders", help="an order export from a seller centre (.csv or .xlsx)")
-    o.add_argument("file", metavar="FILE", help="the exported file (.csv or .xlsx)")
+    o.add_argument("file", metavar="FILE", nargs="+",
+                   help="the exported file (.csv or .xlsx); Taobao/Tmall's order report (订单报表) "
+                        "and item report (宝贝报表) may be given together")
     o.add_argument("--platform", choices=IMPORT_PLATFORMS,
                    help="the platform the file comes from (default: recognised from its columns)")
     o.add_argument("--preset", metavar="NAME",
@@ -166,7 +168,16 @@ def cmd_import_orders(args) -> int:
 
     data = _data_dir(args)
     mapping, platform = None, args.platform
-    if args.dry_run:
+    if args.dry_run and not data.db_path.exists():
+        # A new shop's first look at its export: preview against an empty
+        # database in memory; the data folder is not created or touched.
+        from desk.core import db
+
+        with db.scratch():
+            if args.preset:
+                presets.get(args.preset)  # none saved yet: says so
+            result = orders_import.import_orders(args.file, platform, dry_run=True)
+    elif args.dry_run:
         _open_to_read(data)
         if args.preset:
             preset = presets.get(args.preset)
@@ -192,8 +203,13 @@ def cmd_import_orders(args) -> int:
     print(f"new orders:        {summary['new_orders']:>8,}")
     print(f"updated orders:    {summary['updated_orders']:>8,}")
     print(f"unchanged orders:  {summary['unchanged']:>8,}")
+    for c in summary["changes"]:
+        where = f"{c['file']}, row {c['row']}" if c.get("file") else f"row {c['row']}"
+        print(f"{where}: order {c['order_no']} ({c['buyer']}): {c['field']}: "
+              f"{c['old'] or '(empty)'} → {c['new'] or '(empty)'}")
     for e in summary["errors"]:
-        print(f"row {e['row']}: {e['message']}")
+        where = f"{e['file']}, row {e['row']}" if e.get("file") else f"row {e['row']}"
+        print(f"{where}: {e['message']}")
     print(f"{len(summary['errors']):,} row(s) could not be used; the rest {verb} imported"
           + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
     return EXIT_OK

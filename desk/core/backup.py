@@ -5,8 +5,9 @@ import; each one checked before older ones are thinned out.
 Backups live in the data folder's backups/ as
 `shopdesk-YYYYmmdd-HHMMSS-<reason>.sqlite3` (local time). Thinning keeps the
 last 10, the newest of each day for a week, of each week for a month and of
-each month for a year (`keep`). Files whose names do not parse are never
-touched, nor is the backup just written.
+each month for a year (`keep`), and the fullest backup it would delete when
+that holds more shop data than the newest one (`spare`). Files whose names
+do not parse are never touched, nor is the backup just written.
 """
 
 from __future__ import annotations
@@ -107,10 +108,31 @@ def keep(backups: Sequence[tuple[datetime, T]], now: datetime) -> set[T]:
     return kept
 
 
+def spare(doomed: Sequence[tuple[datetime, T, int]], newest_rows: int) -> T | None:
+    """Of the backups thinning would delete, `(taken_at, key, rows of shop
+    data)`, the one kept anyway: the one holding the most data (the newest
+    of those), when that is more than the newest backup holds. An emptied
+    or damaged shop that goes on backing itself up never pushes the last
+    copy of its real data out. Pure."""
+    fullest = max(doomed, key=lambda b: (b[2], b[0]), default=None)
+    if fullest is None or fullest[2] <= newest_rows:
+        return None
+    return fullest[1]
+
+
 def thin(data: DataDir, just_written: Path | None = None, now: datetime | None = None) -> list[Path]:
-    """Delete the backups `keep` lets go; returns what was deleted."""
+    """Delete the backups `keep` lets go, but for the `spare`; returns what
+    was deleted."""
     backups = list_backups(data)
     kept = keep([(b.taken_at, b.path) for b in backups], now or datetime.now())
+    doomed = [b for b in backups if b.path not in kept and b.path != just_written]
+    if doomed:
+        newest = just_written or backups[0].path
+        fullest = spare([(b.taken_at, b.path, db.data_rows(b.path)) for b in doomed],
+                        db.data_rows(newest))
+        if fullest is not None:
+            log.info("kept %s: it holds more data than the newest backup", fullest.name)
+            kept.add(fullest)
     removed = []
     for b in backups:
         if b.path in kept or b.path == just_written:

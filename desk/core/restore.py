@@ -78,7 +78,7 @@ def check_database(path: Path, source: Path) -> int:
     """Refuse `path` (a copy of `source`) unless it is a sound ShopDesk
     database this version can open; returns its schema version."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = db.raw_connect(path, "ro")
     except sqlite3.Error as e:
         raise _damaged(source, e) from e
     try:
@@ -106,9 +106,9 @@ def _copy_database(source: Path, stage: Path) -> None:
     """A consistent copy of the SQLite file `source` (its own write-ahead log
     included) into `stage`, with SQLite's backup API, read-only on the source."""
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = db.raw_connect(source, "ro")
         try:
-            dest = sqlite3.connect(stage)
+            dest = db.raw_connect(stage)
             try:
                 src.backup(dest)
             finally:
@@ -301,7 +301,7 @@ def set_aside(data: DataDir, kind: str) -> Path:
 def _settle(path: Path) -> None:
     """Fold the write-ahead log into the database file so the file alone is
     the whole database; refuse if another connection keeps it busy."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = db.raw_connect(path, "rw", isolation_level=None)
     try:
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         conn.execute("PRAGMA journal_mode=DELETE")  # removes the log; refused while others read
@@ -341,7 +341,11 @@ def _swap(data: DataDir, stage: Path) -> Path | None:
     aside = None
     with open(stage, "rb") as f:
         os.fsync(f.fileno())
-    if current.exists():
+    if current.exists() and header_problem(current):
+        # no ShopDesk database (empty, another program's, not SQLite): kept
+        # as it is, with whatever log lies beside it, nothing to fold in
+        aside = set_aside(data, "replaced")
+    elif current.exists():
         _settle(current)
         for companion in _companions(current):
             companion.unlink(missing_ok=True)  # empty now; never to be read with the new file
@@ -404,6 +408,9 @@ def restore(data: DataDir, source: Path | str,
     import zipfile
 
     source = Path(source)
+    problem = db.file_problem(data.db_path)
+    if problem is not None:  # a folder in the database's place: never restored into or over
+        raise problem
     if not source.is_file():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no file {path}."), path=source)
     stage = data.root / f".restoring-{os.getpid()}.sqlite3"
@@ -538,8 +545,8 @@ def _closed_cleanly(data: DataDir) -> bool:
 def header_problem(path: Path) -> str | None:
     """What is wrong with the file's first 100 bytes (SQLite's header), if anything."""
     size = path.stat().st_size
-    if size == 0:
-        return None  # SQLite's empty database: the migrations fill it
+    if size == 0:  # ShopDesk never leaves an empty file under the database's name (db._create)
+        return db.FILE_EMPTY
     with open(path, "rb") as f:
         head = f.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
@@ -548,18 +555,30 @@ def header_problem(path: Path) -> str | None:
     page = 65536 if page == 1 else page
     if page < 512 or page & (page - 1) or size % page:
         return "the file is cut short or its header is damaged"
+    # PRAGMA application_id, set by the first migration, which runs before
+    # the database gets its name (db._create): another program's database
+    if int.from_bytes(head[68:72], "big") != db.APPLICATION_ID:
+        return db.FILE_NOT_OURS
     return None
 
 
 def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
     """Check the database before it is opened: its header always; SQLite's
     quick check too when the last run did not close cleanly, the file changed
-    since, or `thorough`. A damaged database is moved aside (kept) and the
-    newest good backup looked up; the app must then not open (and so create)
-    a database until the user has chosen."""
+    since, or `thorough`. A killed writer's hot journal is rolled back
+    first. A damaged database, and a file that holds no ShopDesk data (empty,
+    another program's), is moved aside (kept) and the newest good backup
+    looked up; the app must then not open (and so create) a database until
+    the user has chosen. A folder in the database's place raises UserError."""
+    problem = db.file_problem(data.db_path)
+    if problem is not None:  # a folder where the database should be: the user must move it
+        raise problem
     if not data.db_path.exists():
         (data.root / CLOSED_MARK).unlink(missing_ok=True)
         return StartupCheck("new")
+    journal = data.db_path.with_name(data.db_path.name + "-journal")
+    if journal.exists():  # a writer was killed: its journal is rolled back (we hold the lock)
+        db.recover(data.db_path)
     thorough = not _closed_cleanly(data) or thorough
     problem = header_problem(data.db_path)
     problems = [problem] if problem else (db.quick_problems(data.db_path) if thorough else [])

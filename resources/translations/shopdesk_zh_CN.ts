@@ -1559,6 +1559,28 @@ Changes made since then will not be in ShopDesk. The current database is kept in
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
+        <source>ShopDesk: no shop data in the database</source>
+        <translation>店铺客服台：数据库里没有店铺数据</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file belongs to another program</source>
+        <translation>文件属于别的程序</translation>
+    </message>
+    <message>
+        <source>ShopDesk checks its database when it starts, and this time it found no shop data in it: {what} (a copy that did not finish, a sync tool, or a file replaced by mistake?). ShopDesk does not start an empty shop in its place.
+
+Nothing was deleted: the file was moved aside as
+{kept}</source>
+        <translation>店铺客服台每次启动都会检查数据库，这次发现里面没有店铺数据：{what}（可能是复制没有完成、同步软件动过它，或文件被误替换）。店铺客服台不会用一个空店铺顶替它。
+
+没有删除任何东西：这个文件已移到一旁，保存为
+{kept}</translation>
+    </message>
+    <message>
         <source>ShopDesk: the database is damaged</source>
         <translation>店铺客服台：数据库已损坏</translation>
     </message>
@@ -2712,6 +2734,14 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>正在导入短语…</translation>
     </message>
     <message>
+        <source>Items</source>
+        <translation>商品明细</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s phone</source>
+        <translation>买家手机</translation>
+    </message>
+    <message>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
@@ -2738,6 +2768,26 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Row</source>
         <translation>行</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>After the import</source>
+        <translation>导入后</translation>
     </message>
     <message>
         <source>Why it cannot be used</source>
@@ -2768,8 +2818,32 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>这是店铺客服台导出的客户表。新客户：{nc}。更新的客户：{uc}。不变：{un}。无法使用的行：{bad}。</translation>
     </message>
     <message>
-        <source>Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.</source>
-        <translation>平台：{platform}。新客户：{nc}。更新的客户：{uc}。新订单：{no}。更新的订单：{uo}。未变的订单：{un}。无法使用的行：{bad}。</translation>
+        <source>Platform: {platform}</source>
+        <translation>平台：{platform}</translation>
+    </message>
+    <message>
+        <source>New customers: {nc}    Updated customers: {uc}</source>
+        <translation>新客户：{nc}    更新的客户：{uc}</translation>
+    </message>
+    <message>
+        <source>New orders: {no}    Updated orders: {uo}    Unchanged orders: {un}</source>
+        <translation>新订单：{no}    更新的订单：{uo}    没有变化的订单：{un}</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used: {bad}</source>
+        <translation>无法使用的行：{bad}</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>{status}, {amount}</source>
+        <translation>{status}，{amount}</translation>
+    </message>
+    <message>
+        <source>The table shows the first {shown} of {total} changes.</source>
+        <translation>下表只列出 {total} 项变化中的前 {shown} 项。</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -4769,6 +4843,14 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{folder} 中没有店铺客服台的数据库。</translation>
     </message>
     <message>
+        <source>The database {path} holds no ShopDesk data ({reason}) and there is no good backup in {folder}. Nothing was changed. Move the file away to start a new shop.</source>
+        <translation>数据库 {path} 里没有店铺客服台的数据（{reason}），{folder} 中也没有完好的备份。没有做任何改动。如果要开一个新店铺，请先把这个文件移走。</translation>
+    </message>
+    <message>
+        <source>The database {path} holds no ShopDesk data ({reason}). Nothing was changed. The newest good backup is {backup}; put it back with: shopdesk restore &quot;{backup}&quot; (the file is kept aside).</source>
+        <translation>数据库 {path} 里没有店铺客服台的数据（{reason}）。没有做任何改动。最新的完好备份是 {backup}，可以这样恢复：shopdesk restore &quot;{backup}&quot;（现在的文件会另存一旁）。</translation>
+    </message>
+    <message>
         <source>The backup could not be written to {folder}: {reason}.</source>
         <translation>备份无法写入 {folder}：{reason}。</translation>
     </message>
@@ -4801,6 +4883,18 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>稍后提醒的时间必须在将来。</translation>
     </message>
     <message>
+        <source>A change to the database in {folder} was cut off (ShopDesk was stopped or the power failed), and SQLite must undo it before the database can be read, but the folder cannot be written to. Make the folder writable and try again; nothing is lost.</source>
+        <translation>{folder} 中数据库的一次修改被中途打断（店铺客服台被关掉或断电），读取数据库前 SQLite 需要先撤销这次修改，但这个文件夹无法写入。请让文件夹可写后再试，数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>{path} should be ShopDesk&apos;s database file, but it is a folder or another kind of file. Move it out of the data folder and try again.</source>
+        <translation>{path} 应该是店铺客服台的数据库文件，但它是一个文件夹或其他类型的文件。请把它移出数据文件夹后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it holds no ShopDesk data (a copy that did not finish, or a file emptied by mistake?).</source>
+        <translation>{path} 是空的，里面没有店铺客服台的数据（可能是复制没有完成，或文件被误清空）。</translation>
+    </message>
+    <message>
         <source>{path} is not a ShopDesk database.</source>
         <translation>{path} 不是店铺客服台的数据库。</translation>
     </message>
@@ -4813,6 +4907,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>升级数据库前做的备份没有通过检查（{path}），数据库保持原样未改动。</translation>
     </message>
     <message>
+        <source>Another program created {path} while ShopDesk was creating it; nothing was changed.</source>
+        <translation>店铺客服台创建 {path} 时，另一个程序抢先创建了它；没有做任何改动。</translation>
+    </message>
+    <message>
         <source>The disk is full, so this change was not saved. Everything saved before is safe. Free some space on the disk with the data folder {folder} and try again.</source>
         <translation>磁盘已满，这次修改没有保存。之前保存的内容都安然无恙。请在数据文件夹 {folder} 所在的磁盘上腾出一些空间后再试。</translation>
     </message>
@@ -4823,6 +4921,14 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>The disk reported an error while saving in {folder}, so this change was not saved. Check the disk (a removed USB drive? a full or failing disk?) and try again.</source>
         <translation>在 {folder} 中保存时磁盘报错，这次修改没有保存。请检查磁盘（U 盘被拔出了？磁盘已满或出了故障？）后再试。</translation>
+    </message>
+    <message>
+        <source>The database in {folder} is busy: another ShopDesk is writing to it. Try again in a moment.</source>
+        <translation>{folder} 中的数据库正忙：另一个店铺客服台正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The text holds bytes that are not valid UTF-8 (from a terminal or a file in another encoding?), so it cannot be used. Type it again.</source>
+        <translation>这段文字里有不是有效 UTF-8 的字节（可能来自编码不同的终端或文件），无法使用。请重新输入。</translation>
     </message>
     <message>
         <source>The database {path} cannot be opened: {reason}.</source>
@@ -5305,6 +5411,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>至少要选择订单编号、订单状态和买家所在的列。</translation>
     </message>
     <message>
+        <source>{name} is an order export without the buyer: it has no column for the buyer&apos;s nickname or the receiver (收货人). Download it again with the receiver&apos;s details included, or choose the columns yourself.</source>
+        <translation>{name} 是一份没有买家信息的订单导出：里面既没有买家昵称列，也没有收货人列。请在导出时勾选收货人信息后重新下载，或者自己选择各列。</translation>
+    </message>
+    <message>
         <source>{name} does not look like an order export ShopDesk knows: no row names the order number, its status and the buyer. Choose the columns yourself.</source>
         <translation>{name} 不像店铺客服台认识的订单导出文件：没有哪一行同时写着订单编号、订单状态和买家。请自己选择各列。</translation>
     </message>
@@ -5321,12 +5431,36 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>订单 {order_no} 未导入：它的第 {row} 行无法使用。</translation>
     </message>
     <message>
+        <source>{name} is an item report (宝贝报表), which only Taobao and Tmall give; choose one of them as the platform.</source>
+        <translation>{name} 是宝贝报表，只有淘宝和天猫提供这种文件；请把平台选为淘宝或天猫。</translation>
+    </message>
+    <message>
+        <source>These files come from different platforms ({platforms}); import them one after another.</source>
+        <translation>这些文件来自不同的平台（{platforms}），请逐个分别导入。</translation>
+    </message>
+    <message>
+        <source>An item report (宝贝报表) only goes with Taobao or Tmall orders.</source>
+        <translation>宝贝报表只能和淘宝或天猫的订单一起导入。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} is also in {other}; that file&apos;s row is used.</source>
+        <translation>订单 {order_no} 在 {other} 里也有，以那个文件中的行为准。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} is not in ShopDesk yet: import its order report (订单报表) first, or both files together.</source>
+        <translation>订单 {order_no} 还不在店铺客服台里：请先导入它的订单报表，或者把两个文件一起导入。</translation>
+    </message>
+    <message>
         <source>The order number is empty.</source>
         <translation>订单编号为空。</translation>
     </message>
     <message>
         <source>“{value}” is not an order number.</source>
         <translation>“{value}”不是有效的订单编号。</translation>
+    </message>
+    <message>
+        <source>Order {order_no}: an item row has no title.</source>
+        <translation>订单 {order_no}：有一行宝贝没有标题。</translation>
     </message>
     <message>
         <source>Unknown order status “{status}”.</source>

@@ -67,8 +67,12 @@ def test_import_dry_run_then_import_then_again(shop, tmp_path):
     dry = shopdesk("--data-dir", shop, "import", "orders", path, "--dry-run", "--json")
     assert dry.returncode == 0, dry.stderr
     summary = json.loads(dry.stdout)
+    new_rows = summary.pop("new_order_rows")
     assert summary == {"platform": "taobao", "new_customers": 2, "updated_customers": 0,
-                       "new_orders": 3, "updated_orders": 0, "unchanged": 0, "errors": []}
+                       "new_orders": 3, "updated_orders": 0, "unchanged": 0, "errors": [],
+                       "changes": []}
+    assert [(r["row"], r["order_no"]) for r in new_rows] == [
+        (3, "3012345678901234567"), (5, "3012345678901234568"), (6, "3012345678901234569")]
     assert counts(shop) == before
     done = shopdesk("--data-dir", shop, "import", "orders", path, "--platform", "tmall")
     assert done.returncode == 0, done.stderr
@@ -277,3 +281,37 @@ def test_a_missing_folder_is_refused_by_every_export(shop, tmp_path, command, na
     line = assert_user_error(shopdesk("--data-dir", shop, *command, "--out", out))
     assert "does not exist" in line and str(out) in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_dry_run_on_a_new_empty_folder_previews_and_writes_nothing(tmp_path):
+    from tests.core.excel import platform_files as pf
+
+    export = pf.taobao_orders_csv(tmp_path / "ExportOrderList.csv")
+    for folder in (tmp_path / "empty", tmp_path / "not-there-yet"):
+        if folder.name == "empty":
+            folder.mkdir()
+        done = shopdesk("--data-dir", folder, "import", "orders", export, "--dry-run", "--json")
+        assert done.returncode == 0, done.stderr
+        summary = json.loads(done.stdout)
+        assert (summary["platform"], summary["new_customers"], summary["new_orders"]) == ("taobao", 2, 4)
+        # no database, no lock, no logs or backups folder: nothing at all
+        assert (list(folder.iterdir()) if folder.exists() else None) == (
+            [] if folder.name == "empty" else None)
+
+
+def test_order_and_item_reports_in_one_go_then_the_changes_a_new_export_brings(tmp_path):
+    from tests.core.excel import platform_files as pf
+
+    folder = tmp_path / "shop"
+    orders = pf.taobao_orders_csv(tmp_path / "ExportOrderList.csv")
+    items = pf.taobao_items_csv(tmp_path / "ExportOrderDetailList.csv")
+    done = shopdesk("--data-dir", folder, "import", "orders", orders, items, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["new_orders"] == 4
+    assert counts(folder)[2] == 5  # A's two items, B's one, C's and D's summaries
+    later = pf.taobao_orders_rows()
+    later[1][10] = "卖家已发货，等待买家确认"
+    dry = shopdesk("--data-dir", folder, "import", "orders",
+                   pf.taobao_orders_csv(tmp_path / "later.csv", later), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert f"row 3: order {pf.TB_B} (tb_xiaoyu2019): status: paid → shipped" in dry.stdout

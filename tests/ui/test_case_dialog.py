@@ -28,7 +28,7 @@ from desk.ui import undo
 from desk.ui.aftersales.case_dialog import CaseDialog
 from desk.ui.aftersales.case_settle import CaseSettleDialog
 
-from .helpers import answering, type_text
+from .helpers import activate, answering, type_text
 
 ORDER_NO = "4000000000000000123"  # 19 digits
 
@@ -407,7 +407,7 @@ def test_a_remark_goes_on_the_timeline_and_undo_takes_it_off(qtbot, shop):
     assert box.toPlainText() == ""
     assert [(e.kind, e.comment) for e in service.get_case(case_id).events][-1] == (
         "comment", "buyer will send photos tonight")
-    dialog.activateWindow()
+    activate(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [e.kind for e in service.get_case(case_id).events] == ["status"]
     qtbot.waitUntil(lambda: len(timeline(dialog)) == 1)

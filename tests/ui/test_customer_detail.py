@@ -27,7 +27,7 @@ from desk.ui.customers.address_dialog import AddressDialog
 from desk.ui.customers.detail import CustomerDialog
 from desk.ui.customers.tag_dialog import NewTagDialog
 
-from .helpers import answering, child, click, click_cell, type_text
+from .helpers import activate, answering, child, click, click_cell, type_text
 
 ORDER_NO = "4000000000000000001"  # 19 digits: shown exactly, never as a float
 
@@ -82,9 +82,7 @@ def focus_notes(qtbot, dialog) -> None:
     """Focus outside any text field (a field undoes its own typing), in the
     active dialog: the offscreen platform has no window manager to activate it
     again when an address or tag dialog over it closes."""
-    if QApplication.activeWindow() is not dialog:
-        with qtbot.waitActive(dialog):
-            dialog.activateWindow()
+    activate(dialog)
     dialog.notes.setFocus()
 
 

@@ -261,3 +261,38 @@ def test_a_chinese_customer_list_comes_back_through_file_import(demo_window, qtb
     with answering(ImportDialog, answer):
         assert demo_window.import_orders()
     assert Customer.get(Customer.nickname == nickname).region == "浙江省宁波市"
+
+
+def test_the_preview_lists_each_new_order_and_each_changed_field(shop_db, qtbot, tmp_path):
+    from desk.core.excel.orders_import import import_orders
+    from desk.ui import fmt
+    from tests.core.excel import platform_files as pf
+
+    import_orders(pf.taobao_orders_csv(tmp_path / "before.csv"))
+    later = pf.taobao_orders_rows()
+    later[1][10] = "卖家已发货，等待买家确认"  # order B (row 3) has shipped
+    later.append(list(later[3]))
+    later[-1][0] = '="3712094518830221750"'  # a new order (row 6)
+    path = pf.taobao_orders_csv(tmp_path / "later.csv", later)
+
+    def answer(dialog):
+        child(dialog, QLineEdit, "importPath").setText(str(path))
+        click(qtbot, child(dialog, QPushButton, "importPreview"))
+        _wait_summary(qtbot, dialog, "Updated orders: 1")
+        summary = child(dialog, QLabel, "importSummary").text()
+        assert "New orders: 1" in summary and "Unchanged orders: 3" in summary
+        table = child(dialog, QTableWidget, "importChanges")
+        assert table.isVisibleTo(dialog)
+        shown = [[table.item(r, c).text() for c in range(table.columnCount())]
+                 for r in range(table.rowCount())]
+        assert shown == [
+            ["3", pf.TB_B, "tb_xiaoyu2019", "Order status", "Paid", "Shipped"],
+            ["6", "3712094518830221750", "lily_2024", "New order", "", f"Shipped, {fmt.money(8_900)}"],
+        ]
+        assert rows("SELECT status FROM shop_order WHERE order_no = ?", pf.TB_B) == [("paid",)]
+        click(qtbot, child(dialog, QPushButton, "importRun"))
+
+    with answering(ImportDialog, answer):
+        result = ImportDialog.ask(None)
+    assert result is not None and result.applied
+    assert rows("SELECT status FROM shop_order WHERE order_no = ?", pf.TB_B) == [("shipped",)]
