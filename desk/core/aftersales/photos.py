@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desk.core import changes, outfile, timeutil
+from desk.core import labels as code_labels
 from desk.core import sheetstyle as style
 from desk.core.aftersales.models import EVIDENCE_KINDS, Case, Evidence
 from desk.core.base import database
@@ -437,6 +438,7 @@ PACK_LABELS: dict[str, str] = {
     "status:rejected": "Rejected", "status:closed": "Closed",
     "responsibility:seller": "Seller", "responsibility:buyer": "Buyer",
     "responsibility:carrier": "Carrier", "responsibility:supplier": "Supplier",
+    **{f"platform:{code}": name for code, name in code_labels.PLATFORMS.items()},
     "evidence:damage": "Damage", "evidence:package": "Outer packaging",
     "evidence:slip": "Packing slip", "evidence:chat": "Chat screenshot", "evidence:other": "Other",
 }
@@ -519,7 +521,7 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     summary.title = lab["sheet_summary"][:31]
     style.set_up_printing(summary, None)
     pairs = [
-        ("case_no", case_no), ("buyer", nickname), ("platform", platform),
+        ("case_no", case_no), ("buyer", nickname), ("platform", code("platform", platform)),
         ("order_no", order_no or ""), ("kind", code("kind", kind)),
         ("status", code("status", status)), ("reason", reason),
         ("responsibility", code("responsibility", responsibility)),
