@@ -145,7 +145,10 @@ def cmd_export(args) -> int:
             "UserError", "Give --out a file name ending in .xlsx (Excel) or .txt (Sogou phrase file)."))
     _open_to_read(_data(args))
     if suffix == ".xlsx":
-        n = transfer.export_xlsx(out)
+        from desk.core.excel.translations import translator
+
+        # the one reply workbook: the same as `shopdesk export replies`
+        n = transfer.export_xlsx(out, translate=translator(getattr(args, "lang", None)))
         print(f"{n:,} phrase(s) written to {out}", file=sys.stderr)
     else:
         n, skipped = transfer.export_sogou(out, encoding=args.encoding)

@@ -60,8 +60,7 @@ def _export_review(args, out) -> int:
     period = figures.Period(_day(args.first, today.replace(day=1)), _day(args.last, today))
     translate = translator(getattr(args, "lang", None))
     review = figures.review(period, args.platform)
-    write_review(review, out, lambda text: translate("Review", text),
-                 {"reason": dict(views.reason_choices())})
+    write_review(review, out, translate, {"reason": dict(views.reason_choices())})
     print(out)
     print(f"review of {period.first} to {period.last}", file=sys.stderr)
     return EXIT_OK
@@ -93,6 +92,8 @@ def cmd_export(args) -> int:
         if tty:
             print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
 
+    # the stored codes are written as their names (desk.core.labels) in this
+    # language, as the app's File > Export writes them in the app's
     result = exports.export(args.kind, out, mask_phones=args.mask_phones,
                             translate=translator(getattr(args, "lang", None)), progress=progress)
     if tty:

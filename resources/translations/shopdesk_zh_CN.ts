@@ -102,18 +102,6 @@
         <translation>退款加补偿</translation>
     </message>
     <message>
-        <source>Shop</source>
-        <translation>店铺</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>快递</translation>
-    </message>
-    <message>
-        <source>Supplier</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
         <source>Search case, order or tracking number, or buyer…</source>
         <translation>搜索售后单号、订单号、快递单号或买家…</translation>
     </message>
@@ -2373,7 +2361,7 @@ Nothing was deleted: the damaged file was moved aside as
     </message>
     <message>
         <source>Code</source>
-        <translation>短码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Text</source>
@@ -3102,6 +3090,22 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Rejected</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>Many returns</source>
@@ -5801,10 +5805,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{name} 超过 {most} 行，请拆分成几个小文件。</translation>
     </message>
     <message>
-        <source>{name} cannot be written: {reason}.</source>
-        <translation>无法写入 {name}：{reason}。</translation>
-    </message>
-    <message>
         <source>{path} is not a ShopDesk backup ({reason}); nothing was changed.</source>
         <translation>{path} 不是店铺客服台的备份（{reason}），没有做任何改动。</translation>
     </message>
@@ -5923,6 +5923,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>There is no tag called “{name}”; add it under Manage tags first.</source>
         <translation>没有叫“{name}”的标签；请先在“管理标签”里添加。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name.</source>
+        <translation>{path} 是文件夹，请选择一个文件名。</translation>
     </message>
 </context>
 </TS>

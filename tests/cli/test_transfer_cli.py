@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -141,6 +142,145 @@ def test_review_options_are_refused_for_other_exports(shop, tmp_path):
     assert "review" in assert_user_error(shopdesk("--data-dir", shop, "export", "customers",
                                                   "--from", "2026-01-01", "--out", out))
     assert not out.exists()
+
+
+# --- names, not codes, in the chosen language; and they read back -------------------------
+
+CODES = {"taobao", "tmall", "pdd", "jd", "douyin", "wechat", "other", "inquiry", "unpaid",
+         "shipped", "customer", "paid", "completed", "closed", "refund_only", "return_refund",
+         "exchange", "reissue", "repair", "compensation", "new", "handling", "awaiting_return",
+         "returning", "received", "processing", "done", "rejected", "seller", "buyer", "carrier",
+         "supplier"}
+NAMED = {  # sheet -> the columns that hold a stored code, as headed in each language
+    "en": {"Customers": ("Platform", "Group"), "Orders": ("Platform", "Status"),
+           "After-sales": ("Platform", "Kind", "Responsibility", "Status"),
+           "Follow-ups": ("Platform",)},
+    "zh_CN": {"客户": ("平台", "分组"), "订单": ("平台", "状态"),
+              "售后": ("平台", "类型", "责任方", "状态"), "跟进": ("平台",)},
+}
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh_CN", {"淘宝", "咨询", "交易成功", "退货退款", "买家", "已完成"}),
+    ("en", {"Taobao", "Asked", "Completed", "Return and refund", "Buyer", "Done"}),
+])
+def test_export_writes_the_names_of_codes_in_the_chosen_language(shop, tmp_path, language, expected):
+    out = tmp_path / "all.xlsx"
+    proc = shopdesk("--data-dir", shop, "--lang", language, "export", "all", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    wb = load_workbook(out)
+    written = set()
+    for sheet, columns in NAMED[language].items():
+        header, *rows = list(wb[sheet].iter_rows(values_only=True))
+        for name in columns:
+            values = {r[header.index(name)] for r in rows} - {None}
+            assert values and not values & CODES, (sheet, name, values)
+            written |= values
+    assert expected <= written
+
+    review = tmp_path / "review.xlsx"
+    today = date.today()  # the demo shop's cases are of the last months before today
+    proc = shopdesk("--data-dir", shop, "--lang", language, "export", "review", "--out", review,
+                    "--from", (today - timedelta(days=9 * 365)).isoformat(), "--to",
+                    (today + timedelta(days=2)).isoformat())
+    assert proc.returncode == 0, proc.stderr
+    by_kind = load_workbook(review)["按类型" if language == "zh_CN" else "Cases by kind"]
+    kinds = {r[0] for r in by_kind.iter_rows(min_row=2, values_only=True)}
+    assert kinds and not kinds & CODES
+    assert ("退货退款" if language == "zh_CN" else "Return and refund") in kinds
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("import_language", ["zh_CN", "en"])
+def test_an_exported_customer_list_reads_back_in_either_language(shop, tmp_path, language,
+                                                                    import_language):
+    out = tmp_path / "customers.xlsx"
+    assert shopdesk("--data-dir", shop, "--lang", language, "export", "customers", "--out",
+                    out).returncode == 0
+    before = counts(shop)
+    proc = shopdesk("--data-dir", shop, "--lang", import_language, "import", "customers", out,
+                    "--json")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert (summary["errors"], summary["new_customers"], summary["updated_customers"]) == ([], 0, 0)
+    assert summary["unchanged"] == load_workbook(out).worksheets[0].max_row - 1
+    assert counts(shop) == before
+
+
+# --- one reply workbook, one permission rule, one rule for a missing folder ------------------
+
+def _cells(path):
+    wb = load_workbook(path)
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
+
+
+@pytest.mark.parametrize(("language", "header"), [
+    ("en", ["Group", "Code", "Text", "Position", "Times used", "Last used"]),
+    ("zh_CN", ["分组", "编码", "内容", "位置", "使用次数", "最近使用"]),
+])
+def test_both_reply_exports_write_the_same_workbook_which_reads_back(shop, tmp_path, language,
+                                                                     header):
+    one, two = tmp_path / "export.xlsx", tmp_path / "replies-export.xlsx"
+    assert shopdesk("--data-dir", shop, "--lang", language, "export", "replies", "--out",
+                    one).returncode == 0
+    proc = shopdesk("--data-dir", shop, "--lang", language, "replies", "export", "--out", two)
+    assert proc.returncode == 0, proc.stderr
+    assert _cells(one) == _cells(two)
+    (sheet, rows), = _cells(one).items()
+    assert rows[0] == header
+    stored = sqlite3.connect(shop / "shopdesk.sqlite3").execute(
+        "SELECT g.name, r.code, r.position FROM reply r JOIN reply_group g ON g.id = r.group_id"
+        " WHERE r.deleted_at IS NULL").fetchall()
+    assert sorted((g, c or None, p + 1) for g, c, p in stored) == sorted(
+        (r[0], r[1], r[3]) for r in rows[1:])  # counted from 1 within the group
+    assert min(r[3] for r in rows[1:]) == 1
+    back = shopdesk("--data-dir", shop, "replies", "import", one, "--dry-run", "--json")
+    assert back.returncode == 0, back.stderr
+    report = json.loads(back.stdout)
+    assert report["errors"] == [] and report["counts"]["duplicate"] == len(rows) - 1
+
+
+def _run_with_umask(mask, *args):
+    import os
+    import subprocess
+    import sys
+
+    from test_cli import ROOT
+
+    from desk.core.paths import ENV_VAR
+
+    env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
+    return subprocess.run([sys.executable, "-m", "desk", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120,
+                          preexec_fn=lambda: os.umask(mask))
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_every_export_gets_the_permissions_the_umask_gives(shop, tmp_path, umask, mode):
+    outs = {
+        ("export", "customers"): tmp_path / "customers.xlsx",
+        ("export", "replies"): tmp_path / "export-replies.xlsx",
+        ("export", "review"): tmp_path / "review.xlsx",
+        ("replies", "export"): tmp_path / "replies.xlsx",
+        ("replies", "export", "--encoding", "utf-8"): tmp_path / "replies.txt",
+    }
+    for command, out in outs.items():
+        proc = _run_with_umask(umask, "--data-dir", shop, *command, "--out", out)
+        assert proc.returncode == 0, (command, proc.stderr)
+    assert {out.name: out.stat().st_mode & 0o777 for out in outs.values()} == {
+        out.name: mode for out in outs.values()}
+
+
+@pytest.mark.parametrize(("command", "name"), [
+    (("export", "customers"), "out.xlsx"), (("export", "all"), "out.xlsx"),
+    (("export", "review"), "out.xlsx"), (("replies", "export"), "out.xlsx"),
+    (("replies", "export"), "out.txt"),
+])
+def test_a_missing_folder_is_refused_by_every_export(shop, tmp_path, command, name):
+    out = tmp_path / "no such folder" / name
+    line = assert_user_error(shopdesk("--data-dir", shop, *command, "--out", out))
+    assert "does not exist" in line and str(out) in line
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_dry_run_on_a_new_empty_folder_previews_and_writes_nothing(tmp_path):

@@ -4,6 +4,7 @@ import dialog's preview and import, and the column mapping with presets."""
 from __future__ import annotations
 
 from openpyxl import load_workbook
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -211,10 +212,8 @@ def test_the_customers_page_exports_what_it_lists(demo_window, qtbot, tmp_path):
 def test_our_own_customer_list_comes_back_through_file_import(demo_window, qtbot, tmp_path):
     from desk.core.customers.models import Customer
     from desk.core.excel import exports
-    from desk.ui.transfer.export_dialog import export_labels
-
     out = tmp_path / "customers.xlsx"
-    exports.export("customers", out, labels=export_labels())
+    exports.export("customers", out, translate=QCoreApplication.translate)
     wb = load_workbook(out)
     ws = wb.worksheets[0]
     nickname = ws.cell(row=2, column=1).value
@@ -234,6 +233,38 @@ def test_our_own_customer_list_comes_back_through_file_import(demo_window, qtbot
         assert demo_window.import_orders()
     assert Customer.get(Customer.nickname == nickname).real_name == "改过的名字"
     assert "1 updated customers" in demo_window.statusBar().currentMessage()
+
+
+def test_a_chinese_customer_list_comes_back_through_file_import(demo_window, qtbot, tmp_path):
+    """Written in Chinese (淘宝, 咨询: as `shopdesk --lang zh_CN export customers`
+    writes it), read back by an app running in English."""
+    from desk.core.customers.models import Customer
+    from desk.core.excel import exports
+    from desk.core.excel.translations import translator
+
+    out = tmp_path / "客户.xlsx"
+    exports.export("customers", out, translate=translator("zh_CN"))
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header[:2] == ["昵称", "平台"]
+    assert "淘宝" in {r[1] for r in ws.iter_rows(min_row=2, values_only=True)}
+    nickname = ws.cell(row=2, column=1).value
+    ws.cell(row=2, column=header.index("地区") + 1, value="浙江省宁波市")
+    wb.save(out)
+    total = rows("SELECT count(*) FROM customer WHERE deleted_at IS NULL")[0][0]
+
+    def answer(dialog):
+        child(dialog, QLineEdit, "importPath").setText(str(out))
+        click(qtbot, child(dialog, QPushButton, "importPreview"))
+        _wait_summary(qtbot, dialog, "Updated customers: 1")
+        assert f"Unchanged: {total - 1}" in child(dialog, QLabel, "importSummary").text()
+        assert dialog.plan.errors == []
+        click(qtbot, child(dialog, QPushButton, "importRun"))
+
+    with answering(ImportDialog, answer):
+        assert demo_window.import_orders()
+    assert Customer.get(Customer.nickname == nickname).region == "浙江省宁波市"
 
 
 def test_the_preview_lists_each_new_order_and_each_changed_field(shop_db, qtbot, tmp_path):

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desk.core import changes, timeutil
+from desk.core import changes, outfile, timeutil
+from desk.core import labels as code_labels
+from desk.core import sheetstyle as style
 from desk.core.aftersales.models import EVIDENCE_KINDS, Case, Evidence
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
@@ -436,6 +438,7 @@ PACK_LABELS: dict[str, str] = {
     "status:rejected": "Rejected", "status:closed": "Closed",
     "responsibility:seller": "Seller", "responsibility:buyer": "Buyer",
     "responsibility:carrier": "Carrier", "responsibility:supplier": "Supplier",
+    **{f"platform:{code}": name for code, name in code_labels.PLATFORMS.items()},
     "evidence:damage": "Damage", "evidence:package": "Outer packaging",
     "evidence:slip": "Packing slip", "evidence:chat": "Chat screenshot", "evidence:other": "Other",
 }
@@ -487,7 +490,6 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     (the case summary and an index of the photos), for uploading when the
     platform steps in. Written to a temporary file renamed into place."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     lab = {**PACK_LABELS, **(labels or {})}
 
@@ -514,11 +516,12 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     items = list_photos(case_id, photos=photos)
 
     wb = Workbook()
-    bold = Font(bold=True)
+    bold = style.header_font()
     summary = wb.active
     summary.title = lab["sheet_summary"][:31]
+    style.set_up_printing(summary, None)
     pairs = [
-        ("case_no", case_no), ("buyer", nickname), ("platform", platform),
+        ("case_no", case_no), ("buyer", nickname), ("platform", code("platform", platform)),
         ("order_no", order_no or ""), ("kind", code("kind", kind)),
         ("status", code("status", status)), ("reason", reason),
         ("responsibility", code("responsibility", responsibility)),
@@ -539,14 +542,13 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     summary.column_dimensions["B"].width = 48
 
     index = wb.create_sheet(lab["sheet_photos"][:31])
+    style.set_up_printing(index)
     for c, key in enumerate(("file", "photo_kind", "caption", "added", "sha256", "note"), start=1):
         _put(index, 1, c, lab[key]).font = bold
     for col, width in zip("ABCDEF", (26, 16, 40, 18, 66, 30), strict=True):
         index.column_dimensions[col].width = width
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".incoming-", suffix=".zip")
-    os.close(fd)
+    tmp = outfile.temporary_beside(out, ".zip")  # the permissions of every export
     packed = gone = 0
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:

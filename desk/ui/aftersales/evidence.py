@@ -547,6 +547,7 @@ class EvidencePanel(QWidget):
         }
         from desk.ui import labels as ui_labels
 
+        labels.update({f"platform:{k}": v for k, v in ui_labels.platforms().items()})
         labels.update({f"kind:{k}": v for k, v in ui_labels.case_kinds().items()})
         labels.update({f"status:{k}": v for k, v in ui_labels.case_statuses().items()})
         labels.update({f"evidence:{k}": v for k, v in evidence_kinds().items()})

@@ -54,8 +54,7 @@ class AftersalesPage(ListPage):
         super().__init__("aftersalesPage", self.tr("After-sales"), CASES, columns, parent)
         self.urgency = urgency
         urgency.setParent(self)
-        self.responsibilities = {"seller": self.tr("Shop"), "buyer": self.tr("Buyer"),
-                                 "carrier": self.tr("Carrier"), "supplier": self.tr("Supplier")}
+        self.responsibilities = labels.responsibilities()
         self.search.setPlaceholderText(
             self.tr("Search case, order or tracking number, or buyer…"))
         self.view.sortByColumn(self.column_of(DEFAULT_SORT[0]),

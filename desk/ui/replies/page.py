@@ -4,10 +4,11 @@ every change undoable (Ctrl+Z)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -652,7 +653,10 @@ class RepliesPage(QWidget):
                                       "for each phrase.", "", skipped)
             self.status(text)
 
-        fn = core_transfer.export_sogou if is_sogou(path) else core_transfer.export_xlsx
+        if is_sogou(path):
+            fn = core_transfer.export_sogou
+        else:  # headers in the UI's language, as File > Export writes them
+            fn = partial(core_transfer.export_xlsx, translate=QCoreApplication.translate)
         run_task(fn, path, on_success=written, on_error=lambda e: report(e, self))
 
     def check_phrases(self) -> None:

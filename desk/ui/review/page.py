@@ -430,6 +430,6 @@ class ReviewPage(QWidget):
             return
         out = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
         run_with_progress(self, self.tr("Writing the review workbook…"), write_in_background, period,
-                          self.platform.currentData(), out, labels.case_kinds(),
+                          self.platform.currentData(), out,
                           on_success=lambda written: self.state.setText(
                               self.tr("Saved to {path}").format(path=str(written))))
