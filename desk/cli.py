@@ -320,6 +320,45 @@ def _writer(data):
     return WriterLock(data.lock_path)
 
 
+def _quiet_logging() -> None:
+    """A subcommand writes no log file, and Python's last-resort handler
+    would print core's warnings on stderr before the one line the command
+    ends with: send them nowhere instead."""
+    import logging
+
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
+_DISK_ERRNOS = {"ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM", "EIO"}
+
+
+def _disk_problem(error: BaseException, args):
+    """The UserError for an error the disk caused (full, too large a file,
+    read-only, no permission, failing) that core did not word itself; None
+    for anything else (a bug)."""
+    import errno
+
+    from desk.core import db
+    from desk.core.base import database
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    if isinstance(error, OSError):
+        if errno.errorcode.get(error.errno) not in _DISK_ERRNOS:
+            return None
+        return UserError(QT_TRANSLATE_NOOP("UserError", "{path} could not be written or read: {reason}. "
+                                           "Nothing more was changed."),
+                         path=error.filename or "a file", reason=error.strerror or error)
+    where = database.obj.database if database.obj is not None else None
+    if where is None:
+        try:
+            where = _data_dir(args).db_path
+        except (UserError, OSError):
+            where = "."
+    return db.storage_error(error, where)
+
+
 from desk import backup_cli, replies_cli, transfer_cli  # noqa: E402 - they import helpers from this module
 
 COMMANDS: list[Callable] = [
@@ -340,6 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk.ui.app import run_gui  # the only path that imports Qt
 
         return run_gui(args)
+    _quiet_logging()
     try:
         return args.func(args)
     except UserError as e:
@@ -353,6 +393,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("shopdesk: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except Exception as e:  # a disk that refuses a write, wherever it was met
+        problem = _disk_problem(e, args)
+        if problem is None:
+            raise
+        print(f"shopdesk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         from desk.core import db
 

@@ -29,6 +29,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
+from desk.core import files
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.resources import db_file
@@ -108,16 +109,21 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Online backup (consistent even while others write) into `target`."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    dest = sqlite3.connect(tmp)
+    tmp = files.part_path(target)  # FILE.<pid>.part: litter a killed process leaves is known as such
     try:
-        conn.backup(dest)
-        # a copy is one self-contained file: no write-ahead log beside it,
-        # none made when it is opened read-only to be checked
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-    tmp.replace(target)
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+            # a copy is one self-contained file: no write-ahead log beside it,
+            # none made when it is opened read-only to be checked
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        tmp.replace(target)
+    except BaseException:
+        for part in (tmp, tmp.with_name(tmp.name + "-journal")):  # half a copy is no copy
+            part.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -260,15 +266,20 @@ def open_database(path: Path, backups: Path) -> SqliteDatabase:
 
 
 def close() -> None:
+    """Close the connection; never raises for the disk (a full or read-only
+    disk has already been reported by the write it refused)."""
     db = database.obj
     if db is not None and not db.is_closed():
         try:
             # Refresh the planner's statistics where the shop's data has grown
             # (SQLite's advice for long-lived connections); cheap when nothing changed.
             db.execute_sql("PRAGMA optimize")
-        except sqlite3.Error:
-            log.warning("PRAGMA optimize failed", exc_info=True)
-        db.close()
+        except (sqlite3.Error, peewee.PeeweeException, StorageError) as e:
+            log.info("PRAGMA optimize was not run: %s", e)
+        try:
+            db.close()
+        except (sqlite3.Error, peewee.PeeweeException) as e:
+            log.warning("closing the database failed: %s", e)
 
 
 def integrity_problems(path: Path, quick: bool = False) -> list[str]:

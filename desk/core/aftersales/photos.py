@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desk.core import changes, timeutil
+from desk.core import changes, files, timeutil
 from desk.core.aftersales.models import EVIDENCE_KINDS, Case, Evidence
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
@@ -108,12 +108,12 @@ def read_source(source) -> tuple[bytes, str]:
     path = Path(source)
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _refuse(QT_TRANSLATE_NOOP(
-                "UserError", "{name} is too large for a photo ({size} MB; at most {most} MB)."),
-                name, size=f"{size / 1048576:.0f}", most=MAX_BYTES // 1048576)
-        with open(path, "rb") as f:
+        with files.open_regular(path) as f:  # never a FIFO: it would block
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _refuse(QT_TRANSLATE_NOOP(
+                    "UserError", "{name} is too large for a photo ({size} MB; at most {most} MB)."),
+                    name, size=f"{size / 1048576:.0f}", most=MAX_BYTES // 1048576)
             return f.read(MAX_BYTES + 1), name
     except FileNotFoundError:
         raise _refuse(QT_TRANSLATE_NOOP(
