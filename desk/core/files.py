@@ -93,7 +93,8 @@ _JOURNALS = r"(?:-journal|-wal|-shm)?"
 _OWN_LITTER = re.compile(
     r"^(?:\.archive-(\d+)\.sqlite3(?:\.\d+\.part)?"  # the checked copy of a full archive
     r"|\.restoring-(\d+)\.sqlite3"  # a restore's staged database
-    r"|(?:shopdesk|pre-migration)-[^/\\]*\.(?:sqlite3|zip)\.(\d+)\.part)"  # a backup being written
+    r"|(?:shopdesk|pre-migration)-[^/\\]*\.(?:sqlite3|zip)\.(\d+)\.part"  # a backup being written
+    r"|\.incoming-(?:restore-)?(\d+)(?:-\w+)?)"  # a photo being stored (photos/ab/)
     + _JOURNALS + "$")
 
 

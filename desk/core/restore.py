@@ -595,10 +595,18 @@ def header_problem(path: Path) -> str | None:
 
 
 def remove_litter(data: DataDir) -> list[Path]:
-    """Remove what killed restores and backups left in the data folder and
-    backups/ (only ShopDesk's own temporary names, only of ended processes);
+    """Remove what killed restores, backups and photo writes left in the data
+    folder, backups/ and photos/ (only ShopDesk's own temporary names, only
+    of ended processes);
     the app calls it at start, under the writer lock."""
-    return files.remove_litter(data.root) + files.remove_litter(data.backups)
+    removed = files.remove_litter(data.root) + files.remove_litter(data.backups)
+    try:
+        folders = [e.path for e in os.scandir(data.photos) if len(e.name) == 2 and e.is_dir()]
+    except OSError:
+        folders = []
+    for folder in folders:
+        removed += files.remove_litter(Path(folder))
+    return removed
 
 
 def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:

@@ -49,7 +49,8 @@ def _atomic_write(target: Path, data: bytes) -> None:
     """Write to a temporary file beside `target` and rename it into place, so
     a crash never leaves half a file under the final name."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    # named after this process: what a killed one leaves is removed at the next start
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".incoming-{os.getpid()}-")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
