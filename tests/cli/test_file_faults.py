@@ -180,7 +180,7 @@ def _member(content: bytes, ext: str) -> tuple[str, tuple[str, int, object]]:
     (b"#!/bin/sh\nrm -rf ~\n", "jpg", "is not a picture"),
     (image_bytes(fmt="PNG"), "jpg", "is a png image under another extension"),
     (image_bytes(fmt="PNG")[:60], "png", "is damaged or incomplete"),
-])
+], ids=["shell-script", "png-named-jpg", "truncated"])
 def test_a_restored_photo_that_is_not_a_photo_is_refused(shop, archive, tmp_path, content, ext, message):
     name, member = _member(content, ext)
     bad = _with_extra(archive, tmp_path / "bad.zip", {name: member})
