@@ -621,7 +621,13 @@ def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
         return StartupCheck("new")
     thorough = not _closed_cleanly(data) or thorough
     problem = header_problem(data.db_path)
-    problems = [problem] if problem else (db.quick_problems(data.db_path) if thorough else [])
+    try:
+        problems = [problem] if problem else (db.quick_problems(data.db_path) if thorough else [])
+    except sqlite3.OperationalError as e:  # a full disk has no room for SQLite's shared-memory index
+        refused = db.storage_error(e, data.db_path)
+        if refused is None:
+            raise
+        raise refused from None
     if not problems:
         return StartupCheck("ok", thorough=thorough)
     log.error("the database failed its check at start-up: %s", problems[:5])

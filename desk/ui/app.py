@@ -128,7 +128,17 @@ def run_gui(args) -> int:
     from desk.ui import errors, i18n
 
     # before anything opens (and so could create) the database
-    check = restore.startup_check(data)
+    try:
+        check = restore.startup_check(data)
+    except UserError as e:  # a disk that refuses even the check (full, failing)
+        if args.smoke:
+            print(f"shopdesk: {e}", file=sys.stderr)
+        else:
+            i18n.install(app, args.lang or "")
+            QMessageBox.critical(None, QCoreApplication.translate("Errors", "ShopDesk"),
+                                 errors.user_message(e))
+        lock.release()
+        return EXIT_USAGE
     if check.status == "damaged":
         if args.smoke:  # an install check: no one is there to answer
             print(f"shopdesk: the database failed its check and was moved to {check.kept_at}",

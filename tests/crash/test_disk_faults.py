@@ -147,3 +147,19 @@ def test_a_read_only_folder(read_only_shop, tmp_path, command):
         line = faults.one_clear_line(proc)
         assert "read-only" in line.lower()
         assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("disk", DISKS)
+def test_the_app_start_on_a_full_disk(template, tmp_path, disk, monkeypatch):
+    """The start-up check cannot even read a write-ahead-log database without
+    room for SQLite's shared-memory index: a clear message, not a traceback."""
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    with faults.small_disk(tmp_path / "disk", 4 << 20, room=8 << 10,
+                           kind="tmpfs" if disk == "small-disk" else "fsize") as d:
+        root = _copy(template, d.folder)
+        assert not (root / "shopdesk.closed").exists()  # not closed by the app: the full check runs
+        d.fill()
+        line = faults.one_clear_line(faults.shopdesk("--data-dir", root, "--smoke", preexec=d.preexec()))
+        assert str(root) in line
+        d.make_room()
+        _sound(root)
