@@ -609,6 +609,27 @@ def remove_litter(data: DataDir) -> list[Path]:
     return removed
 
 
+def _roll_back_hot_journal(path: Path) -> None:
+    """A process killed inside a rollback-journal transaction (creating the
+    database, switching it out of WAL) leaves a hot journal that only a
+    read-write connection may roll back; the read-only check would fail on
+    it. We hold the writer lock, so the journal is no live writer's."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.stat().st_size:
+            return
+    except OSError:
+        return
+    conn = sqlite3.connect(path.as_uri(), uri=True, timeout=5)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # SQLite rolls it back here
+    except sqlite3.DatabaseError as e:
+        log.warning("a hot journal could not be rolled back: %s", e)  # the check says what is wrong
+    finally:
+        conn.close()
+    log.info("rolled back the journal of an interrupted write")
+
+
 def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
     """Check the database before it is opened: its header always; SQLite's
     quick check too when the last run did not close cleanly, the file changed
@@ -621,6 +642,8 @@ def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
         return StartupCheck("new")
     thorough = not _closed_cleanly(data) or thorough
     problem = header_problem(data.db_path)
+    if not problem:
+        _roll_back_hot_journal(data.db_path)
     try:
         problems = [problem] if problem else (db.quick_problems(data.db_path) if thorough else [])
     except sqlite3.OperationalError as e:  # a full disk has no room for SQLite's shared-memory index
