@@ -142,6 +142,7 @@ def write_checked_copy(target: Path, thorough: bool = True) -> Path:
     """An online backup of the open database into `target`, checked (every
     page, the foreign keys and, when `thorough`, every index against its
     table); a copy that fails its check is removed and a UserError raised."""
+    files.check_output(target)  # never a rename over a pipe or a device
     files.remove_litter(target.parent, output=target)  # what a killed backup to this name left
     try:
         db.backup_to(database.connection(), target)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +99,27 @@ def test_beside_an_output_only_that_outputs_parts_go(tmp_path):
 
 def test_part_path_names_this_process(tmp_path):
     assert files.part_path(tmp_path / "a.zip") == tmp_path / f"a.zip.{os.getpid()}.part"
+
+
+@pytest.mark.parametrize("write", ["export", "phrases", "backup", "review"])
+def test_core_writers_never_replace_a_pipe_or_device(db, tmp_path, write):
+    from desk.core import backup
+    from desk.core.excel import exports
+    from desk.core.replies import transfer
+    from desk.core.review import figures
+    from desk.core.review.workbook import write_review
+
+    fifo = tmp_path / "out.xlsx"
+    os.mkfifo(fifo)
+    for target in (fifo, "/dev/null"):
+        with pytest.raises(UserError, match="not an ordinary file"):
+            if write == "export":
+                exports.export("replies", target)
+            elif write == "phrases":
+                transfer.export_sogou(target)
+            elif write == "backup":
+                backup.write_checked_copy(Path(target))
+            else:
+                period = figures.preset("this_month", date(2026, 11, 20))
+                write_review(figures.review(period), target, lambda text: text, {"reason": {}})
+    assert fifo.exists() and not fifo.is_file()

@@ -500,6 +500,7 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     if not out.parent.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "The folder {folder} does not exist."),
                         folder=out.parent)
+    files.check_output(out)  # never a rename over a pipe or a device
     row = database.execute_sql(
         "SELECT a.case_no, c.nickname, a.platform, o.order_no, a.kind, a.status,"
         " coalesce((SELECT name FROM aftersales_reason r WHERE r.code = a.reason), a.reason),"

@@ -18,6 +18,7 @@ from datetime import datetime, tzinfo
 from itertools import chain, islice
 from pathlib import Path
 
+from desk.core import files
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.excel.safe import CELL_MAX, FORMULA_START, ILLEGAL, clean_text
 from desk.core.text import mask_phone
@@ -257,6 +258,7 @@ def write_workbook(
     if target.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; choose a file name "
                                           "ending in .xlsx."), path=target)
+    files.check_output(target)  # never a rename over a pipe or a device
     if not 1 <= max_rows <= SHEET_ROWS:
         raise ValueError(f"max_rows must be between 1 and {SHEET_ROWS}")
     total = sum(s.total for s in sheets)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desk.core import changes, pinyin, timeutil
+from desk.core import changes, files, pinyin, timeutil
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.replies import service, sogou, textfile
@@ -401,6 +401,7 @@ def csv_columns(path: str | Path, sample: int = 10) -> CsvPreview:
 def _atomic(path: Path, data: bytes) -> None:
     from desk.core.aftersales.photos import _atomic_write
 
+    files.check_output(path)  # never a rename over a pipe or a device
     try:
         _atomic_write(path, data)
     except OSError as e:

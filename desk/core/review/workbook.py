@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from desk.core import files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.review.figures import (
     BREAKDOWN_NAMES,
@@ -162,6 +163,7 @@ def write_review(review: Review, out: Path, tr: Callable[[str], str] = lambda s:
     if out.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give a file name ending "
                                           "in .xlsx."), path=out)
+    files.check_output(out)  # never a rename over a pipe or a device
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".review-", suffix=".xlsx.part", dir=out.parent)
