@@ -151,6 +151,10 @@ def write_checked_copy(target: Path, thorough: bool = True) -> Path:
                         folder=target.parent, reason=e.strerror or e) from e
     except Exception as e:  # sqlite3 reports a full disk as its own error
         problem = db.storage_error(e, target)
+        if problem is None and getattr(e, "sqlite_errorcode", 0) & 0xFF == db.SQLITE_CANTOPEN:
+            # the copy cannot even be created: a folder without write permission
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "The backup could not be written to {folder}: "
+                                              "{reason}."), folder=target.parent, reason=e) from e
         if problem is None:
             raise
         raise problem from e

@@ -122,7 +122,10 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         tmp.replace(target)
     except BaseException:
         for part in (tmp, tmp.with_name(tmp.name + "-journal")):  # half a copy is no copy
-            part.unlink(missing_ok=True)
+            try:
+                part.unlink(missing_ok=True)
+            except OSError:  # a read-only folder: it was never written either
+                pass
         raise
     return target
 
@@ -179,7 +182,7 @@ class StorageError(UserError):
 
 
 # SQLite's primary result codes: a disk that refuses a write, a damaged file
-SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 8, 10, 11, 13, 26
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 10, 11, 13, 14, 26
 
 
 def storage_error(error: BaseException, path: Path | str) -> StorageError | None:
