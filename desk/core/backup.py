@@ -154,7 +154,8 @@ def write_checked_copy(target: Path, thorough: bool = True) -> Path:
         if problem is None and getattr(e, "sqlite_errorcode", 0) & 0xFF == db.SQLITE_CANTOPEN:
             # the copy cannot even be created: a folder without write permission
             raise UserError(QT_TRANSLATE_NOOP("UserError", "The backup could not be written to {folder}: "
-                                              "{reason}."), folder=target.parent, reason=e) from e
+                                              "{reason}."), folder=target.parent,
+                            reason=_why_not_writable(target.parent) or e) from e
         if problem is None:
             raise
         raise problem from e
@@ -165,6 +166,18 @@ def write_checked_copy(target: Path, thorough: bool = True) -> Path:
         raise UserError(QT_TRANSLATE_NOOP(
             "UserError", "The backup failed its check and was removed; the database itself is unchanged."))
     return target
+
+
+def _why_not_writable(folder: Path) -> str:
+    """The system's words for why nothing can be created in `folder`, or ""."""
+    import errno
+
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return os.strerror(errno.EROFS)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    return "" if os.access(folder, os.W_OK) else os.strerror(errno.EACCES)
 
 
 def backup_now(data: DataDir, reason: str = "manual") -> Path:
