@@ -597,8 +597,7 @@ def header_problem(path: Path) -> str | None:
 def remove_litter(data: DataDir) -> list[Path]:
     """Remove what killed restores, backups and photo writes left in the data
     folder, backups/ and photos/ (only ShopDesk's own temporary names, only
-    of ended processes);
-    the app calls it at start, under the writer lock."""
+    of ended processes); part of the start-up check, under the writer lock."""
     removed = files.remove_litter(data.root) + files.remove_litter(data.backups)
     try:
         folders = [e.path for e in os.scandir(data.photos) if len(e.name) == 2 and e.is_dir()]
@@ -623,11 +622,11 @@ def _roll_back_hot_journal(path: Path) -> None:
     conn = sqlite3.connect(path.as_uri(), uri=True, timeout=5)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # SQLite rolls it back here
+        log.info("rolled back the journal of an interrupted write")
     except sqlite3.DatabaseError as e:
         log.warning("a hot journal could not be rolled back: %s", e)  # the check says what is wrong
     finally:
         conn.close()
-    log.info("rolled back the journal of an interrupted write")
 
 
 def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
