@@ -357,6 +357,45 @@ def _writer(data):
     return WriterLock(data.lock_path)
 
 
+def _quiet_logging() -> None:
+    """A subcommand writes no log file, and Python's last-resort handler
+    would print core's warnings on stderr before the one line the command
+    ends with: send them nowhere instead."""
+    import logging
+
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
+_DISK_ERRNOS = {"ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM", "EIO"}
+
+
+def _disk_problem(error: BaseException, args):
+    """The UserError for an error the disk caused (full, too large a file,
+    read-only, no permission, failing) or a database kept busy by another
+    process, that core did not word itself; None for anything else (a bug)."""
+    import errno
+
+    from desk.core import db
+    from desk.core.base import database
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    if isinstance(error, OSError):
+        if errno.errorcode.get(error.errno) not in _DISK_ERRNOS:
+            return None
+        return UserError(QT_TRANSLATE_NOOP("UserError", "{path} could not be written or read: {reason}. "
+                                           "Nothing more was changed."),
+                         path=error.filename or "a file", reason=error.strerror or error)
+    where = database.obj.database if database.obj is not None else None
+    if where is None:
+        try:
+            where = _data_dir(args).db_path
+        except (UserError, OSError):
+            where = "."
+    return db.user_error(error, where)
+
+
 from desk import backup_cli, replies_cli, transfer_cli  # noqa: E402 - they import helpers from this module
 
 COMMANDS: list[Callable] = [
@@ -384,20 +423,6 @@ def _undecodable_argument(args) -> str | None:
     return None
 
 
-def _database_problem(error: Exception):
-    """A SQLite error a person can act on (busy, disk full...), as a UserError; else None."""
-    import sqlite3
-
-    import peewee
-
-    if not isinstance(error, (sqlite3.Error, peewee.PeeweeException)):
-        return None
-    from desk.core import db
-    from desk.core.base import database
-
-    return db.user_error(error, getattr(database.obj, "database", None) or ".")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     from desk.core.errors import UserError
 
@@ -410,6 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk.ui.app import run_gui  # the only path that imports Qt
 
         return run_gui(args)
+    _quiet_logging()
     not_text = _undecodable_argument(args)
     if not_text:
         print(f"shopdesk: {not_text}", file=sys.stderr)
@@ -427,8 +453,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("shopdesk: interrupted; nothing was written", file=sys.stderr)
         return 130
-    except Exception as e:
-        problem = _database_problem(e)
+    except Exception as e:  # a disk that refuses a write or a busy database, wherever met
+        problem = _disk_problem(e, args)
         if problem is None:
             raise
         print(f"shopdesk: {problem}", file=sys.stderr)

@@ -135,6 +135,7 @@ def cmd_export(args) -> int:
     from pathlib import Path
 
     from desk.cli import _open_to_read
+    from desk.core import files
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
     from desk.core.replies import transfer
 
@@ -143,6 +144,7 @@ def cmd_export(args) -> int:
     if out.is_dir() or suffix not in (".xlsx", ".txt"):
         raise UserError(QT_TRANSLATE_NOOP(
             "UserError", "Give --out a file name ending in .xlsx (Excel) or .txt (Sogou phrase file)."))
+    files.check_output(out)
     _open_to_read(_data(args))
     if suffix == ".xlsx":
         from desk.core.excel.translations import translator

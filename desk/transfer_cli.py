@@ -70,6 +70,7 @@ def cmd_export(args) -> int:
     from pathlib import Path
 
     from desk.cli import _data_dir, _open_to_read
+    from desk.core import files
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
     from desk.core.excel import exports
     from desk.core.excel.translations import translator
@@ -78,8 +79,7 @@ def cmd_export(args) -> int:
     if out.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; choose a file name "
                                           "ending in .xlsx."), path=out)
-    if out.suffix.lower() != ".xlsx":
-        out = out.with_name(out.name + ".xlsx")
+    files.check_output(out)  # written exactly as named: no extension is added
     if args.kind != "review" and (args.first or args.last or args.platform):
         raise UserError(QT_TRANSLATE_NOOP("UserError", "--from, --to and --platform are for "
                                           "`shopdesk export review` only."))

@@ -41,6 +41,7 @@ from pathlib import Path, PurePath
 import peewee
 from peewee import SqliteDatabase
 
+from desk.core import files
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.resources import db_file
@@ -222,16 +223,24 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Online backup (consistent even while others write) into `target`."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    dest = raw_connect(tmp)
+    tmp = files.part_path(target)  # FILE.<pid>.part: litter a killed process leaves is known as such
     try:
-        conn.backup(dest)
-        # a copy is one self-contained file: no write-ahead log beside it,
-        # none made when it is opened read-only to be checked
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-    tmp.replace(target)
+        dest = raw_connect(tmp)
+        try:
+            conn.backup(dest)
+            # a copy is one self-contained file: no write-ahead log beside it,
+            # none made when it is opened read-only to be checked
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        tmp.replace(target)
+    except BaseException:
+        for part in (tmp, tmp.with_name(tmp.name + "-journal")):  # half a copy is no copy
+            try:
+                part.unlink(missing_ok=True)
+            except OSError:  # a read-only folder: it was never written either
+                pass
+        raise
     return target
 
 
@@ -348,7 +357,7 @@ class StorageError(UserError):
 
 
 # SQLite's primary result codes: a disk that refuses a write, a damaged file
-SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 8, 10, 11, 13, 26
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 10, 11, 13, 14, 26
 
 
 def storage_error(error: BaseException, path: Path | str) -> StorageError | None:
@@ -483,6 +492,8 @@ def scratch() -> Iterator[SqliteDatabase]:
 
 
 def close() -> None:
+    """Close the connection; never raises for the disk (a full or read-only
+    disk has already been reported by the write it refused)."""
     db = database.obj
     if db is not None and not db.is_closed():
         try:
@@ -491,9 +502,12 @@ def close() -> None:
             db.execute_sql("PRAGMA optimize")
         except (sqlite3.Error, peewee.PeeweeException, UserError) as e:
             # only statistics: a writer beside this reader (the statistics
-            # would need a write), a read-only folder. Not worth a word.
+            # would need a write), a read-only folder, a full disk. Not worth a word.
             log.debug("PRAGMA optimize skipped: %s", e)
-        db.close()
+        try:
+            db.close()
+        except (sqlite3.Error, peewee.PeeweeException) as e:  # never a second error after the first
+            log.warning("closing the database failed: %s", e)
 
 
 def integrity_problems(path: Path, quick: bool = False) -> list[str]:

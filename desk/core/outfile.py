@@ -17,11 +17,14 @@ import os
 import secrets
 from pathlib import Path
 
+from desk.core import files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 
 def check_target(target: Path) -> None:
-    """Refuse a folder, or a file in a folder that does not exist."""
+    """Refuse a folder, a pipe or a device (a rename would block on it or
+    replace it), or a file in a folder that does not exist."""
+    files.check_output(target)
     if target.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; choose a file name."),
                         path=target)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desk.core import backup, db
+from desk.core import backup, db, files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.lock import WriterLock
 from desk.core.paths import DataDir
@@ -251,6 +251,42 @@ def _check_database_member(archive: _Archive, source: Path) -> None:
         raise _not_a_backup(source, "its database is not a SQLite file")
 
 
+def _bad_photo(source: Path, problem: object) -> UserError:
+    return UserError(QT_TRANSLATE_NOOP(
+        "UserError", "The backup {path} holds a file that is not a photo ShopDesk can keep: "
+        "{problem} Nothing was changed."), path=source, problem=problem)
+
+
+def _check_photo_sizes(archive: _Archive, source: Path) -> None:
+    """Refuse, from the manifest alone, an archive with a "photo" larger than
+    a photo may be (before a byte of anything is unpacked)."""
+    from desk.core.aftersales.photos import MAX_BYTES
+
+    for name, entry in archive.files.items():
+        if name != backup.DB_MEMBER and entry["size"] > MAX_BYTES:
+            raise _bad_photo(source, f"{name} is too large for a photo ({entry['size'] / 1048576:.0f} MB; "
+                                     f"at most {MAX_BYTES // 1048576} MB).")
+
+
+def _check_photo_member(archive: _Archive, name: str, source: Path) -> None:
+    """The checks an attached photo passes (photos.check_image: an image,
+    complete, not a bomb, a format ShopDesk keeps, stored under its format's
+    extension), on an archive's photo; its checksum too. At most
+    photos.MAX_BYTES are held in memory (`_check_photo_sizes` ran first)."""
+    import io
+
+    from desk.core.aftersales import photos
+
+    buf = io.BytesIO()
+    _read_member(archive, name, source, buf)
+    try:
+        checked = photos.check_image(buf.getvalue(), name)
+    except UserError as e:
+        raise _bad_photo(source, e) from None
+    if checked.ext != name.rsplit(".", 1)[1]:
+        raise _bad_photo(source, f"{name} is a {checked.ext} image under another extension.")
+
+
 def _unwritable(error: OSError, where: object) -> UserError:
     return UserError(QT_TRANSLATE_NOOP(
         "UserError", "The backup could not be unpacked into {folder}: {reason}. Nothing was changed."),
@@ -411,15 +447,21 @@ def restore(data: DataDir, source: Path | str,
     problem = db.file_problem(data.db_path)
     if problem is not None:  # a folder in the database's place: never restored into or over
         raise problem
-    if not source.is_file():
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no file {path}."), path=source)
+    try:
+        files.check_regular(source, name=source)  # a FIFO would block, a device never end
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no file {path}."), path=source) from None
+    except OSError as e:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} cannot be read: {reason}."),
+                        path=source, reason=e.strerror or e) from e
+    files.remove_litter(data.root)  # what a killed restore left
     stage = data.root / f".restoring-{os.getpid()}.sqlite3"
     for leftover in (stage, *_companions(stage)):
         leftover.unlink(missing_ok=True)
     archive, missing = None, []
     try:
         try:
-            with open(source, "rb") as f:
+            with files.open_regular(source, name=source) as f:
                 head = f.read(len(SQLITE_MAGIC))
         except OSError as e:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} cannot be read: {reason}."),
@@ -430,6 +472,7 @@ def restore(data: DataDir, source: Path | str,
         elif zipfile.is_zipfile(source):
             archive = _open_archive(source)
             _check_database_member(archive, source)
+            _check_photo_sizes(archive, source)
             missing = sorted(n for n in archive.files if n != backup.DB_MEMBER and not (data.root / n).exists())
             _free_space_check(data, archive.files[backup.DB_MEMBER]["size"]
                               + sum(archive.files[n]["size"] for n in missing))
@@ -439,7 +482,7 @@ def restore(data: DataDir, source: Path | str,
             except OSError as e:
                 raise _unwritable(e, stage) from e
             for i, name in enumerate(missing):  # check every photo before anything is stored
-                _read_member(archive, name, source)
+                _check_photo_member(archive, name, source)
                 if progress:
                     progress(i + 1, len(missing) * 2)
         else:
@@ -562,6 +605,20 @@ def header_problem(path: Path) -> str | None:
     return None
 
 
+def remove_litter(data: DataDir) -> list[Path]:
+    """Remove what killed restores, backups and photo writes left in the data
+    folder, backups/ and photos/ (only ShopDesk's own temporary names, only
+    of ended processes); part of the start-up check, under the writer lock."""
+    removed = files.remove_litter(data.root) + files.remove_litter(data.backups)
+    try:
+        folders = [e.path for e in os.scandir(data.photos) if len(e.name) == 2 and e.is_dir()]
+    except OSError:
+        folders = []
+    for folder in folders:
+        removed += files.remove_litter(Path(folder))
+    return removed
+
+
 def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
     """Check the database before it is opened: its header always; SQLite's
     quick check too when the last run did not close cleanly, the file changed
@@ -569,10 +626,12 @@ def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
     first. A damaged database, and a file that holds no ShopDesk data (empty,
     another program's), is moved aside (kept) and the newest good backup
     looked up; the app must then not open (and so create) a database until
-    the user has chosen. A folder in the database's place raises UserError."""
+    the user has chosen. A folder in the database's place raises UserError.
+    What a killed ShopDesk left beside the database is removed."""
     problem = db.file_problem(data.db_path)
     if problem is not None:  # a folder where the database should be: the user must move it
         raise problem
+    remove_litter(data)
     if not data.db_path.exists():
         (data.root / CLOSED_MARK).unlink(missing_ok=True)
         return StartupCheck("new")
@@ -581,7 +640,13 @@ def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
         db.recover(data.db_path)
     thorough = not _closed_cleanly(data) or thorough
     problem = header_problem(data.db_path)
-    problems = [problem] if problem else (db.quick_problems(data.db_path) if thorough else [])
+    try:
+        problems = [problem] if problem else (db.quick_problems(data.db_path) if thorough else [])
+    except sqlite3.OperationalError as e:  # a full disk has no room for SQLite's shared-memory index
+        refused = db.storage_error(e, data.db_path)
+        if refused is None:
+            raise
+        raise refused from None
     if not problems:
         return StartupCheck("ok", thorough=thorough)
     log.error("the database failed its check at start-up: %s", problems[:5])

@@ -130,7 +130,7 @@ def run_gui(args) -> int:
     # before anything opens (and so could create) the database
     try:
         check = restore.startup_check(data)
-    except UserError as e:  # a folder where the database should be
+    except UserError as e:  # a folder where the database should be, a disk that refuses the check
         return _refuse_to_start(app, args, e, lock)
     if check.status == "damaged":
         if args.smoke:  # an install check: no one is there to answer

@@ -4941,12 +4941,20 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>数据库 {path} 里没有店铺客服台的数据（{reason}）。没有做任何改动。最新的完好备份是 {backup}，可以这样恢复：shopdesk restore &quot;{backup}&quot;（现在的文件会另存一旁）。</translation>
     </message>
     <message>
+        <source>{path} could not be written or read: {reason}. Nothing more was changed.</source>
+        <translation>无法读写 {path}：{reason}。其他内容均未改动。</translation>
+    </message>
+    <message>
         <source>The backup could not be written to {folder}: {reason}.</source>
         <translation>备份无法写入 {folder}：{reason}。</translation>
     </message>
     <message>
         <source>The backup failed its check and was removed; the database itself is unchanged.</source>
         <translation>备份未通过校验，已删除；数据库本身没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The photo {name} changed while it was being archived; try again.</source>
+        <translation>照片 {name} 在打包过程中被改动了，请重试。</translation>
     </message>
     <message>
         <source>The archive {path} could not be written: {reason}.</source>
@@ -5825,6 +5833,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>归档文件 {path} 由更新版本的店铺客服台制作，请先升级软件再恢复。没有做任何改动。</translation>
     </message>
     <message>
+        <source>The backup {path} holds a file that is not a photo ShopDesk can keep: {problem} Nothing was changed.</source>
+        <translation>备份 {path} 中有一个文件不是店铺客服台能保存的照片：{problem} 未做任何改动。</translation>
+    </message>
+    <message>
         <source>The backup could not be unpacked into {folder}: {reason}. Nothing was changed.</source>
         <translation>无法把备份解压到 {folder}：{reason}。没有做任何改动。</translation>
     </message>
@@ -5927,6 +5939,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{path} is a folder; choose a file name.</source>
         <translation>{path} 是文件夹，请选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>{name} is not an ordinary file (a pipe, a device or a socket?); ShopDesk only uses ordinary files.</source>
+        <translation>{name} 不是普通文件（可能是管道、设备或套接字）；店铺客服台只读写普通文件。</translation>
     </message>
 </context>
 </TS>

@@ -43,10 +43,13 @@ def test_export_each_kind(shop, tmp_path, kind, sheets):
     assert load_workbook(out).sheetnames == sheets
 
 
-def test_export_masks_phones_and_adds_the_extension(shop, tmp_path):
+def test_export_masks_phones_and_writes_exactly_the_file_named(shop, tmp_path):
     proc = shopdesk("--data-dir", shop, "export", "customers", "--out", tmp_path / "c", "--mask-phones")
     assert proc.returncode == 0, proc.stderr
-    ws = load_workbook(tmp_path / "c.xlsx").worksheets[0]
+    assert proc.stdout.strip() == str(tmp_path / "c")
+    assert not (tmp_path / "c.xlsx").exists()
+    with open(tmp_path / "c", "rb") as f:  # openpyxl goes by the extension given a path
+        ws = load_workbook(f).worksheets[0]
     header = [c.value for c in ws[1]]
     phones = [r[header.index("Phone")] for r in ws.iter_rows(min_row=2, values_only=True)]
     assert any(phones) and all("****" in p for p in phones if p)

@@ -4,6 +4,7 @@ remove and undo, the viewer, and the pack."""
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -126,6 +127,22 @@ def test_drop_files_and_browser_image_data(qtbot, panel, tmp_path):
     assert panel.list.count() == 3
     last = photos.list_photos(1)[-1]
     assert (last.ext, last.width, last.height) == ("png", 300, 200)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_dropped_pipe_is_refused_and_the_rest_is_added(qtbot, panel, tmp_path):
+    """A FIFO named like a photo would block the worker for ever if opened."""
+    pipe = tmp_path / "pipe.jpg"
+    os.mkfifo(pipe)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pipe)), QUrl.fromLocalFile(str(jpeg(tmp_path / "a.jpg")))])
+    assert drop(panel, mime).isAccepted()
+    settle(qtbot, panel)
+    assert [r[2] for r in rows()] == ["a.jpg"]
+    box = panel.findChild(QMessageBox, "evidenceRefusedDialog")
+    assert box is not None and box.isVisible()
+    assert "pipe.jpg is not an ordinary file" in box.informativeText()
+    box.close()
 
 
 def test_each_photo_shows_as_soon_as_it_is_stored(qtbot, panel, tmp_path):

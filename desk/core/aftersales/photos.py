@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desk.core import changes, outfile, timeutil
+from desk.core import changes, files, outfile, timeutil
 from desk.core import labels as code_labels
 from desk.core import sheetstyle as style
 from desk.core.aftersales.models import EVIDENCE_KINDS, Case, Evidence
@@ -51,7 +51,8 @@ def _atomic_write(target: Path, data: bytes) -> None:
     """Write to a temporary file beside `target` and rename it into place, so
     a crash never leaves half a file under the final name."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    # named after this process: what a killed one leaves is removed at the next start
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".incoming-{os.getpid()}-")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -110,12 +111,12 @@ def read_source(source) -> tuple[bytes, str]:
     path = Path(source)
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _refuse(QT_TRANSLATE_NOOP(
-                "UserError", "{name} is too large for a photo ({size} MB; at most {most} MB)."),
-                name, size=f"{size / 1048576:.0f}", most=MAX_BYTES // 1048576)
-        with open(path, "rb") as f:
+        with files.open_regular(path) as f:  # never a FIFO: it would block
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _refuse(QT_TRANSLATE_NOOP(
+                    "UserError", "{name} is too large for a photo ({size} MB; at most {most} MB)."),
+                    name, size=f"{size / 1048576:.0f}", most=MAX_BYTES // 1048576)
             return f.read(MAX_BYTES + 1), name
     except FileNotFoundError:
         raise _refuse(QT_TRANSLATE_NOOP(
@@ -501,6 +502,7 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     if not out.parent.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "The folder {folder} does not exist."),
                         folder=out.parent)
+    files.check_output(out)  # never a rename over a pipe or a device
     row = database.execute_sql(
         "SELECT a.case_no, c.nickname, a.platform, o.order_no, a.kind, a.status,"
         " coalesce((SELECT name FROM aftersales_reason r WHERE r.code = a.reason), a.reason),"

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desk.core import files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 
@@ -52,8 +54,8 @@ def rows(path: str | Path, limits: Limits = LIMITS) -> Iterator[list]:
     for a file that cannot be read as a spreadsheet or exceeds the limits."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
+        with files.open_regular(path) as f:  # never a FIFO: it would block
+            size = os.fstat(f.fileno()).st_size
             head = f.read(8)
     except FileNotFoundError:
         raise _refuse(QT_TRANSLATE_NOOP("UserError", "{name} does not exist."), path) from None
@@ -165,6 +167,7 @@ def _capped(source, path: Path, limits: Limits) -> Iterator[list]:
 
 def check_zip(path: Path, limits: Limits = LIMITS) -> None:
     """Refuse a zip that is not a workbook, or that would expand too far."""
+    files.check_regular(path)  # zipfile would block opening a FIFO
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
