@@ -127,7 +127,7 @@ def test_no_database_is_a_user_error(tmp_path):
 
 
 def test_status_choices_are_the_cases_statuses():
-    from desk import cli
+    from desk.cli import aftersales
     from desk.core.aftersales.models import CASE_STATUSES
 
-    assert cli._CASE_STATUSES == CASE_STATUSES
+    assert aftersales.CASE_STATUSES == CASE_STATUSES

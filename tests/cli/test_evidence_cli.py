@@ -15,7 +15,7 @@ from desk.core import db as core_db
 from desk.core.aftersales import photos
 from desk.core.base import database
 from desk.core.errors import UserError
-from desk.evidence_cli import add_evidence_command
+from desk.cli.evidence import add_evidence_command
 
 T0 = int(datetime(2024, 5, 1, tzinfo=UTC).timestamp())
 

@@ -11,9 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 IMPORT_ALL = """
 import importlib, json, pkgutil, sys
-import desk.core, desk.db.migrations
+import desk.cli, desk.core, desk.db.migrations
 names = ["desk.cli", "desk.db", "desk.db.migrations"]
-for pkg in (desk.core, desk.db.migrations):
+for pkg in (desk.core, desk.cli, desk.db.migrations):
     names += [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
 for name in names:
     importlib.import_module(name)
@@ -44,7 +44,8 @@ def test_core_cli_and_migrations_do_not_import_qt():
     imported = set(out["imported"])
     # the walk really found the tree, not just the packages' __init__
     assert {"desk.core.db", "desk.core.demo", "desk.core.settings", "desk.core.customers.models",
-            "desk.core.aftersales.photos", "desk.db.migrations.0002_seed"} <= imported
+            "desk.core.aftersales.photos", "desk.db.migrations.0002_seed", "desk.cli.common",
+            "desk.cli.transfer"} <= imported
     qt = sorted(m for m in out["modules"] if m.startswith(("PySide6", "shiboken6")))
     assert qt == [], f"Qt imported by core: {qt[:5]}"
 

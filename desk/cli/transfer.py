@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK = 0
+from desk.cli.common import EXIT_OK, Parser, data_dir, open_to_read, open_to_write, writer
+
 EXPORT_KINDS = ("customers", "orders", "aftersales", "followups", "replies", "all", "review")
 IMPORT_PLATFORMS = ("taobao", "tmall", "pdd", "jd", "douyin", "wechat")  # desk.core.excel.layouts
 
@@ -69,7 +70,6 @@ def _export_review(args, out) -> int:
 def cmd_export(args) -> int:
     from pathlib import Path
 
-    from desk.cli import _data_dir, _open_to_read
     from desk.core import files
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
     from desk.core.excel import exports
@@ -83,7 +83,7 @@ def cmd_export(args) -> int:
     if args.kind != "review" and (args.first or args.last or args.platform):
         raise UserError(QT_TRANSLATE_NOOP("UserError", "--from, --to and --platform are for "
                                           "`shopdesk export review` only."))
-    _open_to_read(_data_dir(args))
+    open_to_read(data_dir(args))
     if args.kind == "review":
         return _export_review(args, out)
     tty = sys.stderr.isatty()
@@ -104,11 +104,9 @@ def cmd_export(args) -> int:
 
 
 def add_import(sub) -> argparse.ArgumentParser:
-    from desk.cli import _Parser
-
     p = sub.add_parser("import", help="read the platforms' order exports (or our own customer "
                                       "list) into the customer file")
-    what = p.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
+    what = p.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=Parser)
     o = what.add_parser("orders", help="an order export from a seller centre (.csv or .xlsx)")
     o.add_argument("file", metavar="FILE", nargs="+",
                    help="the exported file (.csv or .xlsx); Taobao/Tmall's order report (订单报表) "
@@ -134,16 +132,15 @@ def add_import(sub) -> argparse.ArgumentParser:
 
 
 def cmd_import_customers(args) -> int:
-    from desk.cli import _data_dir, _open, _open_to_read, _writer
     from desk.core.excel import customers_import
 
-    data = _data_dir(args)
+    data = data_dir(args)
     if args.dry_run:
-        _open_to_read(data)
+        open_to_read(data)
         result = customers_import.import_customers(args.file, dry_run=True)
     else:
-        with _writer(data):
-            _open(data)
+        with writer(data):
+            open_to_write(data)
             result = customers_import.import_customers(args.file)
     summary = result.summary()
     if args.json:
@@ -163,10 +160,9 @@ def cmd_import_customers(args) -> int:
 
 
 def cmd_import_orders(args) -> int:
-    from desk.cli import _data_dir, _open, _open_to_read, _writer
     from desk.core.excel import orders_import, presets
 
-    data = _data_dir(args)
+    data = data_dir(args)
     mapping, platform = None, args.platform
     if args.dry_run and not data.db_path.exists():
         # A new shop's first look at its export: preview against an empty
@@ -178,14 +174,14 @@ def cmd_import_orders(args) -> int:
                 presets.get(args.preset)  # none saved yet: says so
             result = orders_import.import_orders(args.file, platform, dry_run=True)
     elif args.dry_run:
-        _open_to_read(data)
+        open_to_read(data)
         if args.preset:
             preset = presets.get(args.preset)
             mapping, platform = preset.columns, platform or preset.platform
         result = orders_import.import_orders(args.file, platform, mapping, dry_run=True)
     else:
-        with _writer(data):
-            _open(data)
+        with writer(data):
+            open_to_write(data)
             if args.preset:
                 preset = presets.get(args.preset)
                 mapping, platform = preset.columns, platform or preset.platform

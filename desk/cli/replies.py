@@ -7,15 +7,22 @@ import argparse
 import json
 import sys
 
-EXIT_OK, EXIT_USAGE = 0, 2
+from desk.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    data_dir_option,
+    open_to_read,
+    open_to_write,
+    writer,
+)
+
 SHOWN_ERRORS = 50
 
 
 def add_replies(sub) -> argparse.ArgumentParser:
-    from desk.cli import _data_dir_option, _Parser
-
     p = sub.add_parser("replies", help="quick-reply phrases (import, export, find, render)")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
 
     s = actions.add_parser(
         "import", help="import phrases from Excel (.xlsx), CSV (.csv) or a Sogou phrase file (.txt)")
@@ -51,7 +58,7 @@ def add_replies(sub) -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_render)
 
     for action in actions.choices.values():
-        _data_dir_option(action, default=argparse.SUPPRESS)
+        data_dir_option(action, default=argparse.SUPPRESS)
     return p
 
 
@@ -72,17 +79,16 @@ def _one_line(text: str, width: int = 60) -> str:
 def cmd_import(args) -> int:
     from pathlib import Path
 
-    from desk.cli import _open, _open_to_read, _writer
     from desk.core.replies import lint, transfer
 
     data = _data(args)
     path = Path(args.file).expanduser()
     if args.dry_run:
-        _open_to_read(data)
+        open_to_read(data)
         plan = transfer.read_file(path, group=args.group)
         return _report(plan, args, lint.check_plan(plan), written=None)
-    with _writer(data):
-        _open(data)
+    with writer(data):
+        open_to_write(data)
         plan = transfer.read_file(path, group=args.group)
         warnings = lint.check_plan(plan)  # against the library as it was
         if plan.errors and not args.skip_errors:
@@ -134,7 +140,6 @@ def _report(plan, args, warnings: list, written: dict | None) -> int:
 def cmd_export(args) -> int:
     from pathlib import Path
 
-    from desk.cli import _open_to_read
     from desk.core import files
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
     from desk.core.replies import transfer
@@ -145,7 +150,7 @@ def cmd_export(args) -> int:
         raise UserError(QT_TRANSLATE_NOOP(
             "UserError", "Give --out a file name ending in .xlsx (Excel) or .txt (Sogou phrase file)."))
     files.check_output(out)
-    _open_to_read(_data(args))
+    open_to_read(_data(args))
     if suffix == ".xlsx":
         from desk.core.excel.translations import translator
 
@@ -164,10 +169,9 @@ def cmd_export(args) -> int:
 
 
 def cmd_find(args) -> int:
-    from desk.cli import _open_to_read
     from desk.core.replies import search
 
-    _open_to_read(_data(args))
+    open_to_read(_data(args))
     found = search.find(args.query, max(1, args.limit))
     if args.json:
         print(json.dumps([
@@ -200,12 +204,11 @@ def _answers(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_render(args) -> int:
-    from desk.cli import _open_to_read
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
     from desk.core.replies import placeholders, service
 
     answers = _answers(args.set)
-    _open_to_read(_data(args))
+    open_to_read(_data(args))
     phrase = service.phrase_by_code(args.code)
     customer_id = _customer(args.customer) if args.customer else None
     case_id = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK = 0
+from desk.cli.common import EXIT_OK, data_dir, open_to_read
 
 
 def add_backup(sub) -> argparse.ArgumentParser:
@@ -46,13 +46,12 @@ def _out_path(text: str | None, suffix: str):
 def cmd_backup(args) -> int:
     from datetime import datetime
 
-    from desk.cli import _data_dir, _open_to_read
     from desk.core import backup
 
-    data = _data_dir(args)
+    data = data_dir(args)
     suffix = ".zip" if args.full else ".sqlite3"
     out = _out_path(args.out, suffix)
-    _open_to_read(data)  # a backup only reads: it works while ShopDesk is open
+    open_to_read(data)  # a backup only reads: it works while ShopDesk is open
     if args.full:
         out = out or data.backups / f"shopdesk-full-{datetime.now():%Y%m%d-%H%M%S}.zip"
         result = backup.write_archive(data, out)
@@ -68,10 +67,9 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from desk.cli import _data_dir
     from desk.core import restore
 
-    data = _data_dir(args)
+    data = data_dir(args)
     result = restore.restore_unlocked_folder(data, args.file)
     print(data.db_path)
     kept = f"the previous database is kept as {result.kept_aside}" if result.kept_aside else \

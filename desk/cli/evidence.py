@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK = 0
+from desk.cli.common import EXIT_OK, open_to_read
 
 
 def add_evidence_command(actions) -> argparse.ArgumentParser:
@@ -26,7 +26,6 @@ def add_evidence_command(actions) -> argparse.ArgumentParser:
 def cmd_evidence(args) -> int:
     from pathlib import Path
 
-    from desk.cli import _open_to_read
     from desk.core import files, paths
     from desk.core.aftersales import photos
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -36,7 +35,7 @@ def cmd_evidence(args) -> int:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give --out a file name "
                                           "ending in .zip."), path=out)
     files.check_output(out)  # written exactly as named: no extension is added
-    _open_to_read(paths.resolve(getattr(args, "data_dir", None)))
+    open_to_read(paths.resolve(getattr(args, "data_dir", None)))
     result = photos.evidence_pack(photos.find_case(args.case_no), out)
     print(result.path)
     note = f", {result.missing} missing from disk (listed in the index)" if result.missing else ""
