@@ -76,7 +76,8 @@ def _size_without_search(db: Path, work: Path) -> tuple[int, int]:
 )
 def search(ctx: Context) -> list[Measurement]:
     from desk.core import db
-    from desk.core.customers.listing import CUSTOMERS, search_filter
+    from desk.core.customers.listing import CUSTOMERS
+    from desk.core.customers.search import search_filter
 
     data = demo_data(ctx)
     db_path = data / "shopdesk.sqlite3"

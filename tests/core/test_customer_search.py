@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from desk.core import pinyin, timeutil
 from desk.core.base import database
-from desk.core.customers.listing import CUSTOMERS, search_filter
+from desk.core.customers.listing import CUSTOMERS
 from desk.core.customers.models import Customer, CustomerTag, Tag
-from desk.core.customers.search import find
+from desk.core.customers.search import find, search_filter
 from desk.core.orders.models import Order
 
 

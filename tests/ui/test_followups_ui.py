@@ -28,7 +28,7 @@ from desk.core.customers.models import Followup
 from desk.ui import fmt, undo
 from desk.ui.customers import followups as ui_followups
 from desk.ui.customers.followup_dialog import FollowupDialog
-from desk.ui.customers.followups import FollowupsPanel
+from desk.ui.customers.followups_panel import FollowupsPanel
 
 from .helpers import activate, answering, child, click, type_text
 

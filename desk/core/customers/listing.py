@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from desk.core import timeutil
-from desk.core.customers import search
 from desk.core.customers.risk import risk_codes_sql
 from desk.core.listing import Filter, Listing
 
@@ -57,11 +56,6 @@ CUSTOMERS = Listing(
     # index (migration 0004) rather than from 5,000+ customer rows.
     by_id_source={"last_order_at": "customer c INDEXED BY customer_search_sort"},
 )
-
-
-def search_filter(query: str) -> Filter | None:
-    """The search box: see desk.core.customers.search for what a query matches."""
-    return search.search_filter(query)
 
 
 FOLLOWUPS_DUE = Listing(

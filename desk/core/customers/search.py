@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desk.core.customers.listing import CUSTOMERS
 from desk.core.listing import Filter
 from desk.core.text import mask_phone, strip_controls
 
@@ -148,8 +149,6 @@ class Match:
 def find(query: str, limit: int | None = None) -> list[Match]:
     """What the Customers page shows for `query`, in its default order (latest
     order first); `limit` keeps the first so many."""
-    from desk.core.customers.listing import CUSTOMERS  # it imports this module
-
     f = search_filter(query)
     ids = CUSTOMERS.ids([f] if f else [], sort="last_order_at", descending=True)
     if limit is not None:

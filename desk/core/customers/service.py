@@ -11,8 +11,9 @@ from datetime import datetime
 
 from desk.core import changes, pinyin, timeutil
 from desk.core.base import database
-from desk.core.customers import fields
+from desk.core.customers import fields, tags
 from desk.core.customers.models import Address, Customer, CustomerTag, Tag, TagCategory
+from desk.core.customers.tags import TagInfo
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.platforms import PLATFORMS
 from desk.core.text import clean_line
@@ -34,15 +35,6 @@ class AddressInfo:
     district: str
     detail: str
     is_default: bool
-
-
-@dataclass(frozen=True)
-class TagInfo:
-    id: int
-    name: str
-    color: str  # the tag's own colour, else its category's
-    category_id: int
-    category: str
 
 
 @dataclass(frozen=True)
@@ -258,8 +250,6 @@ def cases_of(customer_id: int) -> list[CaseRow]:
 
 def tag_with_new(customer_id: int, category_id: int, name: str) -> int:
     """Create a tag and give it to the customer in one transaction; returns the tag's id."""
-    from desk.core.customers import tags  # tags builds on this module's TagInfo
-
     with changes.write(database):
         live_customer(customer_id)
         tag_id = tags.create_tag(category_id, name)

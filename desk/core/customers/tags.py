@@ -11,13 +11,23 @@ from desk.core import changes, pinyin, timeutil
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.models import Customer, CustomerTag, Tag, TagCategory
-from desk.core.customers.service import TagInfo
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.text import clean_line
 
 NAME_MAX = 32
 DESCRIPTION_MAX = 200
 SUGGESTIONS = 20
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    """A tag as lists and chips show it (also in customers.service.CustomerDetail)."""
+
+    id: int
+    name: str
+    color: str  # the tag's own colour, else its category's
+    category_id: int
+    category: str
 
 
 def _category_name(value: object) -> str:

@@ -42,7 +42,7 @@ from desk.ui import fmt, labels, screenfit
 from desk.ui import undo as history
 from desk.ui.bus import bus
 from desk.ui.customers.address_dialog import AddressDialog
-from desk.ui.customers.followups import FollowupsPanel
+from desk.ui.customers.followups_panel import FollowupsPanel
 from desk.ui.customers.tag_dialog import NewTagDialog
 from desk.ui.errors import ERROR_STYLE, user_message
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from desk.core import settings
 from desk.core.customers import figures, service, tags
-from desk.core.customers.listing import CUSTOMERS, search_filter, split_tags
+from desk.core.customers.listing import CUSTOMERS, split_tags
+from desk.core.customers.search import search_filter
 from desk.core.customers.views import PRESETS, ViewState, delete_view, save_view, saved_views
 from desk.core.errors import UserError
 from desk.ui import fmt, labels, undo
