@@ -16,7 +16,6 @@ from desk.cli.common import (
     writer,
 )
 
-
 # --- info ---------------------------------------------------------------------
 
 def add_info(sub) -> argparse.ArgumentParser:

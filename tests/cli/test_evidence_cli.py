@@ -11,11 +11,11 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
+from desk.cli.evidence import add_evidence_command
 from desk.core import db as core_db
 from desk.core.aftersales import photos
 from desk.core.base import database
 from desk.core.errors import UserError
-from desk.cli.evidence import add_evidence_command
 
 T0 = int(datetime(2024, 5, 1, tzinfo=UTC).timestamp())
 
