@@ -30,6 +30,7 @@ from desk.core.customers.figures import recompute_figures
 from desk.core.customers.models import Customer
 from desk.core.customers.service import live_customer
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Step
 from desk.core.money import parse_yuan
 from desk.core.orders.models import Order, OrderItem
 from desk.core.text import clean_line, strip_controls
@@ -785,3 +786,45 @@ def delete_reason(code: str) -> ReasonInfo:
         Reason.delete().where(Reason.id == row.id).execute()
         pending.add("reason", [row.id])
     return before
+
+
+# -- the reason list's writes, each with its undo ----------------------------------------
+
+
+def create_reason_step(name: str, is_quality: bool = False) -> tuple[ReasonInfo, Step]:
+    """create_reason(), with the step that deletes the new reason and puts it
+    back under the same code, in the same place."""
+    with changes.write(database):
+        made = create_reason(name, is_quality)
+        position = reason_position(made.code)
+    return made, Step(
+        f"Add reason {made.name}", undo=lambda: delete_reason(made.code),
+        redo=lambda: create_reason(made.name, made.is_quality, code=made.code, position=position),
+        entity="reason")
+
+
+def update_reason_step(code: str, *, name: str | None = None, is_quality: bool | None = None,
+                       active: bool | None = None,
+                       no_reason: bool | None = None) -> tuple[ReasonInfo, Step]:
+    """update_reason(), with the step that gives back the fields it changed.
+    Returns the reason as it was, like update_reason()."""
+    given = {k: v for k, v in dict(name=name, is_quality=is_quality, active=active,
+                                   no_reason=no_reason).items() if v is not None}
+    before = update_reason(code, **given)
+    old = {k: getattr(before, k) for k in given}
+    return before, Step(f"Change reason {before.name}", undo=lambda: update_reason(code, **old),
+                        redo=lambda: update_reason(code, **given), entity="reason")
+
+
+def delete_reason_step(code: str) -> tuple[ReasonInfo, Step]:
+    """delete_reason(), with the step that puts the reason back with its code,
+    flags and place in the list. Returns it as it was."""
+    with changes.write(database):
+        position = reason_position(code)
+        before = delete_reason(code)
+    return before, Step(
+        f"Delete reason {before.name}",
+        undo=lambda: create_reason(before.name, before.is_quality, code=before.code,
+                                   position=position, active=before.active,
+                                   no_reason=before.no_reason),
+        redo=lambda: delete_reason(code), entity="reason")
