@@ -718,9 +718,9 @@ def reason_used(code: str) -> int:
 
 def create_reason(name: str, is_quality: bool = False, *, code: str | None = None,
                   position: int | None = None, active: bool = True,
-                  no_reason: bool = False) -> ReasonInfo:
-    """A new reason at the end of the list (`code`/`position`: put a deleted one
-    back where it was)."""
+                  no_reason: bool = False, row_id: int | None = None) -> ReasonInfo:
+    """A new reason at the end of the list (`code`/`position`/`row_id`: put a
+    deleted one back where it was, under its own row id when that is free)."""
     clean = _reason_name(name)
     with changes.write(database) as pending:
         if code is None:
@@ -731,8 +731,11 @@ def create_reason(name: str, is_quality: bool = False, *, code: str | None = Non
         if position is None:
             last = Reason.select(Reason.position).order_by(Reason.position.desc()).first()
             position = 0 if last is None else last.position + 1
-        row = Reason.create(code=code, name=clean, is_quality=bool(is_quality),
-                            position=position, active=bool(active), no_reason=bool(no_reason))
+        values = dict(code=code, name=clean, is_quality=bool(is_quality), position=position,
+                      active=bool(active), no_reason=bool(no_reason))
+        if row_id is not None and not Reason.select().where(Reason.id == row_id).exists():
+            values["id"] = row_id
+        row = Reason.create(**values)
         pending.add("reason", [row.id])
     return _reason_info(row)
 
@@ -796,10 +799,11 @@ def create_reason_step(name: str, is_quality: bool = False) -> tuple[ReasonInfo,
     back under the same code, in the same place."""
     with changes.write(database):
         made = create_reason(name, is_quality)
-        position = reason_position(made.code)
+        row = _reason_row(made.code)
     return made, Step(
         f"Add reason {made.name}", undo=lambda: delete_reason(made.code),
-        redo=lambda: create_reason(made.name, made.is_quality, code=made.code, position=position),
+        redo=lambda: create_reason(made.name, made.is_quality, code=made.code,
+                                   position=row.position, row_id=row.id),
         entity="reason")
 
 
@@ -820,11 +824,11 @@ def delete_reason_step(code: str) -> tuple[ReasonInfo, Step]:
     """delete_reason(), with the step that puts the reason back with its code,
     flags and place in the list. Returns it as it was."""
     with changes.write(database):
-        position = reason_position(code)
+        row = _reason_row(code)
         before = delete_reason(code)
     return before, Step(
         f"Delete reason {before.name}",
         undo=lambda: create_reason(before.name, before.is_quality, code=before.code,
-                                   position=position, active=before.active,
-                                   no_reason=before.no_reason),
+                                   position=row.position, active=before.active,
+                                   no_reason=before.no_reason, row_id=row.id),
         redo=lambda: delete_reason(code), entity="reason")
