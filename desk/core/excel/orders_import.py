@@ -149,6 +149,9 @@ def read_file(
         if _blank(cells):
             continue
         count += 1
+        if type(cells) is reading.BadRow:
+            errors.append(RowError(number, cells.error))
+            continue
         if count % _STEP == 0:
             if is_cancelled and is_cancelled():
                 raise Cancelled()
