@@ -18,13 +18,14 @@ from datetime import tzinfo
 from itertools import chain, islice
 from pathlib import Path
 
-from desk.core import changes, timeutil
+from desk.core import changes, money, timeutil
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.figures import recompute_figures
 from desk.core.customers.service import pinyin_columns
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.excel import layouts, reading, values
+from desk.core.money import format_fen
 
 _STEP = 1000
 _TEXT_MAX = 500  # longest address, title or message kept from a cell
@@ -297,7 +298,8 @@ def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: 
         known["items"].append(item)
     for key, value in found.items():
         if key == "amount_fen" and per_row:
-            known[key] = known.get(key, 0) + value
+            known[key] = money.check_fen(known.get(key, 0) + value, format_fen(known.get(key, 0)
+                                                                               + value))
         else:
             known.setdefault(key, value)
 

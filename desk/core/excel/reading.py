@@ -100,7 +100,10 @@ def rows(path: str | Path, limits: Limits = LIMITS, *, text: bool = True) -> Ite
         return _xls_rows(path, size, limits)
     if head.startswith(b"PK"):
         return _zip_rows(path, limits)
-    if (not text or head.startswith(_IMAGES)
+    if not text:
+        raise _refuse(QT_TRANSLATE_NOOP("UserError", "{name} is not an Excel workbook: ShopDesk "
+                                        "reads .xlsx, .xls and .ods files here."), path)
+    if (head.startswith(_IMAGES)
             or (b"\0" in _peek(path) and not head.startswith((b"\xff\xfe", b"\xfe\xff")))):
         raise _refuse(QT_TRANSLATE_NOOP("UserError", "{name} is not a spreadsheet: ShopDesk reads "
                                         ".xlsx, .xls, .ods and .csv files."), path)
@@ -475,7 +478,7 @@ def _xml_extent_exact(z: zipfile.ZipFile, name: str) -> tuple[int, int]:
         local = tag.rpartition(":")[2]
         if local == "row":
             r = attrs.get("r", "")
-            state["row"] = _number(r) if r.isdigit() else state["row"] + 1
+            state["row"] = _number(r) if r.isascii() and r.isdigit() else state["row"] + 1
             state["col"] = 0
         elif local == "c":
             m = _REF_TEXT.fullmatch(attrs.get("r", ""))
@@ -523,7 +526,7 @@ def _ods_extent(z: zipfile.ZipFile) -> tuple[int, int]:
 
     def repeat(attrs: dict, name: str) -> int:
         value = attrs.get(f"{table} {name}", "1")
-        return _number(value) if value.isdigit() else 1
+        return _number(value) if value.isascii() and value.isdigit() else 1
 
     def start(tag: str, attrs: dict) -> None:
         if state["cell"] is not None:

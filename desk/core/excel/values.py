@@ -8,11 +8,15 @@ from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
 
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
-from desk.core.money import parse_yuan
+from desk.core.money import check_fen, parse_yuan
 from desk.core.text import clean_line
 
 # Exact integers a double holds; beyond this a numeric cell has lost digits.
 FLOAT_EXACT = 2**53
+# The times an order may have: a shop's orders are not older than 1970 (epoch
+# seconds stay positive everywhere) and not later than 2100.
+YEARS = (1970, 2100)
+QUANTITY_MAX = 100_000
 _WRAPPED = re.compile(r'^="(.*)"$', re.DOTALL)
 _DATETIME = re.compile(
     r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
@@ -52,13 +56,13 @@ def number_text(value: object) -> str:
         if value.is_integer() and 0 <= value < FLOAT_EXACT:
             return str(int(value))
         raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "The number {value} was stored as a number and has lost digits; export the "
-            "file again with numbers as text."), value=repr(value))
+            "UserError", "The number {value} was saved as a number and has lost digits (a spreadsheet "
+            "keeps 15); export the file again as .csv, or with this column as text."), value=repr(value))
     s = text(value)
     if _SCIENTIFIC.match(s):
         raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "The number {value} was stored as a number and has lost digits; export the "
-            "file again with numbers as text."), value=s)
+            "UserError", "The number {value} was saved as a number and has lost digits (a spreadsheet "
+            "keeps 15); export the file again as .csv, or with this column as text."), value=s)
     return s
 
 
@@ -70,8 +74,11 @@ def fen(value: object) -> int | None:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "“{text}” is not an amount of money."),
                         text=value)
     if isinstance(value, int):
-        return value * 100
+        return check_fen(value * 100, value)
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "“{text}” is not an amount of money."),
+                            text=value)
         # repr is the shortest text that reads back as this double: the figure the file shows
         return parse_yuan(format(Decimal(repr(value)), "f"))
     s = text(value)
@@ -87,11 +94,12 @@ def quantity(value: object) -> int:
         n = int(value)
     else:
         s = text(value).replace(",", "").removesuffix("件")
-        if not s.isdigit():
+        # ASCII digits only: "²" and "①" are digits to str.isdigit, not to int()
+        if not (s.isascii() and s.isdigit()) or len(s) > 9:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a quantity."),
                             value=s[:40])
         n = int(s)
-    if not 0 < n <= 100_000:
+    if not 0 < n <= QUANTITY_MAX:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a quantity."), value=n)
     return n
 
@@ -104,6 +112,9 @@ def moment(value: object, tz: tzinfo | None) -> int | None:
         local = value
     elif isinstance(value, date):
         local = datetime.combine(value, time())
+    elif not isinstance(value, str):  # a time of day or a duration alone
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a date and time."),
+                        value=str(value)[:40])
     else:
         s = text(value)
         if not s or s in ("-", "--", "null", "NULL"):
@@ -118,6 +129,11 @@ def moment(value: object, tz: tzinfo | None) -> int | None:
         except ValueError:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a date and time."),
                             value=s[:40]) from None
+    if not YEARS[0] <= local.year <= YEARS[1]:  # before converting: year 1 or 9999 overflows
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "“{value}” is not a date ShopDesk can store (years {first} to {last})."),
+            value=local.strftime("%Y-%m-%d %H:%M:%S") if local.year >= 1000 else str(local)[:40],
+            first=YEARS[0], last=YEARS[1])
     if local.tzinfo is None:
         local = local.replace(tzinfo=tz) if tz else local.astimezone()
-    return int(local.timestamp())
+    return max(int(local.timestamp()), 0)
