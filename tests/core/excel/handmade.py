@@ -1,7 +1,7 @@
 """Workbooks written part by part, the way programs other than openpyxl write
 them: the Java exporters behind the Pinduoduo and JD seller centres (inline
-strings, an empty string cell as `<c r="Q2" t="inlineStr" />`, ISO dates in
-`t="d"` cells), Excel (shared strings with rich text and phonetic guides,
+strings, an empty string cell as `<c r="Q2" t="inlineStr" />`, a blank number
+or date as an empty `<v></v>`, ISO dates in `t="d"` cells), Excel (shared strings with rich text and phonetic guides,
 date formats, 1904 dates) and LibreOffice (.ods with repeated cells)."""
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ def inline(ref: str, text: str | None) -> str:
     if text is None:
         return f'<c r="{ref}" t="inlineStr" />'
     return f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+
+
+def empty(ref: str, kind: str) -> str:
+    """A cell of type `kind` with an empty value, as some exporters write a blank."""
+    return f'<c r="{ref}" t="{kind}"><v></v></c>'
 
 
 def number(ref: str, value: str, style: int | None = None) -> str:

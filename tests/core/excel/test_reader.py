@@ -44,8 +44,10 @@ PDD_HEADER = ["订单号", "商品", "商品规格", "商品数量(件)", "用�
 
 def pdd_java_export(path: Path) -> Path:
     """Shaped like Pinduoduo's order download (its Java exporter writes inline
-    strings): empty text cells as `<c r="Q2" t="inlineStr" />`, numbers as
-    t="n", times as ISO t="d" cells, the order number and tracking number as text."""
+    strings): empty text cells as `<c r="Q2" t="inlineStr" />`, blank numbers
+    and dates as an empty `<v></v>` (what d489e12 refused as damaged: float('')),
+    numbers as t="n", times as ISO t="d" cells, the order number and tracking
+    number as text."""
     rows = [h.row(1, [h.inline(f"{h.column(i)}1", name) for i, name in enumerate(PDD_HEADER, 1)])]
     orders = [
         ("250301-012345678901234", "纯棉宽松短袖T恤", "白色;M", "2", "1299", "已签收", "2025-03-01T10:00:00",
@@ -59,12 +61,12 @@ def pdd_java_export(path: Path) -> Path:
             h.number(f"D{n}", qty), h.number(f"E{n}", amount), h.inline(f"F{n}", status),
             h.iso_date(f"G{n}", when), h.iso_date(f"H{n}", when), h.iso_date(f"I{n}", when),
             h.inline(f"J{n}", "王芳"), h.inline(f"K{n}", phone), h.inline(f"L{n}", "浙江省杭州市西湖区文一西路1号"),
-            h.inline(f"M{n}", "中通快递"), h.inline(f"N{n}", tracking), h.inline(f"O{n}", None),
-            h.inline(f"P{n}", None), h.inline(f"Q{n}", None)]))
+            h.inline(f"M{n}", "中通快递"), h.inline(f"N{n}", tracking), h.empty(f"O{n}", "n"),
+            h.empty(f"P{n}", "d"), h.inline(f"Q{n}", None)]))
     return h.xlsx(path, rows, dimension="A1:Q3")
 
 
-def test_a_pinduoduo_export_with_empty_inline_string_cells(db, tmp_path):
+def test_a_pinduoduo_export_with_empty_cells(db, tmp_path):
     path = pdd_java_export(tmp_path / "pdd.xlsx")
     assert '<c r="Q2" t="inlineStr" />' in zipfile.ZipFile(path).read(
         "xl/worksheets/sheet1.xml").decode()
