@@ -40,7 +40,7 @@ def check_fen(fen: int, shown: object) -> int:
 def too_much(shown: object) -> UserError:
     return UserError(QT_TRANSLATE_NOOP(
         "UserError", "“{text}” is more money than ShopDesk records in one amount (at most "
-        "{most} yuan)."), text=_short(shown), most=format_fen(MAX_FEN))
+        "{most} yuan)."), text=_short(shown), most=f"{MAX_FEN // 100:,}")
 
 
 def _short(text: object) -> str:

@@ -10,6 +10,7 @@ changes nothing the second time.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -189,7 +190,10 @@ def detect(header: layouts.Header) -> str:
 
 
 def _blank(cells: Sequence) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    for c in cells:  # a loop that stops at the first cell with something in it
+        if c is not None and c != "" and not (type(c) is str and not c.strip()):
+            return False
+    return True
 
 
 def _cell(cells: Sequence, columns: Mapping[str, int], name: str):
@@ -205,14 +209,21 @@ def _key_or_none(cells: Sequence, columns: Mapping[str, int]) -> str | None:
 
 
 def _line(value: object, limit: int = _TEXT_MAX) -> str:
+    if type(value) is str and value.isprintable() and not value.startswith(values.SPECIAL):
+        return value[:limit].rstrip()  # the common case, without values.text's work
     return values.text(value)[:limit]
+
+
+@functools.lru_cache(maxsize=256)
+def _status_code(text: str) -> str | None:
+    return layouts.status_code(text)  # a file has a handful of status texts, repeated
 
 
 def _status(value: object) -> str | None:
     text = _line(value)
     if not text:
         return None
-    status = layouts.status_code(text)
+    status = _status_code(text)
     if status is None:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "Unknown order status “{status}”."),
                         status=text[:40])

@@ -3,7 +3,9 @@ numbers exactly, money in fen without a float, local times as UTC epochs."""
 
 from __future__ import annotations
 
+import functools
 import re
+import time as _time
 from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
 
@@ -24,10 +26,14 @@ _DATETIME = re.compile(
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
 
 
+# A text cell starting with one of these needs more than trimming.
+SPECIAL = ("=", "'", " ")
+
+
 def text(value: object) -> str:
     """A cell as one line of text: `="..."` unwrapped, a leading tab or
     apostrophe (how exports keep numbers as text) dropped."""
-    if type(value) is str and value.isprintable() and not value.startswith(("=", "'", " ")):
+    if type(value) is str and value.isprintable() and not value.startswith(SPECIAL):
         return value.rstrip()  # the common case: plain text, nothing to unwrap or remove
     if value is None:
         return ""
@@ -108,6 +114,23 @@ def moment(value: object, tz: tzinfo | None) -> int | None:
     """A time as the file shows it (the shop's local time) -> UTC epoch seconds."""
     if value is None or value == "":
         return None
+    if type(value) is str:  # an order's times repeat on its rows (and as paid, placed)
+        return _text_moment(value, tz, None if tz else (_time.timezone, _time.altzone, _time.tzname))
+    return _moment(value, tz)
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_moment(value: str, tz: tzinfo | None, local_zone: tuple | None) -> int | None:
+    """(`local_zone` keys the cache to the computer's zone when there is no shop zone.)"""
+    if len(value) == 19 and value[4] == "-" and value[10] == " ":
+        try:  # 2025-03-01 10:00:00, as nearly every export writes it: the C parser
+            return _epoch(datetime.fromisoformat(value), value, tz)
+        except ValueError:
+            pass
+    return _moment(value, tz)
+
+
+def _moment(value: object, tz: tzinfo | None) -> int | None:
     if isinstance(value, datetime):
         local = value
     elif isinstance(value, date):
@@ -129,6 +152,10 @@ def moment(value: object, tz: tzinfo | None) -> int | None:
         except ValueError:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a date and time."),
                             value=s[:40]) from None
+    return _epoch(local, value, tz)
+
+
+def _epoch(local: datetime, value: object, tz: tzinfo | None) -> int:
     if not YEARS[0] <= local.year <= YEARS[1]:  # before converting: year 1 or 9999 overflows
         raise UserError(QT_TRANSLATE_NOOP(
             "UserError", "“{value}” is not a date ShopDesk can store (years {first} to {last})."),
