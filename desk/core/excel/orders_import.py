@@ -29,6 +29,7 @@ from desk.core.excel import layouts, reading, values
 from desk.core.money import format_fen
 
 _STEP = 1000
+_WRITE_CACHE_KIB = 64 * 1024
 _TEXT_MAX = 500  # longest address, title or message kept from a cell
 ORDER_FIELDS = ("status", "placed_at", "paid_at", "shipped_at", "completed_at", "amount_fen",
                 "shipping_fen", "items", "carrier", "tracking_no", "receiver_name",
@@ -309,8 +310,8 @@ def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: 
         known["items"].append(item)
     for key, value in found.items():
         if key == "amount_fen" and per_row:
-            known[key] = money.check_fen(known.get(key, 0) + value, format_fen(known.get(key, 0)
-                                                                               + value))
+            total = known.get(key, 0) + value
+            known[key] = money.check_fen(total, format_fen(total), values.ORDER_MAX_FEN)
         else:
             known.setdefault(key, value)
 
@@ -416,6 +417,17 @@ def apply(parsed: ParsedFile) -> ImportPlan:
     backup.before("import")
     now = timeutil.to_epoch(timeutil.now())
     conn = database.connection()
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    # While writing, a large import's pages stay in memory instead of spilling
+    # to the WAL in the middle of the transaction; put back afterwards.
+    conn.execute(f"PRAGMA cache_size = -{_WRITE_CACHE_KIB}")
+    try:
+        return _apply(parsed, conn, now)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
     with changes.write(database) as pending:
         result = plan(parsed)
         platform = result.platform

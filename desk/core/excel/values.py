@@ -19,6 +19,9 @@ FLOAT_EXACT = 2**53
 # seconds stay positive everywhere) and not later than 2100.
 YEARS = (1970, 2100)
 QUANTITY_MAX = 100_000
+# The largest amount of one order (100 billion yuan): a buyer's total over
+# 900,000 such orders still fits 64-bit fen, so sums never overflow in SQLite.
+ORDER_MAX_FEN = 10**13
 _WRAPPED = re.compile(r'^="(.*)"$', re.DOTALL)
 _DATETIME = re.compile(
     r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
@@ -73,22 +76,27 @@ def number_text(value: object) -> str:
 
 
 def fen(value: object) -> int | None:
-    """Money in fen; None for an empty cell."""
+    """Money in fen; None for an empty cell. At most ORDER_MAX_FEN."""
+    amount = _fen(value)
+    return None if amount is None else check_fen(amount, value, ORDER_MAX_FEN)
+
+
+def _fen(value: object) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise UserError(QT_TRANSLATE_NOOP("UserError", "“{text}” is not an amount of money."),
                         text=value)
     if isinstance(value, int):
-        return check_fen(value * 100, value)
+        return value * 100
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise UserError(QT_TRANSLATE_NOOP("UserError", "“{text}” is not an amount of money."),
                             text=value)
         # repr is the shortest text that reads back as this double: the figure the file shows
-        return parse_yuan(format(Decimal(repr(value)), "f"))
+        return parse_yuan(format(Decimal(repr(value)), "f"), ORDER_MAX_FEN)
     s = text(value)
-    return None if not s else parse_yuan(s)
+    return None if not s else parse_yuan(s, ORDER_MAX_FEN)
 
 
 def quantity(value: object) -> int:

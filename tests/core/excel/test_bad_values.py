@@ -14,7 +14,7 @@ import pytest
 
 from desk.core.base import database
 from desk.core.excel.orders_import import import_orders
-from desk.core.money import MAX_FEN
+from desk.core.excel.values import ORDER_MAX_FEN as MAX_FEN
 from desk.core.replies import transfer
 
 from . import handmade as h
