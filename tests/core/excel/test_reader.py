@@ -363,3 +363,15 @@ def test_decoding_keeps_clean_files_whole():
     assert reading.decode(text.encode("gb18030")) == (text, "gb18030", set())
     assert reading.decode(b"\xef\xbb\xbf" + text.encode()) == (text, "utf-8", set())
     assert reading.decode(text.encode("utf-16")) == (text, "utf-16-le", set())
+
+
+def test_a_customer_list_row_in_another_encoding_is_a_row_error(db, tmp_path):
+    from desk.core.excel import customers_import
+
+    path = tmp_path / "customers.csv"
+    path.write_bytes(b"Nickname,Platform,Real name\n"
+                     + "".join(f"买家{n},taobao,王芳\n" for n in range(3)).encode()
+                     + "丽丽,taobao,李娜\n".encode("gbk"))
+    plan = customers_import.read(path)
+    assert [(e.row, "(UTF-8)" in e.message) for e in plan.errors] == [(5, True)]
+    assert [i.nickname for i in plan.new] == ["买家0", "买家1", "买家2"]
