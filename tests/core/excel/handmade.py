@@ -6,6 +6,7 @@ date formats, 1904 dates) and LibreOffice (.ods with repeated cells)."""
 
 from __future__ import annotations
 
+import random
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -13,6 +14,7 @@ from xml.sax.saxutils import escape
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+FILES = Path(__file__).parent / "files"  # small files other programs saved
 
 
 def column(n: int) -> str:
@@ -134,3 +136,22 @@ def ods(path: Path, rows: list[str]) -> Path:
         z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
         z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
     return path
+
+
+def far_right_xlsx(path: Path, target: int) -> Path:
+    """An order sheet whose cells sit in column AAAAAA, about `target` bytes."""
+    rng = random.Random(5)
+    rows = [row(1, [inline("A1", "订单编号"), inline("B1", "买家会员名"), inline("C1", "订单状态"),
+                inline("AAAAAA1", "备注")])]
+    n, step = 2, 64
+    while True:
+        for _ in range(step):
+            rows.append(row(n, [inline(f"A{n}", str(rng.randrange(10**18, 10**19))),
+                                inline(f"B{n}", "甲"), inline(f"C{n}", "交易成功"),
+                                inline(f"AAAAAA{n}", f"{rng.random():.12f}")]))
+            n += 1
+        xlsx(path, rows)
+        size = path.stat().st_size
+        if size >= target:
+            return path
+        step = max(8, int((target - size) / size * len(rows) * 0.9))

@@ -24,7 +24,7 @@ from desk.core.excel.orders_import import import_orders
 from . import handmade as h
 
 SHOP_TZ = timezone(timedelta(hours=8))
-FILES = Path(__file__).parent / "files"
+FILES = h.FILES
 
 
 def epoch(*parts) -> int:
@@ -194,27 +194,6 @@ def test_an_xls_over_the_size_limit_is_refused_unread(db, tmp_path):
 
 # -- sheets that reach far: refused from the file, never built --------------------
 
-def _far_xlsx(path: Path, target: int) -> Path:
-    """An order sheet whose cells sit in column AAAAAA, about `target` bytes."""
-    import random
-
-    rng = random.Random(5)
-    rows = [h.row(1, [h.inline("A1", "订单编号"), h.inline("B1", "买家会员名"), h.inline("C1", "订单状态"),
-                      h.inline("AAAAAA1", "备注")])]
-    n, step = 2, 64
-    while True:
-        for _ in range(step):
-            rows.append(h.row(n, [h.inline(f"A{n}", str(rng.randrange(10**18, 10**19))),
-                                  h.inline(f"B{n}", "甲"), h.inline(f"C{n}", "交易成功"),
-                                  h.inline(f"AAAAAA{n}", f"{rng.random():.12f}")]))
-            n += 1
-        h.xlsx(path, rows)
-        size = path.stat().st_size
-        if size >= target:
-            return path
-        step = max(8, int((target - size) / size * len(rows) * 0.9))
-
-
 _PROBE = textwrap.dedent("""
     import json, resource, sys
     resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))
@@ -244,7 +223,7 @@ def _probe(*paths: Path) -> dict:
 def test_cells_far_to_the_right_are_refused_with_memory_bounded(db, tmp_path, size):
     import tracemalloc
 
-    path = _far_xlsx(tmp_path / "far.xlsx", size)
+    path = h.far_right_xlsx(tmp_path / "far.xlsx", size)
     assert size <= path.stat().st_size < size * 1.5
     got = _probe(path)
     assert got["far.xlsx"] == ["refused", "far.xlsx: the sheet uses 12,356,631 columns; ShopDesk "
