@@ -354,3 +354,28 @@ def test_a_customer_list_row_in_another_encoding_is_a_row_error(db, tmp_path):
     plan = customers_import.read(path)
     assert [(e.row, "(UTF-8)" in e.message) for e in plan.errors] == [(5, True)]
     assert [i.nickname for i in plan.new] == ["买家0", "买家1", "买家2"]
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    """One BIFF12 record: type and size as 7-bit varints, then the body."""
+    def varint(n: int) -> bytes:
+        out = bytearray()
+        while True:
+            out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
+            n >>= 7
+            if not n:
+                return bytes(out)
+    return varint(kind) + varint(len(body)) + body
+
+
+def test_the_extent_of_an_xlsb_sheet_is_read_from_its_records(tmp_path):
+    import struct
+
+    cell = struct.pack("<II", 599, 0) + struct.pack("<d", 1.0)  # BrtCellReal in column 600
+    sheet = (_record(0, struct.pack("<I", 0) + bytes(13)) + _record(5, struct.pack("<II", 2, 0) + bytes(8))
+             + _record(0, struct.pack("<I", 199_999) + bytes(13)) + _record(5, cell)
+             + _record(0x1A5, bytes(4)))  # a two-byte record type is stepped over
+    with zipfile.ZipFile(tmp_path / "b.xlsb", "w") as z:
+        z.writestr("xl/worksheets/sheet1.bin", sheet)
+    with zipfile.ZipFile(tmp_path / "b.xlsb") as z:
+        assert reading._xlsb_extent(z, "xl/worksheets/sheet1.bin") == (200_000, 600)
