@@ -165,16 +165,19 @@ def decode(data: bytes) -> tuple[str, str, set[int]]:
     except UnicodeDecodeError:
         pass
     lines = data.split(b"\n")
-    wide = utf8 = 0
-    for line in lines:
+    wide, utf8 = 0, set()
+    for n, line in enumerate(lines, start=1):
         if not line.isascii():
             wide += 1
-            try:
-                line.decode("utf-8")
-                utf8 += 1
-            except UnicodeDecodeError:
-                pass
-    return _per_line(lines, "utf-8" if utf8 * 2 > wide else "gb18030")
+            if _is_utf8(line):
+                utf8.add(n)
+    if len(utf8) * 2 > wide:
+        return _per_line(lines, "utf-8")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return _per_line(lines, "gb18030")
+    return text, "gb18030", utf8  # a UTF-8 line in a GB18030 file would read as mojibake
 
 
 def _per_line(lines: list[bytes], encoding: str) -> tuple[str, str, set[int]]:
