@@ -21,7 +21,7 @@ from pathlib import Path
 
 from desk.core import changes, money, timeutil
 from desk.core.base import database
-from desk.core.customers import fields
+from desk.core.customers import bulk, fields
 from desk.core.customers.figures import recompute_figures
 from desk.core.customers.service import pinyin_columns
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
@@ -445,7 +445,8 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
             new_rows.append((platform, nick, _phone(record.phone),
                              region_of(record.values.get("receiver_address", "")),
                              *pinyin_columns(identity).values(), now, now))
-        conn.executemany(
+        bulk.insert_many(
+            conn,
             "INSERT INTO customer(platform, nickname, phone, region, nickname_py, nickname_abbr,"
             " real_name_py, real_name_abbr, source, created_at, updated_at)"
             " VALUES (?,?,?,?,?,?,?,?,'import',?,?)", new_rows)
