@@ -21,8 +21,9 @@ EXCLUDES = [
     "unittest", "doctest", "test", "distutils", "setuptools", "pkg_resources", "pip", "ensurepip",
     "venv", "pytest", "_pytest", "pytestqt", "hypothesis", "IPython", "numpy", "PyQt5", "PyQt6",
     "PySide2", "shiboken2",
-    # openpyxl's optional extras (pandas frames, lxml writer, charts as images)
-    "pandas", "lxml",
+    # openpyxl's optional extras (pandas frames, charts as images); its lxml
+    # writer is kept: the exports are written through it
+    "pandas",
     # Pillow: AVIF (5 MB of codec), colour management, Tk and Qt glue; photos are
     # jpg, png, gif, webp or bmp
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingtk",

@@ -30,6 +30,7 @@ def add_restore(sub) -> argparse.ArgumentParser:
 def _out_path(text: str | None, suffix: str):
     from pathlib import Path
 
+    from desk.core import files
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
     if text is None:
@@ -38,9 +39,8 @@ def _out_path(text: str | None, suffix: str):
     if out.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give --out a file name "
                                           "ending in {suffix}."), path=out, suffix=suffix)
-    if suffix == ".zip" and out.suffix.lower() != suffix:
-        out = out.with_name(out.name + suffix)
-    return out
+    files.check_output(out)
+    return out  # exactly the name given: no extension is added
 
 
 def cmd_backup(args) -> int:

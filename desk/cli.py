@@ -62,6 +62,7 @@ def _cmd_info(args) -> int:
 
     data = _data_dir(args)
     out = {"version": __version__, "data_dir": str(data.root), "database": str(data.db_path)}
+    _refuse_unusable(data)
     if not data.db_path.exists():
         out.update(database_bytes=0, schema_version=0, latest_schema_version=db.latest_version(), rows={})
     else:
@@ -106,7 +107,10 @@ def _cmd_check(args) -> int:
     if not data.db_path.exists():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no ShopDesk database in {folder}."),
                         folder=data.root)
+    _refuse_unusable(data)
     problems = db.integrity_problems(data.db_path)
+    if not problems:
+        problems = db.text_problems(data.db_path)
     if problems:
         for line in problems[:100]:
             print(line)
@@ -218,8 +222,8 @@ def _add_aftersales(sub) -> argparse.ArgumentParser:
     s.add_argument("--status", choices=_CASE_STATUSES, metavar="S",
                    help=f"only cases with this status ({', '.join(_CASE_STATUSES)})")
     s.add_argument("--due", choices=("overdue", "today"),
-                   help="overdue: the next deadline has passed; today: due by the end of today "
-                        "(overdue included)")
+                   help="overdue: not settled and the next deadline has passed; today: due by "
+                        "the end of today (overdue included)")
     s.add_argument("--json", action="store_true", help="print one JSON list")
     _data_dir_option(s, default=argparse.SUPPRESS)
     s.set_defaults(func=_cmd_aftersales_list)
@@ -231,7 +235,7 @@ def _add_aftersales(sub) -> argparse.ArgumentParser:
 
 def _cmd_aftersales_list(args) -> int:
     from desk.core import timeutil
-    from desk.core.aftersales import deadlines
+    from desk.core.aftersales import due
     from desk.core.aftersales.listing import CASES
     from desk.core.listing import Filter
 
@@ -241,9 +245,9 @@ def _cmd_aftersales_list(args) -> int:
         filters.append(Filter("a.status = ?", (args.status,)))
     now = timeutil.now()
     if args.due == "overdue":
-        filters.append(deadlines.due_filter(now))
+        filters.append(due.overdue_filter(now))
     elif args.due == "today":
-        filters.append(deadlines.today_filter(now))
+        filters.append(due.today_filter(now))
     ids = CASES.ids(filters, sort="next_deadline_at")
     rows = CASES.rows(ids)
     keys = CASES.keys
@@ -283,6 +287,7 @@ def _open(data) -> None:
     from desk.core import db
 
     data.ensure()
+    _refuse_unusable(data)
     db.open_database(data.db_path, data.backups)
 
 
@@ -297,19 +302,51 @@ def _open_to_read(data) -> None:
     if not data.db_path.exists():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no ShopDesk database in {folder}."),
                         folder=data.root)
+    _refuse_unusable(data)
     try:
-        conn = sqlite3.connect(f"file:{data.db_path}?mode=ro", uri=True)
+        conn = db.open_read_only(data.db_path)
         try:
             current = db.schema_version(conn) == db.latest_version()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as e:
+        busy = db.busy_error(e, data.db_path)
+        if busy is not None:  # a writer kept it locked longer than the busy timeout
+            raise busy from e
         current = False  # open_database below says what is wrong with it
     if current:
         db.connect(data.db_path)
         return
     with _writer(data):
         _open(data)
+
+
+def _refuse_unusable(data) -> None:
+    """Refuse a database file that holds no ShopDesk data (empty, another
+    program's, not a database) or is no file at all: a command never turns
+    it into an empty shop. The file is left as it is; the message names the
+    newest good backup to restore."""
+    from desk.core import backup, db
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    problem = db.file_problem(data.db_path)
+    if problem is not None:
+        raise problem
+    if not data.db_path.exists():
+        return
+    reason = db.shop_problem(data.db_path)
+    if reason is None:
+        return
+    good = backup.newest_good(data)
+    if good is None:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The database {path} holds no ShopDesk data ({reason}) and there is no good "
+            "backup in {folder}. Nothing was changed. Move the file away to start a new shop."),
+            path=data.db_path, reason=reason, folder=data.backups)
+    raise UserError(QT_TRANSLATE_NOOP(
+        "UserError", "The database {path} holds no ShopDesk data ({reason}). Nothing was changed. "
+        "The newest good backup is {backup}; put it back with: shopdesk restore \"{backup}\" "
+        "(the file is kept aside)."), path=data.db_path, reason=reason, backup=good.path)
 
 
 def _writer(data):
@@ -320,12 +357,70 @@ def _writer(data):
     return WriterLock(data.lock_path)
 
 
+def _quiet_logging() -> None:
+    """A subcommand writes no log file, and Python's last-resort handler
+    would print core's warnings on stderr before the one line the command
+    ends with: send them nowhere instead."""
+    import logging
+
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
+_DISK_ERRNOS = {"ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM", "EIO"}
+
+
+def _disk_problem(error: BaseException, args):
+    """The UserError for an error the disk caused (full, too large a file,
+    read-only, no permission, failing) or a database kept busy by another
+    process, that core did not word itself; None for anything else (a bug)."""
+    import errno
+
+    from desk.core import db
+    from desk.core.base import database
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    if isinstance(error, OSError):
+        if errno.errorcode.get(error.errno) not in _DISK_ERRNOS:
+            return None
+        return UserError(QT_TRANSLATE_NOOP("UserError", "{path} could not be written or read: {reason}. "
+                                           "Nothing more was changed."),
+                         path=error.filename or "a file", reason=error.strerror or error)
+    where = database.obj.database if database.obj is not None else None
+    if where is None:
+        try:
+            where = _data_dir(args).db_path
+        except (UserError, OSError):
+            where = "."
+    return db.user_error(error, where)
+
+
 from desk import backup_cli, replies_cli, transfer_cli  # noqa: E402 - they import helpers from this module
 
 COMMANDS: list[Callable] = [
     _add_info, _add_check, _add_demo, _add_customers, _add_aftersales, replies_cli.add_replies,
     transfer_cli.add_export, transfer_cli.add_import, backup_cli.add_backup, backup_cli.add_restore,
 ]
+
+
+_PATH_ARGUMENTS = frozenset({"file", "out", "data_dir"})  # any bytes the system allows
+
+
+def _undecodable_argument(args) -> str | None:
+    """What to say when a text argument (a query, a case number...) holds
+    bytes that are not UTF-8: Python hands them over as lone surrogates,
+    which no search or database can use. File names may hold such bytes."""
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = value.encode("utf-8", "surrogateescape")
+            return (f"{name.replace('_', ' ')} {raw!r} is not valid text: it holds bytes that are not "
+                    "UTF-8 (set the terminal to UTF-8, or type it again)")
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -340,6 +435,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk.ui.app import run_gui  # the only path that imports Qt
 
         return run_gui(args)
+    _quiet_logging()
+    not_text = _undecodable_argument(args)
+    if not_text:
+        print(f"shopdesk: {not_text}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return args.func(args)
     except UserError as e:
@@ -353,6 +453,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("shopdesk: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except Exception as e:  # a disk that refuses a write or a busy database, wherever met
+        problem = _disk_problem(e, args)
+        if problem is None:
+            raise
+        print(f"shopdesk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         from desk.core import db
 

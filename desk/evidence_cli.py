@@ -27,7 +27,7 @@ def cmd_evidence(args) -> int:
     from pathlib import Path
 
     from desk.cli import _open_to_read
-    from desk.core import paths
+    from desk.core import files, paths
     from desk.core.aftersales import photos
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -35,8 +35,7 @@ def cmd_evidence(args) -> int:
     if out.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give --out a file name "
                                           "ending in .zip."), path=out)
-    if out.suffix.lower() != ".zip":
-        out = out.with_name(out.name + ".zip")
+    files.check_output(out)  # written exactly as named: no extension is added
     _open_to_read(paths.resolve(getattr(args, "data_dir", None)))
     result = photos.evidence_pack(photos.find_case(args.case_no), out)
     print(result.path)

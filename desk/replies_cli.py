@@ -136,6 +136,7 @@ def cmd_export(args) -> int:
     from pathlib import Path
 
     from desk.cli import _open_to_read
+    from desk.core import files
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
     from desk.core.replies import transfer
 
@@ -144,9 +145,13 @@ def cmd_export(args) -> int:
     if out.is_dir() or suffix not in (".xlsx", ".txt"):
         raise UserError(QT_TRANSLATE_NOOP(
             "UserError", "Give --out a file name ending in .xlsx (Excel) or .txt (Sogou phrase file)."))
+    files.check_output(out)
     _open_to_read(_data(args))
     if suffix == ".xlsx":
-        n = transfer.export_xlsx(out)
+        from desk.core.excel.translations import translator
+
+        # the one reply workbook: the same as `shopdesk export replies`
+        n = transfer.export_xlsx(out, translate=translator(getattr(args, "lang", None)))
         print(f"{n:,} phrase(s) written to {out}", file=sys.stderr)
     else:
         n, skipped = transfer.export_sogou(out, encoding=args.encoding)

@@ -8,7 +8,7 @@ import sys
 
 EXIT_OK = 0
 EXPORT_KINDS = ("customers", "orders", "aftersales", "followups", "replies", "all", "review")
-IMPORT_PLATFORMS = ("taobao", "tmall", "pdd", "jd", "douyin")  # desk.core.excel.layouts
+IMPORT_PLATFORMS = ("taobao", "tmall", "pdd", "jd", "douyin", "wechat")  # desk.core.excel.layouts
 
 
 def add_export(sub) -> argparse.ArgumentParser:
@@ -60,8 +60,7 @@ def _export_review(args, out) -> int:
     period = figures.Period(_day(args.first, today.replace(day=1)), _day(args.last, today))
     translate = translator(getattr(args, "lang", None))
     review = figures.review(period, args.platform)
-    write_review(review, out, lambda text: translate("Review", text),
-                 {"reason": dict(views.reason_choices())})
+    write_review(review, out, translate, {"reason": dict(views.reason_choices())})
     print(out)
     print(f"review of {period.first} to {period.last}", file=sys.stderr)
     return EXIT_OK
@@ -71,6 +70,7 @@ def cmd_export(args) -> int:
     from pathlib import Path
 
     from desk.cli import _data_dir, _open_to_read
+    from desk.core import files
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
     from desk.core.excel import exports
     from desk.core.excel.translations import translator
@@ -79,8 +79,7 @@ def cmd_export(args) -> int:
     if out.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; choose a file name "
                                           "ending in .xlsx."), path=out)
-    if out.suffix.lower() != ".xlsx":
-        out = out.with_name(out.name + ".xlsx")
+    files.check_output(out)  # written exactly as named: no extension is added
     if args.kind != "review" and (args.first or args.last or args.platform):
         raise UserError(QT_TRANSLATE_NOOP("UserError", "--from, --to and --platform are for "
                                           "`shopdesk export review` only."))
@@ -93,6 +92,8 @@ def cmd_export(args) -> int:
         if tty:
             print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
 
+    # the stored codes are written as their names (desk.core.labels) in this
+    # language, as the app's File > Export writes them in the app's
     result = exports.export(args.kind, out, mask_phones=args.mask_phones,
                             translate=translator(getattr(args, "lang", None)), progress=progress)
     if tty:
@@ -108,8 +109,11 @@ def add_import(sub) -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="read the platforms' order exports (or our own customer "
                                       "list) into the customer file")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
-    o = what.add_parser("orders", help="an order export from a seller centre (.csv, .xlsx, .xls or .ods)")
-    o.add_argument("file", metavar="FILE", help="the exported file (.csv, .xlsx, .xls or .ods)")
+    o = what.add_parser("orders", help="an order export from a seller centre (.csv, .xlsx, .xls "
+                                       "or .ods)")
+    o.add_argument("file", metavar="FILE", nargs="+",
+                   help="the exported file (.csv, .xlsx, .xls or .ods); Taobao/Tmall's order report "
+                        "(订单报表) and item report (宝贝报表) may be given together")
     o.add_argument("--platform", choices=IMPORT_PLATFORMS,
                    help="the platform the file comes from (default: recognised from its columns)")
     o.add_argument("--preset", metavar="NAME",
@@ -165,7 +169,16 @@ def cmd_import_orders(args) -> int:
 
     data = _data_dir(args)
     mapping, platform = None, args.platform
-    if args.dry_run:
+    if args.dry_run and not data.db_path.exists():
+        # A new shop's first look at its export: preview against an empty
+        # database in memory; the data folder is not created or touched.
+        from desk.core import db
+
+        with db.scratch():
+            if args.preset:
+                presets.get(args.preset)  # none saved yet: says so
+            result = orders_import.import_orders(args.file, platform, dry_run=True)
+    elif args.dry_run:
         _open_to_read(data)
         if args.preset:
             preset = presets.get(args.preset)
@@ -191,8 +204,13 @@ def cmd_import_orders(args) -> int:
     print(f"new orders:        {summary['new_orders']:>8,}")
     print(f"updated orders:    {summary['updated_orders']:>8,}")
     print(f"unchanged orders:  {summary['unchanged']:>8,}")
+    for c in summary["changes"]:
+        where = f"{c['file']}, row {c['row']}" if c.get("file") else f"row {c['row']}"
+        print(f"{where}: order {c['order_no']} ({c['buyer']}): {c['field']}: "
+              f"{c['old'] or '(empty)'} → {c['new'] or '(empty)'}")
     for e in summary["errors"]:
-        print(f"row {e['row']}: {e['message']}")
+        where = f"{e['file']}, row {e['row']}" if e.get("file") else f"row {e['row']}"
+        print(f"{where}: {e['message']}")
     print(f"{len(summary['errors']):,} row(s) could not be used; the rest {verb} imported"
           + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
     return EXIT_OK

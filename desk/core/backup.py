@@ -5,8 +5,9 @@ import; each one checked before older ones are thinned out.
 Backups live in the data folder's backups/ as
 `shopdesk-YYYYmmdd-HHMMSS-<reason>.sqlite3` (local time). Thinning keeps the
 last 10, the newest of each day for a week, of each week for a month and of
-each month for a year (`keep`). Files whose names do not parse are never
-touched, nor is the backup just written.
+each month for a year (`keep`), and the fullest backup it would delete when
+that holds more shop data than the newest one (`spare`). Files whose names
+do not parse are never touched, nor is the backup just written.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from desk.core import db
+from desk.core import db, files
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.paths import DataDir
@@ -107,10 +108,31 @@ def keep(backups: Sequence[tuple[datetime, T]], now: datetime) -> set[T]:
     return kept
 
 
+def spare(doomed: Sequence[tuple[datetime, T, int]], newest_rows: int) -> T | None:
+    """Of the backups thinning would delete, `(taken_at, key, rows of shop
+    data)`, the one kept anyway: the one holding the most data (the newest
+    of those), when that is more than the newest backup holds. An emptied
+    or damaged shop that goes on backing itself up never pushes the last
+    copy of its real data out. Pure."""
+    fullest = max(doomed, key=lambda b: (b[2], b[0]), default=None)
+    if fullest is None or fullest[2] <= newest_rows:
+        return None
+    return fullest[1]
+
+
 def thin(data: DataDir, just_written: Path | None = None, now: datetime | None = None) -> list[Path]:
-    """Delete the backups `keep` lets go; returns what was deleted."""
+    """Delete the backups `keep` lets go, but for the `spare`; returns what
+    was deleted."""
     backups = list_backups(data)
     kept = keep([(b.taken_at, b.path) for b in backups], now or datetime.now())
+    doomed = [b for b in backups if b.path not in kept and b.path != just_written]
+    if doomed:
+        newest = just_written or backups[0].path
+        fullest = spare([(b.taken_at, b.path, db.data_rows(b.path)) for b in doomed],
+                        db.data_rows(newest))
+        if fullest is not None:
+            log.info("kept %s: it holds more data than the newest backup", fullest.name)
+            kept.add(fullest)
     removed = []
     for b in backups:
         if b.path in kept or b.path == just_written:
@@ -142,15 +164,20 @@ def write_checked_copy(target: Path, thorough: bool = True) -> Path:
     """An online backup of the open database into `target`, checked (every
     page, the foreign keys and, when `thorough`, every index against its
     table); a copy that fails its check is removed and a UserError raised."""
+    files.check_output(target)  # never a rename over a pipe or a device
+    files.remove_litter(target.parent, output=target)  # what a killed backup to this name left
     try:
         db.backup_to(database.connection(), target)
     except OSError as e:
-        target.with_name(target.name + ".part").unlink(missing_ok=True)
         raise UserError(QT_TRANSLATE_NOOP("UserError", "The backup could not be written to {folder}: {reason}."),
                         folder=target.parent, reason=e.strerror or e) from e
     except Exception as e:  # sqlite3 reports a full disk as its own error
-        target.with_name(target.name + ".part").unlink(missing_ok=True)
         problem = db.storage_error(e, target)
+        if problem is None and getattr(e, "sqlite_errorcode", 0) & 0xFF == db.SQLITE_CANTOPEN:
+            # the copy cannot even be created: a folder without write permission
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "The backup could not be written to {folder}: "
+                                              "{reason}."), folder=target.parent,
+                            reason=_why_not_writable(target.parent) or e) from e
         if problem is None:
             raise
         raise problem from e
@@ -163,6 +190,18 @@ def write_checked_copy(target: Path, thorough: bool = True) -> Path:
     return target
 
 
+def _why_not_writable(folder: Path) -> str:
+    """The system's words for why nothing can be created in `folder`, or ""."""
+    import errno
+
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return os.strerror(errno.EROFS)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    return "" if os.access(folder, os.W_OK) else os.strerror(errno.EACCES)
+
+
 def backup_now(data: DataDir, reason: str = "manual") -> Path:
     """Write a checked copy of the database into backups/, then thin the
     older ones; returns the new backup's path. Manual backups get the full
@@ -170,6 +209,7 @@ def backup_now(data: DataDir, reason: str = "manual") -> Path:
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     now = datetime.now()
+    files.remove_litter(data.backups)  # what killed backups left
     # automatic backups run as the app closes or works: the quick check (0.6 s
     # at 100,000 customers, where the full one takes 3-6 s); by hand, the full one
     target = write_checked_copy(_target(data, reason, now), thorough=reason == "manual")
@@ -272,15 +312,28 @@ def _zip_time(path: Path) -> tuple[int, ...]:
     return max(datetime.fromtimestamp(path.stat().st_mtime), datetime(1980, 1, 1)).timetuple()[:6]
 
 
-def _add_file(zf, name: str, source: Path) -> tuple[str, int]:
-    """Stream `source` into the archive, compressed; returns its (sha256, size)."""
+def _sha256_of(path: Path) -> tuple[str, int]:
+    """(sha256, size) of a file, read in chunks."""
+    import hashlib
+
+    digest, size = hashlib.sha256(), 0
+    with files.open_regular(path) as f:
+        while chunk := f.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _add_file(zf, name: str, source: Path, compress: bool = True) -> tuple[str, int]:
+    """Stream `source` into the archive in chunks; returns its (sha256, size)."""
     import hashlib
     import zipfile
 
     info = zipfile.ZipInfo(name, _zip_time(source))
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     digest, size = hashlib.sha256(), 0
-    with open(source, "rb") as src, zf.open(info, "w", force_zip64=source.stat().st_size >= _ZIP64_FROM) as dst:
+    with files.open_regular(source) as src, \
+            zf.open(info, "w", force_zip64=os.fstat(src.fileno()).st_size >= _ZIP64_FROM) as dst:
         while chunk := src.read(_CHUNK):
             digest.update(chunk)
             dst.write(chunk)
@@ -288,11 +341,26 @@ def _add_file(zf, name: str, source: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def _photo_fits(name: str, path: Path) -> bool:
+    """Whether a stored photo can go into the archive as it is: its bytes
+    still match its name, and it is no larger than a photo may be (restore
+    refuses an archive with anything else in it)."""
+    from desk.core.aftersales.photos import MAX_BYTES
+
+    try:
+        if files.check_regular(path).st_size > MAX_BYTES:
+            return False
+        sha, _ = _sha256_of(path)
+    except (OSError, UserError):
+        return False
+    return sha == PHOTO_MEMBER.match(name).group(2)
+
+
 def write_archive(data: DataDir, out: Path, progress=None) -> ArchiveResult:
     """One zip with a checked copy of the database, every photo and a
     manifest (sha256 and size of each file, schema and app version).
-    Written beside `out` and renamed into place."""
-    import hashlib
+    Written beside `out` (`out.<pid>.part`) and renamed into place; every
+    file is read in chunks, never whole."""
     import json
     import zipfile
 
@@ -301,32 +369,38 @@ def write_archive(data: DataDir, out: Path, progress=None) -> ArchiveResult:
     out = Path(out)
     if not out.parent.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "The folder {folder} does not exist."), folder=out.parent)
+    files.check_output(out)
+    files.remove_litter(data.backups)  # what killed full backups left
+    files.remove_litter(out.parent, output=out)
     staged = data.backups / f".archive-{os.getpid()}.sqlite3"
-    part = out.with_name(out.name + ".part")
+    part = files.part_path(out)
     try:
         write_checked_copy(staged)
         schema = db.inspect(staged)[0]
         photos = stored_photos(data.photos)
-        files: dict[str, dict] = {}
+        manifest_files: dict[str, dict] = {}
         skipped = 0
         with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
             sha, size = _add_file(zf, DB_MEMBER, staged)
-            files[DB_MEMBER] = {"sha256": sha, "size": size}
+            manifest_files[DB_MEMBER] = {"sha256": sha, "size": size}
             for i, (name, path) in enumerate(photos):
-                content = path.read_bytes()  # a photo is at most photos.MAX_BYTES
-                sha = hashlib.sha256(content).hexdigest()
-                if sha != PHOTO_MEMBER.match(name).group(2):
+                # checked first, so a damaged photo is left out rather than half in
+                if not _photo_fits(name, path):
                     log.warning("photo %s does not match its name; left out of the archive", path.name)
                     skipped += 1
                 else:
-                    zf.writestr(zipfile.ZipInfo(name, _zip_time(path)), content, zipfile.ZIP_STORED)
-                    files[name] = {"sha256": sha, "size": len(content)}
+                    sha, size = _add_file(zf, name, path, compress=False)
+                    if sha != PHOTO_MEMBER.match(name).group(2):  # changed meanwhile: never
+                        raise UserError(QT_TRANSLATE_NOOP(
+                            "UserError", "The photo {name} changed while it was being archived; "
+                            "try again."), name=path.name)
+                    manifest_files[name] = {"sha256": sha, "size": size}
                 if progress:
                     progress(i + 1, len(photos))
             manifest = {
                 "format": ARCHIVE_FORMAT, "format_version": ARCHIVE_VERSION, "app_version": __version__,
                 "schema_version": schema, "created_at": datetime.now().astimezone().isoformat(),
-                "files": files,
+                "files": manifest_files,
             }
             zf.writestr(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True), zipfile.ZIP_DEFLATED)
         with open(part, "rb") as f:
@@ -336,6 +410,9 @@ def write_archive(data: DataDir, out: Path, progress=None) -> ArchiveResult:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "The archive {path} could not be written: {reason}."),
                         path=out, reason=e.strerror or e) from e
     finally:
-        staged.unlink(missing_ok=True)
-        part.unlink(missing_ok=True)
+        for leftover in (staged, part):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:  # a read-only folder: the error above says so
+                pass
     return ArchiveResult(out, len(photos) - skipped, skipped, out.stat().st_size)

@@ -71,6 +71,17 @@ def write(db):
     try:
         with db.atomic():
             yield pending
+    except Exception as e:
+        # bulk writes go to the raw connection (executemany), past the
+        # database's own translation: a full or read-only disk is the
+        # shop owner's to fix, not a bug
+        from desk.core.db import storage_error
+
+        problem = storage_error(e, getattr(db, "database", "") or "")
+        if problem is None:
+            raise
+        log.info("a write was refused by the disk: %s", e)
+        raise problem from None
     finally:
         _local.pending = None
     pending.flush()

@@ -32,6 +32,15 @@ def rotate(path: Path) -> None:
     path.replace(path.with_name(f"{path.name}.1"))
 
 
+class _LogFile(logging.FileHandler):
+    """The log file. A record that cannot be written (a full disk, a folder
+    made read-only) is dropped: logging's default prints a traceback on
+    stderr for each one, on top of the message the app shows for the fault."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 def setup(logs_dir: Path, level: int = logging.INFO) -> Path:
     path = logs_dir / LOG_NAME
     try:
@@ -43,7 +52,7 @@ def setup(logs_dir: Path, level: int = logging.INFO) -> Path:
         if getattr(h, "_shopdesk", False):
             root.removeHandler(h)
             h.close()
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = _LogFile(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._shopdesk = True
     root.addHandler(handler)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desk.core import backup, db
+from desk.core import backup, db, files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.lock import WriterLock
 from desk.core.paths import DataDir
@@ -78,7 +78,7 @@ def check_database(path: Path, source: Path) -> int:
     """Refuse `path` (a copy of `source`) unless it is a sound ShopDesk
     database this version can open; returns its schema version."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = db.raw_connect(path, "ro")
     except sqlite3.Error as e:
         raise _damaged(source, e) from e
     try:
@@ -106,9 +106,9 @@ def _copy_database(source: Path, stage: Path) -> None:
     """A consistent copy of the SQLite file `source` (its own write-ahead log
     included) into `stage`, with SQLite's backup API, read-only on the source."""
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = db.raw_connect(source, "ro")
         try:
-            dest = sqlite3.connect(stage)
+            dest = db.raw_connect(stage)
             try:
                 src.backup(dest)
             finally:
@@ -251,6 +251,42 @@ def _check_database_member(archive: _Archive, source: Path) -> None:
         raise _not_a_backup(source, "its database is not a SQLite file")
 
 
+def _bad_photo(source: Path, problem: object) -> UserError:
+    return UserError(QT_TRANSLATE_NOOP(
+        "UserError", "The backup {path} holds a file that is not a photo ShopDesk can keep: "
+        "{problem} Nothing was changed."), path=source, problem=problem)
+
+
+def _check_photo_sizes(archive: _Archive, source: Path) -> None:
+    """Refuse, from the manifest alone, an archive with a "photo" larger than
+    a photo may be (before a byte of anything is unpacked)."""
+    from desk.core.aftersales.photos import MAX_BYTES
+
+    for name, entry in archive.files.items():
+        if name != backup.DB_MEMBER and entry["size"] > MAX_BYTES:
+            raise _bad_photo(source, f"{name} is too large for a photo ({entry['size'] / 1048576:.0f} MB; "
+                                     f"at most {MAX_BYTES // 1048576} MB).")
+
+
+def _check_photo_member(archive: _Archive, name: str, source: Path) -> None:
+    """The checks an attached photo passes (photos.check_image: an image,
+    complete, not a bomb, a format ShopDesk keeps, stored under its format's
+    extension), on an archive's photo; its checksum too. At most
+    photos.MAX_BYTES are held in memory (`_check_photo_sizes` ran first)."""
+    import io
+
+    from desk.core.aftersales import photos
+
+    buf = io.BytesIO()
+    _read_member(archive, name, source, buf)
+    try:
+        checked = photos.check_image(buf.getvalue(), name)
+    except UserError as e:
+        raise _bad_photo(source, e) from None
+    if checked.ext != name.rsplit(".", 1)[1]:
+        raise _bad_photo(source, f"{name} is a {checked.ext} image under another extension.")
+
+
 def _unwritable(error: OSError, where: object) -> UserError:
     return UserError(QT_TRANSLATE_NOOP(
         "UserError", "The backup could not be unpacked into {folder}: {reason}. Nothing was changed."),
@@ -301,7 +337,7 @@ def set_aside(data: DataDir, kind: str) -> Path:
 def _settle(path: Path) -> None:
     """Fold the write-ahead log into the database file so the file alone is
     the whole database; refuse if another connection keeps it busy."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = db.raw_connect(path, "rw", isolation_level=None)
     try:
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         conn.execute("PRAGMA journal_mode=DELETE")  # removes the log; refused while others read
@@ -341,7 +377,11 @@ def _swap(data: DataDir, stage: Path) -> Path | None:
     aside = None
     with open(stage, "rb") as f:
         os.fsync(f.fileno())
-    if current.exists():
+    if current.exists() and header_problem(current):
+        # no ShopDesk database (empty, another program's, not SQLite): kept
+        # as it is, with whatever log lies beside it, nothing to fold in
+        aside = set_aside(data, "replaced")
+    elif current.exists():
         _settle(current)
         for companion in _companions(current):
             companion.unlink(missing_ok=True)  # empty now; never to be read with the new file
@@ -404,15 +444,24 @@ def restore(data: DataDir, source: Path | str,
     import zipfile
 
     source = Path(source)
-    if not source.is_file():
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no file {path}."), path=source)
+    problem = db.file_problem(data.db_path)
+    if problem is not None:  # a folder in the database's place: never restored into or over
+        raise problem
+    try:
+        files.check_regular(source, name=source)  # a FIFO would block, a device never end
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no file {path}."), path=source) from None
+    except OSError as e:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} cannot be read: {reason}."),
+                        path=source, reason=e.strerror or e) from e
+    files.remove_litter(data.root)  # what a killed restore left
     stage = data.root / f".restoring-{os.getpid()}.sqlite3"
     for leftover in (stage, *_companions(stage)):
         leftover.unlink(missing_ok=True)
     archive, missing = None, []
     try:
         try:
-            with open(source, "rb") as f:
+            with files.open_regular(source, name=source) as f:
                 head = f.read(len(SQLITE_MAGIC))
         except OSError as e:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} cannot be read: {reason}."),
@@ -423,6 +472,7 @@ def restore(data: DataDir, source: Path | str,
         elif zipfile.is_zipfile(source):
             archive = _open_archive(source)
             _check_database_member(archive, source)
+            _check_photo_sizes(archive, source)
             missing = sorted(n for n in archive.files if n != backup.DB_MEMBER and not (data.root / n).exists())
             _free_space_check(data, archive.files[backup.DB_MEMBER]["size"]
                               + sum(archive.files[n]["size"] for n in missing))
@@ -432,7 +482,7 @@ def restore(data: DataDir, source: Path | str,
             except OSError as e:
                 raise _unwritable(e, stage) from e
             for i, name in enumerate(missing):  # check every photo before anything is stored
-                _read_member(archive, name, source)
+                _check_photo_member(archive, name, source)
                 if progress:
                     progress(i + 1, len(missing) * 2)
         else:
@@ -538,8 +588,8 @@ def _closed_cleanly(data: DataDir) -> bool:
 def header_problem(path: Path) -> str | None:
     """What is wrong with the file's first 100 bytes (SQLite's header), if anything."""
     size = path.stat().st_size
-    if size == 0:
-        return None  # SQLite's empty database: the migrations fill it
+    if size == 0:  # ShopDesk never leaves an empty file under the database's name (db._create)
+        return db.FILE_EMPTY
     with open(path, "rb") as f:
         head = f.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
@@ -548,21 +598,55 @@ def header_problem(path: Path) -> str | None:
     page = 65536 if page == 1 else page
     if page < 512 or page & (page - 1) or size % page:
         return "the file is cut short or its header is damaged"
+    # PRAGMA application_id, set by the first migration, which runs before
+    # the database gets its name (db._create): another program's database
+    if int.from_bytes(head[68:72], "big") != db.APPLICATION_ID:
+        return db.FILE_NOT_OURS
     return None
+
+
+def remove_litter(data: DataDir) -> list[Path]:
+    """Remove what killed restores, backups and photo writes left in the data
+    folder, backups/ and photos/ (only ShopDesk's own temporary names, only
+    of ended processes); part of the start-up check, under the writer lock."""
+    removed = files.remove_litter(data.root) + files.remove_litter(data.backups)
+    try:
+        folders = [e.path for e in os.scandir(data.photos) if len(e.name) == 2 and e.is_dir()]
+    except OSError:
+        folders = []
+    for folder in folders:
+        removed += files.remove_litter(Path(folder))
+    return removed
 
 
 def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
     """Check the database before it is opened: its header always; SQLite's
     quick check too when the last run did not close cleanly, the file changed
-    since, or `thorough`. A damaged database is moved aside (kept) and the
-    newest good backup looked up; the app must then not open (and so create)
-    a database until the user has chosen."""
+    since, or `thorough`. A killed writer's hot journal is rolled back
+    first. A damaged database, and a file that holds no ShopDesk data (empty,
+    another program's), is moved aside (kept) and the newest good backup
+    looked up; the app must then not open (and so create) a database until
+    the user has chosen. A folder in the database's place raises UserError.
+    What a killed ShopDesk left beside the database is removed."""
+    problem = db.file_problem(data.db_path)
+    if problem is not None:  # a folder where the database should be: the user must move it
+        raise problem
+    remove_litter(data)
     if not data.db_path.exists():
         (data.root / CLOSED_MARK).unlink(missing_ok=True)
         return StartupCheck("new")
+    journal = data.db_path.with_name(data.db_path.name + "-journal")
+    if journal.exists():  # a writer was killed: its journal is rolled back (we hold the lock)
+        db.recover(data.db_path)
     thorough = not _closed_cleanly(data) or thorough
     problem = header_problem(data.db_path)
-    problems = [problem] if problem else (db.quick_problems(data.db_path) if thorough else [])
+    try:
+        problems = [problem] if problem else (db.quick_problems(data.db_path) if thorough else [])
+    except sqlite3.OperationalError as e:  # a full disk has no room for SQLite's shared-memory index
+        refused = db.storage_error(e, data.db_path)
+        if refused is None:
+            raise
+        raise refused from None
     if not problems:
         return StartupCheck("ok", thorough=thorough)
     log.error("the database failed its check at start-up: %s", problems[:5])

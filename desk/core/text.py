@@ -9,8 +9,19 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# A lone surrogate is no character at all: it is how Python hands over bytes
+# that were not UTF-8 (a command-line argument, a file name), and SQLite
+# cannot store it (UnicodeEncodeError). Every text field passes through
+# strip_controls, so it is cleaned here, once: U+FFFD marks where it was.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_surrogates(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def strip_controls(text: str) -> str:
-    return _CONTROL.sub("", text)
+    return _CONTROL.sub("", clean_surrogates(text))
 
 
 def clean_line(text: str | None) -> str:

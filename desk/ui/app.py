@@ -100,7 +100,7 @@ def run_gui(args) -> int:
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desk.core import db, logs, settings
     from desk.core.lock import WriterLock
@@ -128,7 +128,10 @@ def run_gui(args) -> int:
     from desk.ui import errors, i18n
 
     # before anything opens (and so could create) the database
-    check = restore.startup_check(data)
+    try:
+        check = restore.startup_check(data)
+    except UserError as e:  # a folder where the database should be, a disk that refuses the check
+        return _refuse_to_start(app, args, e, lock)
     if check.status == "damaged":
         if args.smoke:  # an install check: no one is there to answer
             print(f"shopdesk: the database failed its check and was moved to {check.kept_at}",
@@ -144,14 +147,7 @@ def run_gui(args) -> int:
     try:
         db.open_database(data.db_path, data.backups)
     except UserError as e:
-        if args.smoke:  # an install check: no one is there to close a dialog
-            print(f"shopdesk: {e}", file=sys.stderr)
-        else:
-            i18n.install(app, args.lang or "")
-            QMessageBox.critical(None, QCoreApplication.translate("Errors", "ShopDesk"),
-                                 errors.user_message(e))
-        lock.release()
-        return EXIT_USAGE
+        return _refuse_to_start(app, args, e, lock)
     language = i18n.install(app, args.lang or settings.get("language"))
     try:
         window = _build_window(app, data)
@@ -179,6 +175,23 @@ def run_gui(args) -> int:
         else:
             settings.set("first_run_done", True)
     return _finish(app.exec(), lock, data)
+
+
+def _refuse_to_start(app, args, error: UserError, lock) -> int:
+    """The database cannot be used: say why (a dialog, or stderr for --smoke), release, exit."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.ui import errors, i18n
+
+    if args.smoke:  # an install check: no one is there to close a dialog
+        print(f"shopdesk: {error}", file=sys.stderr)
+    else:
+        i18n.install(app, args.lang or "")
+        QMessageBox.critical(None, QCoreApplication.translate("Errors", "ShopDesk"),
+                             errors.user_message(error))
+    lock.release()
+    return EXIT_USAGE
 
 
 def _build_window(app, data):

@@ -1,66 +1,43 @@
-"""Translated names for the codes stored in the database."""
+"""Translated names for the codes stored in the database (the tables are
+desk.core.labels, shared with the CLI's exports)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desk.core import labels as core
+
 translate = QCoreApplication.translate
 
 
 def platforms() -> dict[str, str]:
-    return {
-        "taobao": translate("Labels", "Taobao"),
-        "tmall": translate("Labels", "Tmall"),
-        "pdd": translate("Labels", "Pinduoduo"),
-        "jd": translate("Labels", "JD"),
-        "douyin": translate("Labels", "Douyin"),
-        "wechat": translate("Labels", "WeChat"),
-        "other": translate("Labels", "Other"),
-    }
+    return core.names("platform", translate)
 
 
 def lifecycles() -> dict[str, str]:
-    return {
-        "inquiry": translate("Labels", "Asked"),
-        "unpaid": translate("Labels", "Unpaid"),
-        "shipped": translate("Labels", "Shipped"),
-        "customer": translate("Labels", "Customer"),
-    }
+    return core.names("lifecycle", translate)
 
 
 def order_statuses() -> dict[str, str]:
-    return {
-        "unpaid": translate("Labels", "Awaiting payment"),
-        "paid": translate("Labels", "Paid"),
-        "shipped": translate("Labels", "Shipped"),
-        "completed": translate("Labels", "Completed"),
-        "closed": translate("Labels", "Closed"),
-    }
+    return core.names("order_status", translate)
 
 
 def case_kinds() -> dict[str, str]:
-    return {
-        "refund_only": translate("Labels", "Refund only"),
-        "return_refund": translate("Labels", "Return and refund"),
-        "exchange": translate("Labels", "Exchange"),
-        "reissue": translate("Labels", "Reissue"),
-        "repair": translate("Labels", "Repair"),
-        "compensation": translate("Labels", "Partial refund"),
-    }
+    return core.names("case_kind", translate)
 
 
 def case_statuses() -> dict[str, str]:
-    return {
-        "new": translate("Labels", "New"),
-        "handling": translate("Labels", "Handling"),
-        "awaiting_return": translate("Labels", "Awaiting return"),
-        "returning": translate("Labels", "On its way back"),
-        "received": translate("Labels", "Received"),
-        "processing": translate("Labels", "Refund/reissue under way"),
-        "done": translate("Labels", "Done"),
-        "rejected": translate("Labels", "Rejected"),
-        "closed": translate("Labels", "Closed"),
-    }
+    return core.names("case_status", translate)
+
+
+def responsibilities() -> dict[str, str]:
+    """Who a case is put down to, as a column shows it."""
+    return core.names("responsibility", translate)
+
+
+def all_codes() -> dict[str, dict[str, str]]:
+    """The names of every kind of stored code (what an export writes for them)."""
+    return core.all_names(translate)
 
 
 def risks() -> dict[str, str]:

@@ -93,10 +93,19 @@ class ListPage(QWidget):
         self.header.addWidget(self.count_label)
         self.header.addWidget(self.search, 0)
         self.search.setMinimumWidth(280)
+        # what an empty list means and what to do about it (empty_text())
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName(f"{name}Empty")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setContentsMargins(12, 12, 12, 12)
+        self.empty_hint.linkActivated.connect(self.empty_link)
+        self.empty_hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(self.header)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_hint)
         self.body = layout
 
         # Typing refreshes after a short pause, not on every keystroke.
@@ -107,6 +116,8 @@ class ListPage(QWidget):
         self._stale = True
 
     def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_stretch()
         # Enter opens the current row; the event goes on to the view as well.
         if (watched is self.view and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -124,7 +135,45 @@ class ListPage(QWidget):
         self.model.set_filters([self.search_filter(self.search.text()), *self.extra_filters()])
         # ListPage.tr: one translation for every page, whatever the subclass
         self.count_label.setText(ListPage.tr("%Ln row(s)", "", self.model.rowCount()))
+        hint = "" if self.model.rowCount() else self.empty_text()
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(bool(hint))
         self._stale = False
+
+    def empty_text(self) -> str:
+        """What to say under an empty list (rich text; links go to empty_link)."""
+        return ""
+
+    def empty_link(self, href: str) -> None:
+        """A link in the empty list's hint was clicked."""
+
+    def searching(self) -> bool:
+        """Whether the search box or a filter narrows the list."""
+        return bool(self.search.text().strip())
+
+    def stretch_column(self, key: str) -> None:
+        """Give the width the columns leave over to the text column `key`, not
+        to whichever column happens to be last (a gap on a wide screen). On a
+        narrow window it keeps its own width (the table scrolls sideways)."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        logical = self.column_of(key)
+        self._stretch = (logical, self.view.columnWidth(logical))
+        self.view.viewport().installEventFilter(self)
+        header.sectionResized.connect(lambda index, *_: index != logical and self._fit_stretch())
+        self._fit_stretch()
+
+    def _fit_stretch(self) -> None:
+        logical, width = self._stretch
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i != logical and not header.isSectionHidden(i))
+        stretch = self.view.viewport().width() - others > width
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(logical) != mode:
+            header.setSectionResizeMode(logical, mode)
+            if not stretch:
+                header.resizeSection(logical, width)
 
     def showEvent(self, event) -> None:
         if self._stale:
@@ -187,6 +236,9 @@ class ListPage(QWidget):
             "widths": {k: header.sectionSize(i) for i, k in enumerate(keys)
                        if not header.isSectionHidden(i)},
         }
+        stretch = getattr(self, "_stretch", None)
+        if stretch and header.sectionResizeMode(stretch[0]) == QHeaderView.ResizeMode.Stretch:
+            state["widths"][keys[stretch[0]]] = stretch[1]  # its own width, not the room it fills
         settings.set_state(self._layout_key, json.dumps(state))
 
     def column_menu(self) -> QMenu:

@@ -341,9 +341,15 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------
 
     def _restore_geometry(self) -> None:
+        """As the window was left, brought inside this screen (it may be a
+        smaller one); the first time 1280×800 or less, centred."""
+        from desk.ui import screenfit
+
         saved = settings.get_state("main_window.geometry")
-        if not (saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode()))):
-            self.resize(1280, 800)
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
+            screenfit.clamp(self)
+        else:
+            screenfit.first_size(self, 1280, 800, screenfit.MAIN_SHARE, centre=True)
 
     def automatic_backups(self):
         if self.auto_backup is None:

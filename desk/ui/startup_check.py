@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core import backup, restore
+from desk.core import backup, db, restore
 from desk.core.errors import UserError
 from desk.core.paths import DataDir
 from desk.ui import fmt
@@ -33,13 +33,25 @@ class DamagedDatabaseDialog(QDialog):
         super().__init__(parent)
         self.choice = self.QUIT
         self.setObjectName("damagedDatabaseDialog")
-        self.setWindowTitle(self.tr("ShopDesk: the database is damaged"))
         self.setMinimumWidth(520)
-        text = self.tr(
-            "ShopDesk checks its database when it starts, and this time the check failed: the file is "
-            "damaged (a power cut, a failing disk, or a copy that did not finish?).\n\n"
-            "Nothing was deleted: the damaged file was moved aside as\n{kept}").format(
-            kept=str(check.kept_at))
+        found = check.problems[0] if check.problems else ""
+        if found in (db.FILE_EMPTY, db.FILE_NOT_OURS):
+            self.setWindowTitle(self.tr("ShopDesk: no shop data in the database"))
+            what = self.tr("the file is empty") if found == db.FILE_EMPTY else \
+                self.tr("the file belongs to another program")
+            text = self.tr(
+                "ShopDesk checks its database when it starts, and this time it found no shop data in "
+                "it: {what} (a copy that did not finish, a sync tool, or a file replaced by mistake?). "
+                "ShopDesk does not start an empty shop in its place.\n\n"
+                "Nothing was deleted: the file was moved aside as\n{kept}").format(
+                what=what, kept=str(check.kept_at))
+        else:
+            self.setWindowTitle(self.tr("ShopDesk: the database is damaged"))
+            text = self.tr(
+                "ShopDesk checks its database when it starts, and this time the check failed: the file "
+                "is damaged (a power cut, a failing disk, or a copy that did not finish?).\n\n"
+                "Nothing was deleted: the damaged file was moved aside as\n{kept}").format(
+                kept=str(check.kept_at))
         good = check.newest_good
         if good is not None:
             text += "\n\n" + self.tr("The newest good backup is from {when}. Changes made after it are "

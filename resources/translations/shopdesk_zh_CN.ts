@@ -102,18 +102,6 @@
         <translation>退款加补偿</translation>
     </message>
     <message>
-        <source>Shop</source>
-        <translation>店铺</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>快递</translation>
-    </message>
-    <message>
-        <source>Supplier</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
         <source>Search case, order or tracking number, or buyer…</source>
         <translation>搜索售后单号、订单号、快递单号或买家…</translation>
     </message>
@@ -132,6 +120,14 @@
     <message>
         <source>Open the selected case (Enter, double-click)</source>
         <translation>打开选中的售后单（回车、双击）</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>新建售后(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open a new after-sales case for a buyer</source>
+        <translation>为一位买家新建售后单</translation>
     </message>
     <message>
         <source>More</source>
@@ -154,6 +150,26 @@
         <translation>
             <numerusform>筛选 (%n)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open the &amp;buyer…</source>
+        <translation>打开买家(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;New case for this buyer…</source>
+        <translation>为这位买家新建售后(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy case number</source>
+        <translation>复制售后单号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No case matches the search or the filters.</source>
+        <translation>没有符合搜索或筛选条件的售后单。</translation>
+    </message>
+    <message>
+        <source>No after-sales cases yet. &lt;a href=&quot;new&quot;&gt;Open a new case…&lt;/a&gt; (Ctrl+N)</source>
+        <translation>还没有售后单。&lt;a href=&quot;new&quot;&gt;新建售后…&lt;/a&gt;（Ctrl+N）</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -739,8 +755,20 @@ Changes made since then will not be in ShopDesk. The current database is kept in
         <translation>{nickname}（{platform}）</translation>
     </message>
     <message>
-        <source>{order_no} · {placed} · {amount}</source>
-        <translation>{order_no} · {placed} · {amount}</translation>
+        <source>{placed} · {what} · {amount} · {order_no}</source>
+        <translation>{placed} · {what} · {amount} · {order_no}</translation>
+    </message>
+    <message>
+        <source>no items</source>
+        <translation>无商品明细</translation>
+    </message>
+    <message>
+        <source>{title}
+
+Comment (optional):</source>
+        <translation>{title}
+
+备注（可不填）：</translation>
     </message>
     <message>
         <source>{nickname} · {platform} · {phone}</source>
@@ -849,10 +877,6 @@ Changes made since then will not be in ShopDesk. The current database is kept in
     <message>
         <source>Edit case {case_no}</source>
         <translation>修改售后单 {case_no}</translation>
-    </message>
-    <message>
-        <source>Comment (optional):</source>
-        <translation>备注（可不填）：</translation>
     </message>
     <message>
         <source>{case_no}: {status}</source>
@@ -1567,9 +1591,39 @@ Changes made since then will not be in ShopDesk. The current database is kept in
             <numerusform>把 %n 个客户移到回收站</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No customer matches the search or the filters.</source>
+        <translation>没有符合搜索或筛选条件的客户。</translation>
+    </message>
+    <message>
+        <source>No customers yet. &lt;a href=&quot;import&quot;&gt;Import orders…&lt;/a&gt; from your seller centre (Ctrl+I) or add one with &lt;a href=&quot;new&quot;&gt;New customer…&lt;/a&gt; (Ctrl+N).</source>
+        <translation>还没有客户。可以从卖家后台&lt;a href=&quot;import&quot;&gt;导入订单…&lt;/a&gt;（Ctrl+I），或者&lt;a href=&quot;new&quot;&gt;新建客户…&lt;/a&gt;（Ctrl+N）。</translation>
+    </message>
 </context>
 <context>
     <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>ShopDesk: no shop data in the database</source>
+        <translation>店铺客服台：数据库里没有店铺数据</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file belongs to another program</source>
+        <translation>文件属于别的程序</translation>
+    </message>
+    <message>
+        <source>ShopDesk checks its database when it starts, and this time it found no shop data in it: {what} (a copy that did not finish, a sync tool, or a file replaced by mistake?). ShopDesk does not start an empty shop in its place.
+
+Nothing was deleted: the file was moved aside as
+{kept}</source>
+        <translation>店铺客服台每次启动都会检查数据库，这次发现里面没有店铺数据：{what}（可能是复制没有完成、同步软件动过它，或文件被误替换）。店铺客服台不会用一个空店铺顶替它。
+
+没有删除任何东西：这个文件已移到一旁，保存为
+{kept}</translation>
+    </message>
     <message>
         <source>ShopDesk: the database is damaged</source>
         <translation>店铺客服台：数据库已损坏</translation>
@@ -2307,7 +2361,7 @@ Nothing was deleted: the damaged file was moved aside as
     </message>
     <message>
         <source>Code</source>
-        <translation>短码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Text</source>
@@ -2724,6 +2778,14 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>正在导入短语…</translation>
     </message>
     <message>
+        <source>Items</source>
+        <translation>商品明细</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s phone</source>
+        <translation>买家手机</translation>
+    </message>
+    <message>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
@@ -2752,8 +2814,32 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>行</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>After the import</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
         <source>Why it cannot be used</source>
         <translation>无法使用的原因</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Export your orders from the seller centre (Taobao/Tmall, Pinduoduo, JD or Douyin) as .csv or .xlsx, then choose the file above with &lt;b&gt;Browse…&lt;/b&gt;. A customer list ShopDesk exported can be read back the same way.&lt;/p&gt;&lt;p&gt;Nothing is written until you have seen what the file would change and clicked &lt;b&gt;Import&lt;/b&gt;; a backup is made first.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;先在卖家后台（淘宝/天猫、拼多多、京东或抖店）把订单导出成 .csv 或 .xlsx 文件，再点上方的&lt;b&gt;浏览…&lt;/b&gt;选中它。店铺客服台导出的客户表也可以用同样的方法读回来。&lt;/p&gt;&lt;p&gt;导入前会先列出这个文件会带来哪些变动，您点了&lt;b&gt;导入&lt;/b&gt;才会真正写入，写入前还会自动备份一次。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -2780,8 +2866,32 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>这是店铺客服台导出的客户表。新客户：{nc}。更新的客户：{uc}。不变：{un}。无法使用的行：{bad}。</translation>
     </message>
     <message>
-        <source>Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.</source>
-        <translation>平台：{platform}。新客户：{nc}。更新的客户：{uc}。新订单：{no}。更新的订单：{uo}。未变的订单：{un}。无法使用的行：{bad}。</translation>
+        <source>Platform: {platform}</source>
+        <translation>平台：{platform}</translation>
+    </message>
+    <message>
+        <source>New customers: {nc}    Updated customers: {uc}</source>
+        <translation>新客户：{nc}    更新的客户：{uc}</translation>
+    </message>
+    <message>
+        <source>New orders: {no}    Updated orders: {uo}    Unchanged orders: {un}</source>
+        <translation>新订单：{no}    更新的订单：{uo}    没有变化的订单：{un}</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used: {bad}</source>
+        <translation>无法使用的行：{bad}</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>{status}, {amount}</source>
+        <translation>{status}，{amount}</translation>
+    </message>
+    <message>
+        <source>The table shows the first {shown} of {total} changes.</source>
+        <translation>下表只列出 {total} 项变化中的前 {shown} 项。</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -2980,6 +3090,22 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Rejected</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>Many returns</source>
@@ -3584,10 +3710,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>搜索编码、内容或拼音首字母…</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
         <source>Fill in and copy to the clipboard (Enter)</source>
         <translation>填好后复制到剪贴板（Enter）</translation>
     </message>
@@ -3608,8 +3730,16 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制一条(&amp;U)</translation>
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate phrase</source>
+        <translation>再建一条副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Add a copy of the phrase under it, to change</source>
+        <translation>在下方新建一条相同的短语，方便改成别的说法</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -3695,7 +3825,7 @@ Nothing was deleted: the damaged file was moved aside as
     </message>
     <message>
         <source>Duplicate phrase</source>
-        <translation>复制短语</translation>
+        <translation>再建短语副本</translation>
     </message>
     <message>
         <source>Move phrase</source>
@@ -3833,8 +3963,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>解决率（新开单中）</translation>
     </message>
     <message>
-        <source>Cases that missed a deadline</source>
-        <translation>超时的售后单</translation>
+        <source>Overdue now (of the cases opened)</source>
+        <translation>现已超时（本期登记的售后单）</translation>
     </message>
     <message>
         <source>Refunds paid</source>
@@ -4638,6 +4768,16 @@ Nothing was deleted: the damaged file was moved aside as
             <numerusform>%Ln 个售后单</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{cases}, {overdue}</source>
+        <translation>{cases}，{overdue}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln 个已超时</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrashDialog</name>
@@ -4738,6 +4878,10 @@ Nothing was deleted: the damaged file was moved aside as
 <context>
     <name>Urgency</name>
     <message>
+        <source>{left} ({when})</source>
+        <translation>{left}（{when}）</translation>
+    </message>
+    <message>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
@@ -4757,6 +4901,30 @@ Nothing was deleted: the damaged file was moved aside as
         <source>Due in {span}</source>
         <translation>还剩 {span}</translation>
     </message>
+    <message>
+        <source>%n d overdue</source>
+        <translation>超 %n 天</translation>
+    </message>
+    <message>
+        <source>%n h overdue</source>
+        <translation>超 %n 小时</translation>
+    </message>
+    <message>
+        <source>%n min overdue</source>
+        <translation>超 %n 分钟</translation>
+    </message>
+    <message>
+        <source>%n d left</source>
+        <translation>剩 %n 天</translation>
+    </message>
+    <message>
+        <source>%n h left</source>
+        <translation>剩 %n 小时</translation>
+    </message>
+    <message>
+        <source>%n min left</source>
+        <translation>剩 %n 分钟</translation>
+    </message>
 </context>
 <context>
     <name>UserError</name>
@@ -4765,12 +4933,28 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{folder} 中没有店铺客服台的数据库。</translation>
     </message>
     <message>
+        <source>The database {path} holds no ShopDesk data ({reason}) and there is no good backup in {folder}. Nothing was changed. Move the file away to start a new shop.</source>
+        <translation>数据库 {path} 里没有店铺客服台的数据（{reason}），{folder} 中也没有完好的备份。没有做任何改动。如果要开一个新店铺，请先把这个文件移走。</translation>
+    </message>
+    <message>
+        <source>The database {path} holds no ShopDesk data ({reason}). Nothing was changed. The newest good backup is {backup}; put it back with: shopdesk restore &quot;{backup}&quot; (the file is kept aside).</source>
+        <translation>数据库 {path} 里没有店铺客服台的数据（{reason}）。没有做任何改动。最新的完好备份是 {backup}，可以这样恢复：shopdesk restore &quot;{backup}&quot;（现在的文件会另存一旁）。</translation>
+    </message>
+    <message>
+        <source>{path} could not be written or read: {reason}. Nothing more was changed.</source>
+        <translation>无法读写 {path}：{reason}。其他内容均未改动。</translation>
+    </message>
+    <message>
         <source>The backup could not be written to {folder}: {reason}.</source>
         <translation>备份无法写入 {folder}：{reason}。</translation>
     </message>
     <message>
         <source>The backup failed its check and was removed; the database itself is unchanged.</source>
         <translation>备份未通过校验，已删除；数据库本身没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The photo {name} changed while it was being archived; try again.</source>
+        <translation>照片 {name} 在打包过程中被改动了，请重试。</translation>
     </message>
     <message>
         <source>The archive {path} could not be written: {reason}.</source>
@@ -4797,6 +4981,18 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>稍后提醒的时间必须在将来。</translation>
     </message>
     <message>
+        <source>A change to the database in {folder} was cut off (ShopDesk was stopped or the power failed), and SQLite must undo it before the database can be read, but the folder cannot be written to. Make the folder writable and try again; nothing is lost.</source>
+        <translation>{folder} 中数据库的一次修改被中途打断（店铺客服台被关掉或断电），读取数据库前 SQLite 需要先撤销这次修改，但这个文件夹无法写入。请让文件夹可写后再试，数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>{path} should be ShopDesk&apos;s database file, but it is a folder or another kind of file. Move it out of the data folder and try again.</source>
+        <translation>{path} 应该是店铺客服台的数据库文件，但它是一个文件夹或其他类型的文件。请把它移出数据文件夹后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it holds no ShopDesk data (a copy that did not finish, or a file emptied by mistake?).</source>
+        <translation>{path} 是空的，里面没有店铺客服台的数据（可能是复制没有完成，或文件被误清空）。</translation>
+    </message>
+    <message>
         <source>{path} is not a ShopDesk database.</source>
         <translation>{path} 不是店铺客服台的数据库。</translation>
     </message>
@@ -4809,6 +5005,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>升级数据库前做的备份没有通过检查（{path}），数据库保持原样未改动。</translation>
     </message>
     <message>
+        <source>Another program created {path} while ShopDesk was creating it; nothing was changed.</source>
+        <translation>店铺客服台创建 {path} 时，另一个程序抢先创建了它；没有做任何改动。</translation>
+    </message>
+    <message>
         <source>The disk is full, so this change was not saved. Everything saved before is safe. Free some space on the disk with the data folder {folder} and try again.</source>
         <translation>磁盘已满，这次修改没有保存。之前保存的内容都安然无恙。请在数据文件夹 {folder} 所在的磁盘上腾出一些空间后再试。</translation>
     </message>
@@ -4819,6 +5019,14 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>The disk reported an error while saving in {folder}, so this change was not saved. Check the disk (a removed USB drive? a full or failing disk?) and try again.</source>
         <translation>在 {folder} 中保存时磁盘报错，这次修改没有保存。请检查磁盘（U 盘被拔出了？磁盘已满或出了故障？）后再试。</translation>
+    </message>
+    <message>
+        <source>The database in {folder} is busy: another ShopDesk is writing to it. Try again in a moment.</source>
+        <translation>{folder} 中的数据库正忙：另一个店铺客服台正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The text holds bytes that are not valid UTF-8 (from a terminal or a file in another encoding?), so it cannot be used. Type it again.</source>
+        <translation>这段文字里有不是有效 UTF-8 的字节（可能来自编码不同的终端或文件），无法使用。请重新输入。</translation>
     </message>
     <message>
         <source>The database {path} cannot be opened: {reason}.</source>
@@ -5305,6 +5513,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>至少要选择订单编号、订单状态和买家所在的列。</translation>
     </message>
     <message>
+        <source>{name} is an order export without the buyer: it has no column for the buyer&apos;s nickname or the receiver (收货人). Download it again with the receiver&apos;s details included, or choose the columns yourself.</source>
+        <translation>{name} 是一份没有买家信息的订单导出：里面既没有买家昵称列，也没有收货人列。请在导出时勾选收货人信息后重新下载，或者自己选择各列。</translation>
+    </message>
+    <message>
         <source>{name} does not look like an order export ShopDesk knows: no row names the order number, its status and the buyer. Choose the columns yourself.</source>
         <translation>{name} 不像店铺客服台认识的订单导出文件：没有哪一行同时写着订单编号、订单状态和买家。请自己选择各列。</translation>
     </message>
@@ -5321,12 +5533,36 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>订单 {order_no} 未导入：它的第 {row} 行无法使用。</translation>
     </message>
     <message>
+        <source>{name} is an item report (宝贝报表), which only Taobao and Tmall give; choose one of them as the platform.</source>
+        <translation>{name} 是宝贝报表，只有淘宝和天猫提供这种文件；请把平台选为淘宝或天猫。</translation>
+    </message>
+    <message>
+        <source>These files come from different platforms ({platforms}); import them one after another.</source>
+        <translation>这些文件来自不同的平台（{platforms}），请逐个分别导入。</translation>
+    </message>
+    <message>
+        <source>An item report (宝贝报表) only goes with Taobao or Tmall orders.</source>
+        <translation>宝贝报表只能和淘宝或天猫的订单一起导入。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} is also in {other}; that file&apos;s row is used.</source>
+        <translation>订单 {order_no} 在 {other} 里也有，以那个文件中的行为准。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} is not in ShopDesk yet: import its order report (订单报表) first, or both files together.</source>
+        <translation>订单 {order_no} 还不在店铺客服台里：请先导入它的订单报表，或者把两个文件一起导入。</translation>
+    </message>
+    <message>
         <source>The order number is empty.</source>
         <translation>订单编号为空。</translation>
     </message>
     <message>
         <source>“{value}” is not an order number.</source>
         <translation>“{value}”不是有效的订单编号。</translation>
+    </message>
+    <message>
+        <source>Order {order_no}: an item row has no title.</source>
+        <translation>订单 {order_no}：有一行宝贝没有标题。</translation>
     </message>
     <message>
         <source>Unknown order status “{status}”.</source>
@@ -5605,10 +5841,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{name} 超过 {most} 行，请拆分成几个小文件。</translation>
     </message>
     <message>
-        <source>{name} cannot be written: {reason}.</source>
-        <translation>无法写入 {name}：{reason}。</translation>
-    </message>
-    <message>
         <source>{path} is not a ShopDesk backup ({reason}); nothing was changed.</source>
         <translation>{path} 不是店铺客服台的备份（{reason}），没有做任何改动。</translation>
     </message>
@@ -5627,6 +5859,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>The archive {path} was made by a newer ShopDesk; update ShopDesk to restore it. Nothing was changed.</source>
         <translation>归档文件 {path} 由更新版本的店铺客服台制作，请先升级软件再恢复。没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>The backup {path} holds a file that is not a photo ShopDesk can keep: {problem} Nothing was changed.</source>
+        <translation>备份 {path} 中有一个文件不是店铺客服台能保存的照片：{problem} 未做任何改动。</translation>
     </message>
     <message>
         <source>The backup could not be unpacked into {folder}: {reason}. Nothing was changed.</source>
@@ -5731,6 +5967,14 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>“{text}” is more money than ShopDesk records in one amount (at most {most} yuan).</source>
         <translation>“{text}”超出了店铺客服台单笔金额的上限（最多 {most} 元）。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name.</source>
+        <translation>{path} 是文件夹，请选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>{name} is not an ordinary file (a pipe, a device or a socket?); ShopDesk only uses ordinary files.</source>
+        <translation>{name} 不是普通文件（可能是管道、设备或套接字）；店铺客服台只读写普通文件。</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,10 @@ order export against a bare openpyxl read_only loop over the same file.
 
 Each side runs in a fresh process (this file, run as a script with a mode),
 alternating, so memory is measured per process and a change in the
-machine's load falls on both. pandas is compared with when it is installed.
+machine's load falls on both. The export is judged with lxml installed (a
+dependency: openpyxl writes through it); both sides also run without it
+(OPENPYXL_LXML=False) to show what it pays. pandas is compared with when it
+is installed.
 """
 
 from __future__ import annotations
@@ -49,14 +52,15 @@ def probe_export(data: Path, out: Path) -> dict:
     t0 = time.perf_counter()
     result = exports.export("orders", out, exports.Selection(ids=tuple(ids)))
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "rows": result.rows, "before": before, "peak": _mib("VmHWM")}
+    return {"seconds": seconds, "rows": result.rows, "before": before, "peak": _mib("VmHWM"),
+            "lxml": openpyxl.LXML}
 
 
 def probe_bare_export(data: Path, out: Path) -> dict:
     import sqlite3
     from datetime import datetime
 
-    from openpyxl import Workbook
+    from openpyxl import LXML, Workbook
 
     conn = sqlite3.connect(f"file:{data / 'shopdesk.sqlite3'}?mode=ro", uri=True)
     last = conn.execute("SELECT id FROM shop_order ORDER BY id LIMIT 1 OFFSET ?", (ROWS - 1,)).fetchone()[0]
@@ -74,7 +78,7 @@ def probe_bare_export(data: Path, out: Path) -> dict:
         n += 1
     wb.save(out)
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "rows": n, "before": before, "peak": _mib("VmHWM")}
+    return {"seconds": seconds, "rows": n, "before": before, "peak": _mib("VmHWM"), "lxml": LXML}
 
 
 def probe_pandas_export(data: Path, out: Path) -> dict:
@@ -170,10 +174,13 @@ def _empty_data(ctx) -> Path:
     return root
 
 
-def _run(ctx, *args) -> dict:
+def _run(ctx, *args, lxml: bool = True) -> dict:
+    """A probe in a fresh process; `lxml=False`: openpyxl told not to use lxml
+    (OPENPYXL_LXML), to measure what it pays."""
     from harness import run_timed
 
-    return json.loads(run_timed([sys.executable, HERE, *map(str, args)], env=ctx.env(),
+    env = {**ctx.env(), "OPENPYXL_LXML": str(lxml)}
+    return json.loads(run_timed([sys.executable, HERE, *map(str, args)], env=env,
                                 timeout=900).stdout)
 
 
@@ -196,26 +203,42 @@ if __name__ != "__main__":
         work = ctx.cache / "excel-bench"
         work.mkdir(exist_ok=True)
         runs = {"ours": lambda: _run(ctx, "export", data, work / "ours.xlsx"),
-                "bare": lambda: _run(ctx, "bare-export", data, work / "bare.xlsx")}
+                "bare": lambda: _run(ctx, "bare-export", data, work / "bare.xlsx"),
+                "ours-no-lxml": lambda: _run(ctx, "export", data, work / "ours-etree.xlsx",
+                                             lxml=False),
+                "bare-no-lxml": lambda: _run(ctx, "bare-export", data, work / "bare-etree.xlsx",
+                                             lxml=False)}
         if _pandas():
             runs["pandas"] = lambda: _run(ctx, "pandas-export", data, work / "pandas.xlsx")
         out = alternate(runs, ctx.rounds(3))
         if any(r["rows"] != ROWS for rs in out.values() for r in rs if "rows" in r):
             raise BenchError(f"the demo shop has fewer than {ROWS:,} orders; use more customers")
+        if not all(r["lxml"] for key in ("ours", "bare") for r in out[key]):
+            raise BenchError("lxml is not installed: the export is judged with it (pip install lxml)")
+        if any(r["lxml"] for key in ("ours-no-lxml", "bare-no-lxml") for r in out[key]):
+            raise BenchError("OPENPYXL_LXML=False did not keep openpyxl from using lxml")
         _export_runs.cached = out
         return out
 
     @bench("excel_export", f"export {ROWS:,} orders to .xlsx (time) against a bare openpyxl "
-           "write_only loop writing the same values", target="1.0x")
+           "write_only loop writing the same values, both with lxml installed", target="1.0x")
     def excel_export(ctx: Context) -> list[Measurement]:
         out = _export_runs(ctx)
         ours = [r["seconds"] for r in out["ours"]]
         bare = [r["seconds"] for r in out["bare"]]
         pandas_note = "" if "pandas" in out else "; pandas is not installed: not compared"
+        ours_etree = [r["seconds"] for r in out["ours-no-lxml"]]
+        bare_etree = [r["seconds"] for r in out["bare-no-lxml"]]
         rows = [Measurement(median(ours), median(bare), note=(
-            f"median of {len(ours)} processes each; ours {ROWS / median(ours):,.0f} rows/s, bare "
-            f"{ROWS / median(bare):,.0f} rows/s; ours includes the SQL, safe values and styles"
-            f"{pandas_note}"))]
+            f"median of {len(ours)} processes each, both with lxml; ours {ROWS / median(ours):,.0f}"
+            f" rows/s, bare {ROWS / median(bare):,.0f} rows/s; ours includes the SQL, the names "
+            f"of the codes, safe values and styles{pandas_note}")),
+            Measurement(median(ours_etree), median(bare_etree), label="without lxml", note=(
+                "both with OPENPYXL_LXML=False (openpyxl's ElementTree writer)")),
+            Measurement(median(ours), median(ours_etree), label="ours: lxml against none", note=(
+                "what lxml pays for our export")),
+            Measurement(median(bare), median(bare_etree), label="bare: lxml against none", note=(
+                "what lxml pays for the bare openpyxl write_only loop"))]
         if "pandas" in out:
             pandas = [r["seconds"] for r in out["pandas"]]
             rows.append(Measurement(median(ours), median(pandas), label="vs pandas",

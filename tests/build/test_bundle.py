@@ -110,7 +110,7 @@ def test_unused_modules_are_excluded_and_used_ones_are_not():
     assert {"tkinter", "unittest", "pytest", "PySide6.QtQml", "PySide6.QtPdf"} <= excluded
     used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtNetwork",
             "openpyxl", "pypinyin", "PIL", "PIL.Image", "peewee", "platformdirs", "defusedxml",
-            "python_calamine"}
+            "lxml", "python_calamine"}
     assert not used & excluded
 
 

@@ -58,7 +58,8 @@ def test_full_backup_and_restore_on_another_computer(shop, tmp_path):
     proc = shopdesk("--data-dir", shop, "backup", "--full", "--out", tmp_path / "move")
     assert proc.returncode == 0, proc.stderr
     archive = Path(proc.stdout.strip())
-    assert archive == tmp_path / "move.zip"
+    assert archive == tmp_path / "move", "exactly the file --out names: no .zip added"
+    assert not (tmp_path / "move.zip").exists()
     with zipfile.ZipFile(archive) as zf:
         manifest = json.loads(zf.read("manifest.json"))
     photos = [n for n in manifest["files"] if n.startswith("photos/")]

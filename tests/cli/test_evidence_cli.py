@@ -60,9 +60,10 @@ def test_writes_the_pack(shop, tmp_path, capsys):
     assert run("--data-dir", str(shop.root), "aftersales", "evidence", "SH-000007",
                "--out", str(out)) == 0
     captured = capsys.readouterr()
-    assert captured.out.strip() == str(tmp_path / "evidence.zip")
+    assert captured.out.strip() == str(out), "written exactly where --out says, no .zip added"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != shop.root.name) == ["evidence"]
     assert "1 photo(s)" in captured.err
-    with zipfile.ZipFile(tmp_path / "evidence.zip") as z:
+    with zipfile.ZipFile(out) as z:
         assert z.namelist() == ["01-chat-screenshot.jpg", "SH-000007-index.xlsx"]
         book = load_workbook(io.BytesIO(z.read("SH-000007-index.xlsx")))
     assert book["Case"]["B1"].value == "SH-000007"

@@ -93,3 +93,66 @@ def test_names_parse_back():
                   "shopdesk-20261123-143000-close.sqlite3.part", ".archive-12.sqlite3",
                   "shopdesk-20261123-1430-close.sqlite3"):
         assert backup.parse_name(other) is None, other
+
+
+# -- a shop that lost its data never thins its real backups away -------------------------
+
+rows = st.integers(min_value=0, max_value=1000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(moments, rows), max_size=120, unique_by=lambda b: b[0]))
+def test_thinning_never_lowers_the_most_data_any_backup_holds(history):
+    """With the fullest doomed backup spared, what is kept holds as much data
+    as the fullest backup ever did, and at most one backup more is kept."""
+    if not history:
+        return
+    times = [t for t, _ in history]
+    held = dict(enumerate(n for _, n in history))
+    kept = keep(_pairs(times), NOW)
+    newest = max(range(len(times)), key=lambda i: times[i])
+    kept.add(newest)  # thinning never removes the backup just written
+    doomed = [(times[i], i, held[i]) for i in range(len(times)) if i not in kept]
+    extra = backup.spare(doomed, held[newest])
+    final = kept | ({extra} if extra is not None else set())
+    assert max(held[i] for i in final) == max(held.values())
+    if extra is not None:
+        assert held[extra] > held[newest] and extra not in kept
+
+
+def test_spare_picks_the_newest_of_the_fullest_and_only_when_it_holds_more():
+    t = [NOW - timedelta(hours=h) for h in range(4)]
+    assert backup.spare([(t[3], "a", 300), (t[2], "b", 300), (t[1], "c", 5)], 0) == "b"
+    assert backup.spare([(t[3], "a", 300)], 300) is None
+    assert backup.spare([], 0) is None
+
+
+def test_an_emptied_shop_backing_itself_up_keeps_the_last_backup_with_its_data(data_dir):
+    """The reported case: three good backups of the same day (customers in
+    them), then the database holds nothing and is backed up 11 times. The
+    newest good backup survives the thinning; the two older ones go."""
+    from desk.core import db as core_db
+    from tests.crash.shop import counts, fill
+
+    def take(at: datetime):
+        return backup.write_checked_copy(
+            data_dir.backups / f"shopdesk-{at:%Y%m%d-%H%M%S}-manual.sqlite3", thorough=False)
+
+    morning = NOW.replace(hour=9, minute=0, second=0)
+    core_db.open_database(data_dir.db_path, data_dir.backups)
+    fill(n_customers=30, n_photos=0)
+    good = [take(morning + timedelta(seconds=s)) for s in range(3)]
+    core_db.close()
+    data_dir.db_path.unlink()  # an empty shop where the real one was
+    core_db.open_database(data_dir.db_path, data_dir.backups)
+    try:
+        for s in range(11):
+            written = take(morning + timedelta(hours=1, seconds=s))
+            backup.thin(data_dir, just_written=written, now=morning + timedelta(hours=2))
+    finally:
+        core_db.close()
+    left = {b.path for b in backup.list_backups(data_dir)}
+    assert good[2] in left, "the newest backup with the shop's data was thinned away"
+    assert not {good[0], good[1]} & left
+    assert counts(good[2])["customer"] == 30
+    assert len(left) == KEEP_LAST + 1

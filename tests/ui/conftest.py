@@ -13,6 +13,9 @@ from desk.core import db as core_db
 from desk.core import demo as core_demo
 from desk.core.paths import DataDir
 from desk.ui.worker import wait_all
+from tests.conftest import new_shop_database
+
+from .helpers import activate, patient, typing_activates
 
 # Demo data is generated as of this moment, so every run builds the same shop.
 # It lies in the past: the demo's open follow-ups are all overdue "today".
@@ -21,18 +24,27 @@ DEMO_CUSTOMERS = 400
 
 
 @pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's qtbot, whose shortcut keys go to the active window and whose
+    waits allow for a busy machine (see typing_activates and patient)."""
+    typing_activates(qtbot)
+    patient(qtbot)
+    return qtbot
+
+
+@pytest.fixture
 def shop_dir(tmp_path) -> DataDir:
     return DataDir(tmp_path / "shop").ensure()
 
 
 @pytest.fixture
-def shop_db(qapp, shop_dir):
+def shop_db(qapp, shop_dir, migrated_template):
     """The migrated database of `shop_dir`; closed only after every worker is done."""
-    database = core_db.open_database(shop_dir.db_path, shop_dir.backups)
+    database = new_shop_database(shop_dir, migrated_template)
     yield database
     # pytest-qt has closed the test's windows by now. A worker still running
     # would write into a closed database, and its result must still find it open.
-    assert wait_all(30_000), "a background task did not finish"
+    assert wait_all(120_000), "a background task did not finish"
     QApplication.processEvents()
     # Delete the closed windows now, so their pages stop listening to the
     # change bus before the next test opens another database.
@@ -55,8 +67,7 @@ def make_window(qtbot, shop_dir, shop_db) -> Callable:
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()
-        with qtbot.waitActive(window):
-            window.activateWindow()  # shortcuts reach the active window only
+        activate(window)
         return window
 
     return make

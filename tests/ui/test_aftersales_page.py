@@ -55,8 +55,8 @@ class FakeCaseDialog:
     opened: list[tuple[QWidget, int]] = []
 
     @classmethod
-    def ask(cls, parent, case_id=None):
-        cls.opened.append((parent, case_id))
+    def ask(cls, parent, case_id=None, customer_id=None):
+        cls.opened.append((parent, case_id) if customer_id is None else (parent, case_id, customer_id))
         return None
 
 
@@ -103,12 +103,22 @@ def test_every_case_with_its_columns(page, demo, qtmodeltester):
     header = page.model.headerData
     visible = [header(i, Qt.Orientation.Horizontal) for i in range(page.model.columnCount())
                if not page.view.isColumnHidden(i)]
-    assert visible == ["Case", "Buyer", "Order", "Kind", "Reason", "Status", "Handler", "Amount",
-                       "Opened", "Next deadline"]
-    # newest first; the order number is the stored text, all 19 digits of it
-    row = 0
+    # the deadline first, so it is never cut off
+    assert visible == ["Next deadline", "Case", "Buyer", "Order", "Kind", "Reason", "Status",
+                       "Handler", "Amount", "Opened"]
+    # soonest (most overdue) deadline first, cases without one last
+    listed = [Case.get_by_id(page.model.id_at(r)).next_deadline_at for r in range(page.model.rowCount())]
+    with_deadline = [d for d in listed if d is not None]
+    assert with_deadline and listed[:len(with_deadline)] == sorted(with_deadline)
+    assert page.view.horizontalHeader().sortIndicatorSection() == page.column_of("next_deadline_at")
+    # on a wide screen the buyer column takes the spare width, not the last column
+    header = page.view.horizontalHeader()
+    assert not header.stretchLastSection()
+    assert header.sectionResizeMode(page.column_of("nickname")) == header.ResizeMode.Stretch
+    # the order number is the stored text, all 19 digits of it
+    row = next(r for r in range(page.model.rowCount())
+               if len(page.model.value(r, "order_no") or "") == 19)
     case = Case.get_by_id(page.model.id_at(row))
-    assert case.opened_at == max(c.opened_at for c in Case.select().where(Case.id.in_(everything)))
     order_no = database.execute_sql("SELECT order_no FROM shop_order WHERE id = ?",
                                     (case.order_id,)).fetchone()[0]
     assert page.model.index(row, page.column_of("order_no")).data() == order_no
@@ -301,13 +311,18 @@ def test_column_chooser_is_remembered(qtbot, demo):
     assert not first.view.isColumnHidden(platform)
     next(a for a in menu.actions() if a.objectName() == "column_handler").trigger()  # untick
     assert first.view.isColumnHidden(first.column_of("handler"))
-    state = json.loads(settings.get_state("aftersales.columns"))
+    state = json.loads(settings.get_state("aftersales.columns.2"))
     assert "platform" not in state["hidden"] and "handler" in state["hidden"]
 
     second = AftersalesPage()
     qtbot.addWidget(second)
     assert not second.view.isColumnHidden(second.column_of("platform"))
     assert second.view.isColumnHidden(second.column_of("handler"))
+    # a layout saved before the deadline column came first is not used
+    settings.set_state("aftersales.columns", json.dumps({"order": ["case_no", "next_deadline_at"]}))
+    third = AftersalesPage()
+    qtbot.addWidget(third)
+    assert third.view.horizontalHeader().logicalIndex(0) == third.column_of("next_deadline_at")
     more = second.findChild(QToolButton, "aftersalesMore")
     assert [a.objectName() for a in more.menu().actions()] == ["caseActionColumns", "actionAftersalesRules",
                                                                 "aftersalesExport"]
@@ -348,3 +363,33 @@ def test_a_new_reason_appears_in_the_filter(qtbot, page):
     service.create_reason("包装压坏", is_quality=True)
     qtbot.waitUntil(lambda: reasons.count() == before + 1)
     assert reasons.findText("包装压坏") > 0
+
+
+def test_new_case_button_shortcut_and_row_menu(qtbot, page, case_dialog, monkeypatch):
+    from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+    from PySide6.QtWidgets import QMenu
+
+    new = page.findChild(QPushButton, "caseNew")
+    assert new.isVisible() and new.isEnabled()
+    click_new = next(a for a in page.actions() if a.shortcut() == QKeySequence("Ctrl+N"))
+    assert click_new.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    click_new.trigger()  # Ctrl+N on the page
+    assert case_dialog == [(page, None)]  # the buyer is picked in the form
+
+    # the row menu: open, the buyer's new case, copy the case number
+    row = 0
+    case_id, customer_id = page.model.id_at(row), page.model.value(row, "customer_id")
+    case_no = page.model.value(row, "case_no")
+    menu = QMenu()
+    page.fill_row_menu(menu, case_id, customer_id, case_no)
+    actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    assert {"caseMenuOpen", "caseMenuBuyer", "caseMenuNewForBuyer", "caseMenuCopyNo"} <= set(actions)
+    actions["caseMenuOpen"].trigger()
+    actions["caseMenuNewForBuyer"].trigger()
+    assert case_dialog[-2:] == [(page, case_id), (page, None, customer_id)]
+    actions["caseMenuCopyNo"].trigger()
+    assert QGuiApplication.clipboard().text() == case_no
+    assert isinstance(actions["caseMenuOpen"], QAction)
+    # the deadline column reads as the time left
+    cell = page.model.index(row, page.column_of("next_deadline_at"))
+    assert cell.data().endswith(("overdue", "left"))

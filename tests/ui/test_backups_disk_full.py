@@ -34,7 +34,7 @@ def test_a_full_disk_in_a_worker_is_a_plain_warning_and_work_goes_on(qtbot, shop
 
     with answering(QMessageBox, read):
         run_task(write_big)
-        assert wait_all(10_000)
+        assert wait_all(120_000)
         qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     icon, text = shown[0]
     assert icon == QMessageBox.Icon.Warning

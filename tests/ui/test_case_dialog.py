@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialogButtonBox,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -28,7 +29,7 @@ from desk.ui import undo
 from desk.ui.aftersales.case_dialog import CaseDialog
 from desk.ui.aftersales.case_settle import CaseSettleDialog
 
-from .helpers import answering, type_text
+from .helpers import activate, answering, type_text
 
 ORDER_NO = "4000000000000000123"  # 19 digits
 
@@ -134,7 +135,14 @@ def test_new_case_from_an_order_is_prefilled_and_saved(qtbot, shop):
     qtbot.keyClicks(dialog.tracking, "SF1234567890")
     click(qtbot, dialog.save)
 
-    assert dialog.result() == CaseDialog.DialogCode.Accepted
+    # the form stays open as the new case, on its Photos tab, so photos can go in at once
+    assert dialog.isVisible() and dialog.saved
+    assert dialog.tabs.currentWidget() is dialog.evidence and dialog.evidence.case_id == dialog.case_id
+    assert dialog.save.text() == "&Save" and dialog.windowTitle().startswith("Case SH")
+    assert dialog.findChild(QDialogButtonBox, "caseButtons").button(
+        QDialogButtonBox.StandardButton.Close).isVisible()
+    assert dialog.findChild(QDialogButtonBox, "caseButtons").button(
+        QDialogButtonBox.StandardButton.Cancel) is None
     case = service.get_case(dialog.case_id)
     assert (case.customer_id, case.order_id, case.order_no) == (shop["customer"], shop["order"], ORDER_NO)
     assert (case.kind, case.reason, case.responsibility) == ("return_refund", "damaged", "seller")
@@ -152,6 +160,8 @@ def test_ask_returns_the_new_case_id(qtbot, shop):
     def fill(dialog: CaseDialog) -> None:
         choose(dialog.kind, "exchange")
         click(qtbot, dialog.save)
+        assert dialog.isVisible()  # open as the case now: closed by hand
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Close))
 
     with answering(CaseDialog, fill):
         case_id = CaseDialog.ask(None, customer_id=shop["customer"], order_id=shop["order"])
@@ -230,6 +240,10 @@ def test_status_buttons_follow_the_flow_and_write_the_timeline(qtbot, shop):
     def comment(text: str):
         def answer(box: QInputDialog) -> None:
             assert box.objectName() == "caseCommentDialog"
+            # wide enough for its title, which the label repeats in full
+            title = box.windowTitle()
+            assert title.startswith("SH") and title in box.labelText()
+            assert box.width() >= box.fontMetrics().horizontalAdvance(title) + 100
             qtbot.keyClicks(box.findChild(QLineEdit), text)
             box.accept()
         return answer
@@ -358,10 +372,21 @@ def test_new_case_from_scratch_picks_the_buyer_and_order(qtbot, shop):
     dialog.buyer_results.setCurrentRow(0)
     assert "小雨点点" in dialog.buyer.text()
     assert dialog.order_combo.count() == 2
+    # the buyer's newest order is chosen, listed with what was in it
+    assert dialog.order_combo.currentData() == shop["order"]
+    assert "T恤 白色 L、袜子" in dialog.order_combo.currentText()
+    assert dialog.items.rowCount() == 2
+    assert dialog.refund.text() == "123.45"
+    dialog.order_combo.setCurrentIndex(0)  # no order
     assert dialog.items.rowCount() == 0
     dialog.order_combo.setCurrentIndex(1)
     assert dialog.items.rowCount() == 2
-    assert dialog.refund.text() == "123.45"
+    # create and cancel sit on one row at the bottom
+    buttons = dialog.findChild(QDialogButtonBox, "caseButtons")
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert dialog.save.parent() is buttons and cancel.isVisible()
+    assert abs(dialog.save.mapTo(dialog, dialog.save.rect().center()).y()
+               - cancel.mapTo(dialog, cancel.rect().center()).y()) <= 2
     click(qtbot, dialog.save)
     case = service.get_case(dialog.case_id)
     assert (case.customer_id, case.order_id) == (shop["customer"], shop["order"])
@@ -407,7 +432,7 @@ def test_a_remark_goes_on_the_timeline_and_undo_takes_it_off(qtbot, shop):
     assert box.toPlainText() == ""
     assert [(e.kind, e.comment) for e in service.get_case(case_id).events][-1] == (
         "comment", "buyer will send photos tonight")
-    dialog.activateWindow()
+    activate(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [e.kind for e in service.get_case(case_id).events] == ["status"]
     qtbot.waitUntil(lambda: len(timeline(dialog)) == 1)
@@ -415,6 +440,7 @@ def test_a_remark_goes_on_the_timeline_and_undo_takes_it_off(qtbot, shop):
 
 def test_items_named_by_hand_on_a_case_without_an_order(qtbot, shop):
     dialog = show(qtbot, CaseDialog(customer_id=shop["customer"]))
+    dialog.order_combo.setCurrentIndex(0)  # no order (the newest one is chosen at first)
     assert dialog.items.isHidden() and "name them below" in dialog.no_items.text()
     new_item = dialog.findChild(QLineEdit, "caseNewItem")
     new_item.setFocus()

@@ -27,7 +27,7 @@ from desk.ui.customers.address_dialog import AddressDialog
 from desk.ui.customers.detail import CustomerDialog
 from desk.ui.customers.tag_dialog import NewTagDialog
 
-from .helpers import answering, child, click, click_cell, type_text
+from .helpers import activate, answering, child, click, click_cell, type_text
 
 ORDER_NO = "4000000000000000001"  # 19 digits: shown exactly, never as a float
 
@@ -82,9 +82,7 @@ def focus_notes(qtbot, dialog) -> None:
     """Focus outside any text field (a field undoes its own typing), in the
     active dialog: the offscreen platform has no window manager to activate it
     again when an address or tag dialog over it closes."""
-    if QApplication.activeWindow() is not dialog:
-        with qtbot.waitActive(dialog):
-            dialog.activateWindow()
+    activate(dialog)
     dialog.notes.setFocus()
 
 
@@ -201,6 +199,8 @@ def test_add_a_tag_by_pinyin_then_remove_it(qtbot, page, buyer):
         assert CustomerTag.select().where(CustomerTag.customer == buyer,
                                           CustomerTag.tag == vip.id).exists()
         chip = child(dialog, QToolButton, "tagChip_批发")
+        assert field.text() == ""
+        QApplication.processEvents()  # the completer has finished with the field: still empty
         assert field.text() == ""
         click(qtbot, chip)
         assert not CustomerTag.select().where(CustomerTag.customer == buyer).exists()
@@ -753,4 +753,22 @@ def test_cases_open_from_the_customer_dialog(qtbot, page, buyer):
     open_detail(qtbot, page, buyer, drive)
     order_id = database.execute_sql("SELECT id FROM shop_order WHERE customer_id = ?", (buyer,)).fetchone()[0]
     assert seen[0] == order_id  # the case for the order starts from that order
-    assert len(seen) == 2 and seen[1] != order_id
+    newest = database.execute_sql("SELECT id FROM shop_order WHERE customer_id = ?"
+                                  " ORDER BY placed_at DESC, id DESC", (buyer,)).fetchone()[0]
+    assert len(seen) == 2 and seen[1] == newest  # a new case starts from the newest order
+
+
+def test_an_empty_tab_shares_its_width_out_instead_of_squeezing_its_columns(qtbot, window, buyer):
+    from PySide6.QtWidgets import QHeaderView
+
+    dialog = CustomerDialog(buyer, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    stretch, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
+    addresses, orders = dialog.addresses.horizontalHeader(), dialog.orders.horizontalHeader()
+    assert dialog.addresses.rowCount() == 0 and addresses.sectionResizeMode(0) == stretch
+    assert dialog.orders.rowCount() == 1 and orders.sectionResizeMode(0) == fit
+    # an address added: the columns fit their contents again
+    dialog.addresses.setRowCount(1)
+    assert addresses.sectionResizeMode(0) == fit
+    dialog.reject()

@@ -16,7 +16,7 @@ from desk.ui.customers.filterbar import TagChoiceDialog, TagIdRole
 from desk.ui.customers.page import CustomersPage
 from desk.ui.tablemodel import IdRole
 
-from .helpers import answering, click_cell, type_text
+from .helpers import activate, answering, click_cell, type_text
 
 
 @pytest.fixture
@@ -182,14 +182,6 @@ def test_a_view_without_a_name_is_refused(qtbot, page):
     assert database.execute_sql("SELECT count(*) FROM saved_view").fetchone()[0] == 0
 
 
-def reactivate(qtbot, widget) -> None:
-    """After a modal dialog closes, the desktop gives the window back its focus;
-    the offscreen test platform does not, and shortcuts need an active window."""
-    window = widget.window()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-
-
 def select_rows(qtbot, page, rows: list[int]) -> list[int]:
     click_cell(qtbot, page.view, rows[0])
     for row in rows[1:]:
@@ -216,7 +208,7 @@ def test_bulk_add_tag_then_undo_and_redo(qtbot, page, demo_window):
     assert set(tags.tag_pairs(ids, [vip.id])) == {(i, vip.id) for i in ids}
     qtbot.waitUntil(lambda: "VIP" in page.model.index(page.model.row_of(ids[1]),
                                                       page.column_of("tags")).data())
-    reactivate(qtbot, page)
+    activate(page)
 
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert set(tags.tag_pairs(ids, [vip.id])) == before
@@ -265,7 +257,7 @@ def test_move_to_trash_with_delete_key_and_undo(qtbot, page):
         qtbot.keyClick(page.view, Qt.Key.Key_Delete)
     assert Customer.select().where(Customer.id.in_(ids), Customer.deleted_at.is_null()).count() == 0
     qtbot.waitUntil(lambda: not set(ids) & set(shown(page)))
-    reactivate(qtbot, page)
+    activate(page)
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert Customer.select().where(Customer.id.in_(ids), Customer.deleted_at.is_null()).count() == 2
     qtbot.waitUntil(lambda: set(ids) <= set(shown(page)))

@@ -113,6 +113,30 @@ def test_search_with_no_match_shows_nothing(qtbot, customers):
     type_search(qtbot, customers, "没有这个人zzz")
     assert customers.model.rowCount() == 0
     assert customers.count_label.text() == "0 row(s)"
+    hint = customers.empty_hint
+    assert hint.isVisible() and hint.text() == "No customer matches the search or the filters."
+    type_search(qtbot, customers, "")
+    assert not hint.isVisible()
+
+
+def test_an_empty_shop_says_how_to_fill_the_list(qtbot, window, monkeypatch):
+    from desk.ui.customers.create import NewCustomerDialog
+
+    window.go("customers")
+    page = window.page("customers")
+    page.apply_filters()
+    assert page.model.rowCount() == 0
+    assert page.empty_hint.isVisible()
+    assert 'href="import"' in page.empty_hint.text() and 'href="new"' in page.empty_hint.text()
+    asked = []
+    monkeypatch.setattr(window, "import_orders", lambda: asked.append("import"))
+    page.empty_hint.linkActivated.emit("import")
+    assert asked == ["import"]
+    with answering(NewCustomerDialog, lambda dialog: dialog.reject()):
+        page.empty_hint.linkActivated.emit("new")  # opens the new-customer form
+    add_customer("第一位")
+    page.apply_filters()
+    assert page.model.rowCount() == 1 and not page.empty_hint.isVisible()
 
 
 def test_phone_masked_until_the_setting_is_turned_off(qtbot, demo_window):

@@ -24,7 +24,7 @@ from desk.core.customers.models import Customer
 from desk.ui import fmt, undo
 from desk.ui.customers.duplicates import DuplicatesDialog
 
-from .helpers import answering, child, click, click_cell, column_texts
+from .helpers import activate, answering, child, click, click_cell, column_texts
 
 T0 = 1714521600  # 2024-05-01 UTC
 _serial = itertools.count(1)
@@ -67,8 +67,7 @@ def open_dialog(qtbot) -> DuplicatesDialog:
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
         dialog.show()
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()  # Ctrl+Z reaches the active window only
+    activate(dialog)
     return dialog
 
 
@@ -76,8 +75,7 @@ def shortcut(qtbot, dialog, key, modifiers) -> None:
     """Press a key combination in the dialog, made the active window again: a
     window manager does that when a box over it closes, offscreen Qt does not."""
     if QApplication.activeWindow() is not dialog:
-        with qtbot.waitActive(dialog):
-            dialog.activateWindow()
+        activate(dialog)
     qtbot.keyClick(dialog.focusWidget() or dialog, key, modifiers)
 
 

@@ -4,6 +4,7 @@ remove and undo, the viewer, and the pack."""
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,6 +129,22 @@ def test_drop_files_and_browser_image_data(qtbot, panel, tmp_path):
     assert (last.ext, last.width, last.height) == ("png", 300, 200)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_dropped_pipe_is_refused_and_the_rest_is_added(qtbot, panel, tmp_path):
+    """A FIFO named like a photo would block the worker for ever if opened."""
+    pipe = tmp_path / "pipe.jpg"
+    os.mkfifo(pipe)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pipe)), QUrl.fromLocalFile(str(jpeg(tmp_path / "a.jpg")))])
+    assert drop(panel, mime).isAccepted()
+    settle(qtbot, panel)
+    assert [r[2] for r in rows()] == ["a.jpg"]
+    box = panel.findChild(QMessageBox, "evidenceRefusedDialog")
+    assert box is not None and box.isVisible()
+    assert "pipe.jpg is not an ordinary file" in box.informativeText()
+    box.close()
+
+
 def test_each_photo_shows_as_soon_as_it_is_stored(qtbot, panel, tmp_path):
     seen = []  # the list as each stored photo arrives, before the batch is attached
     panel.photo_stored.connect(lambda name, thumb: seen.append(
@@ -157,7 +174,8 @@ def test_paste_a_screenshot_and_a_copied_file(qtbot, panel, tmp_path):
     image = QImage(640, 360, QImage.Format.Format_RGB32)
     image.fill(QColor("#eeeeee"))
     QApplication.clipboard().setImage(image)
-    panel.add_kind.setCurrentIndex(panel.add_kind.findData("chat"))
+    # a pasted picture is a chat screenshot, whatever kind files are added as
+    assert panel.add_kind.currentData() == "damage"
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, panel)
@@ -199,8 +217,10 @@ def test_kind_and_caption_edits_are_undoable(qtbot, panel, tmp_path):
     qtbot.keyClicks(panel.caption, "torn label")
     qtbot.keyClick(panel.caption, Qt.Key.Key_Return)
     assert rows()[0][1] == "torn label"
+    assert texts(panel) == ["Packing slip\ntorn label"]  # the caption shows under the thumbnail
     undo.stack().undo()
     assert rows()[0][1] == ""
+    assert texts(panel) == ["Packing slip"]
     undo.stack().undo()
     assert rows()[0][0] == "damage"  # the panel's first kind for new photos
 
@@ -289,3 +309,18 @@ def test_evidence_pack_from_the_panel(qtbot, panel, tmp_path, monkeypatch):
         book = load_workbook(io.BytesIO(z.read("SH-000042-index.xlsx")))
     assert book["Photos"]["B2"].value == "Damage"
     assert book["Case"]["B5"].value == "Return and refund"
+
+
+def test_a_status_change_leaves_the_photos_and_the_selection_as_they_are(qtbot, panel, tmp_path):
+    from desk.core.aftersales import flow
+
+    panel.add_sources([str(jpeg(tmp_path / "a.jpg")), str(jpeg(tmp_path / "b.jpg", color=(1, 2, 3)))])
+    settle(qtbot, panel)
+    panel.list.clearSelection()
+    panel.list.item(1).setSelected(True)
+    item = panel.list.item(1)
+    rect = panel.list.visualItemRect(item)
+    flow.change_status(panel.case_id, "handling")  # announces the case as changed
+    assert panel.list.item(1) is item and item.isSelected()  # not rebuilt
+    assert panel.list.visualItemRect(item) == rect
+    assert panel.selected_ids() == [photos.list_photos(1)[1].id]

@@ -30,7 +30,7 @@ from desk.ui.customers import followups as ui_followups
 from desk.ui.customers.followup_dialog import FollowupDialog
 from desk.ui.customers.followups import FollowupsPanel
 
-from .helpers import answering, child, click, type_text
+from .helpers import activate, answering, child, click, type_text
 
 # A Thursday; the tests move the clock to the hour they need.
 DAY = (2030, 5, 2)
@@ -90,8 +90,7 @@ def panel(qtbot, buyer) -> FollowupsPanel:
     qtbot.addWidget(host)
     with qtbot.waitExposed(host):
         host.show()
-    with qtbot.waitActive(host):
-        host.activateWindow()
+    activate(host)
     yield panel
     del host  # kept alive (with the panel in it) until the test is done
 
@@ -177,22 +176,15 @@ def when(moment: datetime) -> str:
     return fmt.when(timeutil.to_epoch(moment))
 
 
-def activate(qtbot, panel) -> None:
-    """Back to the panel's window, as after a dialog closes (offscreen, Qt does
-    not always hand the activation back by itself)."""
-    window = panel.window()
-    if not window.isActiveWindow():
-        with qtbot.waitActive(window):
-            window.activateWindow()
 
 
 def undo_key(qtbot, panel) -> None:
-    activate(qtbot, panel)
+    activate(panel)
     qtbot.keyClick(panel.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
 def redo_key(qtbot, panel) -> None:
-    activate(qtbot, panel)
+    activate(panel)
     qtbot.keyClick(panel.list, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 

@@ -19,7 +19,7 @@ from desk.ui.replies import current
 from desk.ui.replies.editor import PhraseDialog
 from desk.ui.replies.models import PhrasesModel
 
-from .helpers import answering, child, click, click_cell, column_texts, type_text
+from .helpers import activate, answering, child, click, click_cell, column_texts, type_text
 
 MOVE = Qt.DropAction.MoveAction
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -82,16 +82,13 @@ def select(qtbot, page, code: str) -> None:
 
 
 def press_undo(qtbot, page) -> None:
-    activate(qtbot, page)
+    back_to(qtbot, page)
     qtbot.keyClick(page.view, Qt.Key.Key_Z, CTRL)
 
 
-def activate(qtbot, page) -> None:
+def back_to(qtbot, page) -> None:
     """Back in the main window after a dialog (a desktop does this; offscreen does not)."""
-    window = page.window()
-    if not window.isActiveWindow():
-        with qtbot.waitActive(window):
-            window.activateWindow()
+    activate(page)
     page.view.setFocus()
 
 
@@ -482,7 +479,7 @@ def test_keys_in_the_group_list_act_on_groups(qtbot, page, phrases):
     with answering(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click()):
         qtbot.keyClick(page.groups, Qt.Key.Key_Delete)
     assert codes_in_db("议价") == ["aa", "bb", "cc"]  # Del here is about the group, and it asked
-    activate(qtbot, page)
+    back_to(qtbot, page)
     page.groups.setFocus()
     with answering(QInputDialog, lambda d: (d.setTextValue("砍价"), d.accept())):
         qtbot.keyClick(page.groups, Qt.Key.Key_F2)

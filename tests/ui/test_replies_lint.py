@@ -16,7 +16,7 @@ from desk.core.resources import resource
 from desk.ui import undo
 from desk.ui.replies.lint import FIX, PROBLEM, LintDialog
 
-from .helpers import answering, child, click, column_texts
+from .helpers import activate, answering, child, click, column_texts
 
 
 @pytest.fixture(autouse=True)
@@ -132,7 +132,6 @@ def test_the_empty_page_offers_the_starter_library_and_undo_takes_it_back(qtbot,
     assert page.right.currentWidget() is page.empty
     undo.stack().redo()
     assert live_count() == len(starter)
-    with qtbot.waitActive(page.window()):
-        page.window().activateWindow()  # back from the message boxes
+    activate(page.window())
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert live_count() == 0

@@ -74,7 +74,7 @@ def test_this_month_figures_and_breakdowns(page, qtbot):
     assert "▲" in page.cards["cases_opened"].change.text()  # 3 against 1 last month
     assert page.result.breakdowns["reason"] == [("quality", 2), ("size", 1)]
     assert page.bars["reason"].labels == [REASON_NAMES["quality"], REASON_NAMES["size"]]
-    assert page.cards["missed_deadlines"].title.text() == "Cases that missed a deadline"
+    assert page.cards["overdue_cases"].title.text() == "Overdue now (of the cases opened)"
     assert page.result.breakdowns["handler"] == [("小王", 2), ("阿琳", 1)]
     assert page.over_time.series[0][0] == 3  # all three opened on the 1st
 
@@ -111,6 +111,31 @@ def test_a_bar_opens_the_cases_of_that_reason(page, qtbot, window):
     f = aftersales.filter_bar.filters()
     assert f.reasons == ("quality",) and f.opened_from is not None
     qtbot.waitUntil(lambda: aftersales.model.rowCount() == 2)
+
+
+def test_the_overdue_figure_counts_and_opens_exactly_the_overdue_cases(page, qtbot, window):
+    from desk.core.aftersales import due
+    from desk.core.aftersales.listing import CASES
+
+    now = timeutil.to_epoch(timeutil.now())
+    ids = [i for (i,) in database.execute_sql("SELECT id FROM aftersales_case ORDER BY opened_at")]
+    last_month, this_month = ids[0], ids[1:]
+    deadlines = {last_month: now - 2 * 86400, this_month[0]: None, this_month[1]: now - 3600,
+                 this_month[2]: now + 5 * 3600}
+    for case_id, at in deadlines.items():
+        database.execute_sql("UPDATE aftersales_case SET next_deadline_at = ? WHERE id = ?", (at, case_id))
+    page.refresh()
+    settle(qtbot, page)
+    assert card_value(page, "overdue_cases") == "1"
+    # the same definition as Today and `aftersales list --due overdue`: both overdue cases
+    assert set(CASES.ids([due.overdue_filter(timeutil.now())])) == {last_month, this_month[1]}
+
+    page.open_figure("overdue_cases")  # a click on the figure
+    aftersales = window.page("aftersales")
+    assert window.stack.currentWidget() is aftersales
+    assert aftersales.filter_bar.filters().due == "overdue"
+    qtbot.waitUntil(lambda: aftersales.model.rowCount() == 1)
+    assert aftersales.model.id_at(0) == this_month[1]
 
 
 def test_a_figure_opens_the_new_customers(page, qtbot, window):

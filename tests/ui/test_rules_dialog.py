@@ -5,6 +5,8 @@ undoable. Opened from the After-sales page's More menu."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,7 +28,7 @@ from desk.core.customers import service as customers
 from desk.ui import undo
 from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
 
-from .helpers import answering, child, click_cell, column_texts, type_text
+from .helpers import activate, answering, child, click_cell, column_texts, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -53,15 +55,13 @@ def open_dialog(qtbot, tab: int = 0) -> AftersalesRulesDialog:
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
         dialog.show()
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()
+    activate(dialog)
     return dialog
 
 
 def ctrl_z(qtbot, dialog, redo: bool = False) -> None:
     if QApplication.activeWindow() is not dialog:
-        with qtbot.waitActive(dialog):
-            dialog.activateWindow()
+        activate(dialog)
     modifiers = Qt.KeyboardModifier.ControlModifier
     if redo:
         modifiers |= Qt.KeyboardModifier.ShiftModifier
@@ -112,7 +112,10 @@ def reason_names() -> list[str]:
 def test_changing_a_preset_shows_saves_recomputes_and_undoes(qtbot, shop_db):
     settings.set("handling_cutoff_hour", 24)
     cid = customers.create("taobao", "买家一")
-    case_id = service.open_case(cid, "refund_only", "quality")
+    # opened at 11:00 in the shop's zone: the shop's own same-day target
+    # (midnight) comes after the 3 hours set below, whatever the time is now
+    case_id = service.open_case(cid, "refund_only", "quality",
+                                opened_at=datetime(2024, 5, 1, 11, 0).astimezone())
     dialog = open_dialog(qtbot)
     pick_platform(dialog, "taobao")
     assert shown_row(dialog, "seller_respond")[3] == "5 day(s)"

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QColorDialog,
     QComboBox,
     QDialogButtonBox,
@@ -26,7 +25,7 @@ from desk.core.customers.models import Tag, TagCategory
 from desk.ui import undo
 from desk.ui.customers.tag_manager import ColorRole, TagManagerDialog
 
-from .helpers import answering, child, click, click_cell, column_texts, type_text
+from .helpers import activate, answering, child, click, click_cell, column_texts, type_text
 
 PRESET_CATEGORIES = ["性格", "购买习惯", "风险", "客户价值", "偏好"]
 RISK_TAGS = ["差评型", "挑剔型", "砍价型", "频繁退货"]
@@ -46,15 +45,12 @@ def open_dialog(qtbot) -> TagManagerDialog:
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
         dialog.show()
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()  # Ctrl+Z reaches the active window only
+    activate(dialog)
     return dialog
 
 
 def ctrl_z(qtbot, dialog) -> None:
-    if QApplication.activeWindow() is not dialog:  # offscreen Qt leaves it to us
-        with qtbot.waitActive(dialog):
-            dialog.activateWindow()
+    activate(dialog)
     # to the table: the button clicked last may be disabled by now
     qtbot.keyClick(table(dialog), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 

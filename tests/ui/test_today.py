@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 
 from desk.core import timeutil
@@ -188,8 +189,10 @@ def test_snooze_takes_it_off_today_and_undo_puts_it_back(qtbot, monkeypatch, dem
     assert all(page.model.row_of(i) == -1 for i in chosen)
     assert {Followup.get_by_id(i).due_at for i in chosen} == {local(next_day(), 9)}
     assert demo_window.sidebar.item(0).text() == badge(due - 2)
+    # the row after the snoozed ones is selected, to work down the list
+    assert len(page.selected_ids()) == 1 and page.selected_ids()[0] not in chosen
 
-    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    demo_window.findChild(QAction, "actionUndo").trigger()  # Ctrl+Z
     assert followups.snapshot(chosen) == before
     assert page.model.rowCount() == due
     assert demo_window.sidebar.item(0).text() == badge(due)
@@ -301,7 +304,10 @@ def test_cases_due_today_or_overdue_are_listed_oldest_first_and_coloured(qtbot, 
     model = table.model()
     due = cases_due()
     assert due > 1 and model.rowCount() == due
-    assert page.findChild(QLabel, "todayCasesCount").text() == f"{due} case(s)"
+    # overdue: the one definition the review and `aftersales list --due overdue` use
+    overdue = deadlines.due_count(timeutil.now())
+    assert page.findChild(QLabel, "todayCasesCount").text() == f"{due} case(s), {overdue} overdue"
+    assert overdue == due - 1  # all but the one due later today
     ids = [model.id_at(r) for r in range(model.rowCount())]
     assert later_today in ids and tomorrow not in ids
     deadlines_shown = [Case.get_by_id(i).next_deadline_at for i in ids]
@@ -313,6 +319,7 @@ def test_cases_due_today_or_overdue_are_listed_oldest_first_and_coloured(qtbot, 
     assert first.data(Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["overdue"][0]
     assert last.data(UrgencyRole) == "today"
     assert last.data(Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["today"][0]
+    assert last.data() == "3 h left"  # the time left, not the date (that is on hover)
     assert model.index(model.rowCount() - 1, 1).data() == "Buyer sends the item back"
     assert model.index(model.rowCount() - 1, 3).data() == "今天到期的人"
 
@@ -384,3 +391,42 @@ def test_case_deadlines_coming_up_are_announced_in_the_tray_once(qtbot, window):
     assert title == "2 reminder(s)"
     assert body.splitlines()[0] == "提醒付款 — 小雨点点"
     assert body.splitlines()[1].startswith(f"{Case.get_by_id(fresh).case_no} 小雨点点 — ")
+
+
+def test_follow_ups_show_how_overdue_in_colour_and_done_moves_down_the_list(qtbot, monkeypatch,
+                                                                           demo_window):
+    from desk.core.customers import service as customers
+    from desk.ui.aftersales.urgency import COLOURS, UrgencyRole
+
+    clock = fix_clock(monkeypatch)
+    cid = customers.create("taobao", "拖了三天")
+    late = followups.add(cid, "三天前就该回电", clock.moment - timedelta(days=3, hours=2))
+    soon = followups.add(cid, "三小时后回电", clock.moment + timedelta(hours=3, minutes=10))
+    page = open_today(qtbot, demo_window)
+    page.apply_filters()
+    cell = page.model.index(page.model.row_of(late), 0)
+    assert cell.data() == "3 d overdue"
+    assert cell.data(UrgencyRole) == "overdue"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["overdue"][0]
+    assert cell.data(Qt.ItemDataRole.ToolTipRole).startswith("Overdue by 3 d 2 h")
+    later = page.model.index(page.model.row_of(soon), 0)
+    assert later.data() == "3 h left" and later.data(UrgencyRole) == "today"
+
+    # Ctrl+D marks the row done and selects the next one: the list is worked down by keyboard
+    assert page.done_action.shortcuts() == [QKeySequence("Ctrl+D")]
+    n = page.model.rowCount()
+    assert n > 3
+    click_cell(qtbot, page.view, 1, 1)
+    first, second = page.model.id_at(1), page.model.id_at(2)
+    page.done_action.trigger()
+    assert page.selected_ids() == [second] and page.view.currentIndex().row() == 1
+    page.done_action.trigger()
+    assert {Followup.get_by_id(i).done_at is not None for i in (first, second)} == {True}
+    assert page.model.rowCount() == n - 2 and len(page.selected_ids()) == 1
+    # at the end of the list the row before is taken
+    click_cell(qtbot, page.view, page.model.rowCount() - 1, 1)
+    before_last = page.model.id_at(page.model.rowCount() - 2)
+    page.done_action.trigger()
+    assert page.selected_ids() == [before_last]
+    # the platform column is narrow; the task takes the room left
+    assert page.view.columnWidth(3) < page.view.columnWidth(1)

@@ -4,6 +4,7 @@ import dialog's preview and import, and the column mapping with presets."""
 from __future__ import annotations
 
 from openpyxl import load_workbook
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,10 +110,14 @@ def test_preview_then_import(shop_db, qtbot, tmp_path):
                    encoding="utf-8")
 
     def answer(dialog):
+        # before a file is chosen: a hint on what to choose, no empty table of problems
+        table = child(dialog, QTableWidget, "importProblems")
+        hint = child(dialog, QLabel, "importHint")
+        assert hint.isVisible() and "seller centre" in hint.text() and not table.isVisible()
         child(dialog, QLineEdit, "importPath").setText(str(bad))
         click(qtbot, child(dialog, QPushButton, "importPreview"))
         _wait_summary(qtbot, dialog, "New orders: 2")
-        table = child(dialog, QTableWidget, "importProblems")
+        assert table.isVisible() and not hint.isVisible()
         assert table.rowCount() == 2  # both rows of the two-item order
         assert "火星状态" in table.item(0, 1).text()
         assert rows("SELECT count(*) FROM shop_order") == [(0,)]  # a preview writes nothing
@@ -207,10 +212,8 @@ def test_the_customers_page_exports_what_it_lists(demo_window, qtbot, tmp_path):
 def test_our_own_customer_list_comes_back_through_file_import(demo_window, qtbot, tmp_path):
     from desk.core.customers.models import Customer
     from desk.core.excel import exports
-    from desk.ui.transfer.export_dialog import export_labels
-
     out = tmp_path / "customers.xlsx"
-    exports.export("customers", out, labels=export_labels())
+    exports.export("customers", out, translate=QCoreApplication.translate)
     wb = load_workbook(out)
     ws = wb.worksheets[0]
     nickname = ws.cell(row=2, column=1).value
@@ -230,3 +233,70 @@ def test_our_own_customer_list_comes_back_through_file_import(demo_window, qtbot
         assert demo_window.import_orders()
     assert Customer.get(Customer.nickname == nickname).real_name == "改过的名字"
     assert "1 updated customers" in demo_window.statusBar().currentMessage()
+
+
+def test_a_chinese_customer_list_comes_back_through_file_import(demo_window, qtbot, tmp_path):
+    """Written in Chinese (淘宝, 咨询: as `shopdesk --lang zh_CN export customers`
+    writes it), read back by an app running in English."""
+    from desk.core.customers.models import Customer
+    from desk.core.excel import exports
+    from desk.core.excel.translations import translator
+
+    out = tmp_path / "客户.xlsx"
+    exports.export("customers", out, translate=translator("zh_CN"))
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header[:2] == ["昵称", "平台"]
+    assert "淘宝" in {r[1] for r in ws.iter_rows(min_row=2, values_only=True)}
+    nickname = ws.cell(row=2, column=1).value
+    ws.cell(row=2, column=header.index("地区") + 1, value="浙江省宁波市")
+    wb.save(out)
+    total = rows("SELECT count(*) FROM customer WHERE deleted_at IS NULL")[0][0]
+
+    def answer(dialog):
+        child(dialog, QLineEdit, "importPath").setText(str(out))
+        click(qtbot, child(dialog, QPushButton, "importPreview"))
+        _wait_summary(qtbot, dialog, "Updated customers: 1")
+        assert f"Unchanged: {total - 1}" in child(dialog, QLabel, "importSummary").text()
+        assert dialog.plan.errors == []
+        click(qtbot, child(dialog, QPushButton, "importRun"))
+
+    with answering(ImportDialog, answer):
+        assert demo_window.import_orders()
+    assert Customer.get(Customer.nickname == nickname).region == "浙江省宁波市"
+
+
+def test_the_preview_lists_each_new_order_and_each_changed_field(shop_db, qtbot, tmp_path):
+    from desk.core.excel.orders_import import import_orders
+    from desk.ui import fmt
+    from tests.core.excel import platform_files as pf
+
+    import_orders(pf.taobao_orders_csv(tmp_path / "before.csv"))
+    later = pf.taobao_orders_rows()
+    later[1][10] = "卖家已发货，等待买家确认"  # order B (row 3) has shipped
+    later.append(list(later[3]))
+    later[-1][0] = '="3712094518830221750"'  # a new order (row 6)
+    path = pf.taobao_orders_csv(tmp_path / "later.csv", later)
+
+    def answer(dialog):
+        child(dialog, QLineEdit, "importPath").setText(str(path))
+        click(qtbot, child(dialog, QPushButton, "importPreview"))
+        _wait_summary(qtbot, dialog, "Updated orders: 1")
+        summary = child(dialog, QLabel, "importSummary").text()
+        assert "New orders: 1" in summary and "Unchanged orders: 3" in summary
+        table = child(dialog, QTableWidget, "importChanges")
+        assert table.isVisibleTo(dialog)
+        shown = [[table.item(r, c).text() for c in range(table.columnCount())]
+                 for r in range(table.rowCount())]
+        assert shown == [
+            ["3", pf.TB_B, "tb_xiaoyu2019", "Order status", "Paid", "Shipped"],
+            ["6", "3712094518830221750", "lily_2024", "New order", "", f"Shipped, {fmt.money(8_900)}"],
+        ]
+        assert rows("SELECT status FROM shop_order WHERE order_no = ?", pf.TB_B) == [("paid",)]
+        click(qtbot, child(dialog, QPushButton, "importRun"))
+
+    with answering(ImportDialog, answer):
+        result = ImportDialog.ask(None)
+    assert result is not None and result.applied
+    assert rows("SELECT status FROM shop_order WHERE order_no = ?", pf.TB_B) == [("shipped",)]

@@ -13,7 +13,7 @@ from desk.core.customers.models import Customer
 from desk.ui import fmt, undo
 from desk.ui.customers.trash import TrashDialog
 
-from .helpers import answering, child, click, click_cell, column_texts
+from .helpers import activate, answering, child, click, click_cell, column_texts
 
 T0 = 1714521600  # 2024-05-01 UTC
 
@@ -51,15 +51,13 @@ def open_dialog(qtbot) -> TrashDialog:
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
         dialog.show()
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()  # Ctrl+Z reaches the active window only
+    activate(dialog)
     return dialog
 
 
 def ctrl_z(qtbot, dialog) -> None:
     if QApplication.activeWindow() is not dialog:  # offscreen Qt leaves it to us
-        with qtbot.waitActive(dialog):
-            dialog.activateWindow()
+        activate(dialog)
     qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 

@@ -47,8 +47,16 @@ def end_of_day(moment: datetime, tz: tzinfo | None = None) -> datetime:
 
 def due_filter(moment: datetime) -> Filter:
     """Cases whose next deadline falls at or before `moment` (overdue included),
-    for the CASES listing."""
+    for the CASES listing. A settled case (done, closed) has no deadline."""
     return Filter("a.next_deadline_at <= ?", (timeutil.to_epoch(moment),))
+
+
+def overdue_filter(now: datetime) -> Filter:
+    """What "overdue" means everywhere (the Today page, the After-sales filter,
+    the review's figure, `shopdesk aftersales list --due overdue`): the case's
+    next deadline, the shop's or the buyer's, has passed. Over case `a` of the
+    CASES listing."""
+    return due_filter(now)
 
 
 def today_filter(now: datetime, tz: tzinfo | None = None) -> Filter:
@@ -103,3 +111,32 @@ def urgency(deadline: datetime | None, now: datetime, warn_hours: int | None = N
     if deadline - now <= timedelta(hours=hours):
         return SOON
     return FINE
+
+
+# time_left() units
+MINUTES, HOURS, DAYS = "minutes", "hours", "days"
+
+
+@dataclass(frozen=True)
+class TimeLeft:
+    """How long until a deadline, or how long it is overdue, in one unit:
+    "3 h left", "2 days overdue"."""
+
+    amount: int
+    unit: str  # MINUTES | HOURS | DAYS
+    overdue: bool
+
+
+def time_left(deadline: datetime, now: datetime) -> TimeLeft:
+    """The time left until `deadline` (or past it) in the largest whole unit:
+    minutes under an hour, hours under a day, else days. Rounded down, so
+    "3 h left" means at least three hours and "2 days overdue" at least two
+    days; never 0 (a deadline reached this very minute is 1 min overdue)."""
+    seconds = int((deadline - now).total_seconds())
+    overdue = seconds <= 0
+    span = abs(seconds)
+    if span < 3600:
+        return TimeLeft(max(1, span // 60), MINUTES, overdue)
+    if span < 86400:
+        return TimeLeft(span // 3600, HOURS, overdue)
+    return TimeLeft(span // 86400, DAYS, overdue)

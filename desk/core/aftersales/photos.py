@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desk.core import changes, timeutil
+from desk.core import changes, files, outfile, timeutil
+from desk.core import labels as code_labels
+from desk.core import sheetstyle as style
 from desk.core.aftersales.models import EVIDENCE_KINDS, Case, Evidence
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
@@ -49,7 +51,8 @@ def _atomic_write(target: Path, data: bytes) -> None:
     """Write to a temporary file beside `target` and rename it into place, so
     a crash never leaves half a file under the final name."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    # named after this process: what a killed one leaves is removed at the next start
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".incoming-{os.getpid()}-")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -108,12 +111,12 @@ def read_source(source) -> tuple[bytes, str]:
     path = Path(source)
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _refuse(QT_TRANSLATE_NOOP(
-                "UserError", "{name} is too large for a photo ({size} MB; at most {most} MB)."),
-                name, size=f"{size / 1048576:.0f}", most=MAX_BYTES // 1048576)
-        with open(path, "rb") as f:
+        with files.open_regular(path) as f:  # never a FIFO: it would block
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _refuse(QT_TRANSLATE_NOOP(
+                    "UserError", "{name} is too large for a photo ({size} MB; at most {most} MB)."),
+                    name, size=f"{size / 1048576:.0f}", most=MAX_BYTES // 1048576)
             return f.read(MAX_BYTES + 1), name
     except FileNotFoundError:
         raise _refuse(QT_TRANSLATE_NOOP(
@@ -436,6 +439,7 @@ PACK_LABELS: dict[str, str] = {
     "status:rejected": "Rejected", "status:closed": "Closed",
     "responsibility:seller": "Seller", "responsibility:buyer": "Buyer",
     "responsibility:carrier": "Carrier", "responsibility:supplier": "Supplier",
+    **{f"platform:{code}": name for code, name in code_labels.PLATFORMS.items()},
     "evidence:damage": "Damage", "evidence:package": "Outer packaging",
     "evidence:slip": "Packing slip", "evidence:chat": "Chat screenshot", "evidence:other": "Other",
 }
@@ -487,7 +491,6 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     (the case summary and an index of the photos), for uploading when the
     platform steps in. Written to a temporary file renamed into place."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     lab = {**PACK_LABELS, **(labels or {})}
 
@@ -499,6 +502,7 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     if not out.parent.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "The folder {folder} does not exist."),
                         folder=out.parent)
+    files.check_output(out)  # never a rename over a pipe or a device
     row = database.execute_sql(
         "SELECT a.case_no, c.nickname, a.platform, o.order_no, a.kind, a.status,"
         " coalesce((SELECT name FROM aftersales_reason r WHERE r.code = a.reason), a.reason),"
@@ -514,11 +518,12 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     items = list_photos(case_id, photos=photos)
 
     wb = Workbook()
-    bold = Font(bold=True)
+    bold = style.header_font()
     summary = wb.active
     summary.title = lab["sheet_summary"][:31]
+    style.set_up_printing(summary, None)
     pairs = [
-        ("case_no", case_no), ("buyer", nickname), ("platform", platform),
+        ("case_no", case_no), ("buyer", nickname), ("platform", code("platform", platform)),
         ("order_no", order_no or ""), ("kind", code("kind", kind)),
         ("status", code("status", status)), ("reason", reason),
         ("responsibility", code("responsibility", responsibility)),
@@ -539,14 +544,13 @@ def evidence_pack(case_id: int, out_path: str | os.PathLike[str],
     summary.column_dimensions["B"].width = 48
 
     index = wb.create_sheet(lab["sheet_photos"][:31])
+    style.set_up_printing(index)
     for c, key in enumerate(("file", "photo_kind", "caption", "added", "sha256", "note"), start=1):
         _put(index, 1, c, lab[key]).font = bold
     for col, width in zip("ABCDEF", (26, 16, 40, 18, 66, 30), strict=True):
         index.column_dimensions[col].width = width
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".incoming-", suffix=".zip")
-    os.close(fd)
+    tmp = outfile.temporary_beside(out, ".zip")  # the permissions of every export
     packed = gone = 0
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:

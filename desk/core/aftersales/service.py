@@ -640,6 +640,32 @@ def reasons(include_inactive: bool = False) -> list[ReasonInfo]:
     return [_reason_info(r) for r in query.order_by(Reason.position, Reason.id)]
 
 
+@dataclass(frozen=True)
+class OrderChoice:
+    """One of a buyer's orders as the case form lists it."""
+
+    id: int
+    order_no: str
+    placed_at: datetime
+    amount_fen: int
+    titles: tuple[str, ...]  # what was in it, in the order's item order
+
+
+def order_choices(customer_id: int) -> list[OrderChoice]:
+    """A buyer's orders, newest first, each with its items' titles: the case
+    form's order list (the first one is the default of a new case)."""
+    orders = database.execute_sql(
+        "SELECT id, order_no, placed_at, amount_fen FROM shop_order WHERE customer_id = ?"
+        " ORDER BY placed_at DESC, id DESC", (customer_id,)).fetchall()
+    titles: dict[int, list[str]] = {}
+    for order_id, title in database.execute_sql(
+            "SELECT i.order_id, i.title FROM order_item i JOIN shop_order o ON o.id = i.order_id"
+            " WHERE o.customer_id = ? ORDER BY i.order_id, i.id", (customer_id,)):
+        titles.setdefault(order_id, []).append(title)
+    return [OrderChoice(oid, str(no), timeutil.from_epoch(placed), amount,
+                        tuple(titles.get(oid, ()))) for oid, no, placed, amount in orders]
+
+
 def order_info(order_id: int) -> OrderInfo:
     """An order with its items, for pre-filling a case."""
     order = Order.get_or_none(Order.id == order_id)

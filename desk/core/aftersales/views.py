@@ -18,7 +18,8 @@ from desk.core.base import database
 from desk.core.customers import search as customer_search
 from desk.core.listing import Filter
 
-DUE_CHOICES = ("", "overdue", "today")  # any | the deadline has passed | due by the end of today
+# any | overdue (due.overdue_filter) | due by the end of today, overdue included
+DUE_CHOICES = ("", "overdue", "today")
 CASE_NO_PREFIX_MIN = 4  # "SH" alone is the start of every case number
 
 
@@ -53,7 +54,7 @@ class CaseFilters:
         if self.opened_to is not None:
             out.append(Filter("a.opened_at < ?", (self.opened_to,)))
         if self.due == "overdue":
-            out.append(due.due_filter(now))
+            out.append(due.overdue_filter(now))
         elif self.due == "today":
             out.append(due.today_filter(now, tz))
         elif self.due:

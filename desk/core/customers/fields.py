@@ -61,6 +61,26 @@ def is_masked(value: str) -> bool:
     return "*" in value
 
 
+def phones_agree(masked: str, real: str) -> bool:
+    """Whether `masked` (138****1000) could be `real` (13812341000): the same
+    length and the same digit wherever the mask shows one."""
+    return len(masked) == len(real) and all(m in ("*", r) for m, r in zip(masked, real, strict=True))
+
+
+def better_phone(stored: str, given: str) -> str | None:
+    """The phone to keep when a file gives `given` for a buyer stored with
+    `stored`: None to keep what is stored. A masked number never replaces a
+    real one; it fills an empty one, and a real one that agrees with a stored
+    mask replaces it."""
+    if not given or given == stored:
+        return None
+    if not stored:
+        return given
+    if is_masked(stored) and not is_masked(given) and phones_agree(stored, given):
+        return given
+    return None
+
+
 def color(value: object) -> str:
     text = clean_line(value if value is None or isinstance(value, str) else str(value))
     if not _COLOR.fullmatch(text):

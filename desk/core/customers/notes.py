@@ -119,12 +119,41 @@ def set_pinned(note_ids: Iterable[int], pinned: bool = True) -> int:
 
 
 def delete(note_ids: Iterable[int]) -> int:
-    """Soft delete: restore() undoes it."""
-    return _bulk(note_ids, deleted_at=timeutil.now())
+    """Soft delete: restore() undoes it. A buyer's last contact that a deleted
+    note dated goes back to their newest remaining note (so undoing a note
+    just added puts the last contact back)."""
+    with changes.write(database):
+        n = _bulk(note_ids, deleted_at=timeutil.now())
+        _redate_contacts(note_ids, deleted=True)
+    return n
 
 
 def restore(note_ids: Iterable[int]) -> int:
-    return _bulk(note_ids, deleted_at=None)
+    with changes.write(database):
+        n = _bulk(note_ids, deleted_at=None)
+        _redate_contacts(note_ids, deleted=False)
+    return n
+
+
+def _redate_contacts(note_ids: Iterable[int], deleted: bool) -> None:
+    """Keep each buyer's last contact the time of their newest live note after
+    `note_ids` left (deleted) or came back. A last contact later than every
+    note concerned did not come from them and stays."""
+    for customer_id, newest in database.execute_sql(
+            "SELECT customer_id, max(created_at) FROM note"
+            " WHERE id IN (SELECT value FROM json_each(?)) GROUP BY customer_id",
+            (fields.ids_param(note_ids),)).fetchall():
+        if deleted:
+            database.execute_sql(
+                "UPDATE customer SET last_contact_at = (SELECT max(created_at) FROM note"
+                " WHERE customer_id = ? AND deleted_at IS NULL) WHERE id = ?"
+                " AND last_contact_at IS NOT NULL AND last_contact_at <= ?",
+                (customer_id, customer_id, newest))
+        else:
+            database.execute_sql(
+                "UPDATE customer SET last_contact_at = ? WHERE id = ?"
+                " AND (last_contact_at IS NULL OR last_contact_at < ?)",
+                (newest, customer_id, newest))
 
 
 _SELECT = (

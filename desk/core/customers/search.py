@@ -19,13 +19,16 @@ import re
 from dataclasses import dataclass
 
 from desk.core.listing import Filter
-from desk.core.text import mask_phone
+from desk.core.text import mask_phone, strip_controls
 
 ORDER_PREFIX_MIN = 6  # shorter order-number prefixes match too many orders to be useful
 PHONE_PREFIX_MIN = 3
 PHONE_TAIL_MIN = 4
 
 _PHONE = re.compile(r"^\+?[\d\s-]+$")
+# What staff type for a phone's tail ("尾号1000", "手机尾号 1000") or a platform's mask ("138****1000")
+_TAIL_WORDS = re.compile(r"^(?:手机)?(?:尾号|后四位)[:：\s]*(\d{4,})$")
+_MASKED = re.compile(r"^(\d{3})\*{4}(\d{4})$")
 _PINYIN = re.compile(r"^[a-z0-9]+$")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -63,7 +66,7 @@ def search_filter(query: str) -> Filter | None:
     q = query.strip()
     if not q:
         return None
-    q = q.replace("\x00", "")  # SQLite would cut a string there
+    q = strip_controls(q)  # SQLite would cut a string at NUL, and cannot store a lone surrogate
     if not q:
         return Filter("0")
     low = q.translate(_ASCII_LOWER)  # as SQLite's lower() does, for customer_gram
@@ -81,7 +84,16 @@ def search_filter(query: str) -> Filter | None:
         parts.append("SELECT customer_id FROM customer_gram WHERE "
                      + _prefix("gram", low, params))
 
-    # Phone: the whole number, its first digits, or its tail.
+    # Phone: the whole number, its first digits, or its tail; a platform's mask
+    # (stored masked, or the real number it hides) by its first three and last four.
+    tail = _TAIL_WORDS.match(q)
+    if tail:
+        q = tail.group(1)
+    masked = _MASKED.match(q)
+    if masked:
+        parts.append("SELECT id FROM customer WHERE phone <> '' AND substr(phone, -4) = ?"
+                     " AND substr(phone, 1, 3) = ? AND length(phone) = 11")
+        params.extend((masked.group(2), masked.group(1)))
     if _PHONE.match(q):
         digits = re.sub(r"\D", "", q)
         if len(digits) >= PHONE_PREFIX_MIN:

@@ -4,8 +4,9 @@ rest left alone, so exporting and importing the same file changes nothing.
 
 The sheet is recognised by its header row (ShopDesk's export headers, in
 English or in the Chinese of the translations); platform and group cells may
-hold the stored code or the name the export wrote (the caller passes the
-names it uses, as the export took them). A masked phone (138****1234) is
+hold the stored code or the name the export wrote, in English or in any
+translation ShopDesk has (desk.core.labels), whatever language the import
+runs in. A masked phone (138****1234) is
 never written over a real one.
 """
 
@@ -16,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.core import changes
+from desk.core import labels as code_labels
 from desk.core.base import database
 from desk.core.customers import figures, tags
 from desk.core.customers import service as customers
-from desk.core.customers.models import LIFECYCLES, Customer
+from desk.core.customers.models import Customer
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.excel import reading
-from desk.core.platforms import PLATFORMS
 
 # field -> the export's English header (context "Export")
 HEADERS = {
@@ -110,12 +111,10 @@ def _any_language(translator):
     return lambda context, text: zh(context, text)
 
 
-def _code(value: str, allowed: Sequence[str], names: Mapping[str, str]) -> str | None:
-    text = value.strip()
-    if text in allowed:
-        return text
-    folded = {v.strip().casefold(): k for k, v in names.items()}
-    return folded.get(text.casefold())
+def _code(kind: str, value: str, names: Mapping[str, str]) -> str | None:
+    """The stored code of a platform or group cell: the code itself, its name
+    in English or any translation (desk.core.labels), or one of `names`."""
+    return code_labels.code_of(kind, value, names)
 
 
 def _cell(row: list, col: int | None) -> str:
@@ -172,7 +171,7 @@ def _parse(row_no: int, row: list, cols: dict[str, int], labels, tag_ids) -> Cus
     if not nickname:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "The row has no nickname."))
     raw_platform = _cell(row, cols["platform"])
-    platform = _code(raw_platform, PLATFORMS, labels.get("platform", {}))
+    platform = _code("platform", raw_platform, labels.get("platform", {}))
     if platform is None:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a platform ShopDesk knows."),
                         value=raw_platform)
@@ -182,7 +181,7 @@ def _parse(row_no: int, row: list, cols: dict[str, int], labels, tag_ids) -> Cus
     lifecycle = None
     if "lifecycle" in cols and _cell(row, cols["lifecycle"]).strip():
         raw = _cell(row, cols["lifecycle"])
-        lifecycle = _code(raw, LIFECYCLES, labels.get("lifecycle", {}))
+        lifecycle = _code("lifecycle", raw, labels.get("lifecycle", {}))
         if lifecycle is None:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not a customer group."),
                             value=raw)

@@ -3,7 +3,9 @@
 A list page passes its current filters and sort (a Selection over its
 Listing) or the ids the user picked; headers and sheet names come in English
 marked for translation (context "Export") and go through the caller's
-`translate`; stored codes (platform, status, ...) go through `labels`.
+`translate`; stored codes (platform, status, ...) are written as their names
+(desk.core.labels through the same `translate`, unless the caller passes
+`labels`), never as the codes, so a shop's spreadsheet reads in its language.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 
+from desk.core import labels as code_labels
 from desk.core.aftersales.listing import CASES
 from desk.core.base import database
 from desk.core.customers.listing import CUSTOMERS, split_tags
@@ -141,7 +144,8 @@ _CASE_SPEC = _Spec(
         (QT_TRANSLATE_NOOP("Export", "Order number"), "code", "o.order_no", ""),
         (QT_TRANSLATE_NOOP("Export", "Kind"), "text", "a.kind", "case_kind"),
         (QT_TRANSLATE_NOOP("Export", "Reason"), "text", "coalesce(r.name, a.reason)", ""),
-        (QT_TRANSLATE_NOOP("Export", "Responsibility"), "text", "a.responsibility", "responsibility"),
+        (QT_TRANSLATE_NOOP("Export", "Responsibility"), "text", "a.responsibility",
+         "responsibility"),
         (QT_TRANSLATE_NOOP("Export", "Status"), "text", "a.status", "case_status"),
         (QT_TRANSLATE_NOOP("Export", "Handler"), "text", "a.handler", ""),
         (QT_TRANSLATE_NOOP("Export", "Items"), "text", "a.items", ""),
@@ -179,7 +183,8 @@ _REPLY_SPEC = _Spec(
         (QT_TRANSLATE_NOOP("Export", "Group"), "text", "g.name", ""),
         (QT_TRANSLATE_NOOP("Export", "Code"), "code", "r.code", ""),
         (QT_TRANSLATE_NOOP("Export", "Text"), "text", "r.body", ""),
-        (QT_TRANSLATE_NOOP("Export", "Position"), "int", "r.position", ""),
+        # 1 first within its group, as `replies import` reads it back
+        (QT_TRANSLATE_NOOP("Export", "Position"), "int", "r.position + 1", ""),
         (QT_TRANSLATE_NOOP("Export", "Times used"), "int", "r.use_count", ""),
         (QT_TRANSLATE_NOOP("Export", "Last used"), "datetime", "r.last_used_at", ""),
     ),
@@ -218,14 +223,17 @@ def _rows(spec: _Spec, ids: Sequence[int], labels: Labels) -> Iterator[tuple]:
 
 def sheet(kind: str, selection: Selection = ALL, translate: Translate = untranslated,
           labels: Labels | None = None) -> Sheet:
-    """The sheet of one kind of record (not "all")."""
+    """The sheet of one kind of record (not "all"); `labels` None: the names
+    of desk.core.labels in `translate`'s language."""
     spec = SPECS[kind]
+    if labels is None:
+        labels = code_labels.all_names(translate)
     if selection.ids is not None:
         ids = list(dict.fromkeys(selection.ids))
     else:
         ids = spec.listing.ids(selection.filters, selection.sort, selection.descending)
     columns = [Column(translate("Export", header), col_kind) for header, col_kind, _, _ in spec.columns]
-    return Sheet(translate("Export", spec.sheet), columns, _rows(spec, ids, labels or {}), len(ids))
+    return Sheet(translate("Export", spec.sheet), columns, _rows(spec, ids, labels), len(ids))
 
 
 def export(

@@ -1,11 +1,13 @@
 """Importing the platforms' order exports into the customer file.
 
 read_file() parses a file into orders (several item rows make one order) and
-the rows that cannot be used; plan() compares them with the database (the
-dry run); apply() writes the plan in one transaction and brings the buyers'
-figures and lifecycle groups up to date. Buyers are matched by platform and
-nickname, never by phone (platforms mask phones). Importing a file twice
-changes nothing the second time.
+the rows that cannot be used; combine() joins several files of one platform
+(Taobao's order and item reports); plan() compares them with the database
+(the dry run) and lists every field it would change; apply() writes the plan
+in one transaction and brings the buyers' figures and lifecycle groups up to
+date. Buyers are matched by platform and nickname, never by phone (platforms
+mask phones); a masked phone fills an empty one but never replaces a real
+one. Importing a file twice changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from desk.core.customers import bulk, fields
 from desk.core.customers.figures import recompute_figures
 from desk.core.customers.service import pinyin_columns
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
-from desk.core.excel import layouts, reading, values
+from desk.core.excel import item_report, layouts, reading, values
 from desk.core.money import format_fen
 
 _STEP = 1000
@@ -40,22 +42,65 @@ class UnknownLayout(UserError):
     """No known header row: the caller asks which column holds which field.
     `rows` are the file's first rows as text, to choose the header from."""
 
-    def __init__(self, path: Path, rows: list[list[str]]) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(
-            "UserError", "{name} does not look like an order export ShopDesk knows: no row names "
-            "the order number, its status and the buyer. Choose the columns yourself."),
-            name=path.name)
+    def __init__(self, path: Path, rows: list[list[str]], platform: str | None = None) -> None:
+        if platform:  # a platform's export, downloaded without the receiver's details
+            super().__init__(QT_TRANSLATE_NOOP(
+                "UserError", "{name} is an order export without the buyer: it has no column for the "
+                "buyer's nickname or the receiver (收货人). Download it again with the receiver's "
+                "details included, or choose the columns yourself."), name=path.name)
+        else:
+            super().__init__(QT_TRANSLATE_NOOP(
+                "UserError", "{name} does not look like an order export ShopDesk knows: no row names "
+                "the order number, its status and the buyer. Choose the columns yourself."),
+                name=path.name)
         self.rows = rows
+        self.platform = platform
 
 
 @dataclass(frozen=True)
 class RowError:
     row: int  # as the spreadsheet numbers it (1 = first line)
     error: UserError  # the UI shows it translated
+    file: str = ""  # which file, when several were read together
 
     @property
     def message(self) -> str:
         return str(self.error)
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "message": self.message} | ({"file": self.file} if self.file else {})
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field an import would change: on order `order_no` of `buyer`, read
+    from row `row`; `field` is a column of shop_order, or "customer_phone"."""
+
+    row: int
+    order_no: str
+    buyer: str
+    field: str
+    old: object
+    new: object
+    file: str = ""
+
+    def as_dict(self) -> dict:
+        out = {"row": self.row, "order_no": self.order_no, "buyer": self.buyer, "field": self.field,
+               "old": change_text(self.field, self.old), "new": change_text(self.field, self.new)}
+        return out | ({"file": self.file} if self.file else {})
+
+
+def change_text(key: str, value: object) -> str:
+    """A changed value as plain text: times in local time, money in yuan."""
+    if value is None or value == "":
+        return ""
+    if key.endswith("_at") and isinstance(value, int):
+        return timeutil.from_epoch(value).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    if key.endswith("_fen") and isinstance(value, int):
+        from desk.core.money import format_fen
+
+        return format_fen(value)
+    return str(value)
 
 
 @dataclass(slots=True)
@@ -66,10 +111,13 @@ class OrderRecord:
     values: dict = field(default_factory=dict)  # ORDER_FIELDS found in the file (items as a list)
     phone: str = ""
     rows: list[int] = field(default_factory=list)  # every row of the order
+    refunded: int = 0  # rows whose after-sales column says the money went back
+    summary_items: bool = False  # items only sum the order up (Taobao's order report)
+    file: str = ""  # which file, when several were read together
 
     @property
     def items_text(self) -> str:
-        return "; ".join(" ".join(p for p in (t, s) if p) + f" ×{q}" for t, s, q, _ in self.values["items"])
+        return item_report.items_text(self.values["items"])
 
 
 @dataclass
@@ -80,6 +128,9 @@ class ParsedFile:
     orders: dict[str, OrderRecord]
     errors: list[RowError]
     rows: int  # data rows read (blank ones not counted)
+    # item rows (from an item report) of orders not in `orders`: for the orders ShopDesk has
+    item_orders: dict[str, item_report.OrderItems] = field(default_factory=dict)
+    kind: str = "orders"  # "items": a Taobao/Tmall item report (宝贝报表)
 
 
 @dataclass
@@ -91,10 +142,12 @@ class ImportPlan:
     updated_orders: list[tuple[int, int, OrderRecord]] = field(default_factory=list)  # id, customer, rec
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)  # of the updated orders and buyers
+    customer_phones: dict[int, str] = field(default_factory=dict)  # customer id -> phone to store
     applied: bool = False
 
     def summary(self) -> dict:
-        """The figures the CLI prints with --json."""
+        """The figures the CLI prints with --json, with every row and field that changes."""
         return {
             "platform": self.platform,
             "new_customers": len(self.new_customers),
@@ -102,7 +155,10 @@ class ImportPlan:
             "new_orders": len(self.new_orders),
             "updated_orders": len(self.updated_orders),
             "unchanged": self.unchanged,
-            "errors": [{"row": e.row, "message": e.message} for e in self.errors],
+            "errors": [e.as_dict() for e in self.errors],
+            "new_order_rows": [{"row": r.row, "order_no": r.order_no, "buyer": r.nickname}
+                               | ({"file": r.file} if r.file else {}) for r in self.new_orders],
+            "changes": [c.as_dict() for c in self.changes],
         }
 
 
@@ -136,8 +192,12 @@ def read_file(
         header = layouts.header_by_mapping(top, mapping)
     else:
         header = layouts.find_header(top)
+        if header is None:
+            items_header = layouts.find_item_header(top)
+            if items_header is not None:
+                return _read_item_report(path, platform, items_header, top, source, is_cancelled)
     if header is None:
-        raise UnknownLayout(path, [[values.text(c) for c in r] for r in top])
+        raise UnknownLayout(path, [[values.text(c) for c in r] for r in top], layouts.without_buyer(top))
     total = reading.estimate_rows(path) if progress else 0
     chosen = platform or detect(header)
     layout = layouts.LAYOUT_BY_PLATFORM.get(chosen)
@@ -177,7 +237,95 @@ def read_file(
                 "UserError", "Order {order_no} is left out: its row {row} cannot be used."),
                 order_no=key, row=first_bad)))
     errors.sort(key=lambda e: e.row)
+    summary = bool(layout and layout.summary_items)
+    for record in orders.values():
+        record.summary_items = summary
+        if record.refunded and record.refunded == len(record.rows):  # every item went back
+            record.values["status"] = "closed"
     return ParsedFile(path, chosen, header, orders, errors, count)
+
+
+def _read_item_report(path: Path, platform: str | None, header: layouts.Header, top: list,
+                      source: Iterator, is_cancelled: Callable[[], bool] | None) -> ParsedFile:
+    """A Taobao/Tmall 宝贝报表: the items of orders, no buyers."""
+    chosen = platform or _default_taobao()
+    if chosen not in layouts.ITEM_REPORT_PLATFORMS:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "{name} is an item report (宝贝报表), which only Taobao and Tmall give; "
+            "choose one of them as the platform."), name=path.name)
+    numbered = ((n, cells) for n, cells in enumerate(chain(top[header.row + 1:], source),
+                                                      start=header.row + 2) if not _blank(cells))
+
+    undecodable: list[tuple[int, UserError]] = []
+
+    def checked():
+        for k, pair in enumerate(numbered, start=1):
+            if k % _STEP == 0 and is_cancelled and is_cancelled():
+                raise Cancelled()
+            if type(pair[1]) is reading.BadRow:
+                undecodable.append((pair[0], pair[1].error))
+                continue
+            yield pair
+
+    found, problems = item_report.read_rows(checked(), header.columns)
+    problems = [*problems, *undecodable]
+    count = sum(len(entry.rows) for entry in found.values()) + len(problems)
+    if count == 0:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "{name} has a header row but no orders under "
+                                          "it."), name=path.name)
+    errors = sorted((RowError(n, e) for n, e in problems), key=lambda e: e.row)
+    return ParsedFile(path, chosen, header, {}, errors, count, item_orders=found, kind="items")
+
+
+def _default_taobao() -> str:
+    from desk.core import settings
+
+    return "tmall" if settings.get("default_platform") == "tmall" else "taobao"
+
+
+def combine(files: Sequence[ParsedFile]) -> ParsedFile:
+    """Several files read as one: orders by order number from the order files,
+    and the item reports' rows joined to them (replacing the order report's
+    one-line summary of the items). Item rows of orders not in the files are
+    kept for the orders ShopDesk already has."""
+    if len(files) == 1:
+        return files[0]
+    order_files = [f for f in files if f.kind == "orders"]
+    platforms = {f.platform for f in order_files} or {files[0].platform}
+    if len(platforms) > 1:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "These files come from different platforms ({platforms}); import them one "
+            "after another."), platforms=", ".join(sorted(platforms)))
+    platform = platforms.pop()
+    if len(order_files) < len(files) and platform not in layouts.ITEM_REPORT_PLATFORMS:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "An item report (宝贝报表) only goes with Taobao or Tmall orders."))
+    orders: dict[str, OrderRecord] = {}
+    errors: list[RowError] = []
+    item_orders: dict[str, item_report.OrderItems] = {}
+    for f in files:
+        name = f.path.name
+        errors.extend(RowError(e.row, e.error, name) for e in f.errors)
+        for key, record in f.orders.items():
+            record.file = name
+            if key in orders:
+                errors.append(RowError(record.row, UserError(QT_TRANSLATE_NOOP(
+                    "UserError", "Order {order_no} is also in {other}; that file's row is used."),
+                    order_no=key, other=orders[key].file), name))
+                continue
+            orders[key] = record
+        for key, entry in f.item_orders.items():
+            known = item_orders.setdefault(key, item_report.OrderItems(entry.row, file=name))
+            known.rows.extend(entry.rows)
+            known.items.extend(entry.items)
+    for key in [k for k in item_orders if k in orders]:
+        record = orders[key]
+        record.values["items"] = item_orders.pop(key).items
+        record.summary_items = False
+    first = order_files[0] if order_files else files[0]
+    return ParsedFile(first.path, platform, first.header, orders, errors,
+                      sum(f.rows for f in files), item_orders,
+                      "orders" if order_files else "items")
 
 
 def detect(header: layouts.Header) -> str:
@@ -282,6 +430,9 @@ def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: 
             value = parse(get(name), tz)
             if value is not None and value != "":
                 found[key] = value
+    if "receiver_address" in found and "province" in columns:
+        found["receiver_address"] = _full_address(found["receiver_address"], get)
+    refunded = "refund_status" in columns and layouts.is_refunded(_line(get("refund_status")))
     nickname = _line(get("nickname"), fields.NICKNAME_MAX + 1) or (
         found.get("receiver_name") or known.get("receiver_name", "") if "nickname" not in columns
         else "")
@@ -299,13 +450,14 @@ def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: 
                             order_no=order_no)
         found["items"] = [item] if item else []
         orders[order_no] = OrderRecord(number, order_no, nickname, found,
-                                       found.get("receiver_phone", ""), [number])
+                                       found.get("receiver_phone", ""), [number], int(refunded))
         return
     if nickname and nickname != record.nickname:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "Order {order_no} names two buyers "
                                           "(“{first}” and “{second}”)."),
                         order_no=order_no, first=record.nickname, second=nickname)
     record.rows.append(number)
+    record.refunded += refunded
     if item:
         known["items"].append(item)
     for key, value in found.items():
@@ -314,6 +466,15 @@ def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: 
             known[key] = money.check_fen(total, format_fen(total), values.ORDER_MAX_FEN)
         else:
             known.setdefault(key, value)
+
+
+def _full_address(address: str, get: Callable) -> str:
+    """The address with the province, city, district and street in front when
+    the file gives them in columns of their own and not in the address."""
+    parts = [p for p in (_line(get(n), 40) for n in layouts.ADDRESS_PARTS) if p and p not in ("-", "--")]
+    if not parts or address.startswith(parts[0]):
+        return address
+    return ("".join(parts) + address)[:_TEXT_MAX]
 
 
 # -- planning -----------------------------------------------------------------
@@ -327,7 +488,8 @@ def plan(parsed: ParsedFile) -> ImportPlan:
     records = list(parsed.orders.values())
     existing: dict[str, tuple] = {}
     keys = "id, customer_id, " + ", ".join(ORDER_FIELDS)
-    for part in _chunks([r.order_no for r in records]):
+    numbers = [r.order_no for r in records] + list(parsed.item_orders)
+    for part in _chunks(numbers):
         for row in conn.execute(
                 f"SELECT order_no, {keys} FROM shop_order WHERE platform = ?"
                 " AND order_no IN (SELECT value FROM json_each(?))", (platform, json.dumps(part))):
@@ -339,7 +501,7 @@ def plan(parsed: ParsedFile) -> ImportPlan:
                 "SELECT order_id, count(*) FROM order_item WHERE order_id IN"
                 " (SELECT value FROM json_each(?)) GROUP BY order_id", (json.dumps(part),)):
             items_by_order[order_id] = n
-    customers = _customers(platform, {r.nickname for r in records})
+    customers = _customer_rows(platform, {r.nickname for r in records})
     new_nicks: dict[str, None] = {}
     touched: dict[int, None] = {}
     for record in records:
@@ -347,26 +509,88 @@ def plan(parsed: ParsedFile) -> ImportPlan:
         if row is None:
             if "placed_at" not in record.values and "paid_at" not in record.values:
                 out.errors.append(RowError(record.row, UserError(QT_TRANSLATE_NOOP(
-                    "UserError", "Order {order_no} has no time placed."), order_no=record.order_no)))
+                    "UserError", "Order {order_no} has no time placed."), order_no=record.order_no),
+                    record.file))
                 continue
             out.new_orders.append(record)
-            cid = customers.get(record.nickname)
-            if cid is None:
+            known = customers.get(record.nickname)
+            if known is None:
                 new_nicks.setdefault(record.nickname)
             else:
-                touched.setdefault(cid)
+                touched.setdefault(known[0])
             continue
         order_id, customer_id, *stored = row
         now = dict(zip(ORDER_FIELDS, stored, strict=True))
-        if _differs(record, now, items_by_order.get(order_id, 0)):
-            out.updated_orders.append((order_id, customer_id, record))
+        changed = _changes(record, now, items_by_order.get(order_id, 0))
+        if changed:
+            out.updated_orders.append((order_id, customer_id, _only(record, changed)))
+            out.changes.extend(FieldChange(record.row, record.order_no, record.nickname, key, old, new,
+                                           record.file) for key, old, new in changed)
             touched.setdefault(customer_id)
         else:
             out.unchanged += 1
-    out.errors.sort(key=lambda e: e.row)
+    _plan_items(parsed, existing, out, touched)
+    _plan_phones(records, customers, out, touched)
+    out.errors.sort(key=lambda e: (e.file, e.row))
     out.new_customers = list(new_nicks)
     out.updated_customers = list(touched)
     return out
+
+
+def _plan_items(parsed: ParsedFile, existing: dict[str, tuple], out: ImportPlan,
+                touched: dict[int, None]) -> None:
+    """Item report rows of orders that are not in the order files: they fill in
+    the items of the orders ShopDesk has."""
+    if not parsed.item_orders:
+        return
+    conn = database.connection()
+    buyers = dict(conn.execute(
+        "SELECT o.id, c.nickname FROM shop_order o JOIN customer c ON c.id = o.customer_id"
+        " WHERE o.id IN (SELECT value FROM json_each(?))",
+        (json.dumps([existing[k][0] for k in parsed.item_orders if k in existing]),)))
+    stored_items: dict[int, list[tuple]] = {}
+    for order_id, *item in conn.execute(
+            "SELECT order_id, title, sku, quantity, price_fen FROM order_item WHERE order_id IN"
+            " (SELECT value FROM json_each(?)) ORDER BY id", (json.dumps(list(buyers)),)):
+        stored_items.setdefault(order_id, []).append(tuple(item))
+    for order_no, entry in parsed.item_orders.items():
+        name = entry.file
+        row = existing.get(order_no)
+        if row is None:
+            for number in entry.rows:
+                out.errors.append(RowError(number, UserError(QT_TRANSLATE_NOOP(
+                    "UserError", "Order {order_no} is not in ShopDesk yet: import its order report "
+                    "(订单报表) first, or both files together."), order_no=order_no), name))
+            continue
+        order_id, customer_id = row[0], row[1]
+        if stored_items.get(order_id, []) == [tuple(i) for i in entry.items]:
+            out.unchanged += 1
+            continue
+        old = dict(zip(ORDER_FIELDS, row[2:], strict=True))["items"]
+        record = OrderRecord(entry.row, order_no, buyers.get(order_id, ""), {"items": entry.items},
+                             rows=list(entry.rows), file=name)
+        out.updated_orders.append((order_id, customer_id, record))
+        out.changes.append(FieldChange(entry.row, order_no, record.nickname, "items", old,
+                                       record.items_text, name))
+        touched.setdefault(customer_id)
+
+
+def _plan_phones(records: list[OrderRecord], customers: dict[str, tuple[int, str]],
+                 out: ImportPlan, touched: dict[int, None]) -> None:
+    """Known buyers' phones the file fills in (an empty one, or a masked one
+    whose real number the file gives); a real phone is never masked over."""
+    best: dict[str, tuple[str, OrderRecord]] = {}  # nickname -> (phone, the row it is from)
+    for record in sorted((r for r in records if r.nickname in customers), key=_when):
+        phone = _phone(record.phone)
+        current = best[record.nickname][0] if record.nickname in best else customers[record.nickname][1]
+        if fields.better_phone(current, phone) is not None:
+            best[record.nickname] = (phone, record)
+    for nick, (phone, record) in best.items():
+        cid, stored = customers[nick]
+        out.customer_phones[cid] = phone
+        out.changes.append(FieldChange(record.row, record.order_no, nick, "customer_phone",
+                                       stored, phone, record.file))
+        touched.setdefault(cid)
 
 
 def _chunks(items: list, size: int = 50_000) -> Iterator[list]:
@@ -376,23 +600,49 @@ def _chunks(items: list, size: int = 50_000) -> Iterator[list]:
 
 def _customers(platform: str, nicknames: set[str]) -> dict[str, int]:
     """Live customers of `platform` by nickname."""
+    return {nick: row[0] for nick, row in _customer_rows(platform, nicknames).items()}
+
+
+def _customer_rows(platform: str, nicknames: set[str]) -> dict[str, tuple[int, str]]:
+    """Live customers of `platform` by nickname: (id, phone)."""
     out = {}
     conn = database.connection()
     for part in _chunks(sorted(nicknames)):
-        out.update(conn.execute(
-            "SELECT nickname, id FROM customer WHERE platform = ? AND deleted_at IS NULL"
-            " AND nickname IN (SELECT value FROM json_each(?))", (platform, json.dumps(part))))
+        for nick, cid, phone in conn.execute(
+                "SELECT nickname, id, phone FROM customer WHERE platform = ? AND deleted_at IS NULL"
+                " AND nickname IN (SELECT value FROM json_each(?))", (platform, json.dumps(part))):
+            out[nick] = (cid, phone)
     return out
 
 
-def _differs(record: OrderRecord, stored: dict, item_rows: int) -> bool:
+def _changes(record: OrderRecord, stored: dict, item_rows: int) -> list[tuple[str, object, object]]:
+    """(field, stored value, new value) for every field `record` changes."""
+    out = []
     for key, value in record.values.items():
         if key == "items":
-            if value and (record.items_text != stored["items"] or item_rows != len(value)):
-                return True
+            if not value or (record.summary_items and item_rows):
+                continue  # a summary never replaces the items an item report gave
+            if record.items_text != stored["items"] or item_rows != len(value):
+                out.append((key, stored["items"], record.items_text))
+        elif key == "receiver_phone" and fields.is_masked(value) and not fields.is_masked(
+                stored[key]) and fields.phones_agree(value, stored[key]):
+            continue  # the file masks the number ShopDesk has in full
         elif stored[key] != value:
-            return True
-    return False
+            out.append((key, stored[key], value))
+    return out
+
+
+def _only(record: OrderRecord, changed: list[tuple]) -> OrderRecord:
+    """`record` with only the values that change."""
+    keep = {key for key, _old, _new in changed}
+    return OrderRecord(record.row, record.order_no, record.nickname,
+                       {k: v for k, v in record.values.items() if k in keep}, record.phone,
+                       record.rows, record.refunded, record.summary_items, record.file)
+
+
+def _when(record: OrderRecord) -> int:
+    v = record.values
+    return v.get("placed_at") or v.get("paid_at") or 0
 
 
 # -- writing ------------------------------------------------------------------
@@ -470,7 +720,7 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
         _write_items(conn, ((order_id, *item) for order_id, r in numbered for item in r.values["items"]))
         for order_id, _customer, record in result.updated_orders:
             v = dict(record.values)
-            items = v.pop("items")
+            items = v.pop("items", None)
             if items:
                 v["items"] = record.items_text
                 conn.execute("DELETE FROM order_item WHERE order_id = ?", (order_id,))
@@ -478,6 +728,8 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
             sets = ", ".join(f"{k} = ?" for k in v)
             conn.execute(f"UPDATE shop_order SET {sets}, updated_at = ? WHERE id = ?",
                          (*v.values(), now, order_id))
+        conn.executemany("UPDATE customer SET phone = ?, updated_at = ? WHERE id = ?",
+                         [(phone, now, cid) for cid, phone in result.customer_phones.items()])
         affected = [*new_ids, *result.updated_customers]
         recompute_figures(affected)
         pending.add("customer", affected)
@@ -516,7 +768,7 @@ def _write_items(conn, rows: Iterable[tuple]) -> None:
 
 
 def import_orders(
-    path: str | Path,
+    path: str | Path | Sequence[str | Path],
     platform: str | None = None,
     mapping: Mapping[str, str] | None = None,
     *,
@@ -527,9 +779,11 @@ def import_orders(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> ImportPlan:
     """Read, then plan (dry run) or apply. Nothing is written for a file that
-    cannot be read; the rows that cannot be used are listed in the result."""
-    parsed = read_file(path, platform, mapping, tz=tz, limits=limits, progress=progress,
-                       is_cancelled=is_cancelled)
+    cannot be read; the rows that cannot be used are listed in the result.
+    Several paths (Taobao's order and item reports) are read as one import."""
+    paths = [path] if isinstance(path, str | Path) else list(path)
+    parsed = combine([read_file(p, platform, mapping, tz=tz, limits=limits, progress=progress,
+                                is_cancelled=is_cancelled) for p in paths])
     if is_cancelled and is_cancelled():
         raise Cancelled()
     return plan(parsed) if dry_run else apply(parsed)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import posixpath
 import re
 import struct
@@ -28,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desk.core import files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 
@@ -81,8 +83,8 @@ def rows(path: str | Path, limits: Limits = LIMITS, *, text: bool = True) -> Ite
     UserError for a file that cannot be read or exceeds the limits."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
+        with files.open_regular(path) as f:  # never a FIFO: it would block
+            size = os.fstat(f.fileno()).st_size
             head = f.read(8)
     except FileNotFoundError:
         raise _refuse(QT_TRANSLATE_NOOP("UserError", "{name} does not exist."), path) from None
@@ -268,6 +270,7 @@ def _capped(source, path: Path, limits: Limits) -> Iterator[list]:
 def check_zip(path: Path, limits: Limits = LIMITS) -> str:
     """Refuse a zip that is not a workbook, or that would expand too far.
     Returns "ods" for an OpenDocument spreadsheet, else "ooxml"."""
+    files.check_regular(path)  # zipfile would block opening a FIFO
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 # Excel refuses C0 controls other than tab, newline and carriage return
-# (openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE); we drop the others as well.
-ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# (openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE); we drop the others as well, and
+# what XML cannot hold at all (U+FFFE, U+FFFF, lone surrogates).
+ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A text starting with one of these is a formula to a spreadsheet (or becomes
 # one when someone edits the cell, or saves the sheet as CSV).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -5,10 +5,12 @@ report them one by one; a file that is not text at all is refused."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from desk.core import files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
 MAX_BYTES = 64 * 1024 * 1024  # ~1 million phrases; anything larger is not a phrase file
@@ -34,11 +36,12 @@ def read_bytes(path: str | Path) -> bytes:
     """The file's bytes, or a UserError saying why they cannot be had."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UserError(QT_TRANSLATE_NOOP(
-                "UserError", "{name} is too large for a phrase file (at most {most} MB)."),
-                name=path.name, most=MAX_BYTES // 1048576)
-        return path.read_bytes()
+        with files.open_regular(path) as f:  # never a FIFO: it would block
+            if os.fstat(f.fileno()).st_size > MAX_BYTES:
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "UserError", "{name} is too large for a phrase file (at most {most} MB)."),
+                    name=path.name, most=MAX_BYTES // 1048576)
+            return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{name} is no longer there (moved or deleted?)."),
                         name=path.name) from None

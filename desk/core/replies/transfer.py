@@ -21,7 +21,7 @@ from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.replies import service, sogou, textfile
 from desk.core.replies.service import PhraseInfo
-from desk.core.text import clean_line, strip_controls
+from desk.core.text import clean_line
 
 DEFAULT_GROUP = "导入"  # the shop's own data, so written in Chinese like the seeded groups
 FIELDS = ("group", "code", "text", "position")
@@ -33,7 +33,6 @@ HEADERS = {
     "text": ("text", "body", "phrase", "内容", "短语", "文本", "短语内容", "回复", "话术"),
     "position": ("position", "order", "位置", "序号", "顺序", "排序"),
 }
-EXPORT_HEADER = ("分组", "编码", "内容", "位置")
 Progress = Callable[[int, int], None]
 
 
@@ -394,58 +393,28 @@ def csv_columns(path: str | Path, sample: int = 10) -> CsvPreview:
 # -- writing files ------------------------------------------------------------------
 
 
-def _atomic(path: Path, data: bytes) -> None:
-    from desk.core.aftersales.photos import _atomic_write
-
-    try:
-        _atomic_write(path, data)
-    except OSError as e:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "{name} cannot be written: {reason}."),
-                        name=path.name, reason=e.strerror or e) from None
-
-
 def export_sogou(path: str | Path, encoding: str = "utf-16",
                  phrases: Sequence[PhraseInfo] | None = None) -> tuple[int, int]:
     """Write the phrases (None: all) as a Sogou phrase file; returns (written,
-    left out for having no code)."""
+    left out for having no code). Written as every export is (desk.core.outfile)."""
+    from desk.core import outfile
+
+    outfile.check_target(Path(path))
     phrases = service.all_phrases() if phrases is None else phrases
     lines, skipped = sogou.format_lines(phrases)
-    _atomic(Path(path), sogou.encode(lines, encoding))
+    outfile.write_bytes(Path(path), sogou.encode(lines, encoding))
     return len(phrases) - skipped, skipped
 
 
-def _safe_text(value: str) -> str:
-    return strip_controls(value).replace("\r", "")
+def export_xlsx(path: str | Path, phrases: Sequence[PhraseInfo] | None = None,
+                translate: Callable[[str, str], str] | None = None) -> int:
+    """Write the phrases (None: all) as a workbook: the one reply export, the
+    same as `shopdesk export replies` and File > Export (group, code, text,
+    position counted from 1 within the group, times used, last used, headers
+    in `translate`'s language), which `read_file` reads back."""
+    from desk.core.excel import exports
 
-
-def export_xlsx(path: str | Path, phrases: Sequence[PhraseInfo] | None = None) -> int:
-    """Write the phrases (None: all) as a workbook: group, code, text and
-    position (1 first within the group), bold frozen header. Every value is
-    stored as text, never as a formula."""
-    import io
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    phrases = service.all_phrases() if phrases is None else phrases
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "快捷短语"
-    ws.append(list(EXPORT_HEADER))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row, p in enumerate(phrases, start=2):
-        for col, value in enumerate((p.group_name, p.code, p.body), start=1):
-            cell = ws.cell(row=row, column=col, value=_safe_text(value))
-            cell.data_type = "s"  # text even when it starts with = + - @
-            cell.number_format = "@"
-        ws.cell(row=row, column=3).alignment = wrap
-        ws.cell(row=row, column=4, value=p.position + 1)
-    for letter, width in zip("ABCD", (14, 10, 60, 6), strict=True):
-        ws.column_dimensions[letter].width = width
-    buf = io.BytesIO()
-    wb.save(buf)
-    _atomic(Path(path), buf.getvalue())
-    return len(phrases)
+    selection = exports.ALL if phrases is None else exports.Selection(
+        ids=tuple(p.id for p in phrases))
+    extra = {} if translate is None else {"translate": translate}
+    return exports.export("replies", Path(path), selection, **extra).rows

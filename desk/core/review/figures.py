@@ -13,9 +13,9 @@ each figure counts:
 - first response, resolution: time from opening to the first status change,
   and to closing (median and 90th percentile), over the cases opened / closed
   in the period;
-- missed deadlines: cases opened in the period that passed one of the shop's
-  own platform deadlines (answer, confirm receipt) before moving on, replayed
-  from their status history with today's deadline presets;
+- overdue now: of the cases opened in the period, those overdue at this moment
+  (due.overdue_filter: not settled, next deadline passed), the very cases the
+  Today page and `shopdesk aftersales list --due overdue` count as overdue;
 - refunds, compensation: on the cases settled as done in the period;
 - follow-ups on time: of the follow-ups due in the period, the share done by
   their due time.
@@ -41,7 +41,6 @@ MAX_DAYS = 3660
 # resolution-time buckets: (key, upper bound in hours, exclusive; None: no bound)
 BUCKETS = (("under_1h", 1), ("1_4h", 4), ("4_24h", 24), ("1_3d", 72), ("3_7d", 168), ("over_7d", None))
 BREAKDOWNS = ("reason", "kind", "responsibility", "product", "handler")
-SELLER_RULE_PREFIX = "seller_"  # the platform deadlines that are the shop's to keep
 
 
 @dataclass(frozen=True)
@@ -184,8 +183,11 @@ def _raw(period: Period, platform: str, tz: tzinfo, now: int) -> dict[str, float
                  if first is not None and first < b]
     out["first_response_median"] = _percentile(responses, 0.5)
     out["first_response_p90"] = _percentile(responses, 0.9)
-    out["missed_deadlines"] = _missed(
-        [i for i, *_ in opened], tz, min(now, b)) if opened else 0
+    overdue = due.overdue_filter(timeutil.from_epoch(now))
+    out["overdue_cases"] = _one(
+        f"SELECT count(*) FROM aftersales_case a JOIN customer c ON c.id = a.customer_id"
+        f" WHERE {live} AND a.opened_at >= ? AND a.opened_at < ? AND {overdue.sql}{ap}",
+        (a, b, *overdue.params, *aparams))[0]
 
     closed = database.execute_sql(
         f"SELECT a.opened_at, a.closed_at, a.status, a.refund_fen, a.compensation_fen"
@@ -207,63 +209,12 @@ def _raw(period: Period, platform: str, tz: tzinfo, now: int) -> dict[str, float
     return out
 
 
-def _missed(case_ids: list[int], tz: tzinfo, until: int) -> int:
-    """How many of the cases passed one of the shop's platform deadlines: the
-    deadline engine's rules replayed over each case's status history, in
-    epoch seconds (thousands of cases a period)."""
-    from desk.core.aftersales import deadlines  # the engine: only when a period has cases
-
-    rules: dict[str, list] = {}
-    limits: dict[tuple, int | None] = {}  # (platform, status, no reason, surface) -> seconds
-
-    def limit_of(platform: str, status: str, no_reason: bool, surface: bool) -> int | None:
-        key = (platform, status, no_reason, surface)
-        if key not in limits:
-            if platform not in rules:
-                rules[platform] = [r for r in deadlines.list_rules(platform) if r.active]
-            hours = [r.hours for r in deadlines.applicable_rules(rules[platform], status, no_reason,
-                                                                 surface)
-                     if r.key.startswith(SELLER_RULE_PREFIX)]
-            limits[key] = min(hours) * 3600 if hours else None
-        return limits[key]
-
-    ids = _ids(case_ids)
-    moves: dict[int, list[tuple[int, str]]] = {}
-    for case_id, at, new in database.execute_sql(
-            "SELECT e.case_id, e.at, e.new_status FROM case_event e WHERE e.kind = 'status'"
-            " AND e.new_status <> '' AND e.case_id IN (SELECT value FROM json_each(?))"
-            " ORDER BY e.case_id, e.at, e.id", (ids,)):
-        moves.setdefault(case_id, []).append((at, new))
-    missed = 0
-    for case_id, platform, status, opened_at, changed_at, no_reason, surface in database.execute_sql(
-            "SELECT a.id, a.platform, a.status, a.opened_at, a.status_changed_at,"
-            " a.no_reason_return, a.return_by_surface FROM aftersales_case a"
-            " WHERE a.id IN (SELECT value FROM json_each(?))", (ids,)):
-        points = moves.get(case_id)
-        if not points:  # as deadlines.stretches: new, then the present status
-            points = [(opened_at, "new")]
-            if status != "new":
-                points.append((max(changed_at, opened_at), status))
-        for i, (start, st) in enumerate(points):
-            seconds = limit_of(platform, st, bool(no_reason), bool(surface))
-            if seconds is None:
-                continue
-            end = min(points[i + 1][0], until) if i + 1 < len(points) else until
-            if start + seconds < end:
-                missed += 1
-                break
-    return missed
-
-
-def _ids(ids: list[int]) -> str:
-    return "[" + ",".join(str(int(i)) for i in ids) + "]"
-
 
 KINDS = {
     "new_customers": "count", "repeat_rate": "rate", "orders": "count", "spend_fen": "money",
     "cases_opened": "count", "cases_closed": "count", "resolution_rate": "rate",
     "first_response_median": "duration", "first_response_p90": "duration",
-    "resolution_median": "duration", "resolution_p90": "duration", "missed_deadlines": "count",
+    "resolution_median": "duration", "resolution_p90": "duration", "overdue_cases": "count",
     "refunds_fen": "money", "compensation_fen": "money", "followups_on_time": "rate",
 }
 # What the page and the workbook call things (translated in context "Review")
@@ -276,7 +227,7 @@ FIGURE_NAMES = {
     "cases_opened": QT_TRANSLATE_NOOP("Review", "Cases opened"),
     "cases_closed": QT_TRANSLATE_NOOP("Review", "Cases closed"),
     "resolution_rate": QT_TRANSLATE_NOOP("Review", "Resolved (of opened)"),
-    "missed_deadlines": QT_TRANSLATE_NOOP("Review", "Cases that missed a deadline"),
+    "overdue_cases": QT_TRANSLATE_NOOP("Review", "Overdue now (of the cases opened)"),
     "refunds_fen": QT_TRANSLATE_NOOP("Review", "Refunds paid"),
     "first_response_median": QT_TRANSLATE_NOOP("Review", "First response, median"),
     "first_response_p90": QT_TRANSLATE_NOOP("Review", "First response, 90% within"),
@@ -304,7 +255,7 @@ RESPONSIBILITY_NAMES = {
 }
 # lower is better for these (the page colours a change by whether it is good news)
 LOWER_IS_BETTER = frozenset({"first_response_median", "first_response_p90", "resolution_median",
-                             "resolution_p90", "missed_deadlines", "refunds_fen",
+                             "resolution_p90", "overdue_cases", "refunds_fen",
                              "compensation_fen", "cases_opened"})
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from desk.core import labels, outfile
+from desk.core import sheetstyle as style
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.review.figures import (
     BREAKDOWN_NAMES,
@@ -22,6 +23,10 @@ from desk.core.review.figures import (
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CELL_MAX = 32767
 SHEET_TITLE_MAX = 31
+# A landscape A4 page holds 21 cm less the margins (desk.core.sheetstyle) and
+# the repeated header row: a chart no taller than this, anchored in the
+# second row, prints on the first page, whole.
+CHART_MAX_CM = 15
 
 TEXT = {  # the workbook's own words (translated in context "Review")
     "summary": QT_TRANSLATE_NOOP("Review", "Summary"),
@@ -69,18 +74,28 @@ def _sheet_title(text: str, taken: set[str]) -> str:
     return title
 
 
-def write_review(review: Review, out: Path, tr: Callable[[str], str] = lambda s: s,
+def _untranslated(context: str, text: str) -> str:
+    return text
+
+
+def write_review(review: Review, out: Path,
+                 translate: Callable[[str, str], str] = _untranslated,
                  code_names: dict[str, dict[str, str]] | None = None) -> Path:
     """Write the workbook to `out` (via a temporary file beside it, so a
-    failure leaves nothing half-written); `tr` translates the workbook's words,
-    `code_names` names the codes of each breakdown (reason, kind, ...)."""
+    failure leaves nothing half-written); `translate(context, text)` translates
+    the workbook's words (context "Review") and the names of stored codes
+    (desk.core.labels); `code_names` names the codes of a breakdown the
+    labels do not cover (the shop's own reasons)."""
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Font
+
+    def tr(text: str) -> str:
+        return translate("Review", text)
 
     names = dict(code_names or {})
+    names.setdefault("kind", labels.names("case_kind", translate))
     names.setdefault("responsibility", {k: tr(v) for k, v in RESPONSIBILITY_NAMES.items()})
-    bold = Font(bold=True)
+    bold = style.header_font()
     wb = Workbook()
     taken: set[str] = set()
 
@@ -88,6 +103,7 @@ def write_review(review: Review, out: Path, tr: Callable[[str], str] = lambda s:
         for col, title in enumerate(titles, 1):
             _put(ws, 1, col, title).font = bold
         ws.freeze_panes = "A2"
+        style.set_up_printing(ws)
 
     def chart(ws, title: str, rows: int, columns: int, anchor: str, horizontal: bool) -> None:
         if rows == 0:
@@ -99,7 +115,8 @@ def write_review(review: Review, out: Path, tr: Callable[[str], str] = lambda s:
         c.add_data(Reference(ws, min_col=2, max_col=1 + columns, min_row=1, max_row=rows + 1),
                    titles_from_data=True)
         c.set_categories(Reference(ws, min_col=1, min_row=2, max_row=rows + 1))
-        c.height, c.width = max(7.5, min(30, 0.6 * rows + 3)) if horizontal else 8, 18
+        # never taller than a page holds below the header row, so no page break cuts it
+        c.height, c.width = max(7.5, min(CHART_MAX_CM, 0.45 * rows + 3)) if horizontal else 8, 18
         if horizontal:
             c.y_axis.scaling.orientation = "minMax"
             c.x_axis.scaling.orientation = "maxMin"  # the biggest at the top, as on the page
@@ -128,6 +145,7 @@ def write_review(review: Review, out: Path, tr: Callable[[str], str] = lambda s:
     ws.column_dimensions["A"].width = 34
     for col in "BCD":
         ws.column_dimensions[col].width = 16
+    style.set_up_printing(ws, "5:5")  # the figures' header
 
     for key, title in BREAKDOWN_NAMES.items():
         sheet = wb.create_sheet(_sheet_title(tr(title), taken))
@@ -162,10 +180,9 @@ def write_review(review: Review, out: Path, tr: Callable[[str], str] = lambda s:
     if out.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give a file name ending "
                                           "in .xlsx."), path=out)
+    outfile.check_target(out)  # a missing folder is refused, as every export refuses it
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".review-", suffix=".xlsx.part", dir=out.parent)
-        os.close(fd)
+        tmp = outfile.temporary_beside(out, ".xlsx.part")
         try:
             wb.save(tmp)
             os.replace(tmp, out)

@@ -42,7 +42,7 @@ from desk.core.base import database
 from desk.core.customers import search
 from desk.core.customers import service as customers
 from desk.core.errors import UserError
-from desk.ui import fmt, labels
+from desk.ui import fmt, labels, screenfit
 from desk.ui import undo as history
 from desk.ui.aftersales.case_settle import (
     CaseSettleDialog,
@@ -58,6 +58,8 @@ translate = QCoreApplication.translate
 ItemIdRole = Qt.ItemDataRole.UserRole  # on an item's title cell: its order item id (None: named)
 CustomerIdRole = Qt.ItemDataRole.UserRole  # on a buyer search result
 SEARCH_LIMIT = 20
+ORDER_TITLES_SHOWN = 2  # items named in the order list; all of them on hover
+COMMENT_DIALOG_WIDTH = 460
 URGENCY_STYLES = {
     deadlines.OVERDUE: "background: #c62828; color: white; padding: 2px 6px;",
     deadlines.TODAY: "background: #ef6c00; color: white; padding: 2px 6px;",
@@ -104,7 +106,8 @@ class CaseDialog(QDialog):
                  order_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseDialog")
-        self.setMinimumSize(920, 680)
+        # the form scrolls: the dialog fits a 1024×600 screen with its buttons on it
+        self.setMinimumSize(560, 360)
         self.case_id = case_id
         self.saved = False
         self._loading = False
@@ -235,7 +238,7 @@ class CaseDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self._carrier_title())
 
         buyer_box = QGroupBox(self.tr("Buyer and order"))
-        buyer_form = QFormLayout(buyer_box)
+        buyer_form = self.buyer_form = QFormLayout(buyer_box)
         buyer_form.addRow(self.tr("Buyer:"), self.buyer)
         buyer_form.addRow(self.tr("Find:"), self.buyer_search)
         buyer_form.addRow("", self.buyer_results)
@@ -285,42 +288,26 @@ class CaseDialog(QDialog):
         right.addStretch(1)
         grid.addLayout(left, 1)
         grid.addLayout(right, 1)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.error, 1)
-        save_row.addWidget(self.save, 0, Qt.AlignmentFlag.AlignRight)
         details_col = QVBoxLayout(details)
         details_col.addLayout(grid, 1)
-        details_col.addLayout(save_row)
+        details_col.addWidget(self.error)
+        self.details = screenfit.scrolling(details, "caseDetailsScroll")
 
+        # Save (or Open case) and Cancel (or Close) on one row, always on screen
+        self.buttons = QDialogButtonBox()
+        self.buttons.setObjectName("caseButtons")
+        self.buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ApplyRole)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if self.case is None:
             self.setWindowTitle(self.tr("New after-sales case"))
-            layout.addWidget(details, 1)
-            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+            layout.addWidget(self.details, 1)
+            self._close = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
-            layout.addLayout(self._status_area())
-            self.timeline = QTableWidget(0, 4)
-            self.timeline.setObjectName("caseTimeline")
-            self.timeline.setHorizontalHeaderLabels(
-                [self.tr("Time"), self.tr("Change"), self.tr("Handler"), self.tr("Comment")])
-            self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            self.timeline.verticalHeader().setVisible(False)
-            self.timeline.horizontalHeader().setSectionResizeMode(
-                QHeaderView.ResizeMode.ResizeToContents)
-            self.timeline.horizontalHeader().setStretchLastSection(True)
-            self.evidence = EvidencePanel(self.case.id)
-            self.tabs = QTabWidget()
-            self.tabs.setObjectName("caseTabs")
-            self.tabs.addTab(details, self.tr("&Details"))
-            self.tabs.addTab(self._history_tab(), self.tr("&History"))
-            self.tabs.addTab(self.evidence, self.tr("&Photos"))
-            layout.addWidget(self.tabs, 1)
-            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in buttons.buttons():
-            button.setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+            self._build_case_view(layout)
+        self._close.setAutoDefault(False)
+        layout.addWidget(self.buttons)
+        screenfit.first_size(self, 1000, 720)
 
         history.add_actions(self)
         self._loading = True
@@ -331,6 +318,8 @@ class CaseDialog(QDialog):
                 self._reason_chosen(self.reason.currentIndex())
                 if order_id is not None:
                     self.order_combo.setCurrentIndex(max(0, self.order_combo.findData(order_id)))
+                else:
+                    self._newest_order()
                 self._load_order(self.order_combo.currentData(), prefill=True)
         finally:
             self._loading = False
@@ -340,6 +329,50 @@ class CaseDialog(QDialog):
         self._carrier_title()
         self._update_sentence()
         bus().changed.connect(self._on_change)
+
+    def _build_case_view(self, layout: QVBoxLayout) -> None:
+        """An opened case: its status and deadline on top, the form, its history
+        and its photos in tabs, Close beside Save."""
+        layout.insertLayout(0, self._status_area())
+        self.timeline = QTableWidget(0, 4)
+        self.timeline.setObjectName("caseTimeline")
+        self.timeline.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Change"), self.tr("Handler"), self.tr("Comment")])
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.evidence = EvidencePanel(self.case.id)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseTabs")
+        self.tabs.addTab(self.details, self.tr("&Details"))
+        self.tabs.addTab(self._history_tab(), self.tr("&History"))
+        self.tabs.addTab(self.evidence, self.tr("&Photos"))
+        layout.insertWidget(1, self.tabs, 1)
+        self._close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.save.setText(self.tr("&Save"))
+        self.buyer_form.setRowVisible(self.buyer_search, False)  # the buyer is the case's now
+        self.buyer_form.setRowVisible(self.buyer_results, False)
+
+    def _become_case(self, case_id: int) -> None:
+        """After a new case's first save the form stays open as that case, on
+        its Photos tab, so the buyer's photos can go in straight away."""
+        self.case = service.get_case(case_id)
+        layout = self.layout()
+        layout.removeWidget(self.details)
+        self.buttons.removeButton(self._close)
+        self._close.deleteLater()
+        self._build_case_view(layout)
+        self._close.setAutoDefault(False)
+        self.load_form(self.case)
+        self.reload_status(self.case)
+        self.tabs.setCurrentWidget(self.evidence)
+
+    def _newest_order(self) -> None:
+        """A new case is most often about the buyer's latest order: chosen for them."""
+        if self.order_combo.count() > 1:
+            self.order_combo.setCurrentIndex(1)
 
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()
@@ -404,10 +437,15 @@ class CaseDialog(QDialog):
             who = customers.get(self.customer_id)
             self.buyer.setText(self.tr("{nickname} ({platform})").format(
                 nickname=who.nickname, platform=labels.label(labels.platforms(), who.platform)))
-            for oid, order_no, _status, placed_at, amount in customers.orders_of(self.customer_id):
-                self.order_combo.addItem(self.tr("{order_no} · {placed} · {amount}").format(
-                    order_no=order_no, placed=fmt.day(timeutil.to_epoch(placed_at)),
-                    amount=fmt.money(amount)), oid)
+            for order in service.order_choices(self.customer_id):
+                what = "、".join(order.titles[:ORDER_TITLES_SHOWN])
+                if len(order.titles) > ORDER_TITLES_SHOWN:
+                    what += "…"
+                self.order_combo.addItem(self.tr("{placed} · {what} · {amount} · {order_no}").format(
+                    order_no=order.order_no, placed=fmt.day(timeutil.to_epoch(order.placed_at)),
+                    amount=fmt.money(order.amount_fen), what=what or self.tr("no items")), order.id)
+                self.order_combo.setItemData(self.order_combo.count() - 1, "\n".join(order.titles),
+                                             Qt.ItemDataRole.ToolTipRole)
         self.order_combo.blockSignals(False)
 
     def _search_buyers(self, text: str) -> None:
@@ -428,7 +466,8 @@ class CaseDialog(QDialog):
         self._loading = True
         try:
             self._fill_buyer()
-            self._load_order(None, prefill=True)
+            self._newest_order()
+            self._load_order(self.order_combo.currentData(), prefill=True)
         finally:
             self._loading = False
         self.error.hide()
@@ -743,8 +782,6 @@ class CaseDialog(QDialog):
             self._show_error(self.error, user_message(e))
             return
         self.error.hide()
-        if self.case is None:
-            self.accept()
 
     def _open(self, values: dict[str, Any]) -> None:
         cid, payer = self.customer_id, self.payer.currentData()
@@ -769,6 +806,7 @@ class CaseDialog(QDialog):
         from desk.ui.replies import current
 
         current.set_case(self.case_id)
+        self._become_case(self.case_id)
 
     def done(self, result: int) -> None:
         from desk.ui.replies import current
@@ -813,8 +851,12 @@ class CaseDialog(QDialog):
         dialog = QInputDialog(self)
         dialog.setObjectName("caseCommentDialog")
         dialog.setWindowTitle(title)
-        dialog.setLabelText(self.tr("Comment (optional):"))
+        # the title bar may cut the title short: the label says it in full
+        dialog.setLabelText(self.tr("{title}\n\nComment (optional):").format(title=title))
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        # its layout sizes it to its contents: the comment field sets the width
+        width = min(max(COMMENT_DIALOG_WIDTH, dialog.fontMetrics().horizontalAdvance(title) + 200), 900)
+        dialog.findChild(QLineEdit).setMinimumWidth(width)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         text = dialog.textValue()
         dialog.deleteLater()

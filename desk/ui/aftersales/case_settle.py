@@ -49,6 +49,8 @@ class CaseSettleDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("caseSettleDialog")
         self.setWindowTitle(self.tr("Settle case {case_no}").format(case_no=case.case_no))
+        # wide enough that a title bar shows the whole case number
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.windowTitle()) + 220)
         self.case_id = case.id
         self.followup_id: int | None = None
         self.refund = QLineEdit(yuan_text(case.refund_fen))

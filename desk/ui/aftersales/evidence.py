@@ -46,7 +46,7 @@ from desk.core import timeutil
 from desk.core.aftersales import photos as core
 from desk.core.aftersales.photos import AddReport, PhotoInfo
 from desk.core.errors import Cancelled, UserError
-from desk.ui import fmt, undo
+from desk.ui import fmt, screenfit, undo
 from desk.ui.bus import bus
 from desk.ui.errors import report, user_message
 from desk.ui.progress import run_with_progress
@@ -55,6 +55,7 @@ from desk.ui.worker import Task, run_task
 IdRole = Qt.ItemDataRole.UserRole
 ICON = QSize(128, 128)
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.webp *.bmp"
+PASTED_KIND = "chat"
 
 translate = QCoreApplication.translate
 
@@ -123,6 +124,7 @@ class EvidencePanel(QWidget):
         self.case_id = case_id
         self.photos_dir = core.photos_dir()
         self.photos: list[PhotoInfo] = []
+        self._listed = False  # reload() has filled the list once
         self._icons: dict[str, QIcon] = {}
         self._thumbs: set[str] = set()  # being made
         self._adding: Task | None = None
@@ -138,7 +140,8 @@ class EvidencePanel(QWidget):
         self.list.setObjectName("evidenceList")
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(ICON)
-        self.list.setGridSize(QSize(ICON.width() + 32, ICON.height() + 44))
+        # room for two lines under each thumbnail: its kind and its caption
+        self.list.setGridSize(QSize(ICON.width() + 32, ICON.height() + 52))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setWordWrap(True)
@@ -250,10 +253,13 @@ class EvidencePanel(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        photos = core.list_photos(self.case_id, photos=self.photos_dir)
+        if self._listed and photos == self.photos and self.list.count() == len(photos):
+            return  # the case changed, not its photos: the list and its selection stay as they are
         keep = set(self.selected_ids())
         self._filling = True
         try:
-            self.photos = core.list_photos(self.case_id, photos=self.photos_dir)
+            self.photos = photos
             kinds = evidence_kinds()
             self.list.clear()
             for p in self.photos:
@@ -261,6 +267,8 @@ class EvidencePanel(QWidget):
                 text = kinds.get(p.kind, p.kind)
                 if gone:
                     text = self.tr("%1 (missing)").replace("%1", text)
+                if p.caption:
+                    text += "\n" + p.caption
                 item = QListWidgetItem(self._icon(p, gone), text)
                 item.setData(IdRole, p.id)
                 item.setToolTip(self._tooltip(p, gone))
@@ -268,6 +276,7 @@ class EvidencePanel(QWidget):
                 item.setSelected(p.id in keep)
         finally:
             self._filling = False
+        self._listed = True
         self.empty.setVisible(not self.photos)
         self._selection_changed()
 
@@ -339,15 +348,16 @@ class EvidencePanel(QWidget):
         if files:
             self.add_sources(files)
 
-    def add_sources(self, sources: list) -> Task | None:
-        """Check and store the photos in the background; the list fills in as
-        they are stored and refused files are listed in one message."""
+    def add_sources(self, sources: list, kind: str | None = None) -> Task | None:
+        """Check and store the photos in the background (as `kind`, else the
+        kind chosen beside Add photos…); the list fills in as they are stored
+        and refused files are listed in one message."""
         if not sources:
             return None
         if self._adding is not None:
             self.status.setText(self.tr("Still adding the last photos; try again in a moment."))
             return None
-        kind = self.add_kind.currentData()
+        kind = kind or self.add_kind.currentData()
         self.progress.setRange(0, len(sources))
         self.progress.setValue(0)
         self.progress.show()
@@ -464,7 +474,9 @@ class EvidencePanel(QWidget):
             self.status.setText(self.tr("Only a link to the picture came across. Save the picture "
                                         "to your computer first, then drag the file here."))
             return False
-        return self.add_sources(sources) is not None
+        # a picture pasted or dropped as image data is nearly always a chat screenshot
+        pasted = bool(sources) and all(isinstance(s, tuple) for s in sources)
+        return self.add_sources(sources, PASTED_KIND if pasted else None) is not None
 
     # -- editing and removing -----------------------------------------------------
 
@@ -535,6 +547,7 @@ class EvidencePanel(QWidget):
         }
         from desk.ui import labels as ui_labels
 
+        labels.update({f"platform:{k}": v for k, v in ui_labels.platforms().items()})
         labels.update({f"kind:{k}": v for k, v in ui_labels.case_kinds().items()})
         labels.update({f"status:{k}": v for k, v in ui_labels.case_statuses().items()})
         labels.update({f"evidence:{k}": v for k, v in evidence_kinds().items()})
@@ -595,7 +608,7 @@ class PhotoViewer(QDialog):
         self.rotation = 0
         self.fit = True
         self._loading: Task | None = None
-        self.resize(900, 700)
+        screenfit.first_size(self, 900, 700)
 
         self.scene = QGraphicsScene(self)
         self.pixmap_item = QGraphicsPixmapItem()

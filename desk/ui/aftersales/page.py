@@ -1,10 +1,11 @@
 """The After-sales page: every case in one lazy table, found as you type,
-narrowed by filters, each case's next deadline coloured by how near it is."""
+narrowed by filters, soonest deadline first, each case's next deadline shown
+as the time left and coloured by how near it is."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QToolBar, QToolButton
 
 from desk.core import timeutil
@@ -17,8 +18,11 @@ from desk.ui.listpage import ListPage
 from desk.ui.tablemodel import Column
 
 RIGHT = Qt.AlignmentFlag.AlignRight
-DEFAULT_SORT = ("opened_at", True)
+DEFAULT_SORT = ("next_deadline_at", False)  # overdue and soonest first, no deadline last
 HIDDEN_COLUMNS = ("next_deadline_key", "platform", "responsibility", "tracking_no")
+# ".2": the deadline column moved first; a layout saved before (deadline last,
+# cut off on a laptop) is left behind once, for the new default
+COLUMNS_STATE = "aftersales.columns.2"
 REPAINT_MS = 60_000  # colours and times left follow the clock
 
 
@@ -30,6 +34,7 @@ class AftersalesPage(ListPage):
         kinds, statuses, platforms = labels.case_kinds(), labels.case_statuses(), labels.platforms()
         urgency = Urgency()
         columns = [
+            urgency.column(lambda: self.tr("Next deadline")),
             Column("case_no", lambda: self.tr("Case")),
             Column("nickname", lambda: self.tr("Buyer")),
             Column("order_no", lambda: self.tr("Order")),
@@ -40,7 +45,6 @@ class AftersalesPage(ListPage):
             Column("amount_fen", lambda: self.tr("Amount"), fmt.money, RIGHT,
                    tooltip=lambda _v: self.tr("Refund plus compensation")),
             Column("opened_at", lambda: self.tr("Opened"), fmt.when),
-            urgency.column(lambda: self.tr("Next deadline")),
             Column("next_deadline_key", lambda: self.tr("What is due"), deadline_label),
             Column("platform", lambda: self.tr("Platform"), lambda v: labels.label(platforms, v)),
             Column("responsibility", lambda: self.tr("Responsibility"),
@@ -50,18 +54,22 @@ class AftersalesPage(ListPage):
         super().__init__("aftersalesPage", self.tr("After-sales"), CASES, columns, parent)
         self.urgency = urgency
         urgency.setParent(self)
-        self.responsibilities = {"seller": self.tr("Shop"), "buyer": self.tr("Buyer"),
-                                 "carrier": self.tr("Carrier"), "supplier": self.tr("Supplier")}
+        self.responsibilities = labels.responsibilities()
         self.search.setPlaceholderText(
             self.tr("Search case, order or tracking number, or buyer…"))
-        self.view.sortByColumn(self.column_of(DEFAULT_SORT[0]), Qt.SortOrder.DescendingOrder)
-        for key, width in (("case_no", 150), ("nickname", 130), ("order_no", 170), ("kind", 110),
-                           ("reason", 90), ("status", 120), ("handler", 70), ("amount_fen", 90),
-                           ("opened_at", 130), ("next_deadline_at", 130),
+        self.view.sortByColumn(self.column_of(DEFAULT_SORT[0]),
+                               Qt.SortOrder.DescendingOrder if DEFAULT_SORT[1]
+                               else Qt.SortOrder.AscendingOrder)
+        for key, width in (("next_deadline_at", 110), ("case_no", 150), ("nickname", 130),
+                           ("order_no", 170), ("kind", 110), ("reason", 90), ("status", 150),
+                           ("handler", 70), ("amount_fen", 90), ("opened_at", 130),
                            ("next_deadline_key", 180)):
             self.view.setColumnWidth(self.column_of(key), width)
-        self.remember_columns("aftersales.columns", HIDDEN_COLUMNS)
+        self.remember_columns(COLUMNS_STATE, HIDDEN_COLUMNS)
+        self.stretch_column("nickname")
         self.activated.connect(self.open_case)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
 
         self.filter_bar = CaseFilterBar(self)
         self.filter_bar.changed.connect(self._debounce.start)
@@ -98,6 +106,8 @@ class AftersalesPage(ListPage):
         self.filters_button.setCheckable(True)
         self.open_button = self._tool("caseOpen", self.tr("&Open case…"), self.open_current,
                                       "Ctrl+O", self.tr("Open the selected case (Enter, double-click)"))
+        self.new_button = self._tool("caseNew", self.tr("&New case…"), lambda: self.new_case(),
+                                     "Ctrl+N", self.tr("Open a new after-sales case for a buyer"))
         self.more = QToolButton()
         self.more.setObjectName("aftersalesMore")
         self.more.setText(self.tr("More"))
@@ -120,6 +130,7 @@ class AftersalesPage(ListPage):
         bar.setObjectName("aftersalesToolbar")
         bar.addWidget(self.filters_button)
         bar.addSeparator()
+        bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
         bar.addSeparator()
         bar.addWidget(self.more)
@@ -188,3 +199,52 @@ class AftersalesPage(ListPage):
         ids = self.selected_ids()
         if len(ids) == 1:
             self.open_case(ids[0])
+
+    def new_case(self, customer_id: int | None = None) -> None:
+        """The case form for a new case: the buyer picked in it, or `customer_id`'s."""
+        from desk.ui.aftersales.case_dialog import CaseDialog
+
+        CaseDialog.ask(self, customer_id=customer_id)
+
+    def _row_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        row = index.row()
+        case_id = self.model.id_at(row)
+        customer_id = self.model.value(row, "customer_id")
+        case_no = self.model.value(row, "case_no") or ""
+        menu = QMenu(self)
+        menu.setObjectName("caseRowMenu")
+        self.fill_row_menu(menu, case_id, customer_id, case_no)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def fill_row_menu(self, menu: QMenu, case_id: int, customer_id: int, case_no: str) -> None:
+        """The right-click menu of a case's row."""
+        menu.addAction(self.tr("&Open case…"), lambda: self.open_case(case_id)).setObjectName(
+            "caseMenuOpen")
+        menu.addAction(self.tr("Open the &buyer…"), lambda: self.open_buyer(customer_id)).setObjectName(
+            "caseMenuBuyer")
+        menu.addAction(self.tr("&New case for this buyer…"),
+                       lambda: self.new_case(customer_id)).setObjectName("caseMenuNewForBuyer")
+        menu.addSeparator()
+        menu.addAction(self.tr("&Copy case number"),
+                       lambda: QGuiApplication.clipboard().setText(case_no)).setObjectName(
+            "caseMenuCopyNo")
+        menu.addSeparator()
+        menu.addAction(self.tr("&Export to Excel…"), self.export_rows).setObjectName("caseMenuExport")
+
+    def open_buyer(self, customer_id: int) -> None:
+        from desk.ui.customers.detail import CustomerDialog
+
+        CustomerDialog.ask(self, customer_id)
+
+    def empty_text(self) -> str:
+        if self.searching() or not self.filter_bar.filters().is_empty():
+            return self.tr("No case matches the search or the filters.")
+        return self.tr('No after-sales cases yet. <a href="new">Open a new case…</a> (Ctrl+N)')
+
+    def empty_link(self, href: str) -> None:
+        if href == "new":
+            self.new_case()

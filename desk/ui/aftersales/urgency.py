@@ -1,4 +1,5 @@
-"""A case's next deadline in a table: coloured by how near it is, with the time left."""
+"""A deadline in a table (a case's next one, a follow-up's due time): coloured
+by how near it is, shown as the time left ("3 h left", "2 d overdue")."""
 
 from __future__ import annotations
 
@@ -68,6 +69,14 @@ class Urgency(QObject):
             return _BRUSHES[1].get(self.of(epoch))
         return None
 
+    def left_text(self, epoch: int) -> str:
+        """'3 h left', '2 d overdue': the core's rounding (due.time_left), in words."""
+        return left_words(deadlines.time_left(timeutil.from_epoch(epoch), timeutil.now()))
+
+    def tooltip(self, epoch: int) -> str:
+        """The exact time left and the moment: 'Overdue by 2 d 3 h (30/11/2026 08:55)'."""
+        return self.tr("{left} ({when})").format(left=self.time_left(epoch), when=fmt.when(epoch))
+
     def time_left(self, epoch: int) -> str:
         """'Overdue by 2 d 3 h', 'Due in 45 min', ..."""
         seconds = epoch - timeutil.to_epoch(timeutil.now())
@@ -81,9 +90,27 @@ class Urgency(QObject):
             span = self.tr("{m} min").format(m=mins)
         return (self.tr("Overdue by {span}") if seconds <= 0 else self.tr("Due in {span}")).format(span=span)
 
-    def column(self, title) -> Column:
-        """The next-deadline column over the listing's `next_deadline_at`."""
-        return Column("next_deadline_at", title, fmt.when, tooltip=self.time_left, roles=self.roles)
+    def column(self, title, key: str = "next_deadline_at") -> Column:
+        """A deadline column over the listing's `key` (epoch seconds): the time
+        left in the urgency's colours, the moment itself on hover."""
+        return Column(key, title, self.left_text, tooltip=self.tooltip, roles=self.roles)
+
+
+def left_words(left: deadlines.TimeLeft) -> str:
+    """A TimeLeft as the tables show it: '3 h left', '2 d overdue', '45 min left'."""
+    n = left.amount
+    translate = QCoreApplication.translate
+    if left.overdue:
+        if left.unit == deadlines.DAYS:
+            return translate("Urgency", "%n d overdue", "", n)
+        if left.unit == deadlines.HOURS:
+            return translate("Urgency", "%n h overdue", "", n)
+        return translate("Urgency", "%n min overdue", "", n)
+    if left.unit == deadlines.DAYS:
+        return translate("Urgency", "%n d left", "", n)
+    if left.unit == deadlines.HOURS:
+        return translate("Urgency", "%n h left", "", n)
+    return translate("Urgency", "%n min left", "", n)
 
 
 def deadline_label(key: str) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +38,7 @@ from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.customers import figures, notes, service, tags
 from desk.core.errors import UserError
 from desk.core.platforms import PLATFORMS
-from desk.ui import fmt, labels
+from desk.ui import fmt, labels, screenfit
 from desk.ui import undo as history
 from desk.ui.bus import bus
 from desk.ui.customers.address_dialog import AddressDialog
@@ -65,6 +66,16 @@ def link_ids(key: str) -> tuple[int | None, int | None]:
     return (int(order) if order else None, int(case) if case else None)
 
 
+def _fit_columns(table: QTableWidget) -> None:
+    """Columns as wide as their contents; an empty table shares its width out
+    instead of squeezing every column to its title."""
+    if not shiboken6.isValid(table):
+        return  # the model outlives its view while the dialog is torn down
+    mode = (QHeaderView.ResizeMode.Stretch if table.rowCount() == 0
+            else QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(mode)
+
+
 class CustomerDialog(QDialog):
     """Shows and edits one customer; every write goes through a core service and
     onto the app's undo history, and the dialog (like any open view) refreshes
@@ -79,7 +90,8 @@ class CustomerDialog(QDialog):
         self._missing_tag = ""  # the name typed that matches no tag
         self._deleted_at_index = -1  # the history position right after a note was deleted
         self._shown: dict[str, Any] = {}  # the identity as last loaded into the form
-        self.setMinimumSize(1000, 720)
+        # the content scrolls, Close stays: the dialog fits a 1024×600 screen
+        self.setMinimumSize(560, 360)
         from desk.ui.replies import current
         from desk.ui.replies.palette import add_action
 
@@ -154,7 +166,7 @@ class CustomerDialog(QDialog):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.add_tag.setCompleter(self.completer)
         self.add_tag.textEdited.connect(self._suggest)
-        self.completer.activated.connect(self.add_tag_named)
+        self.completer.activated.connect(self._tag_chosen)
         self.add_tag.returnPressed.connect(lambda: self.add_tag_named(self.add_tag.text()))
         self.tag_error = self._error_label("customerTagError")
         self.tag_error.setWordWrap(False)
@@ -293,6 +305,9 @@ class CustomerDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        content = QWidget()
+        content_col = QVBoxLayout(content)
+        content_col.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(identity, 1)
         side = QVBoxLayout()
@@ -302,9 +317,12 @@ class CustomerDialog(QDialog):
         side.addWidget(tag_box)
         side.addStretch(1)
         top.addLayout(side, 1)
-        layout.addLayout(top)
-        layout.addLayout(lower, 1)
+        content_col.addLayout(top)
+        content_col.addLayout(lower, 1)
+        self.notes.setMinimumHeight(120)
+        layout.addWidget(screenfit.scrolling(content, "customerScroll"), 1)
         layout.addWidget(buttons)
+        screenfit.first_size(self, 1000, 720)
 
         # Ctrl+Z / Ctrl+Shift+Z while this (modal) dialog is the active window
         history.add_actions(self)
@@ -342,8 +360,11 @@ class CustomerDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
         table.setWordWrap(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        model = table.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(lambda *_args, t=table: _fit_columns(t))
+        _fit_columns(table)
         return table
 
     # -- reading --------------------------------------------------------------
@@ -656,6 +677,17 @@ class CustomerDialog(QDialog):
         self.tag_error.hide()
         self.create_tag.hide()
         self.suggestions.setStringList([t.name for t in tags.tag_suggestions(text)])
+
+    def _tag_chosen(self, text: str) -> None:
+        """A tag picked in the completer's list: added, and the field emptied
+        again once the completer has finished writing its choice into it."""
+        self.add_tag_named(text)
+        if not self.tag_error.isVisible():
+            QTimer.singleShot(0, self._clear_tag_field)
+
+    def _clear_tag_field(self) -> None:
+        if shiboken6.isValid(self) and not self.tag_error.isVisible():
+            self.add_tag.clear()
 
     def add_tag_named(self, text: str) -> None:
         text = text.strip()

@@ -27,7 +27,7 @@ from desk.core import settings, timeutil
 from desk.core.customers import merge
 from desk.core.customers.trash import CustomerRow
 from desk.core.errors import UserError
-from desk.ui import fmt, labels, undo
+from desk.ui import fmt, labels, screenfit, undo
 from desk.ui.bus import bus
 from desk.ui.errors import ERROR_STYLE, user_message
 from desk.ui.listpage import read_only_table
@@ -46,8 +46,8 @@ class DuplicatesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("duplicatesDialog")
         self.setWindowTitle(self.tr("Duplicate customers"))
-        self.setMinimumSize(820, 520)
-        self.resize(980, 620)
+        self.setMinimumSize(640, 420)
+        screenfit.first_size(self, 980, 620)
         self.changed = False
         self._groups: list[merge.DuplicateGroup] = []
         self._pair: tuple[CustomerRow, CustomerRow] | None = None

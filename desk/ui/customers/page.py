@@ -79,6 +79,7 @@ class CustomersPage(ListPage):
                            ("open_case_count", 70), ("risk", 120)):
             self.view.setColumnWidth(self.column_of(key), width)
         self.remember_columns("customers.columns", HIDDEN_COLUMNS)
+        self.stretch_column("tags")  # the room a wide screen leaves: more tags, not a gap
         self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._row_menu)
@@ -426,6 +427,18 @@ class CustomersPage(ListPage):
         if entity == "saved_view":
             self._fill_views()
         super()._on_change(entity, ids)
+
+    def empty_text(self) -> str:
+        if self.searching() or self.filter_bar.active_count():
+            return self.tr("No customer matches the search or the filters.")
+        return self.tr('No customers yet. <a href="import">Import orders…</a> from your seller '
+                       'centre (Ctrl+I) or add one with <a href="new">New customer…</a> (Ctrl+N).')
+
+    def empty_link(self, href: str) -> None:
+        if href == "new":
+            self.new_customer()
+        elif href == "import" and hasattr(self.window(), "import_orders"):
+            self.window().import_orders()
 
     def search_filter(self, text: str):
         return search_filter(text)

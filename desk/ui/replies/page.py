@@ -4,10 +4,11 @@ every change undoable (Ctrl+Z)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +44,20 @@ from desk.ui.worker import run_task
 
 MOVE = Qt.DropAction.MoveAction
 SEARCH_LIMIT = 500
+
+
+class ActionButton(QPushButton):
+    """A push button that triggers `action` and shows its text and tooltip;
+    the row menu offers the same action (defaultAction(), as a QToolButton has)."""
+
+    def __init__(self, action: QAction) -> None:
+        super().__init__(action.text())
+        self._action = action
+        self.setToolTip(action.toolTip())
+        self.clicked.connect(lambda _=False: action.trigger())
+
+    def defaultAction(self) -> QAction:  # noqa: N802 - QToolButton's name
+        return self._action
 
 
 class RepliesPage(QWidget):
@@ -151,8 +166,9 @@ class RepliesPage(QWidget):
         return action
 
     def _tool(self, name: str, text: str, slot: Callable[[], Any], shortcut=None,
-              tip: str = "", page_wide: bool = False) -> QToolButton:
-        """A tool button; its shortcut works in the phrase table (or anywhere on the page)."""
+              tip: str = "", page_wide: bool = False) -> ActionButton:
+        """A tool bar button (framed, as on the Customers page); its shortcut
+        works in the phrase table (or anywhere on the page)."""
         action = QAction(text, self)
         action.setObjectName(name)
         action.triggered.connect(lambda _=False: slot())
@@ -165,21 +181,21 @@ class RepliesPage(QWidget):
             tip = f"{tip or text.replace('&', '').rstrip('…')} ({keys})"
         if tip:
             action.setToolTip(tip)
-        button = QToolButton()
+        button = ActionButton(action)
         button.setObjectName(f"{name}Button")
-        button.setDefaultAction(action)
         return button
 
     def _build_toolbar(self) -> QToolBar:
-        self.copy_button = self._tool("copyPhrase", self.tr("Copy"), self.copy_current, None,
-                                      self.tr("Fill in and copy to the clipboard (Enter)"))
+        self.copy_button = self._tool("copyPhrase", self.tr("Copy to clipboard"), self.copy_current,
+                                      None, self.tr("Fill in and copy to the clipboard (Enter)"))
         self.new_button = self._tool("newPhrase", self.tr("&New phrase…"), self.new_phrase, "Ctrl+N",
                                      page_wide=True)
         self.insert_button = self._tool("insertPhrase", self.tr("&Insert above…"), self.insert_phrase,
                                         "Ins", self.tr("Add a phrase above the selected one"))
         self.edit_button = self._tool("editPhrase", self.tr("&Edit…"), self.edit_current, "F2")
-        self.duplicate_button = self._tool("duplicatePhrase", self.tr("D&uplicate"),
-                                           self.duplicate_current, "Ctrl+D")
+        self.duplicate_button = self._tool("duplicatePhrase", self.tr("D&uplicate phrase"),
+                                           self.duplicate_current, "Ctrl+D",
+                                           self.tr("Add a copy of the phrase under it, to change"))
         self.delete_button = self._tool("deletePhrase", self.tr("&Delete"), self.delete_current,
                                         QKeySequence.StandardKey.Delete)
         self.up_button = self._tool("phraseUp", self.tr("Move up"), lambda: self.move_current(-1),
@@ -638,7 +654,10 @@ class RepliesPage(QWidget):
                                       "for each phrase.", "", skipped)
             self.status(text)
 
-        fn = core_transfer.export_sogou if is_sogou(path) else core_transfer.export_xlsx
+        if is_sogou(path):
+            fn = core_transfer.export_sogou
+        else:  # headers in the UI's language, as File > Export writes them
+            fn = partial(core_transfer.export_xlsx, translate=QCoreApplication.translate)
         run_task(fn, path, on_success=written, on_error=lambda e: report(e, self))
 
     def check_phrases(self) -> None:

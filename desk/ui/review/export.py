@@ -9,11 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from desk.core.review import figures as core
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
-
-
-def write_in_background(period: core.Period, platform: str, out: Path, kinds: dict[str, str],
+def write_in_background(period: core.Period, platform: str, out: Path,
                         progress=None, is_cancelled=None) -> Path:
     """Work out the review and write it (on a worker: its own connection)."""
     from desk.core.aftersales import views
@@ -24,5 +20,6 @@ def write_in_background(period: core.Period, platform: str, out: Path, kinds: di
     review = core.review(period, platform, is_cancelled=is_cancelled)
     if progress:
         progress(1, 2)
-    names = {"reason": dict(views.reason_choices()), "kind": kinds}
-    return write_review(review, out, _translate, names)
+    # the same code path as `shopdesk export review`, translated by Qt here
+    names = {"reason": dict(views.reason_choices())}
+    return write_review(review, out, QCoreApplication.translate, names)

@@ -33,7 +33,7 @@ from desk.ui.worker import run_task
 # figures that open a list when clicked: key -> which list
 OPENS = {"new_customers": "customers", "cases_opened": "cases", "resolution_rate": "cases",
          "first_response_median": "cases", "first_response_p90": "cases",
-         "missed_deadlines": "cases"}
+         "overdue_cases": "overdue"}
 FIGURE_COLUMNS = 5
 BARS_SHOWN = 10  # the most frequent of each breakdown
 
@@ -370,6 +370,8 @@ class ReviewPage(QWidget):
                                                  first_order_to=b))
         elif OPENS.get(key) == "cases":
             self._open_cases(opened_from=a, opened_to=b)
+        elif OPENS.get(key) == "overdue":  # the very cases the figure counts
+            self._open_cases(opened_from=a, opened_to=b, due="overdue")
 
     def open_bar(self, breakdown: str, index: int) -> None:
         if self.result is None or breakdown == "product":
@@ -428,6 +430,6 @@ class ReviewPage(QWidget):
             return
         out = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
         run_with_progress(self, self.tr("Writing the review workbook…"), write_in_background, period,
-                          self.platform.currentData(), out, labels.case_kinds(),
+                          self.platform.currentData(), out,
                           on_success=lambda written: self.state.setText(
                               self.tr("Saved to {path}").format(path=str(written))))

@@ -23,7 +23,7 @@ from desk.core.aftersales import due, views
 from desk.core.aftersales.listing import CASES
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.errors import UserError
-from desk.ui import errors, fmt, labels
+from desk.ui import errors, labels
 from desk.ui.aftersales.urgency import Urgency, deadline_label
 from desk.ui.customers import followups as ops
 from desk.ui.listpage import ListPage
@@ -41,17 +41,22 @@ class TodayPage(ListPage):
 
     def __init__(self, parent=None) -> None:
         platforms = labels.platforms()
+        # one clock for both lists: the follow-ups' due times and the cases' deadlines
+        urgency = Urgency()
         columns = [
-            Column("due_at", lambda: self.tr("Due"), fmt.when),
+            urgency.column(lambda: self.tr("Due"), "due_at"),
             Column("title", lambda: self.tr("Follow-up")),
             Column("nickname", lambda: self.tr("Buyer")),
             Column("platform", lambda: self.tr("Platform"), lambda v: labels.label(platforms, v)),
         ]
         super().__init__("todayPage", self.tr("Today"), FOLLOWUPS_DUE, columns, parent)
+        self.urgency = urgency
+        urgency.setParent(self)
         self.search.setPlaceholderText(self.tr("Filter by buyer or task…"))
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for col, width in enumerate((150, 320, 180)):
+        for col, width in enumerate((120, 320, 170, 90)):
             self.view.setColumnWidth(col, width)
+        self.stretch_column("title")
 
         self.open_action = self._action("todayOpenCustomerAction", self.tr("&Open customer"),
                                         self.open_current_customer)
@@ -96,7 +101,6 @@ class TodayPage(ListPage):
     def _build_cases(self) -> None:
         """The cases due today or overdue: a second lazy table under the follow-ups."""
         statuses = labels.case_statuses()
-        self.urgency = Urgency(self)
         columns = [
             self.urgency.column(lambda: self.tr("Deadline")),
             Column("next_deadline_key", lambda: self.tr("What is due"), deadline_label),
@@ -116,9 +120,10 @@ class TodayPage(ListPage):
         self.cases_view.verticalHeader().setVisible(False)
         self.cases_view.verticalHeader().setDefaultSectionSize(28)
         self.cases_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.cases_view.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((150, 240, 150, 180)):
+        for col, width in enumerate((120, 240, 150, 170, 170)):
             self.cases_view.setColumnWidth(col, width)
+        # the width left over goes to what is due, not to a gap after the status
+        self.cases_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.cases_view.doubleClicked.connect(
             lambda ix: self.open_case(self.cases_model.id_at(ix.row())))
         self.cases_view.installEventFilter(self)
@@ -133,8 +138,9 @@ class TodayPage(ListPage):
         self.body.addSpacing(8)
         self.body.addLayout(title)
         self.body.addWidget(self.cases_view, 1)
-        self._repaint = QTimer(self, interval=60_000)  # colours follow the clock
+        self._repaint = QTimer(self, interval=60_000)  # colours and times left follow the clock
         self._repaint.timeout.connect(self.cases_view.viewport().update)
+        self._repaint.timeout.connect(self.view.viewport().update)
         self._repaint.start()
 
     def eventFilter(self, watched, event) -> bool:
@@ -147,9 +153,15 @@ class TodayPage(ListPage):
 
     def apply_filters(self) -> None:
         super().apply_filters()
-        self.cases_model.set_filters([due.today_filter(timeutil.now()),
-                                      views.search_filter(self.search.text())])
-        self.cases_count.setText(self.tr("%Ln case(s)", "", self.cases_model.rowCount()))
+        now, search = timeutil.now(), views.search_filter(self.search.text())
+        self.cases_model.set_filters([due.today_filter(now), search])
+        text = self.tr("%Ln case(s)", "", self.cases_model.rowCount())
+        # overdue as the review and the After-sales filter count it
+        overdue = len(CASES.ids([f for f in (due.overdue_filter(now), search) if f is not None]))
+        if overdue:
+            text = self.tr("{cases}, {overdue}").format(
+                cases=text, overdue=self.tr("%Ln overdue", "", overdue))
+        self.cases_count.setText(text)
 
     def due_counts(self) -> tuple[int, int]:
         """(follow-ups, cases) due by tonight, as the lists hold them after
@@ -160,6 +172,7 @@ class TodayPage(ListPage):
         if entity == "setting":
             self.urgency.reload()
             self.cases_view.viewport().update()
+            self.view.viewport().update()
         super()._on_change(entity, ids)
 
     def open_case(self, case_id: int) -> None:
@@ -234,11 +247,38 @@ class TodayPage(ListPage):
         ids = self.selected_ids()
         return ids[0] if len(ids) == 1 else None
 
-    def _write(self, call, *args) -> None:
+    def _write(self, call, *args) -> bool:
         try:
             call(*args)
         except UserError as e:
             errors.report(e, self)
+            return False
+        return True
+
+    def _act_on_selection(self, call, *args) -> None:
+        """`call(ids, *args)` on the selected follow-ups; then the row after
+        them is selected (or the one before, at the end), so the list can be
+        worked down from the keyboard."""
+        rows = sorted(ix.row() for ix in self.view.selectionModel().selectedRows())
+        if not rows:
+            return
+        ids = [self.model.id_at(r) for r in rows]
+        n = self.model.rowCount()
+        after = [self.model.id_at(r) for r in range(rows[-1] + 1, n)]
+        before = [self.model.id_at(r) for r in range(rows[0] - 1, -1, -1)]
+        if not self._write(call, ids, *args):
+            return
+        if self._stale:  # hidden: reloaded now, so the next row is there to select
+            self.apply_filters()
+        for candidate in [*after, *before, *ids]:  # snoozed ones may still be listed
+            row = self.model.row_of(candidate)
+            if row >= 0:
+                index = self.model.index(row, 0)
+                self.view.selectionModel().setCurrentIndex(
+                    index, self.view.selectionModel().SelectionFlag.ClearAndSelect
+                    | self.view.selectionModel().SelectionFlag.Rows)
+                self.view.scrollTo(index)
+                return
 
     def open_customer(self, followup_id: int) -> None:
         # a big module, loaded when first needed
@@ -261,13 +301,10 @@ class TodayPage(ListPage):
             FollowupDialog.ask(self, customer_id, fid)
 
     def mark_selected_done(self) -> None:
-        if ids := self.selected_ids():
-            self._write(ops.set_done, ids, True)
+        self._act_on_selection(ops.set_done, True)
 
     def snooze_selected(self, until: datetime) -> None:
-        if ids := self.selected_ids():
-            self._write(ops.snooze, ids, until)
+        self._act_on_selection(ops.snooze, until)
 
     def delete_selected(self) -> None:
-        if ids := self.selected_ids():
-            self._write(ops.delete, ids)
+        self._act_on_selection(ops.delete)

@@ -26,16 +26,8 @@ from PySide6.QtWidgets import (
 from desk.core import settings
 from desk.core.excel import exports
 from desk.core.listing import Filter
-from desk.ui import labels
 from desk.ui.progress import run_with_progress
 from desk.ui.worker import Task
-
-
-def export_labels() -> dict[str, dict[str, str]]:
-    """The names the UI shows for stored codes, for the exported cells."""
-    return {"platform": labels.platforms(), "lifecycle": labels.lifecycles(),
-            "order_status": labels.order_statuses(), "case_kind": labels.case_kinds(),
-            "case_status": labels.case_statuses()}
 
 
 class ExportDialog(QDialog):
@@ -157,8 +149,9 @@ class ExportDialog(QDialog):
         what, target = dialog.kind.currentData(), dialog.target()
         chosen, mask = dialog.chosen_selection(), dialog.mask.isChecked()
         dialog.deleteLater()
+        # the stored codes are written as desk.core.labels names them, in the UI's language
         job = partial(exports.export, what, target, chosen, mask_phones=mask,
-                      translate=QCoreApplication.translate, labels=export_labels())
+                      translate=QCoreApplication.translate)
         return run_with_progress(parent, QCoreApplication.translate("ExportDialog", "Exporting to Excel…"), job,
                                  on_success=lambda result: _done(parent, result))
 

@@ -1,13 +1,14 @@
 """Importing an order export (or a customer list ShopDesk exported): pick
-the file, see what would change (the dry run, with every row that cannot be
-used), then import it in one transaction."""
+the file, see what would change (the dry run: the figures, a table of every
+order and field it adds or changes, and every row that cannot be used), then
+import it in one transaction."""
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 from desk.core.errors import UserError
 from desk.core.excel import customers_import, layouts, orders_import
 from desk.core.excel.customers_import import CustomerPlan
-from desk.core.excel.orders_import import ImportPlan, UnknownLayout
-from desk.ui import errors, labels
+from desk.core.excel.orders_import import FieldChange, ImportPlan, UnknownLayout
+from desk.ui import errors, fmt, labels
 from desk.ui.errors import ERROR_STYLE, user_message
 from desk.ui.progress import run_with_progress
 from desk.ui.transfer.mapping_dialog import MappingDialog
@@ -47,6 +48,36 @@ def read_any(path: Path, platform: str | None, mapping, names, dry_run: bool = T
 
 def _names() -> dict:
     return {"platform": labels.platforms(), "lifecycle": labels.lifecycles()}
+
+
+SHOWN_CHANGES = 2000  # rows of the changes table; the figures above count them all
+
+# A changed column of an order -> the import field it comes from (its label is translated)
+_CHANGE_FIELDS = {"amount_fen": "amount", "shipping_fen": "shipping", "receiver_name": "receiver",
+                  "receiver_phone": "phone", "receiver_address": "address"}
+
+
+def change_field(key: str) -> str:
+    """What a changed field is called in the preview."""
+    if key == "items":
+        return QCoreApplication.translate("ImportDialog", "Items")
+    if key == "customer_phone":
+        return QCoreApplication.translate("ImportDialog", "Buyer's phone")
+    english = layouts.FIELD_LABELS.get(_CHANGE_FIELDS.get(key, key), key)
+    return QCoreApplication.translate("ImportField", english)
+
+
+def change_value(key: str, value: object) -> str:
+    """A value as the preview shows it: times and money in the UI's locale, statuses by name."""
+    if value is None or value == "":
+        return ""
+    if key.endswith("_at") and isinstance(value, int):
+        return fmt.when(value)
+    if key.endswith("_fen") and isinstance(value, int):
+        return fmt.money(value)
+    if key == "status":
+        return labels.label(labels.order_statuses(), str(value))
+    return str(value)
 
 
 class ImportDialog(QDialog):
@@ -89,12 +120,33 @@ class ImportDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        self.changes = QTableWidget(0, 6)
+        self.changes.setObjectName("importChanges")
+        self.changes.setHorizontalHeaderLabels([
+            self.tr("Row"), self.tr("Order"), self.tr("Buyer"), self.tr("What"), self.tr("Now"),
+            self.tr("After the import")])
+        self.changes.verticalHeader().setVisible(False)
+        self.changes.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.changes.setWordWrap(False)
+        self.changes.hide()
         self.problems = QTableWidget(0, 2)
         self.problems.setObjectName("importProblems")
         self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Why it cannot be used")])
         self.problems.verticalHeader().setVisible(False)
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.hide()  # shown when a file has rows that cannot be used
+        # before a file is chosen: what to choose, instead of an empty table
+        self.hint = QLabel(self.tr(
+            "<p>Export your orders from the seller centre (Taobao/Tmall, Pinduoduo, JD or Douyin) "
+            "as .csv or .xlsx, then choose the file above with <b>Browse…</b>. A customer list "
+            "ShopDesk exported can be read back the same way.</p><p>Nothing is written until "
+            "you have seen what the file would change and clicked <b>Import</b>; a backup is "
+            "made first.</p>"))
+        self.hint.setObjectName("importHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.setObjectName("importButtons")
         self.run = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -119,6 +171,8 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
+        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.changes, 2)
         layout.addWidget(self.problems, 1)
         layout.addWidget(buttons)
 
@@ -146,6 +200,7 @@ class ImportDialog(QDialog):
         self.plan = None
         self.run.setEnabled(False)
         self.error.hide()
+        self.changes.hide()
         self.summary.setText(self.tr("Reading the file…"))
         path, platform, mapping = self._args()
         self._generation += 1
@@ -169,24 +224,61 @@ class ImportDialog(QDialog):
             self._show_problems(plan.errors)
             self.run.setEnabled(bool(plan.new or plan.updated))
             return
-        self.summary.setText(self.tr(
-            "Platform: {platform}. New customers: {nc}. Updated customers: {uc}. New orders: {no}. "
-            "Updated orders: {uo}. Unchanged orders: {un}. Rows that cannot be used: {bad}.").format(
-            platform=labels.label(labels.platforms(), plan.platform), nc=s["new_customers"],
-            uc=s["updated_customers"], no=s["new_orders"], uo=s["updated_orders"],
-            un=s["unchanged"], bad=len(plan.errors)))
+        self.summary.setText("\n".join((
+            self.tr("Platform: {platform}").format(
+                platform=labels.label(labels.platforms(), plan.platform)),
+            self.tr("New customers: {nc}    Updated customers: {uc}").format(
+                nc=s["new_customers"], uc=s["updated_customers"]),
+            self.tr("New orders: {no}    Updated orders: {uo}    Unchanged orders: {un}").format(
+                no=s["new_orders"], uo=s["updated_orders"], un=s["unchanged"]),
+            self.tr("Rows that cannot be used: {bad}").format(bad=len(plan.errors)))))
+        self._show_changes(plan)
         self._show_problems(plan.errors)
         self.run.setEnabled(bool(plan.new_orders or plan.updated_orders))
 
+    def _show_changes(self, plan: ImportPlan) -> None:
+        """One line per new order and per changed field, in the file's row order."""
+        new = [FieldChange(r.row, r.order_no, r.nickname, "", "", "", r.file) for r in plan.new_orders]
+        plan_new = {(r.order_no, r.file): r for r in plan.new_orders}
+        lines = sorted([*new, *plan.changes], key=lambda c: (c.file, c.row))
+        shown = lines[:SHOWN_CHANGES]
+        self.changes.setRowCount(len(shown))
+        for i, c in enumerate(shown):
+            row = f"{c.file}: {c.row}" if c.file else str(c.row)
+            if c.field:
+                cells = (row, c.order_no, c.buyer, change_field(c.field), change_value(c.field, c.old),
+                         change_value(c.field, c.new))
+            else:
+                record = plan_new[c.order_no, c.file]
+                cells = (row, c.order_no, c.buyer, self.tr("New order"), "", self.tr(
+                    "{status}, {amount}").format(
+                    status=change_value("status", record.values["status"]),
+                    amount=fmt.money(record.values.get("amount_fen", 0))))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.changes.setItem(i, column, item)
+        self.changes.resizeColumnsToContents()
+        self.changes.setVisible(bool(shown))
+        if len(lines) > len(shown):
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "The table shows the first {shown} of {total} changes.").format(
+                shown=len(shown), total=len(lines)))
+
     def _show_problems(self, problems) -> None:
+        self.hint.hide()
+        self.problems.setVisible(bool(problems))
         self.problems.setRowCount(len(problems))
         for i, e in enumerate(problems):
-            self.problems.setItem(i, 0, QTableWidgetItem(str(e.row)))
+            where = f"{e.file}: {e.row}" if getattr(e, "file", "") else str(e.row)
+            self.problems.setItem(i, 0, QTableWidgetItem(where))
             self.problems.setItem(i, 1, QTableWidgetItem(user_message(e.error)))
 
     def _preview_failed(self, error: BaseException) -> None:
         self.summary.setText("")
         self.problems.setRowCount(0)
+        self.problems.hide()
+        self.changes.hide()
         if isinstance(error, UnknownLayout):
             chosen = MappingDialog.ask(self, error.rows)
             if chosen is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.errors import UserError
 from desk.core.excel import layouts, presets
-from desk.ui import labels
+from desk.ui import labels, screenfit
 from desk.ui.errors import ERROR_STYLE, user_message
 
 _SAMPLE_ROWS = 8  # of the file, shown above the choices
@@ -91,12 +91,18 @@ class MappingDialog(QDialog):
         buttons.setObjectName("mappingButtons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # the sample and the long list of fields scroll; OK and Cancel stay on screen
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(intro)
+        column.addWidget(self.sample)
+        column.addLayout(form)
+        column.addWidget(self.error)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.sample)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
+        layout.addWidget(screenfit.scrolling(body, "mappingScroll"), 1)
         layout.addWidget(buttons)
+        screenfit.first_size(self, 640, 840)
         self.header_row.valueChanged.connect(lambda _: self._fill_columns({}))
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         self._fill_columns({})

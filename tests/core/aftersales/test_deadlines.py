@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desk.core import timeutil
-from desk.core.aftersales import deadlines, flow, service
+from desk.core.aftersales import deadlines, due, flow, service
 from desk.core.aftersales.deadlines import CaseClock, RuleInfo, Stretch
 from desk.core.aftersales.models import Case
 from desk.core.errors import UserError
@@ -325,3 +325,24 @@ def test_platform_deadlines_count_from_the_status_change(opened, after, status, 
         assert found == []
     nxt = deadlines.next_deadline(c, RULES, zone, 16)
     assert nxt == (found[0] if found else None)
+
+
+# -- the time left, in words ---------------------------------------------------------------
+
+
+def test_time_left_is_one_whole_unit_rounded_down():
+    now = datetime(2024, 1, 31, 10, 0, tzinfo=BEIJING)
+    left = due.time_left
+    assert left(now + 3 * H + timedelta(minutes=59), now) == due.TimeLeft(3, "hours", False)
+    assert left(now + timedelta(minutes=45), now) == due.TimeLeft(45, "minutes", False)
+    assert left(now + timedelta(seconds=30), now) == due.TimeLeft(1, "minutes", False)
+    assert left(now + 23 * H, now) == due.TimeLeft(23, "hours", False)
+    assert left(now + 24 * H, now) == due.TimeLeft(1, "days", False)
+    assert left(now + 71 * H, now) == due.TimeLeft(2, "days", False)
+    # overdue: how long ago, never "0"
+    assert left(now, now) == due.TimeLeft(1, "minutes", True)
+    assert left(now - 2 * H, now) == due.TimeLeft(2, "hours", True)
+    assert left(now - 2 * 24 * H - 5 * H, now) == due.TimeLeft(2, "days", True)
+    # the zone of either side does not matter
+    assert left((now - 3 * 24 * H).astimezone(UTC), now) == due.TimeLeft(3, "days", True)
+

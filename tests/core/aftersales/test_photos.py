@@ -267,6 +267,7 @@ def test_evidence_pack_holds_photos_index_and_summary(case_id, store, tmp_path):
     assert summary["Buyer"] == '=HYPERLINK("SH-000001")'  # text, not a formula
     assert book["Case"]["B2"].data_type == "s"
     assert summary["Kind"] == "Return and refund" and summary["Status"] == "Handling"
+    assert summary["Platform"] == "Taobao"  # the name, not the stored code
     assert summary["Refund (yuan)"] == 123.45
     assert summary["Photos"] == 3
     rows = list(book["Photos"].iter_rows(values_only=True))

@@ -146,3 +146,31 @@ def test_a_new_note_dates_the_last_contact(shop):
     assert Customer.get_by_id(cid).last_contact_at is None
     note_id = notes.add(cid, "问了尺码")
     assert Customer.get_by_id(cid).last_contact_at == notes.get_note(note_id).created_at
+
+
+def test_undoing_a_note_puts_the_last_contact_back(shop):
+    from desk.core.customers.models import Customer
+
+    def contact(cid):
+        return database.execute_sql("SELECT last_contact_at FROM customer WHERE id = ?",
+                                    (cid,)).fetchone()[0]
+
+    cid = shop.customer("回滚")
+    first = notes.add(cid, "上周问过尺码")
+    _age(first, 1_700_000_000)
+    database.execute_sql("UPDATE customer SET last_contact_at = 1700000000 WHERE id = ?", (cid,))
+    second = notes.add(cid, "今天又来问了")
+    assert contact(cid) > 1_700_000_000
+    notes.delete([second])  # the undo of adding it
+    assert contact(cid) == 1_700_000_000
+    notes.restore([second])  # redo
+    assert Customer.get_by_id(cid).last_contact_at == notes.get_note(second).created_at
+    notes.delete([second, first])
+    assert contact(cid) is None  # no note left dates a contact
+    # a contact later than the notes concerned did not come from them
+    other = shop.customer("别人")
+    old = notes.add(other, "旧备注")
+    _age(old, 1_600_000_000)
+    database.execute_sql("UPDATE customer SET last_contact_at = 1700000000 WHERE id = ?", (other,))
+    notes.delete([old])
+    assert contact(other) == 1_700_000_000

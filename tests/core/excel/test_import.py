@@ -78,8 +78,11 @@ def test_dry_run_writes_nothing_and_a_second_import_changes_nothing(db, tmp_path
     before = snapshot()
     dry = import_orders(path, dry_run=True, tz=SHOP_TZ)
     assert snapshot() == before
-    assert dry.summary() == {"platform": "douyin", "new_customers": 2, "updated_customers": 0,
-                             "new_orders": 3, "updated_orders": 0, "unchanged": 0, "errors": []}
+    summary = dry.summary()
+    assert {k: v for k, v in summary.items() if k not in ("new_order_rows", "changes")} == {
+        "platform": "douyin", "new_customers": 2, "updated_customers": 0, "new_orders": 3,
+        "updated_orders": 0, "unchanged": 0, "errors": []}
+    assert [r["row"] for r in summary["new_order_rows"]] == [2, 4, 5] and summary["changes"] == []
     import_orders(path, tz=SHOP_TZ)
     after = snapshot()
     again = import_orders(path, tz=SHOP_TZ)

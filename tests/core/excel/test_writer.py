@@ -166,3 +166,36 @@ def test_text_and_money_round_trip(tmp_path_factory, rows):
     for (text, fen), (got_text, got_amount) in zip(rows, back, strict=True):
         assert got_text == (clean_text(text) or None)
         assert round(got_amount * 100) == fen
+
+
+def assert_prints_landscape_fitted_with_the_header(ws, title_rows="$1:$1"):
+    setup = ws.page_setup
+    assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows == title_rows
+
+
+def test_every_sheet_has_a_named_header_font_and_prints_fitted_to_the_width(tmp_path):
+    path = tmp_path / "out.xlsx"
+    write(path, [(n,) for n in range(5)], max_rows=3)  # two sheets: the continued one too
+    wb = load_workbook(path)
+    assert len(wb.worksheets) == 2
+    for ws in wb.worksheets:
+        font = ws["A1"].font
+        assert (font.name, font.sz, font.b) == ("Microsoft YaHei", 11, True)
+        assert_prints_landscape_fitted_with_the_header(ws)
+
+
+@pytest.mark.parametrize("text", [
+    "a & b <c> \"q\" 'x'", "  leading", "trailing  ", "\tstarts with a tab", "a\r\nb", "end\r",
+    "]]>", "😀 emoji", "line\nbreak", "\x85", "x\ufffey", "s\ud800x", "&#13;", "<t>fake</t>",
+])
+def test_text_reads_back_as_written(tmp_path, text):
+    from desk.core.excel.safe import clean_text
+
+    path = tmp_path / "out.xlsx"
+    write(path, [(text, text)], [Column("Text"), Column("Code", "code")])
+    row = cells(path)[1]
+    as_read = clean_text(text).replace("\r\n", "\n").replace("\r", "\n")  # XML's line ends
+    assert [c.value for c in row] == [as_read] * 2
+    assert all(c.data_type == "s" for c in row)

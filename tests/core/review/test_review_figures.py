@@ -45,8 +45,9 @@ class Shop:
 
     def case(self, cid, moves, *, kind="refund_only", reason="quality", responsibility="seller",
              handler="小王", refund=0, comp=0, items=(), platform="taobao", no_reason=False,
-             trashed=False) -> int:
-        """moves: [(epoch, status)], the first one opens the case."""
+             trashed=False, deadline=None) -> int:
+        """moves: [(epoch, status)], the first one opens the case; `deadline`:
+        its stored next deadline (epoch)."""
         opened = moves[0][0]
         status, changed = moves[-1][1], moves[-1][0]
         first = moves[1][0] if len(moves) > 1 else None
@@ -55,10 +56,11 @@ class Shop:
         case_id = database.execute_sql(
             "INSERT INTO aftersales_case(case_no, customer_id, platform, kind, reason, responsibility,"
             " status, handler, refund_fen, compensation_fen, no_reason_return, opened_at,"
-            " status_changed_at, first_response_at, closed_at, deleted_at, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
+            " status_changed_at, first_response_at, closed_at, deleted_at, next_deadline_at,"
+            " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
             (f"SH-{self.n:06d}", cid, platform, kind, reason, responsibility, status, handler, refund,
-             comp, int(no_reason), opened, changed, first, closed, 1 if trashed else None)).lastrowid
+             comp, int(no_reason), opened, changed, first, closed, 1 if trashed else None,
+             deadline)).lastrowid
         prev = ""
         for when, st in moves:
             database.execute_sql(
@@ -105,7 +107,7 @@ def test_periods_and_presets():
 
 def test_an_empty_shop_has_counts_of_zero_and_no_rates(shop):
     values = figures()
-    assert values["orders"] == values["cases_opened"] == values["missed_deadlines"] == 0
+    assert values["orders"] == values["cases_opened"] == values["overdue_cases"] == 0
     assert values["repeat_rate"] is None and values["resolution_rate"] is None
     assert values["resolution_median"] is None and values["followups_on_time"] is None
     review = rv.review(MAY, tz=BEIJING, now=NOW)
@@ -169,7 +171,6 @@ def test_cases_times_rates_money_and_breakdowns(shop):
     assert values["first_response_p90"] == pytest.approx(72 * H + 0.8 * 72 * H)
     spans = sorted([48 * H, at(2024, 5, 3) - at(2024, 4, 29), 100 * H])
     assert values["resolution_median"] == spans[1]
-    assert values["missed_deadlines"] == 2
     assert (values["refunds_fen"], values["compensation_fen"]) == (4000, 0)  # comp was on a closed case
     assert r.breakdowns["reason"] == [("quality", 2), ("no_reason", 1), ("size", 1)]  # most first
     assert r.breakdowns["product"] == [("T恤", 2), ("帽子", 2)]
@@ -181,7 +182,37 @@ def test_cases_times_rates_money_and_breakdowns(shop):
     assert series[date(2024, 5, 31)] == (1, 0)
     # a case counts in the period it was opened in, wherever its deadline falls
     june = figures(Period(date(2024, 6, 1), date(2024, 6, 30)))
-    assert june["cases_opened"] == 0 and june["missed_deadlines"] == 0
+    assert june["cases_opened"] == 0 and june["overdue_cases"] == 0
+
+
+def test_overdue_now_is_the_today_pages_and_the_lists_overdue(shop):
+    """The figure counts, of the cases opened in the period, exactly those the
+    one definition (due.overdue_filter) calls overdue at `now`: the Today page,
+    the After-sales filter and `aftersales list --due overdue` agree."""
+    from desk.core.aftersales import due
+    from desk.core.aftersales.listing import CASES
+    from desk.core.aftersales.views import CaseFilters
+
+    cid = shop.customer()
+    now = NOW.timestamp()
+    late = shop.case(cid, [(at(2024, 5, 2), "new")], deadline=now - 3 * 86400)        # overdue
+    shop.case(cid, [(at(2024, 5, 3), "new")], deadline=now + H)                       # not yet
+    shop.case(cid, [(at(2024, 5, 4), "new")])                                         # no deadline
+    shop.case(cid, [(at(2024, 5, 5), "new"), (at(2024, 5, 6), "done")])               # settled
+    shop.case(cid, [(at(2024, 5, 7), "new")], deadline=now - H, trashed=True)         # trashed
+    waiting = shop.case(cid, [(at(2024, 5, 8), "new"), (at(2024, 5, 9), "rejected")],
+                        deadline=now)  # the buyer's answer to a refusal: due this very second
+    april = shop.case(cid, [(at(2024, 4, 20), "new")], deadline=now - 40 * 86400)     # before May
+    r = rv.review(MAY, tz=BEIJING, now=NOW)
+    assert r.figures["overdue_cases"].value == 2
+    assert r.figures["overdue_cases"].previous == 1  # April's
+    overdue = due.overdue_filter(NOW)
+    assert sorted(CASES.ids([overdue])) == sorted([late, waiting, april])
+    assert due.due_count(NOW) == 3 and [c.id for c in due.due_cases(NOW)] == [april, late, waiting]
+    a, b = MAY.bounds(BEIJING)
+    opened_in_may = CaseFilters(opened_from=a, opened_to=b, due="overdue").sql(NOW, BEIJING)
+    assert sorted(CASES.ids(opened_in_may)) == sorted([late, waiting])
+    assert figures(platform="pdd")["overdue_cases"] == 0
 
 
 def test_follow_ups_on_time(shop):

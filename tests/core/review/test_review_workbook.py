@@ -61,3 +61,37 @@ def test_a_folder_or_unwritable_place_is_refused_and_leaves_nothing(tmp_path):
     with pytest.raises(UserError):
         write_review(sample(), blocked / "r.xlsx")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_every_sheet_prints_fitted_and_every_chart_fits_on_the_first_page(tmp_path):
+    from desk.core import sheetstyle
+    from tests.core.excel.test_writer import assert_prints_landscape_fitted_with_the_header
+
+    review = sample()
+    review.breakdowns["product"] = [(f"商品{n}", 40 - n) for n in range(40)]  # a tall chart
+    wb = load_workbook(write_review(review, tmp_path / "r.xlsx"))
+    inch = 2.54
+    page_high = 21.0 - 2 * sheetstyle.MARGIN_INCHES * inch  # landscape A4, in cm
+    row_high = 15 / 72 * inch  # Excel's default row: 15 points
+    heights = {}
+    for ws in wb.worksheets:
+        assert ws["A1" if ws.title != "Summary" else "A5"].font.name == "Microsoft YaHei"
+        assert_prints_landscape_fitted_with_the_header(
+            ws, "$5:$5" if ws.title == "Summary" else "$1:$1")
+        for chart in ws._charts:
+            anchor = chart.anchor  # where the chart's top-left corner is, and its size
+            top = anchor._from.row * row_high  # the rows above it (the repeated header)
+            high = anchor.ext.height / 360_000  # EMU to cm
+            assert anchor._from.row >= 1 and top + high <= page_high, (ws.title, high)
+            heights[ws.title] = high
+    assert heights["Cases by product"] > 10  # the tall one is tall, and still fits
+
+
+def test_the_kind_sheet_names_the_kinds_in_the_workbooks_language(tmp_path):
+    from desk.core.excel.translations import translator
+
+    review = sample()
+    review.breakdowns["kind"] = [("return_refund", 2), ("refund_only", 1)]
+    wb = load_workbook(write_review(review, tmp_path / "r.xlsx", translator("zh_CN")))
+    assert [r for r in wb["按类型"].iter_rows(values_only=True)] == [
+        ("按类型", "售后单数"), ("退货退款", 2), ("仅退款", 1)]
