@@ -121,5 +121,5 @@ def test_core_writers_never_replace_a_pipe_or_device(db, tmp_path, write):
                 backup.write_checked_copy(Path(target))
             else:
                 period = figures.preset("this_month", date(2026, 11, 20))
-                write_review(figures.review(period), target, lambda text: text, {"reason": {}})
+                write_review(figures.review(period), target, code_names={"reason": {}})
     assert fifo.exists() and not fifo.is_file()
