@@ -56,6 +56,8 @@ def number_text(value: object) -> str:
     """An order or tracking number as text, exactly. A numeric cell is
     accepted only while a double holds it exactly; a number shown in
     scientific notation has lost its digits."""
+    if type(value) is str and value.isalnum() and value.isascii() and "e" not in value.lower():
+        return value  # the common case: 3012345678901234567, SF1234567890123
     if isinstance(value, bool):
         raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not an order number."),
                         value=value)
