@@ -55,7 +55,6 @@ def test_only_qtbase_chinese_of_qts_translations_is_kept():
 def test_data_files_lay_out_the_resource_and_db_packages():
     pairs = bundle.data_files(ROOT)
     dests = {os.path.join(dest, os.path.basename(src)).replace(os.sep, "/") for src, dest in pairs}
-    assert "desk/resources/style.qss" in dests
     assert "desk/resources/icons/shopdesk.svg" in dests
     assert "desk/resources/replies/starter.json" in dests
     assert "desk/db/seed/tags.json" in dests
