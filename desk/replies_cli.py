@@ -18,7 +18,8 @@ def add_replies(sub) -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
 
     s = actions.add_parser(
-        "import", help="import phrases from Excel (.xlsx), CSV (.csv) or a Sogou phrase file (.txt)")
+        "import",
+        help="import phrases from a spreadsheet (.xlsx, .xls, .ods), CSV (.csv) or a Sogou phrase file (.txt)")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--group", metavar="NAME",
                    help="the group for phrases the file gives no group (all of a Sogou file); "

@@ -2854,8 +2854,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>平台(&amp;L)：</translation>
     </message>
     <message>
-        <source>Order exports (*.csv *.xlsx);;All files (*)</source>
-        <translation>订单导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+        <source>Order exports (*.csv *.xlsx *.xls *.ods *.xlsm *.xlsb);;All files (*)</source>
+        <translation>订单导出文件 (*.csv *.xlsx *.xls *.ods *.xlsm *.xlsb);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -3892,8 +3892,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>导入短语</translation>
     </message>
     <message>
-        <source>Phrase files (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;Sogou phrase file (*.txt *.ini);;CSV (*.csv *.tsv);;All files (*)</source>
-        <translation>短语文件 (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;搜狗自定义短语文件 (*.txt *.ini);;CSV (*.csv *.tsv);;所有文件 (*)</translation>
+        <source>Phrase files (*.xlsx *.xls *.ods *.txt *.ini *.csv *.tsv);;Spreadsheets (*.xlsx *.xls *.ods *.xlsm *.xlsb);;Sogou phrase file (*.txt *.ini);;CSV (*.csv *.tsv);;All files (*)</source>
+        <translation>短语文件 (*.xlsx *.xls *.ods *.txt *.ini *.csv *.tsv);;表格文件 (*.xlsx *.xls *.ods *.xlsm *.xlsb);;搜狗自定义短语文件 (*.txt *.ini);;CSV (*.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Imported: {new} new, {changed} changed.</source>
@@ -5045,8 +5045,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>另一个店铺客服台正在使用数据文件夹 {folder}。请先关闭它，或用 --data-dir 换一个文件夹。</translation>
     </message>
     <message>
-        <source>The number {value} was stored as a number and has lost digits; export the file again with numbers as text.</source>
-        <translation>编号 {value} 被存成了数字，已经丢失了位数；请重新导出文件，并把编号保存为文本。</translation>
+        <source>The number {value} was saved as a number and has lost digits (a spreadsheet keeps 15); export the file again as .csv, or with this column as text.</source>
+        <translation>编号 {value} 被存成了数字，已经丢失了位数（表格软件只保留 15 位）；请重新导出为 .csv，或把这一列设为文本后再导出。</translation>
     </message>
     <message>
         <source>“{text}” is not an amount of money.</source>
@@ -5059,6 +5059,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>“{value}” is not a date and time.</source>
         <translation>“{value}”不是有效的日期时间。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date ShopDesk can store (years {first} to {last}).</source>
+        <translation>“{value}”不是店铺客服台能保存的日期（年份须在 {first} 到 {last} 之间）。</translation>
     </message>
     <message>
         <source>Cannot use the data folder {folder}: {reason}. Choose another folder with --data-dir.</source>
@@ -5617,16 +5621,24 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{name} 太大，店铺客服台最多读取 {most} MB。</translation>
     </message>
     <message>
-        <source>{name} is password-protected or in the old .xls format. Open it in Excel, remove any password and save it as .xlsx (or .csv), then import that file.</source>
-        <translation>{name} 设有密码或是旧的 .xls 格式。请用 Excel 打开，去掉密码后另存为 .xlsx（或 .csv），再导入新文件。</translation>
+        <source>{name} is password-protected or damaged. Open it in Excel or WPS, remove any password and save it as .xlsx (or .csv), then import that file.</source>
+        <translation>{name} 设有密码或已损坏。请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx（或 .csv），再导入新文件。</translation>
     </message>
     <message>
-        <source>{name} is not a spreadsheet: ShopDesk reads .xlsx and .csv files.</source>
-        <translation>{name} 不是表格文件：店铺客服台可读取 .xlsx 和 .csv 文件。</translation>
+        <source>{name} is not an Excel workbook: ShopDesk reads .xlsx, .xls and .ods files here.</source>
+        <translation>{name} 不是 Excel 工作簿：这里只能读取 .xlsx、.xls 和 .ods 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not a spreadsheet: ShopDesk reads .xlsx, .xls, .ods and .csv files.</source>
+        <translation>{name} 不是表格文件：店铺客服台可读取 .xlsx、.xls、.ods 和 .csv 文件。</translation>
     </message>
     <message>
         <source>{name} could not be read as CSV: {reason}</source>
         <translation>{name} 无法按 CSV 读取：{reason}</translation>
+    </message>
+    <message>
+        <source>This row has bytes that are not text in the file&apos;s encoding ({encoding}); it was saved by another program. Save the file again as UTF-8 and import it again.</source>
+        <translation>这一行含有不符合文件编码（{encoding}）的字节，可能是被别的程序改存过。请把文件重新保存为 UTF-8 后再导入。</translation>
     </message>
     <message>
         <source>{name}, row {row}: a cell holds more than {most} characters; this is not an order export.</source>
@@ -5651,6 +5663,18 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{name} contains XML declarations that Excel never writes (a DTD); ShopDesk does not open it.</source>
         <translation>{name} 含有 Excel 从不写入的 XML 声明（DTD），店铺客服台不会打开它。</translation>
+    </message>
+    <message>
+        <source>{name}: the sheet uses {count} columns; ShopDesk reads at most {most}. Delete the columns far to the right (or save the sheet as .csv) and import it again.</source>
+        <translation>{name}：这张表用到了 {count} 列，店铺客服台最多读取 {most} 列。请删掉右侧多余的列（或另存为 .csv）后再导入。</translation>
+    </message>
+    <message>
+        <source>{name}: the sheet spans {rows} rows by {columns} columns, more cells than ShopDesk reads at once ({most}). Delete the columns you do not need or split the file, and import the parts one after another.</source>
+        <translation>{name}：这张表有 {rows} 行、{columns} 列，单元格数超过店铺客服台一次能读取的上限（{most}）。请删掉用不到的列，或把文件拆分后依次导入。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than ShopDesk reads in the old .xls format ({most} MB). Open it in Excel or WPS, save it as .xlsx and import that file.</source>
+        <translation>{name} 太大：旧的 .xls 格式最多读取 {most} MB。请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
         <source>{name} is damaged or not an Excel workbook ({reason}).</source>
@@ -5735,6 +5759,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>A code can be at most {limit} characters (&quot;{code}&quot; has {length}).</source>
         <translation>编码最多 {limit} 个字符（“{code}”有 {length} 个）。</translation>
+    </message>
+    <message>
+        <source>The position &quot;{position}&quot; is too large.</source>
+        <translation>位置“{position}”太大了。</translation>
     </message>
     <message>
         <source>The group needs a name.</source>
@@ -5935,6 +5963,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>There is no tag called “{name}”; add it under Manage tags first.</source>
         <translation>没有叫“{name}”的标签；请先在“管理标签”里添加。</translation>
+    </message>
+    <message>
+        <source>“{text}” is more money than ShopDesk records in one amount (at most {most} yuan).</source>
+        <translation>“{text}”超出了店铺客服台单笔金额的上限（最多 {most} 元）。</translation>
     </message>
     <message>
         <source>{path} is a folder; choose a file name.</source>

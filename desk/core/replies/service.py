@@ -116,6 +116,21 @@ def clean_code(value: object) -> str:
     return text
 
 
+POSITION_DIGITS = 6
+
+
+def parse_position(text: str) -> int:
+    """A phrase's position as a file gives it: ASCII digits only ("①" and "²"
+    are digits to str.isdigit, not to int()), at most POSITION_DIGITS of them."""
+    if not (text.isascii() and text.isdigit()):
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The position \"{position}\" is not a whole number."), position=text[:20])
+    if len(text.lstrip("0")) > POSITION_DIGITS:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The position \"{position}\" is too large."),
+                        position=text[:20] + "…")
+    return int(text)
+
+
 def clean_group_name(value: object) -> str:
     return fields.line(
         value, GROUP_NAME_MAX, required=QT_TRANSLATE_NOOP("UserError", "The group needs a name."),
