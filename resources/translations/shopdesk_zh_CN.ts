@@ -1231,18 +1231,6 @@ Changes made since then will not be in ShopDesk. The current database is kept in
         </translation>
     </message>
     <message>
-        <source>Many returns</source>
-        <translation>售后多</translation>
-    </message>
-    <message>
-        <source>Bad review</source>
-        <translation>差评</translation>
-    </message>
-    <message>
-        <source>Orders without paying</source>
-        <translation>拍下不买</translation>
-    </message>
-    <message>
         <source>{category}: click to remove this tag</source>
         <translation>{category}：点击移除此标签</translation>
     </message>
@@ -2986,8 +2974,20 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>售后多</translation>
     </message>
     <message>
-        <source>Bad review</source>
-        <translation>差评</translation>
+        <source>Review risk</source>
+        <translation>差评风险</translation>
+    </message>
+    <message>
+        <source>Risk tag</source>
+        <translation>风险标签</translation>
+    </message>
+    <message>
+        <source>Tagged as likely to leave a bad review.</source>
+        <translation>带有“差评型”标签，可能给差评。</translation>
+    </message>
+    <message>
+        <source>Has a tag from the risk category.</source>
+        <translation>带有“风险”分类里的标签。</translation>
     </message>
     <message>
         <source>Orders without paying</source>
@@ -2996,10 +2996,6 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Many after-sales cases for the orders paid.</source>
         <translation>相对已付款订单，售后次数偏多。</translation>
-    </message>
-    <message>
-        <source>Tagged with a bad review or a risk label.</source>
-        <translation>带有差评或风险类标签。</translation>
     </message>
     <message>
         <source>Has placed orders and never paid them.</source>
@@ -4113,6 +4109,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{cases} after-sales cases for {paid} paid orders.</source>
         <translation>{paid} 笔已付款订单中有 {cases} 次售后。</translation>
+    </message>
+    <message>
+        <source>Tagged {tags}: may leave a bad review.</source>
+        <translation>带有标签：{tags}，可能给差评。</translation>
     </message>
     <message>
         <source>Tagged {tags}.</source>
