@@ -21,7 +21,7 @@ def platforms() -> dict[str, str]:
 
 def lifecycles() -> dict[str, str]:
     return {
-        "inquiry": translate("Labels", "Asked"),
+        "inquiry": translate("Labels", "Inquiry"),
         "unpaid": translate("Labels", "Unpaid"),
         "shipped": translate("Labels", "Shipped"),
         "customer": translate("Labels", "Customer"),

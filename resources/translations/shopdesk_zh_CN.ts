@@ -2910,10 +2910,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>其他</translation>
     </message>
     <message>
-        <source>Asked</source>
-        <translation>咨询</translation>
-    </message>
-    <message>
         <source>Unpaid</source>
         <translation>待付款</translation>
     </message>
@@ -3020,6 +3016,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Orders without paying</source>
         <translation>拍下不买</translation>
+    </message>
+    <message>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
     </message>
     <message>
         <source>Many after-sales cases for the orders paid.</source>
