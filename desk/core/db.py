@@ -244,7 +244,11 @@ class ShopDatabase(SqliteDatabase):
 
 def connect(path: Path) -> SqliteDatabase:
     """A peewee database bound to every model (one connection per thread)."""
+    from desk.core import presets
+
     db = ShopDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    # preset names in the UI's language, for lists that sort and filter in SQL
+    db.register_function(presets.shown, "shown_name", 3)
     database.initialize(db)
     db.connect(reuse_if_open=True)
     return db

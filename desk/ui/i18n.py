@@ -98,6 +98,9 @@ def install(app, language: str) -> str:
     if not language:
         language = "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
     QLocale.setDefault(QLocale(language if language != "en" else "en_US"))
+    from desk.core import presets
+
+    presets.set_language(language)  # the presets ShopDesk ships follow the UI's language
     for old in getattr(app, "_translators", []):
         app.removeTranslator(old)
     app._translators = []  # keep them alive as long as the app

@@ -129,12 +129,15 @@ def test_placeholders_and_markup_are_kept():
 def chinese_ui(app, language: str = LANGUAGE) -> Iterator[None]:
     """The translators of `language` (zh_CN) installed on the application, then
     taken out again: the rest of the suite runs untranslated with the default locale."""
+    from desk.core import presets
+
     i18n.compile_all()  # the .qm is build output: make it if missing or older than the .ts
     locale = QLocale()
     assert i18n.install(app, language) == language
     try:
         yield
     finally:
+        presets.set_language("")
         for translator in getattr(app, "_translators", []):
             app.removeTranslator(translator)
         app._translators = []
@@ -252,3 +255,21 @@ def test_the_english_file_has_both_forms_of_every_plural(from_sources):
                 or m.find("translation").get("type") is not None
                 or "(s)" in "".join(translations(m))]
     assert not problems, "\n".join(problems)
+
+
+def test_shipped_presets_follow_the_english_ui(qapp, make_window):
+    from desk.core.replies import service as replies
+
+    with chinese_ui(qapp, "en"):
+        window = make_window()
+        window.go("replies")
+        groups = window.pages["replies"].groups.model()
+        shown = [groups.index(r, 0).data() for r in range(groups.rowCount())]
+        assert shown[:3] == ["Greeting", "Asking", "Recommending"]
+        window.go("aftersales")
+        reasons = window.pages["aftersales"].filter_bar.reason
+        assert "Quality problem" in [reasons.itemText(i) for i in range(reasons.count())]
+        greet = next(g for g in replies.list_groups() if g.stage == "greet")
+        replies.rename_group(greet.id, "开场白")
+        assert greet.name == "打招呼"  # stored in Chinese, as the shop's data
+        assert next(g for g in replies.list_groups() if g.stage == "greet").shown == "开场白"

@@ -16,7 +16,7 @@ CASES = Listing(
         "nickname": "c.nickname",
         "order_no": "o.order_no",
         "kind": "a.kind",
-        "reason": "coalesce(r.name, a.reason)",
+        "reason": "coalesce(shown_name('reason', r.code, r.name), a.reason)",
         "status": "a.status",
         "handler": "a.handler",
         "amount_fen": "a.refund_fen + a.compensation_fen",

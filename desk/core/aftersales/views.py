@@ -134,7 +134,8 @@ def search_filter(query: str) -> Filter | None:
 def reason_choices() -> list[tuple[str, str]]:
     """(code, name) of every reason, switched-off ones too (old cases have them)."""
     return [(code, name) for code, name in database.execute_sql(
-        "SELECT code, name FROM aftersales_reason ORDER BY position, id")]
+        "SELECT code, shown_name('reason', code, name) FROM aftersales_reason"
+        " ORDER BY position, id")]
 
 
 def handler_choices() -> list[str]:
