@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from desk.core.aftersales import due
-from desk.core.aftersales.models import OPEN_STATUSES
+from desk.core.aftersales.codes import OPEN_STATUSES
 from desk.core.base import database
 from desk.core.customers import search as customer_search
 from desk.core.listing import Filter
