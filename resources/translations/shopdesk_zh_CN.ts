@@ -1255,18 +1255,6 @@ Comment (optional):</source>
         </translation>
     </message>
     <message>
-        <source>Many returns</source>
-        <translation>售后多</translation>
-    </message>
-    <message>
-        <source>Bad review</source>
-        <translation>差评</translation>
-    </message>
-    <message>
-        <source>Orders without paying</source>
-        <translation>拍下不买</translation>
-    </message>
-    <message>
         <source>{category}: click to remove this tag</source>
         <translation>{category}：点击移除此标签</translation>
     </message>
@@ -2541,8 +2529,36 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>欢迎使用店铺客服台</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Welcome to ShopDesk&lt;/h3&gt;&lt;p&gt;Your customer file, after-sales cases and quick replies, in one place.&lt;/p&gt;&lt;p&gt;How would you like to begin?&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;欢迎使用店铺客服台&lt;/h3&gt;&lt;p&gt;客户档案、售后登记和快捷短语，集中在一处管理。&lt;/p&gt;&lt;p&gt;请选择开始方式：&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Welcome to ShopDesk&lt;/h3&gt;&lt;p&gt;Your customer file, after-sales cases and quick replies, in one place.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;欢迎使用店铺客服台&lt;/h3&gt;&lt;p&gt;客户档案、售后登记和快捷短语，都在这里。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>As buyers see it, e.g. 暖暖小铺</source>
+        <translation>买家看到的店名，例如 暖暖小铺</translation>
+    </message>
+    <message>
+        <source>Quick replies fill it in where a phrase says {shop_name}</source>
+        <translation>快捷短语里写着 {shop_name} 的地方会自动填上它</translation>
+    </message>
+    <message>
+        <source>Recorded as the handler of the cases you change</source>
+        <translation>您处理的售后单会记下这个名字</translation>
+    </message>
+    <message>
+        <source>&amp;Shop name:</source>
+        <translation>店铺名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>您的名字(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Both can be changed later in Settings.</source>
+        <translation>两项以后都可以在“设置”里修改。</translation>
+    </message>
+    <message>
+        <source>How would you like to begin?</source>
+        <translation>想从哪里开始？</translation>
     </message>
     <message>
         <source>Start empty</source>
@@ -3004,10 +3020,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>其他</translation>
     </message>
     <message>
-        <source>Asked</source>
-        <translation>咨询</translation>
-    </message>
-    <message>
         <source>Unpaid</source>
         <translation>待付款</translation>
     </message>
@@ -3112,20 +3124,32 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>售后多</translation>
     </message>
     <message>
-        <source>Bad review</source>
-        <translation>差评</translation>
+        <source>Review risk</source>
+        <translation>差评风险</translation>
+    </message>
+    <message>
+        <source>Risk tag</source>
+        <translation>风险标签</translation>
+    </message>
+    <message>
+        <source>Tagged as likely to leave a bad review.</source>
+        <translation>带有“差评型”标签，可能给差评。</translation>
+    </message>
+    <message>
+        <source>Has a tag from the risk category.</source>
+        <translation>带有“风险”分类里的标签。</translation>
     </message>
     <message>
         <source>Orders without paying</source>
         <translation>拍下不买</translation>
     </message>
     <message>
-        <source>Many after-sales cases for the orders paid.</source>
-        <translation>相对已付款订单，售后次数偏多。</translation>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
     </message>
     <message>
-        <source>Tagged with a bad review or a risk label.</source>
-        <translation>带有差评或风险类标签。</translation>
+        <source>Many after-sales cases for the orders paid.</source>
+        <translation>相对已付款订单，售后次数偏多。</translation>
     </message>
     <message>
         <source>Has placed orders and never paid them.</source>
@@ -3457,8 +3481,36 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>编码、内容里的字词或拼音首字母…</translation>
     </message>
     <message>
+        <source>No buyer selected: their details are asked for below</source>
+        <translation>未选择买家：缺少的内容请在下方填写</translation>
+    </message>
+    <message>
+        <source>For {nickname} · case {case} · order {order}</source>
+        <translation>发给 {nickname} · 售后 {case} · 订单 {order}</translation>
+    </message>
+    <message>
+        <source>For {nickname} · case {case}</source>
+        <translation>发给 {nickname} · 售后 {case}</translation>
+    </message>
+    <message>
+        <source>For {nickname} · order {order}</source>
+        <translation>发给 {nickname} · 订单 {order}</translation>
+    </message>
+    <message>
+        <source>For {nickname}</source>
+        <translation>发给 {nickname}</translation>
+    </message>
+    <message>
+        <source>Fill in the marked values to copy, or choose a phrase without them</source>
+        <translation>填好标红的内容才能复制，或改选不需要它们的短语</translation>
+    </message>
+    <message>
         <source>↑↓ choose   Enter copy   Esc close</source>
         <translation>↑↓ 选择   Enter 复制   Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
     <message>
         <source>Quick replies palette…</source>
@@ -3929,6 +3981,49 @@ Nothing was deleted: the damaged file was moved aside as
     </message>
 </context>
 <context>
+    <name>ReplyFill</name>
+    <message>
+        <source>Buyer&apos;s nickname</source>
+        <translation>买家昵称</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名</translation>
+    </message>
+    <message>
+        <source>Text to paste</source>
+        <translation>要粘贴的内容</translation>
+    </message>
+    <message>
+        <source>{what}:</source>
+        <translation>{what}：</translation>
+    </message>
+    <message>
+        <source>Set the shop name once in Settings and it is filled in by itself</source>
+        <translation>在“设置”里填一次店铺名，以后会自动填上</translation>
+    </message>
+    <message>
+        <source>Select the buyer or the case first and it is filled in by itself</source>
+        <translation>先选中买家或售后单，就会自动填上</translation>
+    </message>
+    <message>
+        <source>Not a placeholder ShopDesk knows: write what goes in its place</source>
+        <translation>这不是店铺客服台认识的占位符：请填写要替换成的文字</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <source>New customers</source>
@@ -4243,6 +4338,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{cases} after-sales cases for {paid} paid orders.</source>
         <translation>{paid} 笔已付款订单中有 {cases} 次售后。</translation>
+    </message>
+    <message>
+        <source>Tagged {tags}: may leave a bad review.</source>
+        <translation>带有标签：{tags}，可能给差评。</translation>
     </message>
     <message>
         <source>Tagged {tags}.</source>
@@ -5913,12 +6012,12 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>--out 请给出以 .xlsx（Excel）或 .txt（搜狗短语文件）结尾的文件名。</translation>
     </message>
     <message>
-        <source>--set &quot;{pair}&quot;: write it as LABEL=VALUE, e.g. --set 优惠金额=5.</source>
-        <translation>--set “{pair}”：请写成 名称=内容，例如 --set 优惠金额=5。</translation>
+        <source>--set &quot;{pair}&quot;: write it as NAME=VALUE, e.g. --set 优惠金额=5.</source>
+        <translation>--set &quot;{pair}&quot;：请写成 名称=值，例如 --set 优惠金额=5。</translation>
     </message>
     <message>
-        <source>The phrase asks for {labels}: give each with --set LABEL=VALUE.</source>
-        <translation>这条短语需要填写 {labels}：请用 --set 名称=内容 逐个给出。</translation>
+        <source>The phrase cannot be filled in; missing: {missing}. {hint}</source>
+        <translation>短语无法填写完整，缺少：{missing}。{hint}</translation>
     </message>
     <message>
         <source>There is no customer called &quot;{nickname}&quot;.</source>

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from desk.core import changes, settings, timeutil
+from desk.core import changes, presets, settings, timeutil
 from desk.core.aftersales import deadlines, due, photos, shipping
 from desk.core.aftersales.models import (
     CASE_KINDS,
@@ -530,7 +530,8 @@ def get_case(case_id: int) -> CaseDetail:
         id=c.id, case_no=c.case_no, customer_id=c.customer_id, nickname=customer.nickname,
         platform=c.platform, order_id=c.order_id,
         order_no=None if order is None else str(order.order_no), kind=c.kind, reason=c.reason,
-        reason_name=c.reason if reason is None else reason.name, responsibility=c.responsibility,
+        reason_name=c.reason if reason is None else presets.shown(presets.REASON, reason.code, reason.name),
+        responsibility=c.responsibility,
         status=c.status, handler=c.handler, items_text=c.items, refund_fen=c.refund_fen,
         compensation_fen=c.compensation_fen, shipping_fen=c.shipping_fen,
         platform_refund_no=c.platform_refund_no, free_shipping=bool(c.free_shipping),
@@ -609,6 +610,11 @@ class ReasonInfo:
     is_quality: bool
     active: bool
     no_reason: bool = False  # a 7-day no-reason return: its cases get the shorter answer deadline
+
+    @property
+    def shown(self) -> str:
+        """The name in the UI's language while it is the one ShopDesk shipped."""
+        return presets.shown(presets.REASON, self.code, self.name)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from peewee import fn
 
-from desk.core import changes, pinyin, timeutil
+from desk.core import changes, pinyin, presets, timeutil
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -38,6 +38,11 @@ class GroupInfo:
     stage: str
     position: int
     count: int  # live phrases
+
+    @property
+    def shown(self) -> str:
+        """The name in the UI's language while it is the one ShopDesk shipped."""
+        return presets.shown(presets.GROUP, self.stage, self.name)
 
 
 @dataclass(frozen=True)

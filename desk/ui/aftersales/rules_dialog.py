@@ -302,7 +302,7 @@ class AftersalesRulesDialog(QDialog):
             yes = self.tr("yes")
             for row, r in enumerate(self._reasons):
                 used = service.reason_used(r.code)
-                name = QTableWidgetItem(r.name)
+                name = QTableWidgetItem(r.shown)
                 name.setData(Qt.ItemDataRole.UserRole, r.code)
                 if not r.active:
                     font = name.font()
