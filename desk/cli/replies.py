@@ -25,7 +25,8 @@ def add_replies(sub) -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
 
     s = actions.add_parser(
-        "import", help="import phrases from Excel (.xlsx), CSV (.csv) or a Sogou phrase file (.txt)")
+        "import",
+        help="import phrases from a spreadsheet (.xlsx, .xls, .ods), CSV (.csv) or a Sogou phrase file (.txt)")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--group", metavar="NAME",
                    help="the group for phrases the file gives no group (all of a Sogou file); "
@@ -53,8 +54,9 @@ def add_replies(sub) -> argparse.ArgumentParser:
     s.add_argument("code", metavar="CODE")
     s.add_argument("--customer", metavar="NICKNAME", help="the buyer it is for")
     s.add_argument("--case", metavar="CASE_NO", help="the after-sales case it is about")
-    s.add_argument("--set", action="append", default=[], metavar="LABEL=VALUE",
-                   help="the answer to a prompted field {?LABEL}; repeat for each")
+    s.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a value for a placeholder: a prompted field {?NAME}, or one the data "
+                        "does not give (shop_name=…, nickname=…); repeat for each")
     s.set_defaults(func=cmd_render)
 
     for action in actions.choices.values():
@@ -191,15 +193,16 @@ def cmd_find(args) -> int:
 
 def _answers(pairs: list[str]) -> dict[str, str]:
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+    from desk.core.replies import placeholders
 
     out = {}
     for pair in pairs:
         label, sep, value = pair.partition("=")
         if not sep or not label.strip():
             raise UserError(QT_TRANSLATE_NOOP(
-                "UserError", "--set \"{pair}\": write it as LABEL=VALUE, e.g. --set 优惠金额=5."),
+                "UserError", "--set \"{pair}\": write it as NAME=VALUE, e.g. --set 优惠金额=5."),
                 pair=pair)
-        out[label.strip()] = value
+        out[placeholders.answer_key(label)] = value
     return out
 
 
@@ -216,14 +219,29 @@ def cmd_render(args) -> int:
         from desk.core.aftersales.photos import find_case
 
         case_id = find_case(args.case)
-    missing = placeholders.missing_answers(phrase.body, answers)
-    if missing:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "The phrase asks for {labels}: give each with --set LABEL=VALUE."),
-            labels=", ".join(missing))
     ctx = placeholders.context_for(customer_id, case_id)
-    print(placeholders.render(phrase.body, ctx, answers, localised=True))
+    filled = placeholders.fill(phrase.body, ctx, answers, localised=True)
+    if not filled.complete:
+        # Never print a half-filled phrase: it would go to a buyer as "，您好～欢迎来到，…".
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The phrase cannot be filled in; missing: {missing}. {hint}"),
+            missing=", ".join(g.describe() for g in filled.missing), hint=_render_hint(filled.missing))
+    print(filled.text)
     return EXIT_OK
+
+
+def _render_hint(missing) -> str:
+    """How to give what `render` was missing, in one sentence."""
+    keys = {g.key for g in missing if g.kind == "known"}
+    ways = []
+    if "shop_name" in keys:
+        ways.append("set the shop name in the app's Settings")
+    if keys & {"nickname", "order_no", "tracking_no", "carrier"}:
+        ways.append("name the buyer with --customer or the case with --case")
+    ways.append("pass --set NAME=VALUE (e.g. --set {example}=…)".format(
+        example=next((g.key for g in missing), "shop_name")))
+    text = ", ".join(ways[:-1]) + (" or " if len(ways) > 1 else "") + ways[-1]
+    return text[:1].upper() + text[1:] + "."
 
 
 def _customer(nickname: str) -> int:

@@ -107,10 +107,11 @@ def add_import(sub) -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="read the platforms' order exports (or our own customer "
                                       "list) into the customer file")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=Parser)
-    o = what.add_parser("orders", help="an order export from a seller centre (.csv or .xlsx)")
+    o = what.add_parser("orders", help="an order export from a seller centre (.csv, .xlsx, .xls "
+                                       "or .ods)")
     o.add_argument("file", metavar="FILE", nargs="+",
-                   help="the exported file (.csv or .xlsx); Taobao/Tmall's order report (订单报表) "
-                        "and item report (宝贝报表) may be given together")
+                   help="the exported file (.csv, .xlsx, .xls or .ods); Taobao/Tmall's order report "
+                        "(订单报表) and item report (宝贝报表) may be given together")
     o.add_argument("--platform", choices=IMPORT_PLATFORMS,
                    help="the platform the file comes from (default: recognised from its columns)")
     o.add_argument("--preset", metavar="NAME",

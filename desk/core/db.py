@@ -409,6 +409,13 @@ class ShopDatabase(SqliteDatabase):
     rollback peewee then sends finds no transaction, and must not hide the
     StorageError behind its own error."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from desk.core import presets
+
+        # preset names in the UI's language, for lists that sort and filter in SQL
+        self.register_function(presets.shown, "shown_name", 3)
+
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         conn.text_factory = TEXT_FACTORY
         super()._add_conn_hooks(conn)

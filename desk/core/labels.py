@@ -22,7 +22,7 @@ PLATFORMS = {
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 LIFECYCLES = {
-    "inquiry": QT_TRANSLATE_NOOP("Labels", "Asked"),
+    "inquiry": QT_TRANSLATE_NOOP("Labels", "Inquiry"),
     "unpaid": QT_TRANSLATE_NOOP("Labels", "Unpaid"),
     "shipped": QT_TRANSLATE_NOOP("Labels", "Shipped"),
     "customer": QT_TRANSLATE_NOOP("Labels", "Customer"),

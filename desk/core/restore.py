@@ -28,15 +28,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desk.core import backup, db, files
+from desk.core import db, files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.lock import WriterLock
 from desk.core.paths import DataDir
 
 if TYPE_CHECKING:
     import zipfile
-# (hashlib, shutil and zipfile are imported where they are used: the start-up
-# check in this module is on the app's start path)
+
+    from desk.core import backup
+# (hashlib, shutil, zipfile and the backup module are imported where they are
+# used: the start-up check in this module is on the app's start path)
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +140,8 @@ def _safe_name(name: str) -> bool:
 def _open_archive(source: Path) -> _Archive:
     import zipfile
 
+    from desk.core import backup
+
     try:
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
@@ -187,6 +191,8 @@ def _open_archive(source: Path) -> _Archive:
 
 
 def _check_manifest(manifest: object, source: Path) -> dict[str, dict]:
+    from desk.core import backup
+
     if not isinstance(manifest, dict) or manifest.get("format") != backup.ARCHIVE_FORMAT:
         raise _not_a_backup(source)
     if manifest.get("format_version") != backup.ARCHIVE_VERSION:
@@ -242,6 +248,8 @@ def _check_database_member(archive: _Archive, source: Path) -> None:
     of it is unpacked (a bomb in its place gets no further)."""
     import zipfile
 
+    from desk.core import backup
+
     try:
         with archive.zf.open(backup.DB_MEMBER) as f:
             head = f.read(len(SQLITE_MAGIC))
@@ -260,6 +268,7 @@ def _bad_photo(source: Path, problem: object) -> UserError:
 def _check_photo_sizes(archive: _Archive, source: Path) -> None:
     """Refuse, from the manifest alone, an archive with a "photo" larger than
     a photo may be (before a byte of anything is unpacked)."""
+    from desk.core import backup
     from desk.core.aftersales.photos import MAX_BYTES
 
     for name, entry in archive.files.items():
@@ -442,6 +451,8 @@ def restore(data: DataDir, source: Path | str,
     connection to the database. Anything wrong with `source` raises a
     UserError before the data folder is changed."""
     import zipfile
+
+    from desk.core import backup
 
     source = Path(source)
     problem = db.file_problem(data.db_path)
@@ -652,4 +663,6 @@ def startup_check(data: DataDir, thorough: bool = False) -> StartupCheck:
     log.error("the database failed its check at start-up: %s", problems[:5])
     kept = set_aside(data, "damaged")
     log.error("the damaged database was moved to %s", kept.name)
+    from desk.core import backup
+
     return StartupCheck("damaged", tuple(problems[:20]), kept, backup.newest_good(data), thorough)

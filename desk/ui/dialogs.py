@@ -128,7 +128,9 @@ class SettingsDialog(QDialog):
 
 
 class FirstRunDialog(QDialog):
-    """Shown on an empty data folder: start empty, load demo data, or import orders."""
+    """Shown on an empty data folder: the shop's name and who is at the desk,
+    then start empty, load demo data, or import orders. The names are saved
+    with the choice (Settings changes them later)."""
 
     EMPTY, DEMO, IMPORT = "empty", "demo", "import"
 
@@ -139,11 +141,33 @@ class FirstRunDialog(QDialog):
         self.choice: str | None = None
         intro = QLabel(self.tr(
             "<h3>Welcome to ShopDesk</h3>"
-            "<p>Your customer file, after-sales cases and quick replies, in one place.</p>"
-            "<p>How would you like to begin?</p>"))
+            "<p>Your customer file, after-sales cases and quick replies, in one place.</p>"))
         intro.setWordWrap(True)
+        self.shop_name = QLineEdit(settings.get("shop_name"))
+        self.shop_name.setObjectName("firstRunShopName")
+        self.shop_name.setMaxLength(200)
+        self.shop_name.setPlaceholderText(self.tr("As buyers see it, e.g. 暖暖小铺"))
+        self.shop_name.setToolTip(self.tr("Quick replies fill it in where a phrase says {shop_name}"))
+        self.handler = QLineEdit(settings.get("handler"))
+        self.handler.setObjectName("firstRunHandler")
+        self.handler.setMaxLength(200)
+        self.handler.setPlaceholderText(self.tr("Recorded as the handler of the cases you change"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Shop name:"), self.shop_name)
+        form.addRow(self.tr("&Your name:"), self.handler)
+        later = QLabel(self.tr("Both can be changed later in Settings."))
+        later.setEnabled(False)
+        self.error = QLabel()
+        self.error.setObjectName("firstRunError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(later)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel(self.tr("How would you like to begin?")))
         for key, text, hint in (
             (self.EMPTY, self.tr("Start empty"), self.tr("Add buyers and cases as they come.")),
             (self.DEMO, self.tr("Load demo data"),
@@ -155,14 +179,22 @@ class FirstRunDialog(QDialog):
             button.setObjectName(f"firstRun_{key}")
             button.setToolTip(hint)
             button.setMinimumHeight(36)
+            button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, k=key: self._choose(k))
             layout.addWidget(button)
             small = QLabel(hint)
             small.setEnabled(False)
             small.setIndent(8)
             layout.addWidget(small)
+        self.shop_name.setFocus()
 
     def _choose(self, key: str) -> None:
+        try:
+            settings.set_many({"shop_name": self.shop_name.text(), "handler": self.handler.text()})
+        except UserError as e:
+            self.error.setText(user_message(e))
+            self.error.show()
+            return
         self.choice = key
         self.accept()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
 
+from desk.ui.fmt import DATE_FORMAT
+
 ANY_DATE = QDate(2000, 1, 1)  # a date edit's "any" value
 
 
@@ -13,6 +15,7 @@ def date_edit(name: str, any_text: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
     edit.setMinimumDate(ANY_DATE)
     edit.setSpecialValueText(any_text)
     edit.setDate(ANY_DATE)

@@ -12,13 +12,21 @@ def money(fen: int) -> str:
     return QLocale().toCurrencyString(fen / 100, "¥", 2)
 
 
+# Dates are written year first with four digits in every language: the locale's
+# short form reads "11/30/26 8:55 AM" in English, which a shop owner cannot
+# tell from 30 November or from 2011, and Chinese sellers write 2026-11-30 anyway.
+DATE_FORMAT = "yyyy-MM-dd"
+DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
+
+
 def when(epoch: int) -> str:
-    """UTC epoch seconds -> local date and time, short form."""
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(epoch)), QLocale.FormatType.ShortFormat)
+    """UTC epoch seconds -> local date and time, e.g. 2026-11-30 08:55."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(epoch)), DATETIME_FORMAT)
 
 
 def day(epoch: int) -> str:
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(epoch)).date(), QLocale.FormatType.ShortFormat)
+    """UTC epoch seconds -> the local date, e.g. 2026-11-30."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(epoch)).date(), DATE_FORMAT)
 
 
 def phone(number: str, masked: bool = True) -> str:

@@ -51,10 +51,21 @@ def source_files() -> list[str]:
     return [str(p) for p in sorted(src.rglob("*.py"))]
 
 
+# The English "translation" holds only the plural forms ("%n row(s)" -> "1 row",
+# "2 rows"): the source text is already English.
+PLURAL_ONLY = ("en",)
+
+
+def language_of(ts: Path) -> str:
+    """shopdesk_zh_CN.ts -> zh_CN."""
+    return ts.stem.removeprefix("shopdesk_")
+
+
 def lupdate(ts: Path) -> None:
     """Merge the tr() calls in the sources into `ts`, dropping what the code no longer has."""
     import subprocess
 
+    language = language_of(ts)
     subprocess.run(
         [
             _qt_tool("lupdate"),
@@ -62,6 +73,9 @@ def lupdate(ts: Path) -> None:
             "-no-obsolete",
             "-locations",
             "none",
+            *(["-pluralonly"] if language in PLURAL_ONLY else []),
+            "-target-language",
+            language,
             *source_files(),
             "-ts",
             str(ts),
@@ -71,8 +85,9 @@ def lupdate(ts: Path) -> None:
 
 
 def update_sources() -> None:
-    """Refresh the .ts files from the tr() calls in desk/ (lupdate)."""
-    for ts in sorted(translations_dir().glob("*.ts")):
+    """Refresh our .ts files from the tr() calls in desk/ (lupdate). The
+    qtbase_extra_*.ts files add to Qt's own translations and are kept by hand."""
+    for ts in sorted(translations_dir().glob("shopdesk_*.ts")):
         lupdate(ts)
 
 
@@ -83,17 +98,25 @@ def install(app, language: str) -> str:
     if not language:
         language = "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
     QLocale.setDefault(QLocale(language if language != "en" else "en_US"))
-    if language == "en":
-        return language
+    from desk.core import presets
+
+    presets.set_language(language)  # the presets ShopDesk ships follow the UI's language
+    for old in getattr(app, "_translators", []):
+        app.removeTranslator(old)
     app._translators = []  # keep them alive as long as the app
-    ours = QTranslator(app)
-    if ours.load(str(translations_dir() / f"shopdesk_{language}.qm")):
-        app.installTranslator(ours)
-        app._translators.append(ours)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        app._translators.append(qt)
+    folder = translations_dir()
+    # The translator installed last is asked first: ours, then our additions
+    # to Qt's (strings its own file lacks), then Qt's.
+    wanted = [(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+              (f"qtbase_extra_{language}", str(folder)),
+              (f"shopdesk_{language}", str(folder))]
+    for name, where in wanted:
+        if language == "en" and name.startswith("qtbase"):
+            continue  # Qt speaks English already
+        translator = QTranslator(app)
+        if translator.load(name, where):
+            app.installTranslator(translator)
+            app._translators.append(translator)
     return language
 
 

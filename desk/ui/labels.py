@@ -44,7 +44,8 @@ def risks() -> dict[str, str]:
     """Risk flag codes (desk.core.customers.figures) as short badge names."""
     return {
         "aftersales": translate("Labels", "Many returns"),
-        "bad_review": translate("Labels", "Bad review"),
+        "review_risk": translate("Labels", "Review risk"),
+        "risk_tag": translate("Labels", "Risk tag"),
         "never_pays": translate("Labels", "Orders without paying"),
     }
 
@@ -53,7 +54,8 @@ def risk_hints() -> dict[str, str]:
     """What each risk flag means, for a tooltip where the exact figures are not at hand."""
     return {
         "aftersales": translate("Labels", "Many after-sales cases for the orders paid."),
-        "bad_review": translate("Labels", "Tagged with a bad review or a risk label."),
+        "review_risk": translate("Labels", "Tagged as likely to leave a bad review."),
+        "risk_tag": translate("Labels", "Has a tag from the risk category."),
         "never_pays": translate("Labels", "Has placed orders and never paid them."),
     }
 

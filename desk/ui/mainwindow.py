@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core import backup, logs, settings, timeutil
+from desk.core import logs, settings, timeutil
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.paths import DataDir
 from desk.ui import fmt, undo
@@ -310,6 +310,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Backup restored"), 10_000)
 
     def backup_now(self) -> None:
+        from desk.core import backup
+
         self.statusBar().showMessage(self.tr("Backing up…"))
         run_task(backup.backup_now, self.data, on_success=lambda path: self.statusBar().showMessage(
             self.tr("Backed up to {path}").format(path=str(path)), 10_000))

@@ -16,9 +16,12 @@ from desk.ui.worker import Task, run_task
 def run_with_progress(parent: QWidget, label: str, fn: Callable[..., Any], *args: Any,
                       on_success: Callable[[Any], None] | None = None) -> Task:
     """Run `fn(*args, progress=, is_cancelled=)` in the background behind a
-    window-modal progress dialog; Cancel asks the job to stop."""
+    window-modal progress dialog; Cancel asks the job to stop. The dialog is
+    titled with what it does (`label` without its ellipsis), in the UI's
+    language, rather than the application's name."""
     dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("progressDialog")
+    dialog.setWindowTitle(label.rstrip("…. "))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)

@@ -8,6 +8,11 @@ emptied from the trash, say): the user is told in words, and that step is
 dropped from the history rather than left to fail again.
 
     undo.perform(self.tr("Add tag"), lambda: tags.add_tags(...), undo=lambda r: ...)
+
+A core write that owns its undo returns `(result, step)` (desk.core.history);
+the UI only pushes the step:
+
+    undo.run(self.tr("Rename tag"), lambda: tags.update_tag_step(tag_id, name=name))
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.core.errors import UserError
+from desk.core.history import Step
 
 _stack: QUndoStack | None = None
 
@@ -84,6 +90,21 @@ def perform(text: str, do: Callable[[], Any], undo: Callable[[Any], None],
     """
     result = do()
     stack().push(_Step(text, result, redo or do, undo))
+    return result
+
+
+def push_step(step: Step, text: str | None = None) -> None:
+    """Record a change core already made, with the step it returned; `text`
+    is the translated wording shown in the menus (default: the step's label)."""
+    stack().push(_Step(text or step.label, None, step.redo, lambda _result: step.undo()))
+
+
+def run(text: str, write: Callable[[], tuple[Any, Step]]) -> Any:
+    """Make a change through a core write returning `(result, step)`, record the
+    step and return the result. A UserError from the write propagates and
+    nothing is recorded."""
+    result, step = write()
+    push_step(step, text)
     return result
 
 

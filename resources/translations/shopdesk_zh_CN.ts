@@ -1255,18 +1255,6 @@ Comment (optional):</source>
         </translation>
     </message>
     <message>
-        <source>Many returns</source>
-        <translation>售后多</translation>
-    </message>
-    <message>
-        <source>Bad review</source>
-        <translation>差评</translation>
-    </message>
-    <message>
-        <source>Orders without paying</source>
-        <translation>拍下不买</translation>
-    </message>
-    <message>
         <source>{category}: click to remove this tag</source>
         <translation>{category}：点击移除此标签</translation>
     </message>
@@ -2541,8 +2529,36 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>欢迎使用店铺客服台</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Welcome to ShopDesk&lt;/h3&gt;&lt;p&gt;Your customer file, after-sales cases and quick replies, in one place.&lt;/p&gt;&lt;p&gt;How would you like to begin?&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;欢迎使用店铺客服台&lt;/h3&gt;&lt;p&gt;客户档案、售后登记和快捷短语，集中在一处管理。&lt;/p&gt;&lt;p&gt;请选择开始方式：&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Welcome to ShopDesk&lt;/h3&gt;&lt;p&gt;Your customer file, after-sales cases and quick replies, in one place.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;欢迎使用店铺客服台&lt;/h3&gt;&lt;p&gt;客户档案、售后登记和快捷短语，都在这里。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>As buyers see it, e.g. 暖暖小铺</source>
+        <translation>买家看到的店名，例如 暖暖小铺</translation>
+    </message>
+    <message>
+        <source>Quick replies fill it in where a phrase says {shop_name}</source>
+        <translation>快捷短语里写着 {shop_name} 的地方会自动填上它</translation>
+    </message>
+    <message>
+        <source>Recorded as the handler of the cases you change</source>
+        <translation>您处理的售后单会记下这个名字</translation>
+    </message>
+    <message>
+        <source>&amp;Shop name:</source>
+        <translation>店铺名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>您的名字(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Both can be changed later in Settings.</source>
+        <translation>两项以后都可以在“设置”里修改。</translation>
+    </message>
+    <message>
+        <source>How would you like to begin?</source>
+        <translation>想从哪里开始？</translation>
     </message>
     <message>
         <source>Start empty</source>
@@ -2854,8 +2870,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>平台(&amp;L)：</translation>
     </message>
     <message>
-        <source>Order exports (*.csv *.xlsx);;All files (*)</source>
-        <translation>订单导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+        <source>Order exports (*.csv *.xlsx *.xls *.ods *.xlsm *.xlsb);;All files (*)</source>
+        <translation>订单导出文件 (*.csv *.xlsx *.xls *.ods *.xlsm *.xlsb);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -3004,10 +3020,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>其他</translation>
     </message>
     <message>
-        <source>Asked</source>
-        <translation>咨询</translation>
-    </message>
-    <message>
         <source>Unpaid</source>
         <translation>待付款</translation>
     </message>
@@ -3112,20 +3124,32 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>售后多</translation>
     </message>
     <message>
-        <source>Bad review</source>
-        <translation>差评</translation>
+        <source>Review risk</source>
+        <translation>差评风险</translation>
+    </message>
+    <message>
+        <source>Risk tag</source>
+        <translation>风险标签</translation>
+    </message>
+    <message>
+        <source>Tagged as likely to leave a bad review.</source>
+        <translation>带有“差评型”标签，可能给差评。</translation>
+    </message>
+    <message>
+        <source>Has a tag from the risk category.</source>
+        <translation>带有“风险”分类里的标签。</translation>
     </message>
     <message>
         <source>Orders without paying</source>
         <translation>拍下不买</translation>
     </message>
     <message>
-        <source>Many after-sales cases for the orders paid.</source>
-        <translation>相对已付款订单，售后次数偏多。</translation>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
     </message>
     <message>
-        <source>Tagged with a bad review or a risk label.</source>
-        <translation>带有差评或风险类标签。</translation>
+        <source>Many after-sales cases for the orders paid.</source>
+        <translation>相对已付款订单，售后次数偏多。</translation>
     </message>
     <message>
         <source>Has placed orders and never paid them.</source>
@@ -3457,8 +3481,36 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>编码、内容里的字词或拼音首字母…</translation>
     </message>
     <message>
+        <source>No buyer selected: their details are asked for below</source>
+        <translation>未选择买家：缺少的内容请在下方填写</translation>
+    </message>
+    <message>
+        <source>For {nickname} · case {case} · order {order}</source>
+        <translation>发给 {nickname} · 售后 {case} · 订单 {order}</translation>
+    </message>
+    <message>
+        <source>For {nickname} · case {case}</source>
+        <translation>发给 {nickname} · 售后 {case}</translation>
+    </message>
+    <message>
+        <source>For {nickname} · order {order}</source>
+        <translation>发给 {nickname} · 订单 {order}</translation>
+    </message>
+    <message>
+        <source>For {nickname}</source>
+        <translation>发给 {nickname}</translation>
+    </message>
+    <message>
+        <source>Fill in the marked values to copy, or choose a phrase without them</source>
+        <translation>填好标红的内容才能复制，或改选不需要它们的短语</translation>
+    </message>
+    <message>
         <source>↑↓ choose   Enter copy   Esc close</source>
         <translation>↑↓ 选择   Enter 复制   Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
     <message>
         <source>Quick replies palette…</source>
@@ -3892,8 +3944,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>导入短语</translation>
     </message>
     <message>
-        <source>Phrase files (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;Sogou phrase file (*.txt *.ini);;CSV (*.csv *.tsv);;All files (*)</source>
-        <translation>短语文件 (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;搜狗自定义短语文件 (*.txt *.ini);;CSV (*.csv *.tsv);;所有文件 (*)</translation>
+        <source>Phrase files (*.xlsx *.xls *.ods *.txt *.ini *.csv *.tsv);;Spreadsheets (*.xlsx *.xls *.ods *.xlsm *.xlsb);;Sogou phrase file (*.txt *.ini);;CSV (*.csv *.tsv);;All files (*)</source>
+        <translation>短语文件 (*.xlsx *.xls *.ods *.txt *.ini *.csv *.tsv);;表格文件 (*.xlsx *.xls *.ods *.xlsm *.xlsb);;搜狗自定义短语文件 (*.txt *.ini);;CSV (*.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Imported: {new} new, {changed} changed.</source>
@@ -3926,6 +3978,49 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Copied to the clipboard</source>
         <translation>已复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyFill</name>
+    <message>
+        <source>Buyer&apos;s nickname</source>
+        <translation>买家昵称</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名</translation>
+    </message>
+    <message>
+        <source>Text to paste</source>
+        <translation>要粘贴的内容</translation>
+    </message>
+    <message>
+        <source>{what}:</source>
+        <translation>{what}：</translation>
+    </message>
+    <message>
+        <source>Set the shop name once in Settings and it is filled in by itself</source>
+        <translation>在“设置”里填一次店铺名，以后会自动填上</translation>
+    </message>
+    <message>
+        <source>Select the buyer or the case first and it is filled in by itself</source>
+        <translation>先选中买家或售后单，就会自动填上</translation>
+    </message>
+    <message>
+        <source>Not a placeholder ShopDesk knows: write what goes in its place</source>
+        <translation>这不是店铺客服台认识的占位符：请填写要替换成的文字</translation>
     </message>
 </context>
 <context>
@@ -4243,6 +4338,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{cases} after-sales cases for {paid} paid orders.</source>
         <translation>{paid} 笔已付款订单中有 {cases} 次售后。</translation>
+    </message>
+    <message>
+        <source>Tagged {tags}: may leave a bad review.</source>
+        <translation>带有标签：{tags}，可能给差评。</translation>
     </message>
     <message>
         <source>Tagged {tags}.</source>
@@ -5045,8 +5144,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>另一个店铺客服台正在使用数据文件夹 {folder}。请先关闭它，或用 --data-dir 换一个文件夹。</translation>
     </message>
     <message>
-        <source>The number {value} was stored as a number and has lost digits; export the file again with numbers as text.</source>
-        <translation>编号 {value} 被存成了数字，已经丢失了位数；请重新导出文件，并把编号保存为文本。</translation>
+        <source>The number {value} was saved as a number and has lost digits (a spreadsheet keeps 15); export the file again as .csv, or with this column as text.</source>
+        <translation>编号 {value} 被存成了数字，已经丢失了位数（表格软件只保留 15 位）；请重新导出为 .csv，或把这一列设为文本后再导出。</translation>
     </message>
     <message>
         <source>“{text}” is not an amount of money.</source>
@@ -5059,6 +5158,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>“{value}” is not a date and time.</source>
         <translation>“{value}”不是有效的日期时间。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date ShopDesk can store (years {first} to {last}).</source>
+        <translation>“{value}”不是店铺客服台能保存的日期（年份须在 {first} 到 {last} 之间）。</translation>
     </message>
     <message>
         <source>Cannot use the data folder {folder}: {reason}. Choose another folder with --data-dir.</source>
@@ -5617,16 +5720,24 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{name} 太大，店铺客服台最多读取 {most} MB。</translation>
     </message>
     <message>
-        <source>{name} is password-protected or in the old .xls format. Open it in Excel, remove any password and save it as .xlsx (or .csv), then import that file.</source>
-        <translation>{name} 设有密码或是旧的 .xls 格式。请用 Excel 打开，去掉密码后另存为 .xlsx（或 .csv），再导入新文件。</translation>
+        <source>{name} is password-protected or damaged. Open it in Excel or WPS, remove any password and save it as .xlsx (or .csv), then import that file.</source>
+        <translation>{name} 设有密码或已损坏。请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx（或 .csv），再导入新文件。</translation>
     </message>
     <message>
-        <source>{name} is not a spreadsheet: ShopDesk reads .xlsx and .csv files.</source>
-        <translation>{name} 不是表格文件：店铺客服台可读取 .xlsx 和 .csv 文件。</translation>
+        <source>{name} is not an Excel workbook: ShopDesk reads .xlsx, .xls and .ods files here.</source>
+        <translation>{name} 不是 Excel 工作簿：这里只能读取 .xlsx、.xls 和 .ods 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not a spreadsheet: ShopDesk reads .xlsx, .xls, .ods and .csv files.</source>
+        <translation>{name} 不是表格文件：店铺客服台可读取 .xlsx、.xls、.ods 和 .csv 文件。</translation>
     </message>
     <message>
         <source>{name} could not be read as CSV: {reason}</source>
         <translation>{name} 无法按 CSV 读取：{reason}</translation>
+    </message>
+    <message>
+        <source>This row has bytes that are not text in the file&apos;s encoding ({encoding}); it was saved by another program. Save the file again as UTF-8 and import it again.</source>
+        <translation>这一行含有不符合文件编码（{encoding}）的字节，可能是被别的程序改存过。请把文件重新保存为 UTF-8 后再导入。</translation>
     </message>
     <message>
         <source>{name}, row {row}: a cell holds more than {most} characters; this is not an order export.</source>
@@ -5651,6 +5762,18 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{name} contains XML declarations that Excel never writes (a DTD); ShopDesk does not open it.</source>
         <translation>{name} 含有 Excel 从不写入的 XML 声明（DTD），店铺客服台不会打开它。</translation>
+    </message>
+    <message>
+        <source>{name}: the sheet uses {count} columns; ShopDesk reads at most {most}. Delete the columns far to the right (or save the sheet as .csv) and import it again.</source>
+        <translation>{name}：这张表用到了 {count} 列，店铺客服台最多读取 {most} 列。请删掉右侧多余的列（或另存为 .csv）后再导入。</translation>
+    </message>
+    <message>
+        <source>{name}: the sheet spans {rows} rows by {columns} columns, more cells than ShopDesk reads at once ({most}). Delete the columns you do not need or split the file, and import the parts one after another.</source>
+        <translation>{name}：这张表有 {rows} 行、{columns} 列，单元格数超过店铺客服台一次能读取的上限（{most}）。请删掉用不到的列，或把文件拆分后依次导入。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than ShopDesk reads in the old .xls format ({most} MB). Open it in Excel or WPS, save it as .xlsx and import that file.</source>
+        <translation>{name} 太大：旧的 .xls 格式最多读取 {most} MB。请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
         <source>{name} is damaged or not an Excel workbook ({reason}).</source>
@@ -5735,6 +5858,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>A code can be at most {limit} characters (&quot;{code}&quot; has {length}).</source>
         <translation>编码最多 {limit} 个字符（“{code}”有 {length} 个）。</translation>
+    </message>
+    <message>
+        <source>The position &quot;{position}&quot; is too large.</source>
+        <translation>位置“{position}”太大了。</translation>
     </message>
     <message>
         <source>The group needs a name.</source>
@@ -5885,12 +6012,12 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>--out 请给出以 .xlsx（Excel）或 .txt（搜狗短语文件）结尾的文件名。</translation>
     </message>
     <message>
-        <source>--set &quot;{pair}&quot;: write it as LABEL=VALUE, e.g. --set 优惠金额=5.</source>
-        <translation>--set “{pair}”：请写成 名称=内容，例如 --set 优惠金额=5。</translation>
+        <source>--set &quot;{pair}&quot;: write it as NAME=VALUE, e.g. --set 优惠金额=5.</source>
+        <translation>--set &quot;{pair}&quot;：请写成 名称=值，例如 --set 优惠金额=5。</translation>
     </message>
     <message>
-        <source>The phrase asks for {labels}: give each with --set LABEL=VALUE.</source>
-        <translation>这条短语需要填写 {labels}：请用 --set 名称=内容 逐个给出。</translation>
+        <source>The phrase cannot be filled in; missing: {missing}. {hint}</source>
+        <translation>短语无法填写完整，缺少：{missing}。{hint}</translation>
     </message>
     <message>
         <source>There is no customer called &quot;{nickname}&quot;.</source>
@@ -5935,6 +6062,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>There is no tag called “{name}”; add it under Manage tags first.</source>
         <translation>没有叫“{name}”的标签；请先在“管理标签”里添加。</translation>
+    </message>
+    <message>
+        <source>“{text}” is more money than ShopDesk records in one amount (at most {most} yuan).</source>
+        <translation>“{text}”超出了店铺客服台单笔金额的上限（最多 {most} 元）。</translation>
     </message>
     <message>
         <source>{path} is a folder; choose a file name.</source>

@@ -74,16 +74,39 @@ def test_render_with_customer_case_and_answers(shop, capsys):
 
 @pytest.mark.parametrize("argv, words", [
     (("render", "yh", "--set", "金额=5"), "赠品"),
-    (("render", "yh"), "金额, 赠品"),
+    (("render", "yh"), "missing: 金额 ({?金额}), 赠品 ({?赠品})"),
+    (("render", "nh"), "missing: buyer nickname ({nickname}). Name the buyer with --customer"),
     (("render", "zz"), "No phrase has the code"),
     (("render", "nh", "--customer", "没有这人"), "no customer"),
     (("render", "nh", "--case", "SH-999"), "SH-999"),
-    (("render", "yh", "--set", "nothing"), "LABEL=VALUE"),
+    (("render", "yh", "--set", "nothing"), "NAME=VALUE"),
 ])
 def test_render_user_errors(shop, capsys, argv, words):
     assert run(shop, *argv) == 2
     out = capsys.readouterr()
     assert out.out == "" and words in out.err and len(out.err.splitlines()) == 1
+
+
+def test_render_refuses_a_half_filled_phrase_and_names_what_is_missing(shop, capsys):
+    core_db.open_database(shop / "shopdesk.sqlite3", shop / "backups")
+    try:
+        settings.set("shop_name", "")
+    finally:
+        core_db.close()
+    assert run(shop, "render", "nh") == 2
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == (
+        "shopdesk: The phrase cannot be filled in; missing: buyer nickname ({nickname}), shop name "
+        "({shop_name}). Set the shop name in the app's Settings, name the buyer with --customer or "
+        "the case with --case or pass --set NAME=VALUE (e.g. --set nickname=…).\n")
+    assert run(shop, "render", "nh", "--customer", "小雨点点") == 2
+    assert "missing: shop name ({shop_name})" in capsys.readouterr().err
+    # the values can be given by their English name or their Chinese alias
+    assert run(shop, "render", "nh", "--set", "店铺名=暖暖小铺", "--set", "nickname=阿雨") == 0
+    assert capsys.readouterr().out == "阿雨您好，欢迎光临暖暖小铺\n"
+    assert run(shop, "render", "nh", "--customer", "小雨点点", "--set", "shop_name= ") == 2
+    capsys.readouterr()
 
 
 def test_import_dry_run_then_import(shop, tmp_path, capsys):

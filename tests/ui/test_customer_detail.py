@@ -284,6 +284,22 @@ def test_risk_badge_gives_its_reason_on_hover(qtbot, page, buyer):
     open_detail(qtbot, page, buyer, check)
 
 
+def test_a_haggler_is_flagged_by_its_tag_not_as_a_bad_review(qtbot, page, buyer):
+    haggler = Tag.get(Tag.name == "砍价型").id
+    tags.add_tags([buyer], [haggler])
+
+    def check(dialog):
+        badges = [w for w in dialog.findChildren(QLabel) if w.objectName().startswith("riskBadge_")]
+        assert [(b.objectName(), b.text(), b.toolTip()) for b in badges] == [
+            ("riskBadge_risk_tag", "Risk tag", "Tagged 砍价型.")]
+
+    open_detail(qtbot, page, buyer, check)
+    column = [c.key for c in page.model.columns].index("risk")
+    index = page.model.index(page.model.row_of(buyer), column)
+    assert index.data() == "Risk tag"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Has a tag from the risk category."
+
+
 # -- addresses ------------------------------------------------------------------
 
 

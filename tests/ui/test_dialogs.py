@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QProgressDialog, QPushButton
 
 from desk.core import settings
 from desk.core.customers import followups
@@ -156,3 +156,44 @@ def test_first_run_empty_or_closed(qtbot, window, key):
     assert Customer.select().count() == 0
     # Closing the welcome dialog without choosing asks again next time.
     assert settings.get("first_run_done") is (key == "empty")
+
+
+def test_first_run_asks_for_the_shop_name_and_who_is_at_the_desk(qtbot, window):
+    seen = {}
+
+    def name_then_start(dialog: FirstRunDialog) -> None:
+        shop = dialog.findChild(QLineEdit, "firstRunShopName")
+        me = dialog.findChild(QLineEdit, "firstRunHandler")
+        seen["empty"] = (shop.text(), me.text())
+        type_text(qtbot, shop, "  暖暖小铺 ")
+        type_text(qtbot, me, "小王")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "firstRun_empty"), Qt.MouseButton.LeftButton)
+
+    with answering(FirstRunDialog, name_then_start):
+        window.first_run()
+    assert seen["empty"] == ("", "")
+    assert (settings.get("shop_name"), settings.get("handler")) == ("暖暖小铺", "小王")
+    assert settings.get("first_run_done") is True
+
+    # Settings shows them and changes them
+    def rename(dialog: SettingsDialog) -> None:
+        seen["settings"] = (dialog.shop_name.text(), dialog.handler.text())
+        dialog.shop_name.clear()
+        type_text(qtbot, dialog.shop_name, "暖暖家居")
+        press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+
+    with answering(SettingsDialog, rename):
+        open_settings(window)
+    assert seen["settings"] == ("暖暖小铺", "小王")
+    assert settings.get("shop_name") == "暖暖家居"
+
+
+def test_closing_the_welcome_keeps_no_names(qtbot, window):
+    def type_then_close(dialog: FirstRunDialog) -> None:
+        type_text(qtbot, dialog.findChild(QLineEdit, "firstRunShopName"), "暖暖小铺")
+        dialog.reject()
+
+    with answering(FirstRunDialog, type_then_close):
+        window.first_run()
+    assert settings.get("shop_name") == ""
+    assert Setting.select().where(Setting.key == "shop_name").count() == 0

@@ -128,11 +128,13 @@ LEAN = textwrap.dedent("""
     window = desk.ui.mainwindow.MainWindow(data)
     window.show()
     app.processEvents()
-    after_start = sorted(m for m in ("openpyxl", "pypinyin", "PIL") if m in sys.modules)
+    after_start = sorted(m for m in ("openpyxl", "pypinyin", "PIL", "python_calamine")
+                         if m in sys.modules)
     for key in window.pages_keys():
         window.go(key)
         app.processEvents()
-    after_pages = sorted(m for m in ("openpyxl", "pypinyin", "PIL") if m in sys.modules)
+    after_pages = sorted(m for m in ("openpyxl", "pypinyin", "PIL", "python_calamine")
+                         if m in sys.modules)
     window.close()
     db.close()
     from desk.core import pinyin

@@ -7,13 +7,16 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
 
+from desk.core import settings
 from desk.core.replies.models import Reply, ReplyGroup
 from desk.core.replies.placeholders import Context, render
 from desk.core.resources import db_file
 from desk.ui.replies import current
+from desk.ui.replies.fill import PromptDialog
 
-from .helpers import click_cell, column_texts
+from .helpers import answering, click_cell, column_texts, type_text
 
 CODE, TEXT = 0, 1
 
@@ -87,7 +90,33 @@ def test_double_click_copies_the_reply(qtbot, replies):
     choose_group(qtbot, replies, "物流快递")
     want = replies_of("物流快递")[0]
     QGuiApplication.clipboard().setText("something else")
-    click_cell(qtbot, replies.view, 0, CODE, double=True)
-    # no buyer is selected: {carrier} and {tracking_no} are left empty
-    assert "{carrier}" in want.body
-    assert QGuiApplication.clipboard().text() == render(want.body, Context())
+    # no buyer is selected: {carrier} and {tracking_no} are asked for, not left empty
+    assert "{carrier}" in want.body and "{tracking_no}" in want.body
+    asked = {}
+
+    def answer(dialog: PromptDialog) -> None:
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        asked.update({key: ok.isEnabled() for key in dialog.fields})
+        for key, field in dialog.fields.items():
+            type_text(qtbot, field, f"<{key}>")
+        assert ok.isEnabled()
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    with answering(PromptDialog, answer):
+        click_cell(qtbot, replies.view, 0, CODE, double=True)
+    assert {"carrier", "tracking_no"} <= set(asked) and not any(asked.values())
+    copied = QGuiApplication.clipboard().text()
+    assert "<carrier>" in copied and "<tracking_no>" in copied and "{" not in copied
+    assert copied == render(want.body, Context(shop_name=settings.get("shop_name"),
+                                               **{k: f"<{k}>" for k in asked if k != "clipboard"}))
+
+
+def test_cancelling_the_questions_copies_nothing(qtbot, replies):
+    choose_group(qtbot, replies, "物流快递")
+    want = replies_of("物流快递")[0]
+    QGuiApplication.clipboard().setText("something else")
+    click_cell(qtbot, replies.view, 0, TEXT)
+    with answering(PromptDialog, lambda d: d.reject()):
+        qtbot.keyClick(replies.view, Qt.Key.Key_Return)
+    assert QGuiApplication.clipboard().text() == "something else"
+    assert Reply.get_by_id(want.id).use_count == want.use_count

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog
 
-from desk.core import timeutil
+from desk.core import settings, timeutil
 from desk.core.aftersales import service as aftersales
 from desk.core.customers import service as customers
 from desk.core.orders.models import Order
@@ -16,7 +16,6 @@ from desk.core.replies import service
 from desk.core.replies.models import Reply, ReplyGroup
 from desk.ui import undo
 from desk.ui.replies import current
-from desk.ui.replies.fill import PromptDialog
 from desk.ui.replies.models import PhrasesModel
 from desk.ui.replies.palette import Palette, add_action, show_palette
 
@@ -78,13 +77,88 @@ def uses(pid: int) -> int:
 def test_code_then_enter_copies_the_filled_phrase_and_hides(qtbot, palette, phrases, buyer):
     current.set_customer(buyer)
     assert palette.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    # it says whom it fills in for
+    assert palette.target.text() == "For 小雨点点 · order 4000000000000000001"
     qtbot.keyClicks(palette.field, "fh")
     # exact code first, then the code it starts
     assert results(palette) == ["{nickname}，您的包裹走{carrier}，单号{tracking_no}", "今天下午统一发货"]
+    # the chosen phrase is shown filled in, with nothing to ask
+    assert palette.preview.text() == "小雨点点，您的包裹走中通快递，单号ZT778899"
+    assert palette.gap_fields == {} and not palette.gaps_box.isVisible()
     qtbot.keyClick(palette.field, ENTER)
     assert QGuiApplication.clipboard().text() == "小雨点点，您的包裹走中通快递，单号ZT778899"
     assert uses(phrases["fh"]) == 1
     assert not palette.isVisible()
+    # the copy confirms itself, then the note goes away by itself
+    assert palette.copied.isVisible() and palette.copied.text() == "Copied"
+    qtbot.waitUntil(lambda: not palette.copied.isVisible(), timeout=60_000)
+
+
+GREETING = "{nickname}，您好～欢迎来到{shop_name}，我是今天的值班客服"
+
+
+def marked(palette) -> list[str]:
+    """The values the preview marks as missing."""
+    import re
+
+    return re.findall(r'<span style="[^"]*">([^<]*)</span>', palette.preview.text())
+
+
+def test_nothing_half_filled_is_copied_until_each_value_is_given(qtbot, palette, phrases):
+    hy = service.add_phrase(gid("打招呼"), GREETING, "hyy")
+    assert settings.get("shop_name") == ""
+    qtbot.keyClicks(palette.field, "hyy")
+    assert palette.target.text() == "No buyer selected: their details are asked for below"
+    assert marked(palette) == ["{nickname}", "{shop_name}"]
+    labels = [palette.gaps_form.labelForField(f).text() for f in palette.gap_fields.values()]
+    assert labels == ["Buyer's nickname:", "Shop name:"]
+    qtbot.keyClick(palette.field, ENTER)
+    # refused: nothing copied, the palette stays, the first empty field is next
+    assert QGuiApplication.clipboard().text() == "before"
+    assert uses(hy) == 0
+    assert palette.isVisible()
+    assert palette.hint.text() == "Fill in the marked values to copy, or choose a phrase without them"
+    nickname, shop = palette.gap_fields.values()
+    assert palette.focusWidget() is nickname
+    type_text(qtbot, nickname, "小雨点点")
+    assert marked(palette) == ["{shop_name}"]
+    assert palette.preview.text().startswith("小雨点点，您好～欢迎来到")
+    qtbot.keyClick(nickname, ENTER)  # still one missing
+    assert QGuiApplication.clipboard().text() == "before" and palette.isVisible()
+    type_text(qtbot, shop, "   ")  # blank is not a value
+    qtbot.keyClick(shop, ENTER)
+    assert QGuiApplication.clipboard().text() == "before" and palette.isVisible()
+    shop.clear()
+    type_text(qtbot, shop, "暖暖小铺")
+    assert marked(palette) == []
+    qtbot.keyClick(shop, ENTER)
+    assert QGuiApplication.clipboard().text() == "小雨点点，您好～欢迎来到暖暖小铺，我是今天的值班客服"
+    assert uses(hy) == 1
+    assert not palette.isVisible() and palette.copied.text() == "Copied"
+
+
+def test_choosing_a_phrase_without_the_missing_value_copies_it(qtbot, palette, phrases):
+    qtbot.keyClicks(palette.field, "fh")
+    assert marked(palette) == ["{nickname}", "{carrier}", "{tracking_no}"]
+    qtbot.keyClick(palette.field, ENTER)
+    assert QGuiApplication.clipboard().text() == "before"
+    qtbot.keyClick(palette.field, Qt.Key.Key_Down)
+    assert marked(palette) == [] and not palette.gaps_box.isVisible()
+    assert palette.hint.text() == "↑↓ choose   Enter copy   Esc close"
+    qtbot.keyClick(palette.field, ENTER)
+    assert QGuiApplication.clipboard().text() == "今天下午统一发货"
+
+
+def test_the_shop_name_from_settings_is_filled_in(qtbot, window, palette, phrases, buyer):
+    service.add_phrase(gid("打招呼"), GREETING, "hyy")
+    settings.set("shop_name", "暖暖小铺")
+    current.set_customer(buyer)
+    palette.hide()
+    show_palette(window)
+    qtbot.keyClicks(palette.field, "hyy")
+    assert palette.preview.text() == "小雨点点，您好～欢迎来到暖暖小铺，我是今天的值班客服"
+    qtbot.keyClick(palette.field, ENTER)
+    assert QGuiApplication.clipboard().text() == "小雨点点，您好～欢迎来到暖暖小铺，我是今天的值班客服"
 
 
 def test_arrows_choose_and_pinyin_initials_find(qtbot, palette, phrases):
@@ -111,30 +185,30 @@ def test_the_most_used_come_first_when_nothing_is_typed(qtbot, window, palette, 
     assert results(palette)[0] == "谢谢亲的惠顾"
 
 
-def test_prompted_fields_are_asked_before_copying(qtbot, palette, phrases):
-    def answer(dialog: PromptDialog) -> None:
-        first, second = dialog.fields.values()
-        assert first.hasFocus()
-        qtbot.keyClicks(first, "20")
-        qtbot.keyClick(first, Qt.Key.Key_Tab)
-        type_text(qtbot, second, "袜子")
-        qtbot.keyClick(second, ENTER)
-
+def test_prompted_fields_are_filled_in_right_there(qtbot, palette, phrases):
     qtbot.keyClicks(palette.field, "yh")
-    with answering(PromptDialog, answer):
-        qtbot.keyClick(palette.field, ENTER)
+    first, second = palette.gap_fields.values()
+    assert [palette.gaps_form.labelForField(f).text() for f in (first, second)] == ["优惠金额:", "赠品:"]
+    type_text(qtbot, first, "20")
+    type_text(qtbot, second, "袜子")
+    assert palette.preview.text() == "给您优惠20元，袜子也送您"
+    qtbot.keyClick(second, ENTER)
     assert QGuiApplication.clipboard().text() == "给您优惠20元，袜子也送您"
     assert uses(phrases["yh"]) == 1
     assert not palette.isVisible()
 
 
-def test_cancelling_the_questions_copies_nothing(qtbot, palette, phrases):
+def test_escape_from_a_field_copies_nothing_and_answers_are_forgotten(qtbot, window, palette, phrases):
     qtbot.keyClicks(palette.field, "yh")
-    with answering(QDialog, lambda d: qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Escape)):
-        qtbot.keyClick(palette.field, ENTER)
+    first, _ = palette.gap_fields.values()
+    type_text(qtbot, first, "20")
+    qtbot.keyClick(first, Qt.Key.Key_Escape)
+    assert not palette.isVisible()
     assert QGuiApplication.clipboard().text() == "before"
     assert uses(phrases["yh"]) == 0
-    assert palette.isVisible()
+    show_palette(window)
+    qtbot.keyClicks(palette.field, "yh")
+    assert [f.text() for f in palette.gap_fields.values()] == ["", ""]
 
 
 def test_escape_hides(qtbot, palette, phrases):
@@ -177,10 +251,15 @@ def test_a_case_fills_in_its_own_order_then_back_to_the_buyer(qtbot, window, pal
     assert send_fh().endswith("顺丰速运，单号SF1234")  # the buyer's latest order
     current.set_case(case)
     assert send_fh().endswith("中通快递，单号ZT778899")  # the case's order
+    case_no = aftersales.get_case(case).case_no
+    assert palette.target.text() == f"For 小雨点点 · case {case_no} · order 4000000000000000001"
     current.set_case(None)
     assert send_fh() == "小雨点点，您的包裹走顺丰速运，单号SF1234"
+    assert palette.target.text() == "For 小雨点点 · order 4000000000000000002"
     current.set_customer(None)
-    assert send_fh() == "，您的包裹走，单号"
+    # no buyer: nothing like "，您的包裹走，单号" is copied
+    assert send_fh() == "小雨点点，您的包裹走顺丰速运，单号SF1234"
+    assert palette.isVisible() and len(palette.gap_fields) == 3
 
 
 def test_f9_opens_it_from_the_main_window_and_from_a_modal_dialog(qtbot, window, phrases):

@@ -81,6 +81,7 @@ def test_cancel_leaves_no_file(demo_window, qtbot, tmp_path):
     with answering(ExportDialog, fill_export(qtbot, target, mask=False)):
         task = ExportDialog.ask(demo_window)
     progress = demo_window.findChild(QProgressDialog, "progressDialog")
+    assert progress.windowTitle() == "Exporting to Excel"  # what it does, not "ShopDesk"
     progress.findChild(QPushButton).click()  # Cancel
     assert task.cancelled
     assert wait_all()

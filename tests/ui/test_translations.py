@@ -126,15 +126,18 @@ def test_placeholders_and_markup_are_kept():
 
 
 @contextmanager
-def chinese_ui(app) -> Iterator[None]:
-    """The zh_CN translators installed on the application, then taken out again:
-    the rest of the suite runs in English with the default locale."""
+def chinese_ui(app, language: str = LANGUAGE) -> Iterator[None]:
+    """The translators of `language` (zh_CN) installed on the application, then
+    taken out again: the rest of the suite runs untranslated with the default locale."""
+    from desk.core import presets
+
     i18n.compile_all()  # the .qm is build output: make it if missing or older than the .ts
     locale = QLocale()
-    assert i18n.install(app, LANGUAGE) == LANGUAGE
+    assert i18n.install(app, language) == language
     try:
         yield
     finally:
+        presets.set_language("")
         for translator in getattr(app, "_translators", []):
             app.removeTranslator(translator)
         app._translators = []
@@ -213,3 +216,60 @@ def test_user_errors_from_core_show_in_chinese(qapp):
     with chinese_ui(qapp):
         assert user_message(error) == "设置项 deadline_warn_hours：不能小于 1。"
     assert user_message(error) == str(error)
+
+
+def test_file_dialogs_speak_chinese(chinese, qtbot):
+    """Qt's own strings come from qtbase_zh_CN plus our qtbase_extra_zh_CN for
+    the labels Qt's file lacks ("&Look in:" gained its accelerator in Qt 6)."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert shown == ["查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："]
+
+
+# --- English: the source text, and the plural forms from shopdesk_en.ts -----------
+
+EN_TS = i18n.translations_dir() / "shopdesk_en.ts"
+
+
+def test_english_counts_use_plural_forms(qapp, make_window):
+    with chinese_ui(qapp, "en"):
+        assert QCoreApplication.translate("ListPage", "%Ln row(s)", "", 1) == "1 row"
+        assert QCoreApplication.translate("ListPage", "%Ln row(s)", "", 1200) == "1,200 rows"
+        assert QCoreApplication.translate("MainWindow", "Customers") == "Customers"
+        window = make_window()
+        assert window.pages["today"].count_label.text() == "0 rows"
+
+
+def test_the_english_file_has_both_forms_of_every_plural(from_sources):
+    assert ET.parse(EN_TS).getroot().get("language") == "en"
+    plural = {(c, source(m)) for c, m in messages(from_sources) if m.get("numerus") == "yes"}
+    english = {(c, source(m)): m for c, m in messages(EN_TS)}
+    assert set(english) == plural, "run `python -m desk.ui.i18n update` and fill shopdesk_en.ts"
+    problems = [where(c, m) for (c, _), m in english.items()
+                if m.get("numerus") != "yes" or len(translations(m)) != 2
+                or not all(t.strip() for t in translations(m))
+                or m.find("translation").get("type") is not None
+                or "(s)" in "".join(translations(m))]
+    assert not problems, "\n".join(problems)
+
+
+def test_shipped_presets_follow_the_english_ui(qapp, make_window):
+    from desk.core.replies import service as replies
+
+    with chinese_ui(qapp, "en"):
+        window = make_window()
+        window.go("replies")
+        groups = window.pages["replies"].groups.model()
+        shown = [groups.index(r, 0).data() for r in range(groups.rowCount())]
+        assert shown[:3] == ["Greeting", "Asking", "Recommending"]
+        window.go("aftersales")
+        reasons = window.pages["aftersales"].filter_bar.reason
+        assert "Quality problem" in [reasons.itemText(i) for i in range(reasons.count())]
+        greet = next(g for g in replies.list_groups() if g.stage == "greet")
+        replies.rename_group(greet.id, "开场白")
+        assert greet.name == "打招呼"  # stored in Chinese, as the shop's data
+        assert next(g for g in replies.list_groups() if g.stage == "greet").shown == "开场白"

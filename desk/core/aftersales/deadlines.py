@@ -47,6 +47,7 @@ from desk.core.aftersales.models import Case, CaseEvent, DeadlineRule
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Step
 from desk.core.resources import db_file
 
 # The shop's handling clock runs in these statuses, pauses in these, and stops in the rest.
@@ -189,6 +190,48 @@ def set_shop_clock(cutoff_hour: int | None = None, warn_hours: int | None = None
         if settings.get("handling_cutoff_hour") != old_cutoff:
             refresh(c.id for c in Case.select(Case.id).where(
                 Case.status.in_(RUNNING), Case.deleted_at.is_null()))
+
+
+# -- the same writes, each with its undo ----------------------------------------------
+
+
+def update_rule_step(rule_id: int, *, hours: int | None = None,
+                     active: bool | None = None) -> tuple[RuleInfo, Step]:
+    """update_rule(), with the step that gives the rule back the hours and
+    switch it had (its cases' deadlines recomputed each way)."""
+    with changes.write(database):
+        before = next((r for r in list_rules() if r.id == rule_id), None)
+        after = update_rule(rule_id, hours=hours, active=active)
+    assert before is not None  # update_rule refused a missing rule
+    old = dict(hours=None if hours is None else before.hours,
+               active=None if active is None else before.active)
+    return after, Step(
+        f"Change deadline {before.key} of {before.platform}",
+        undo=lambda: update_rule(rule_id, **old),
+        redo=lambda: update_rule(rule_id, hours=hours, active=active),
+        entity="deadline_rule")
+
+
+def reset_rules_step(platform: str) -> tuple[list[RuleInfo], Step]:
+    """reset_rules(), with the step that gives the rules back their hours,
+    switches and order. Returns the rules as they are now."""
+    held = {"before": reset_rules(platform)}
+
+    def redo() -> None:
+        held["before"] = reset_rules(platform)
+
+    return list_rules(platform), Step(
+        f"Restore the default deadlines of {platform}",
+        undo=lambda: restore_rules(held["before"]), redo=redo, entity="deadline_rule")
+
+
+def set_shop_clock_step(cutoff_hour: int | None = None,
+                        warn_hours: int | None = None) -> tuple[None, Step]:
+    """set_shop_clock(), with the step that puts both values back."""
+    old = (settings.get("handling_cutoff_hour"), settings.get("deadline_warn_hours"))
+    set_shop_clock(cutoff_hour, warn_hours)
+    return None, Step("Change the shop's clock", undo=lambda: set_shop_clock(*old),
+                      redo=lambda: set_shop_clock(cutoff_hour, warn_hours), entity="setting")
 
 
 def _active_rules(platform: str) -> list[RuleInfo]:

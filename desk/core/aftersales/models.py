@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from peewee import CharField, ForeignKeyField, IntegerField, TextField
 
+from desk.core.aftersales.codes import (  # noqa: F401 - part of this module's interface
+    CASE_KINDS,
+    CASE_STATUSES,
+    EVIDENCE_KINDS,
+    OPEN_STATUSES,
+    RESPONSIBILITIES,
+)
 from desk.core.base import BaseModel, FenField, FlagField, Stamped, UtcField
 from desk.core.customers.models import Customer
 from desk.core.orders.models import Order, OrderItem
-
-CASE_KINDS = ("refund_only", "return_refund", "exchange", "reissue", "repair", "compensation")
-RESPONSIBILITIES = ("seller", "buyer", "carrier", "supplier")
-CASE_STATUSES = (
-    "new", "handling", "awaiting_return", "returning", "received", "processing",
-    "done", "rejected", "closed",
-)
-OPEN_STATUSES = CASE_STATUSES[:6]
-EVIDENCE_KINDS = ("damage", "package", "slip", "chat", "other")
 
 
 class Reason(BaseModel):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from desk.core import changes, settings, timeutil
+from desk.core import changes, presets, settings, timeutil
 from desk.core.aftersales import deadlines, due, photos, shipping
 from desk.core.aftersales.models import (
     CASE_KINDS,
@@ -30,6 +30,7 @@ from desk.core.customers.figures import recompute_figures
 from desk.core.customers.models import Customer
 from desk.core.customers.service import live_customer
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Step
 from desk.core.money import parse_yuan
 from desk.core.orders.models import Order, OrderItem
 from desk.core.text import clean_line, strip_controls
@@ -529,7 +530,8 @@ def get_case(case_id: int) -> CaseDetail:
         id=c.id, case_no=c.case_no, customer_id=c.customer_id, nickname=customer.nickname,
         platform=c.platform, order_id=c.order_id,
         order_no=None if order is None else str(order.order_no), kind=c.kind, reason=c.reason,
-        reason_name=c.reason if reason is None else reason.name, responsibility=c.responsibility,
+        reason_name=c.reason if reason is None else presets.shown(presets.REASON, reason.code, reason.name),
+        responsibility=c.responsibility,
         status=c.status, handler=c.handler, items_text=c.items, refund_fen=c.refund_fen,
         compensation_fen=c.compensation_fen, shipping_fen=c.shipping_fen,
         platform_refund_no=c.platform_refund_no, free_shipping=bool(c.free_shipping),
@@ -608,6 +610,11 @@ class ReasonInfo:
     is_quality: bool
     active: bool
     no_reason: bool = False  # a 7-day no-reason return: its cases get the shorter answer deadline
+
+    @property
+    def shown(self) -> str:
+        """The name in the UI's language while it is the one ShopDesk shipped."""
+        return presets.shown(presets.REASON, self.code, self.name)
 
 
 @dataclass(frozen=True)
@@ -717,9 +724,9 @@ def reason_used(code: str) -> int:
 
 def create_reason(name: str, is_quality: bool = False, *, code: str | None = None,
                   position: int | None = None, active: bool = True,
-                  no_reason: bool = False) -> ReasonInfo:
-    """A new reason at the end of the list (`code`/`position`: put a deleted one
-    back where it was)."""
+                  no_reason: bool = False, row_id: int | None = None) -> ReasonInfo:
+    """A new reason at the end of the list (`code`/`position`/`row_id`: put a
+    deleted one back where it was, under its own row id when that is free)."""
     clean = _reason_name(name)
     with changes.write(database) as pending:
         if code is None:
@@ -730,8 +737,11 @@ def create_reason(name: str, is_quality: bool = False, *, code: str | None = Non
         if position is None:
             last = Reason.select(Reason.position).order_by(Reason.position.desc()).first()
             position = 0 if last is None else last.position + 1
-        row = Reason.create(code=code, name=clean, is_quality=bool(is_quality),
-                            position=position, active=bool(active), no_reason=bool(no_reason))
+        values = dict(code=code, name=clean, is_quality=bool(is_quality), position=position,
+                      active=bool(active), no_reason=bool(no_reason))
+        if row_id is not None and not Reason.select().where(Reason.id == row_id).exists():
+            values["id"] = row_id
+        row = Reason.create(**values)
         pending.add("reason", [row.id])
     return _reason_info(row)
 
@@ -785,3 +795,46 @@ def delete_reason(code: str) -> ReasonInfo:
         Reason.delete().where(Reason.id == row.id).execute()
         pending.add("reason", [row.id])
     return before
+
+
+# -- the reason list's writes, each with its undo ----------------------------------------
+
+
+def create_reason_step(name: str, is_quality: bool = False) -> tuple[ReasonInfo, Step]:
+    """create_reason(), with the step that deletes the new reason and puts it
+    back under the same code, in the same place."""
+    with changes.write(database):
+        made = create_reason(name, is_quality)
+        row = _reason_row(made.code)
+    return made, Step(
+        f"Add reason {made.name}", undo=lambda: delete_reason(made.code),
+        redo=lambda: create_reason(made.name, made.is_quality, code=made.code,
+                                   position=row.position, row_id=row.id),
+        entity="reason")
+
+
+def update_reason_step(code: str, *, name: str | None = None, is_quality: bool | None = None,
+                       active: bool | None = None,
+                       no_reason: bool | None = None) -> tuple[ReasonInfo, Step]:
+    """update_reason(), with the step that gives back the fields it changed.
+    Returns the reason as it was, like update_reason()."""
+    given = {k: v for k, v in dict(name=name, is_quality=is_quality, active=active,
+                                   no_reason=no_reason).items() if v is not None}
+    before = update_reason(code, **given)
+    old = {k: getattr(before, k) for k in given}
+    return before, Step(f"Change reason {before.name}", undo=lambda: update_reason(code, **old),
+                        redo=lambda: update_reason(code, **given), entity="reason")
+
+
+def delete_reason_step(code: str) -> tuple[ReasonInfo, Step]:
+    """delete_reason(), with the step that puts the reason back with its code,
+    flags and place in the list. Returns it as it was."""
+    with changes.write(database):
+        row = _reason_row(code)
+        before = delete_reason(code)
+    return before, Step(
+        f"Delete reason {before.name}",
+        undo=lambda: create_reason(before.name, before.is_quality, code=before.code,
+                                   position=row.position, active=before.active,
+                                   no_reason=before.no_reason, row_id=row.id),
+        redo=lambda: delete_reason(code), entity="reason")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from desk.core.aftersales import due
-from desk.core.aftersales.models import OPEN_STATUSES
+from desk.core.aftersales.codes import OPEN_STATUSES
 from desk.core.base import database
 from desk.core.customers import search as customer_search
 from desk.core.listing import Filter
@@ -135,7 +135,8 @@ def search_filter(query: str) -> Filter | None:
 def reason_choices() -> list[tuple[str, str]]:
     """(code, name) of every reason, switched-off ones too (old cases have them)."""
     return [(code, name) for code, name in database.execute_sql(
-        "SELECT code, name FROM aftersales_reason ORDER BY position, id")]
+        "SELECT code, shown_name('reason', code, name) FROM aftersales_reason"
+        " ORDER BY position, id")]
 
 
 def handler_choices() -> list[str]:

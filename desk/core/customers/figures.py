@@ -21,9 +21,10 @@ from desk.core.customers.risk import (  # noqa: F401 - part of this module's int
     BAD_REVIEW_TAG,
     NEVER_PAID_MIN,
     RISK_AFTERSALES,
-    RISK_BAD_REVIEW,
     RISK_CATEGORY,
     RISK_NEVER_PAYS,
+    RISK_REVIEW,
+    RISK_TAGGED,
     risk_codes_sql,
 )
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -166,14 +167,18 @@ def risk_flags(customer_id: int) -> list[RiskFlag]:
         flags.append(RiskFlag(RISK_AFTERSALES, QT_TRANSLATE_NOOP(
             "RiskFlag", "{cases} after-sales cases for {paid} paid orders."),
             {"cases": cases, "paid": paid}))
-    tags = [r[0] for r in database.execute_sql(
+    tags = database.execute_sql(
         "SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id"
         " JOIN tag_category tc ON tc.id = t.category_id WHERE ct.customer_id = ?"
         " AND (t.name = ? OR tc.name = ?) ORDER BY tc.position, t.position, t.id",
-        (customer_id, BAD_REVIEW_TAG, RISK_CATEGORY))]
-    if tags:
-        flags.append(RiskFlag(RISK_BAD_REVIEW, QT_TRANSLATE_NOOP("RiskFlag", "Tagged {tags}."),
-                              {"tags": ", ".join(tags)}))
+        (customer_id, BAD_REVIEW_TAG, RISK_CATEGORY)).fetchall()
+    if any(name == BAD_REVIEW_TAG for (name,) in tags):
+        flags.append(RiskFlag(RISK_REVIEW, QT_TRANSLATE_NOOP(
+            "RiskFlag", "Tagged {tags}: may leave a bad review."), {"tags": BAD_REVIEW_TAG}))
+    others = [name for (name,) in tags if name != BAD_REVIEW_TAG]
+    if others:
+        flags.append(RiskFlag(RISK_TAGGED, QT_TRANSLATE_NOOP("RiskFlag", "Tagged {tags}."),
+                              {"tags": ", ".join(others)}))
     if unpaid >= NEVER_PAID_MIN:
         flags.append(RiskFlag(RISK_NEVER_PAYS, QT_TRANSLATE_NOOP(
             "RiskFlag", "{count} orders placed and never paid."), {"count": unpaid}))

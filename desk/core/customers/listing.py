@@ -59,7 +59,9 @@ CUSTOMERS = Listing(
 
 
 FOLLOWUPS_DUE = Listing(
-    source="followup f JOIN customer c ON c.id = f.customer_id",
+    # Every follow-up has its customer: a LEFT JOIN, which SQLite leaves out of
+    # the ids query when nothing reads `c` (the Today page at start-up).
+    source="followup f LEFT JOIN customer c ON c.id = f.customer_id",
     id_sql="f.id",
     fields={
         "due_at": "f.due_at",
@@ -68,7 +70,8 @@ FOLLOWUPS_DUE = Listing(
         "platform": "c.platform",
         "customer_id": "c.id",
     },
-    base_where="f.done_at IS NULL AND c.deleted_at IS NULL",
+    base_where="f.done_at IS NULL"
+               " AND f.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)",
     default_sort="due_at",
 )
 

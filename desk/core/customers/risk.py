@@ -9,26 +9,32 @@ AFTERSALES_RATE = 0.3
 AFTERSALES_MIN_CASES = 2
 # Orders placed and closed without ever being paid (拍下不买).
 NEVER_PAID_MIN = 2
-# A tag with this name, or any tag in this category, marks a risky buyer.
+# A tag with this name marks a buyer who may leave a bad review (差评风险);
+# any other tag in the risk category is a risk the shop named itself (砍价型,
+# 挑剔型…), flagged as such and never as a review.
 BAD_REVIEW_TAG = "差评型"
 RISK_CATEGORY = "风险"
 
 RISK_AFTERSALES = "aftersales"
-RISK_BAD_REVIEW = "bad_review"
+RISK_REVIEW = "review_risk"
+RISK_TAGGED = "risk_tag"
 RISK_NEVER_PAYS = "never_pays"
 
 
 def risk_codes_sql(alias: str = "c") -> str:
     """A SQL expression over customer `alias` giving its risk codes joined by
     commas ('' for none), for a list column or a filter."""
-    tag_exists = (
-        f"EXISTS (SELECT 1 FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id"
-        f" JOIN tag_category tc ON tc.id = t.category_id WHERE ct.customer_id = {alias}.id"
-        f" AND (t.name = '{BAD_REVIEW_TAG}' OR tc.name = '{RISK_CATEGORY}'))")
+    def tag_exists(condition: str) -> str:
+        return (f"EXISTS (SELECT 1 FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id"
+                f" JOIN tag_category tc ON tc.id = t.category_id WHERE ct.customer_id = {alias}.id"
+                f" AND {condition})")
+
     parts = [
         f"CASE WHEN {alias}.case_count >= {AFTERSALES_MIN_CASES} AND {alias}.case_count >="
         f" {AFTERSALES_RATE} * {alias}.paid_order_count THEN '{RISK_AFTERSALES}' END",
-        f"CASE WHEN {tag_exists} THEN '{RISK_BAD_REVIEW}' END",
+        f"CASE WHEN {tag_exists(f't.name = {BAD_REVIEW_TAG!r}')} THEN '{RISK_REVIEW}' END",
+        f"CASE WHEN {tag_exists(f'tc.name = {RISK_CATEGORY!r} AND t.name <> {BAD_REVIEW_TAG!r}')}"
+        f" THEN '{RISK_TAGGED}' END",
         f"CASE WHEN {alias}.unpaid_count >= {NEVER_PAID_MIN} THEN '{RISK_NEVER_PAYS}' END",
     ]
     return "rtrim(" + " || ".join(f"coalesce({p} || ',', '')" for p in parts) + ", ',')"

@@ -237,7 +237,8 @@ def orders_of(customer_id: int) -> list[tuple[int, str, str, datetime, int]]:
 def cases_of(customer_id: int) -> list[CaseRow]:
     """A customer's after-sales cases (not the trashed ones), newest first."""
     rows = database.execute_sql(
-        "SELECT a.id, a.case_no, a.kind, a.status, a.reason, coalesce(r.name, a.reason),"
+        "SELECT a.id, a.case_no, a.kind, a.status, a.reason,"
+        " coalesce(shown_name('reason', r.code, r.name), a.reason),"
         " a.next_deadline_at, a.opened_at, o.order_no FROM aftersales_case a"
         " LEFT JOIN aftersales_reason r ON r.code = a.reason"
         " LEFT JOIN shop_order o ON o.id = a.order_id"

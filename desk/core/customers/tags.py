@@ -12,6 +12,7 @@ from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.models import Customer, CustomerTag, Tag, TagCategory
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Cell, Step
 from desk.core.text import clean_line
 
 NAME_MAX = 32
@@ -445,3 +446,109 @@ def move_tag(tag_id: int, category_id: int, position: int | None = None) -> tupl
         pending.add("tag", [tag_id])
         pending.add("customer", _customers_with(tag_id))  # chips change colour
     return before
+
+
+# -- the tag manager's writes, each with its undo (desk.core.history) ---------------
+
+
+def create_category_step(name: str, color: str = "#607d8b") -> tuple[int, Step]:
+    """create_category(), with the step that deletes the new category and puts
+    it back with its id and place. Returns its id."""
+    category_id = create_category(name, color)
+    cell = Cell(category_id)
+    saved = Cell(None)
+
+    def undo() -> None:
+        saved.value = delete_category_undoable(cell.value)
+
+    def redo() -> None:
+        cell.value, _ = restore_category(saved.value)
+
+    return category_id, Step(f"Add tag category {name.strip()}", undo=undo, redo=redo, entity="tag")
+
+
+def update_category_step(category_id: int, name: str | None = None,
+                         color: str | None = None) -> tuple[None, Step]:
+    """update_category(), with the step that gives back the name or colour it changed."""
+    with changes.write(database):
+        c = _category(category_id)
+        old = dict(name=None if name is None else c.name, color=None if color is None else c.color)
+        update_category(category_id, name=name, color=color)
+    return None, Step(f"Change tag category {old['name'] or c.name}",
+                      undo=lambda: update_category(category_id, **old),
+                      redo=lambda: update_category(category_id, name=name, color=color),
+                      entity="tag")
+
+
+def delete_category_step(category_id: int) -> tuple[DeletedCategory, Step]:
+    """delete_category(), with the step that puts the category back with its
+    tags, their places and their customers (ids kept unless taken meanwhile)."""
+    cell = Cell(category_id)
+    saved = Cell(delete_category_undoable(category_id))
+
+    def undo() -> None:
+        cell.value, _ = restore_category(saved.value)
+
+    def redo() -> None:
+        saved.value = delete_category_undoable(cell.value)
+
+    return saved.value, Step(f"Delete tag category {saved.value.name}", undo=undo, redo=redo,
+                             entity="tag")
+
+
+def create_tag_step(category_id: int, name: str, color: str | None = None,
+                    description: str = "") -> tuple[int, Step]:
+    """create_tag(), with the step that deletes the new tag and puts it back
+    with its id and place. Returns its id."""
+    tag_id = create_tag(category_id, name, color, description)
+    cell = Cell(tag_id)
+    saved = Cell(None)
+
+    def undo() -> None:
+        saved.value = delete_tag_undoable(cell.value)
+
+    def redo() -> None:
+        cell.value = restore_tag(saved.value)
+
+    return tag_id, Step(f"Add tag {name.strip()}", undo=undo, redo=redo, entity="tag")
+
+
+def update_tag_step(tag_id: int, name: str | None = None, color: object = _UNSET,
+                    description: str | None = None) -> tuple[None, Step]:
+    """update_tag(), with the step that gives back the name, own colour
+    (None: the category's) or description it changed."""
+    given: dict = {k: v for k, v in dict(name=name, description=description).items()
+                   if v is not None}
+    if color is not _UNSET:
+        given["color"] = color
+    with changes.write(database):
+        tag = _tag(tag_id)
+        old = {k: getattr(tag, k) for k in given}
+        update_tag(tag_id, **given)
+    return None, Step(f"Change tag {tag.name}", undo=lambda: update_tag(tag_id, **old),
+                      redo=lambda: update_tag(tag_id, **given), entity="tag")
+
+
+def move_tag_step(tag_id: int, category_id: int) -> tuple[tuple[int, int], Step]:
+    """move_tag() (last in the other category), with the step that puts it back
+    in its category and place. Returns the category and position it had."""
+    with changes.write(database):
+        before = move_tag(tag_id, category_id)
+        after = (category_id, _tag(tag_id).position)
+    return before, Step(f"Move tag {tag_id}", undo=lambda: move_tag(tag_id, *before),
+                        redo=lambda: move_tag(tag_id, *after), entity="tag")
+
+
+def delete_tag_step(tag_id: int) -> tuple[DeletedTag, Step]:
+    """delete_tag(), with the step that puts the tag back with its place,
+    colour, description and customers (its id kept unless taken meanwhile)."""
+    cell = Cell(tag_id)
+    saved = Cell(delete_tag_undoable(tag_id))
+
+    def undo() -> None:
+        cell.value = restore_tag(saved.value)
+
+    def redo() -> None:
+        saved.value = delete_tag_undoable(cell.value)
+
+    return saved.value, Step(f"Delete tag {saved.value.name}", undo=undo, redo=redo, entity="tag")

@@ -144,6 +144,8 @@ def read(path: str | Path, labels: Mapping[str, Mapping[str, str]] | None = None
         if not any(str(c or "").strip() for c in row):
             continue
         try:
+            if type(row) is reading.BadRow:
+                raise row.error
             item = _parse(offset, row, cols, labels, tag_ids)
             key = (item.platform, item.nickname.casefold())
             if key in seen:

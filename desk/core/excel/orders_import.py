@@ -12,6 +12,7 @@ one. Importing a file twice changes nothing the second time.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,15 +21,17 @@ from datetime import tzinfo
 from itertools import chain, islice
 from pathlib import Path
 
-from desk.core import changes, timeutil
+from desk.core import changes, money, timeutil
 from desk.core.base import database
-from desk.core.customers import fields
+from desk.core.customers import bulk, fields
 from desk.core.customers.figures import recompute_figures
 from desk.core.customers.service import pinyin_columns
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.excel import item_report, layouts, reading, values
+from desk.core.money import format_fen
 
 _STEP = 1000
+_WRITE_CACHE_KIB = 64 * 1024
 _TEXT_MAX = 500  # longest address, title or message kept from a cell
 ORDER_FIELDS = ("status", "placed_at", "paid_at", "shipped_at", "completed_at", "amount_fen",
                 "shipping_fen", "items", "carrier", "tracking_no", "receiver_name",
@@ -209,6 +212,9 @@ def read_file(
         if _blank(cells):
             continue
         count += 1
+        if type(cells) is reading.BadRow:
+            errors.append(RowError(number, cells.error))
+            continue
         if count % _STEP == 0:
             if is_cancelled and is_cancelled():
                 raise Cancelled()
@@ -250,13 +256,19 @@ def _read_item_report(path: Path, platform: str | None, header: layouts.Header, 
     numbered = ((n, cells) for n, cells in enumerate(chain(top[header.row + 1:], source),
                                                       start=header.row + 2) if not _blank(cells))
 
+    undecodable: list[tuple[int, UserError]] = []
+
     def checked():
         for k, pair in enumerate(numbered, start=1):
             if k % _STEP == 0 and is_cancelled and is_cancelled():
                 raise Cancelled()
+            if type(pair[1]) is reading.BadRow:
+                undecodable.append((pair[0], pair[1].error))
+                continue
             yield pair
 
     found, problems = item_report.read_rows(checked(), header.columns)
+    problems = [*problems, *undecodable]
     count = sum(len(entry.rows) for entry in found.values()) + len(problems)
     if count == 0:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "{name} has a header row but no orders under "
@@ -327,7 +339,10 @@ def detect(header: layouts.Header) -> str:
 
 
 def _blank(cells: Sequence) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    for c in cells:  # a loop that stops at the first cell with something in it
+        if c is not None and c != "" and not (type(c) is str and not c.strip()):
+            return False
+    return True
 
 
 def _cell(cells: Sequence, columns: Mapping[str, int], name: str):
@@ -343,14 +358,21 @@ def _key_or_none(cells: Sequence, columns: Mapping[str, int]) -> str | None:
 
 
 def _line(value: object, limit: int = _TEXT_MAX) -> str:
+    if type(value) is str and value.isprintable() and not value.startswith(values.SPECIAL):
+        return value[:limit].rstrip()  # the common case, without values.text's work
     return values.text(value)[:limit]
+
+
+@functools.lru_cache(maxsize=256)
+def _status_code(text: str) -> str | None:
+    return layouts.status_code(text)  # a file has a handful of status texts, repeated
 
 
 def _status(value: object) -> str | None:
     text = _line(value)
     if not text:
         return None
-    status = layouts.status_code(text)
+    status = _status_code(text)
     if status is None:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "Unknown order status “{status}”."),
                         status=text[:40])
@@ -440,7 +462,8 @@ def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: 
         known["items"].append(item)
     for key, value in found.items():
         if key == "amount_fen" and per_row:
-            known[key] = known.get(key, 0) + value
+            total = known.get(key, 0) + value
+            known[key] = money.check_fen(total, format_fen(total), values.ORDER_MAX_FEN)
         else:
             known.setdefault(key, value)
 
@@ -644,6 +667,17 @@ def apply(parsed: ParsedFile) -> ImportPlan:
     backup.before("import")
     now = timeutil.to_epoch(timeutil.now())
     conn = database.connection()
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    # While writing, a large import's pages stay in memory instead of spilling
+    # to the WAL in the middle of the transaction; put back afterwards.
+    conn.execute(f"PRAGMA cache_size = -{_WRITE_CACHE_KIB}")
+    try:
+        return _apply(parsed, conn, now)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
     with changes.write(database) as pending:
         result = plan(parsed)
         platform = result.platform
@@ -661,7 +695,8 @@ def apply(parsed: ParsedFile) -> ImportPlan:
             new_rows.append((platform, nick, _phone(record.phone),
                              region_of(record.values.get("receiver_address", "")),
                              *pinyin_columns(identity).values(), now, now))
-        conn.executemany(
+        bulk.insert_many(
+            conn,
             "INSERT INTO customer(platform, nickname, phone, region, nickname_py, nickname_abbr,"
             " real_name_py, real_name_abbr, source, created_at, updated_at)"
             " VALUES (?,?,?,?,?,?,?,?,'import',?,?)", new_rows)

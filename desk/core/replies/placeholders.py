@@ -32,6 +32,12 @@ ALIAS_OF: dict[str, str] = {
     "nickname": "昵称", "order_no": "订单号", "tracking_no": "快递单号", "carrier": "快递公司",
     "shop_name": "店铺名", "date": "日期", "time": "时间", "clipboard": "剪贴板",
 }
+# What each known placeholder stands for, in words (the CLI names a missing one so).
+DESCRIPTIONS: dict[str, str] = {
+    "nickname": "buyer nickname", "order_no": "order number", "tracking_no": "tracking number",
+    "carrier": "carrier", "shop_name": "shop name", "date": "date", "time": "time",
+    "clipboard": "clipboard text",
+}
 NAME_MAX = 32
 _TOKEN = re.compile(r"\{([^{}\n]{1," + str(NAME_MAX) + r"})\}")
 _PROMPT_MARKS = ("?", "？")
@@ -49,6 +55,7 @@ class Context:
     now: datetime | None = None  # UTC; None: the moment of rendering
     clipboard: str = ""
     tz: tzinfo | None = None  # the shop's time zone; None: this computer's
+    case_no: str = ""  # the case the context was built for (not a placeholder)
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,83 @@ def render(body: str, ctx: Context, answers: dict[str, str] | None = None,
     return "".join(out)
 
 
+# -- filling safely: nothing half-filled goes to a buyer -----------------------------
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A placeholder a phrase cannot be sent without: a known one with nothing
+    to fill it (no buyer selected, no shop name), a prompted field not
+    answered, or an unknown placeholder. `key` is what `answers` gives it by:
+    the English name (known), the label (prompt), the inside (unknown)."""
+
+    kind: str  # known | prompt | unknown
+    key: str
+    text: str  # the first spelling in the phrase, braces included
+
+    def describe(self) -> str:
+        """In English words, e.g. 'shop name ({shop_name})'."""
+        if self.kind == "known":
+            return f"{DESCRIPTIONS.get(self.key, self.key)} ({self.text})"
+        if self.kind == "prompt":
+            return f"{self.key} ({self.text})"
+        return f"unknown placeholder {self.text}"
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A phrase filled in: `text` with every gap left as written, `missing` the
+    gaps (each once, in order), `parts` the text cut into (piece, gap key or
+    None) so a preview can mark what is missing."""
+
+    text: str
+    missing: tuple[Gap, ...]
+    parts: tuple[tuple[str, str | None], ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def answer_key(name: str) -> str:
+    """The key an answer given as `name` fills: a known placeholder's English
+    name or alias becomes the English name (`店铺名` -> `shop_name`), anything
+    else (a prompted field's label) stays as it is."""
+    name = name.strip()
+    kind, known = classify(name)
+    return known if kind == "known" else name
+
+
+def fill(body: str, ctx: Context, answers: dict[str, str] | None = None,
+         localised: bool = False) -> Filled:
+    """The phrase filled from `ctx` and `answers`, and what is still missing.
+    A known placeholder takes its value from the context, else from
+    `answers[name]`; a prompted field from `answers[label]`; an unknown one
+    only from `answers[inside]`. An empty or blank value counts as missing,
+    so a phrase is only `complete` when every placeholder has real text."""
+    body = str(body)
+    given = {k: str(v).strip() for k, v in (answers or {}).items()}
+    parts: list[tuple[str, str | None]] = []
+    missing: dict[tuple[str, str], Gap] = {}
+    at = 0
+    for t in tokens(body):
+        if t.start > at:
+            parts.append((body[at:t.start], None))
+        key = t.name
+        text = value(t.name, ctx, localised) if t.kind == "known" else ""
+        if not text:
+            text = given.get(key, "")
+        if text:
+            parts.append((text, None))
+        else:
+            missing.setdefault((t.kind, key), Gap(t.kind, key, t.text))
+            parts.append((t.text, key))
+        at = t.end
+    if at < len(body):
+        parts.append((body[at:], None))
+    return Filled("".join(p for p, _ in parts), tuple(missing.values()), tuple(parts))
+
+
 # -- filling from the shop's data ---------------------------------------------------
 
 
@@ -168,15 +252,16 @@ def context_for(customer_id: int | None = None, case_id: int | None = None,
     """The context of the customer and case selected in the app: the nickname,
     the order of the case (else the customer's latest order), the shop's name.
     A case sent again (a reissue) gives its own carrier and tracking number."""
-    nickname = order_no = tracking_no = carrier = ""
+    nickname = order_no = tracking_no = carrier = case_no = ""
     order_id = reissue = None
     if case_id is not None:
         row = database.execute_sql(
-            "SELECT customer_id, order_id, reissue_carrier, reissue_tracking_no"
+            "SELECT customer_id, order_id, reissue_carrier, reissue_tracking_no, case_no"
             " FROM aftersales_case WHERE id = ?", (case_id,)).fetchone()
         if row is not None:
             customer_id = row[0] if customer_id is None else customer_id
             order_id = row[1]
+            case_no = row[4] or ""
             if row[3]:
                 reissue = (row[2] or "", row[3])
     if customer_id is not None:
@@ -193,4 +278,5 @@ def context_for(customer_id: int | None = None, case_id: int | None = None,
     if reissue is not None:
         carrier, tracking_no = reissue
     return Context(nickname=nickname, order_no=order_no, tracking_no=tracking_no, carrier=carrier,
-                   shop_name=_shop_name(), now=timeutil.now(), clipboard=str(clipboard or ""))
+                   shop_name=_shop_name(), now=timeutil.now(), clipboard=str(clipboard or ""),
+                   case_no=case_no)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from peewee import fn
 
-from desk.core import changes, pinyin, timeutil
+from desk.core import changes, pinyin, presets, timeutil
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -38,6 +38,11 @@ class GroupInfo:
     stage: str
     position: int
     count: int  # live phrases
+
+    @property
+    def shown(self) -> str:
+        """The name in the UI's language while it is the one ShopDesk shipped."""
+        return presets.shown(presets.GROUP, self.stage, self.name)
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,21 @@ def clean_code(value: object) -> str:
             "UserError", "A code can be at most {limit} characters (\"{code}\" has {length})."),
             limit=CODE_MAX, code=text[:40], length=len(text))
     return text
+
+
+POSITION_DIGITS = 6
+
+
+def parse_position(text: str) -> int:
+    """A phrase's position as a file gives it: ASCII digits only ("①" and "²"
+    are digits to str.isdigit, not to int()), at most POSITION_DIGITS of them."""
+    if not (text.isascii() and text.isdigit()):
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The position \"{position}\" is not a whole number."), position=text[:20])
+    if len(text.lstrip("0")) > POSITION_DIGITS:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The position \"{position}\" is too large."),
+                        position=text[:20] + "…")
+    return int(text)
 
 
 def clean_group_name(value: object) -> str:

@@ -55,10 +55,7 @@ def _entry(line: int, code: str, position: str, text: str, bad_line: int | None)
         clean = service.clean_code(code.strip())
         if not clean:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "The phrase has no code before the comma."))
-        if not position.strip().isdigit():
-            raise UserError(QT_TRANSLATE_NOOP(
-                "UserError", "The position \"{position}\" is not a whole number."),
-                position=position.strip()[:20])
+        where = service.parse_position(position.strip())
         if bad_line is not None:
             raise UserError(QT_TRANSLATE_NOOP(
                 "UserError", "Line {line} of this phrase has bytes that are not text in the "
@@ -66,7 +63,7 @@ def _entry(line: int, code: str, position: str, text: str, bad_line: int | None)
         body = service.clean_body(text)
     except UserError as e:
         return Entry(line, code.strip(), None, text, e)
-    return Entry(line, clean, int(position), body, None)
+    return Entry(line, clean, where, body, None)
 
 
 def parse(text: TextLines) -> list[Entry]:

@@ -213,7 +213,7 @@ def apply(import_plan: ImportPlan, skip_errors: bool = False,
 
 def _kind(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"):
         return "xlsx"
     if suffix in (".csv", ".tsv"):
         return "csv"
@@ -312,11 +312,7 @@ def _record(line: int, cells: list[str], mapping: dict[str, int | None]) -> Reco
                 "UserError", "This line has bytes that are not text in the file's encoding."))
         where = None
         if position.strip():
-            if not position.strip().isdigit():
-                raise UserError(QT_TRANSLATE_NOOP(
-                    "UserError", "The position \"{position}\" is not a whole number."),
-                    position=position.strip()[:20])
-            where = int(position.strip())
+            where = service.parse_position(position.strip())
         record = Record(line, group or None, service.clean_code(code), service.clean_body(text),
                         where)
     except UserError as e:
@@ -346,11 +342,11 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     """The first sheet's rows as text, read without trusting the file: the
     order import's reader refuses zip and entity bombs, damaged or
     password-protected files and too many rows with a UserError."""
-    from desk.core.excel.reading import Limits, check_zip, rows
+    from desk.core.excel.reading import Limits, rows
 
-    check_zip(path)  # before anything else: a renamed text file is not read as CSV here
     limits = Limits(rows=MAX_ROWS)
-    for n, row in enumerate(rows(path, limits), start=1):
+    # text=False: a renamed text file is refused here, not read as CSV
+    for n, row in enumerate(rows(path, limits, text=False), start=1):
         if n > MAX_ROWS + 1:  # the header and MAX_ROWS phrases
             raise UserError(QT_TRANSLATE_NOOP(
                 "UserError", "{name} has more than {most} rows; split it into smaller files."),

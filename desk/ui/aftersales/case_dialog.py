@@ -160,7 +160,7 @@ class CaseDialog(QDialog):
         self._no_reason: dict[str, bool] = {}
         for r in service.reasons(include_inactive=True):
             if r.active or r.code == current_reason:
-                self.reason.addItem(r.name, r.code)
+                self.reason.addItem(r.shown, r.code)
                 self._quality[r.code] = r.is_quality
                 self._no_reason[r.code] = r.no_reason
         self.responsibility = QComboBox()

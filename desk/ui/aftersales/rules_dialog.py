@@ -1,5 +1,6 @@
 """Deadlines and reasons: the platforms' deadline presets, the shop's own clock
-and the list of case reasons, each change through the undo history."""
+and the list of case reasons. Each change is a core write that returns its own
+undo step, which goes on the app's undo history."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from desk.core import settings
 from desk.core.aftersales import deadlines, service
 from desk.core.errors import UserError
+from desk.core.history import Step
 from desk.core.platforms import PLATFORMS
 from desk.ui import labels, undo
 from desk.ui.bus import bus
@@ -300,7 +302,7 @@ class AftersalesRulesDialog(QDialog):
             yes = self.tr("yes")
             for row, r in enumerate(self._reasons):
                 used = service.reason_used(r.code)
-                name = QTableWidgetItem(r.name)
+                name = QTableWidgetItem(r.shown)
                 name.setData(Qt.ItemDataRole.UserRole, r.code)
                 if not r.active:
                     font = name.font()
@@ -354,12 +356,11 @@ class AftersalesRulesDialog(QDialog):
 
     # -- changing ------------------------------------------------------------------
 
-    def _perform(self, error: QLabel, text: str, do: Callable[[], Any],
-                 undo_: Callable[[Any], None], redo: Callable[[], Any] | None = None) -> bool:
-        """Make a change through the undo history; a refusal is shown inline and
-        nothing is saved."""
+    def _perform(self, error: QLabel, text: str, write: Callable[[], tuple[Any, Step]]) -> bool:
+        """Make a change through a core write that returns its undo step, and
+        record the step; a refusal is shown inline and nothing is saved."""
         try:
-            undo.perform(text, do, undo_, redo)
+            undo.run(text, write)
         except UserError as e:
             error.setText(user_message(e))
             error.show()
@@ -372,68 +373,56 @@ class AftersalesRulesDialog(QDialog):
         return next((r for r in deadlines.list_rules() if r.id == rule_id), None)
 
     def set_hours(self, rule_id: int, hours: int) -> None:
-        before = self._rule(rule_id)
-        if before is None or before.hours == hours:
+        rule = self._rule(rule_id)
+        if rule is None or rule.hours == hours:
             return
-        label = QCoreApplication.translate("Deadline", before.label)
+        label = QCoreApplication.translate("Deadline", rule.label)
         if not self._perform(self.rules_error, self.tr("Change deadline “{name}”").format(name=label),
-                             lambda: deadlines.update_rule(rule_id, hours=hours),
-                             lambda _r: deadlines.update_rule(rule_id, hours=before.hours)):
+                             lambda: deadlines.update_rule_step(rule_id, hours=hours)):
             self.show_rules()
 
     def set_active(self, rule_id: int, on: bool) -> None:
-        before = self._rule(rule_id)
-        if before is None or before.active == on:
+        rule = self._rule(rule_id)
+        if rule is None or rule.active == on:
             return
-        label = QCoreApplication.translate("Deadline", before.label)
+        label = QCoreApplication.translate("Deadline", rule.label)
         text = (self.tr("Switch on deadline “{name}”") if on
                 else self.tr("Switch off deadline “{name}”")).format(name=label)
         if not self._perform(self.rules_error, text,
-                             lambda: deadlines.update_rule(rule_id, active=on),
-                             lambda _r: deadlines.update_rule(rule_id, active=before.active)):
+                             lambda: deadlines.update_rule_step(rule_id, active=on)):
             self.show_rules()
 
     def reset_rules(self) -> None:
         platform = self.current_platform()
-        name = self.platform.currentText()
-        held: dict[str, list[deadlines.RuleInfo]] = {}
-
-        def do() -> None:
-            held["before"] = deadlines.reset_rules(platform)
-
         self._perform(self.rules_error,
-                      self.tr("Restore the default deadlines of {platform}").format(platform=name),
-                      do, lambda _r: deadlines.restore_rules(held["before"]))
+                      self.tr("Restore the default deadlines of {platform}")
+                      .format(platform=self.platform.currentText()),
+                      lambda: deadlines.reset_rules_step(platform))
 
     def set_shop_clock(self, cutoff_hour: int | None = None, warn_hours: int | None = None) -> None:
-        old_cutoff = settings.get("handling_cutoff_hour")
-        old_warn = settings.get("deadline_warn_hours")
-        if (cutoff_hour is None or cutoff_hour == old_cutoff) and (
-                warn_hours is None or warn_hours == old_warn):
+        if (cutoff_hour is None or cutoff_hour == settings.get("handling_cutoff_hour")) and (
+                warn_hours is None or warn_hours == settings.get("deadline_warn_hours")):
             return
         text = (self.tr("Change the same-day cut-off hour") if cutoff_hour is not None
                 else self.tr("Change the deadline warning"))
         if not self._perform(self.rules_error, text,
-                             lambda: deadlines.set_shop_clock(cutoff_hour, warn_hours),
-                             lambda _r: deadlines.set_shop_clock(old_cutoff, old_warn)):
+                             lambda: deadlines.set_shop_clock_step(cutoff_hour, warn_hours)):
             self.show_shop_clock()
 
     def add_reason(self) -> None:
         name, quality = self.reason_name.text(), self.reason_quality.isChecked()
-        made: dict[str, service.ReasonInfo] = {}
+        made: list[service.ReasonInfo] = []
 
-        def do() -> None:
-            if "info" in made:  # redo: the same code again
-                made["info"] = service.create_reason(made["info"].name, made["info"].is_quality,
-                                                     code=made["info"].code)
-            else:
-                made["info"] = service.create_reason(name, quality)
+        def write() -> tuple[service.ReasonInfo, Step]:
+            reason, step = service.create_reason_step(name, quality)
+            made.append(reason)
+            return reason, step
 
         if self._perform(self.reasons_error, self.tr("Add reason “{name}”").format(name=name.strip()),
-                         do, lambda _r: service.delete_reason(made["info"].code)):
+                         write):
             self.reason_name.clear()
             self.reason_quality.setChecked(False)
-            self.show_reasons(select=made["info"].code)
+            self.show_reasons(select=made[0].code)
 
     def rename_reason(self) -> None:
         reason = self.current_reason()
@@ -442,8 +431,7 @@ class AftersalesRulesDialog(QDialog):
         name = self.reason_name.text()
         if self._perform(self.reasons_error,
                          self.tr("Rename reason “{name}”").format(name=reason.name),
-                         lambda: service.update_reason(reason.code, name=name),
-                         lambda before: service.update_reason(reason.code, name=before.name)):
+                         lambda: service.update_reason_step(reason.code, name=name)):
             self.show_reasons(select=reason.code)
 
     def toggle_quality(self) -> None:
@@ -452,8 +440,8 @@ class AftersalesRulesDialog(QDialog):
             return
         self._perform(self.reasons_error,
                       self.tr("Change the quality flag of “{name}”").format(name=reason.name),
-                      lambda: service.update_reason(reason.code, is_quality=not reason.is_quality),
-                      lambda before: service.update_reason(reason.code, is_quality=before.is_quality))
+                      lambda: service.update_reason_step(reason.code,
+                                                         is_quality=not reason.is_quality))
 
     def toggle_no_reason(self) -> None:
         reason = self.current_reason()
@@ -461,8 +449,7 @@ class AftersalesRulesDialog(QDialog):
             return
         self._perform(self.reasons_error,
                       self.tr("Change the 7-day no-reason flag of “{name}”").format(name=reason.name),
-                      lambda: service.update_reason(reason.code, no_reason=not reason.no_reason),
-                      lambda before: service.update_reason(reason.code, no_reason=before.no_reason))
+                      lambda: service.update_reason_step(reason.code, no_reason=not reason.no_reason))
 
     def toggle_active(self) -> None:
         reason = self.current_reason()
@@ -471,23 +458,15 @@ class AftersalesRulesDialog(QDialog):
         text = (self.tr("Switch on reason “{name}”") if not reason.active
                 else self.tr("Switch off reason “{name}”")).format(name=reason.name)
         self._perform(self.reasons_error, text,
-                      lambda: service.update_reason(reason.code, active=not reason.active),
-                      lambda before: service.update_reason(reason.code, active=before.active))
+                      lambda: service.update_reason_step(reason.code, active=not reason.active))
 
     def delete_reason(self) -> None:
         reason = self.current_reason()
         if reason is None:
             return
-        position = service.reason_position(reason.code)
-
-        def put_back(before: service.ReasonInfo) -> None:
-            service.create_reason(before.name, before.is_quality, code=before.code,
-                                  position=position, active=before.active,
-                                  no_reason=before.no_reason)
-
         if self._perform(self.reasons_error,
                          self.tr("Delete reason “{name}”").format(name=reason.name),
-                         lambda: service.delete_reason(reason.code), put_back):
+                         lambda: service.delete_reason_step(reason.code)):
             self.reason_name.clear()
 
     # -- asking --------------------------------------------------------------------

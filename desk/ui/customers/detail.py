@@ -423,9 +423,7 @@ class CustomerDialog(QDialog):
 
     def _fill_badges(self) -> None:
         self._clear(self.badges)
-        names = {figures.RISK_AFTERSALES: self.tr("Many returns"),
-                 figures.RISK_BAD_REVIEW: self.tr("Bad review"),
-                 figures.RISK_NEVER_PAYS: self.tr("Orders without paying")}
+        names = labels.risks()
         for flag in figures.risk_flags(self.customer_id):
             badge = QLabel(names.get(flag.code, flag.code))
             badge.setObjectName(f"riskBadge_{flag.code}")

@@ -23,7 +23,7 @@ from desk.core import timeutil
 from desk.core.customers import followups as core
 from desk.core.customers import service
 from desk.core.errors import UserError
-from desk.ui import errors
+from desk.ui import errors, fmt
 from desk.ui.customers import followups as ops
 from desk.ui.customers.followups import local_now
 from desk.ui.errors import ERROR_STYLE, user_message
@@ -53,6 +53,7 @@ class FollowupDialog(QDialog):
         self.due = QDateTimeEdit()
         self.due.setObjectName("followupDue")
         self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat(fmt.DATETIME_FORMAT)
         if self.existing is None:
             self.set_due(ops.default_due(local_now()))
         else:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desk.core import timeutil
-from desk.core.customers import followups as core
-from desk.core.customers.followups import FollowupInfo
 from desk.ui import fmt, undo
 
 OVERDUE_BACKGROUND = QColor("#ffebee")
@@ -22,6 +21,18 @@ DONE_TEXT = QColor("#9e9e9e")
 FollowupIdRole = Qt.ItemDataRole.UserRole
 
 translate = QCoreApplication.translate
+
+if TYPE_CHECKING:
+    from desk.core.customers.followups import FollowupInfo
+
+
+def _core():
+    """The follow-up service, imported on first use: the Today page builds its
+    menus from this module at start-up, and the service brings the customer,
+    order and case models with it (kept off the start path)."""
+    from desk.core.customers import followups
+
+    return followups
 
 
 # -- times the quick buttons and the snooze menu offer ---------------------------
@@ -101,11 +112,11 @@ def snooze_menu(parent: QWidget, on_pick: Callable[[datetime], None],
 
 
 def _undoable(text: str, ids: list[int], change: Callable[[], object]) -> object:
-    before = core.snapshot(ids)
+    before = _core().snapshot(ids)
     after: list[FollowupInfo] = []
-    result = undo.perform(text, change, undo=lambda _r: core.restore_followups(before),
-                          redo=lambda: core.restore_followups(after))
-    after.extend(core.snapshot(ids))
+    result = undo.perform(text, change, undo=lambda _r: _core().restore_followups(before),
+                          redo=lambda: _core().restore_followups(after))
+    after.extend(_core().snapshot(ids))
     return result
 
 
@@ -113,43 +124,43 @@ def add(customer_id: int, title: str, due_at: datetime, case_id: int | None = No
     state: dict = {}
 
     def undo_add(_r) -> None:
-        core.delete([state["id"]])
+        _core().delete([state["id"]])
 
     def redo_add() -> int:
-        state["id"] = core.restore_followups(state["after"])[0]
+        state["id"] = _core().restore_followups(state["after"])[0]
         return state["id"]
 
     state["id"] = undo.perform(translate("Followups", "Add follow-up"),
-                               lambda: core.add(customer_id, title, due_at, case_id),
+                               lambda: _core().add(customer_id, title, due_at, case_id),
                                undo=undo_add, redo=redo_add)
-    state["after"] = core.snapshot([state["id"]])
+    state["after"] = _core().snapshot([state["id"]])
     return state["id"]
 
 
 def edit(followup_id: int, title: str, due_at: datetime) -> None:
     _undoable(translate("Followups", "Edit follow-up"), [followup_id],
-              lambda: core.reschedule(followup_id, due_at, title=title))
+              lambda: _core().reschedule(followup_id, due_at, title=title))
 
 
 def set_done(followup_ids: Iterable[int], done: bool = True) -> int:
     ids = list(followup_ids)
     text = (translate("Followups", "Mark %n follow-up(s) done", "", len(ids)) if done
             else translate("Followups", "Mark %n follow-up(s) not done", "", len(ids)))
-    return _undoable(text, ids, lambda: core.set_done(ids, done))
+    return _undoable(text, ids, lambda: _core().set_done(ids, done))
 
 
 def snooze(followup_ids: Iterable[int], until: datetime) -> int:
     ids = list(followup_ids)
     return _undoable(translate("Followups", "Snooze %n follow-up(s)", "", len(ids)), ids,
-                     lambda: core.snooze(ids, until))
+                     lambda: _core().snooze(ids, until))
 
 
 def delete(followup_ids: Iterable[int]) -> int:
     state = {"ids": list(followup_ids)}
-    before = core.snapshot(state["ids"])
+    before = _core().snapshot(state["ids"])
 
     def undo_delete(_r) -> None:
-        state["ids"] = core.restore_followups(before)  # new ids if the old were taken
+        state["ids"] = _core().restore_followups(before)  # new ids if the old were taken
 
     return undo.perform(translate("Followups", "Delete %n follow-up(s)", "", len(state["ids"])),
-                        lambda: core.delete(state["ids"]), undo=undo_delete)
+                        lambda: _core().delete(state["ids"]), undo=undo_delete)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core import timeutil
-from desk.core.customers import followups as core
+from desk.core.customers import followups as core  # the dialog imports it anyway
 from desk.core.customers.followups import FollowupInfo
 from desk.core.errors import UserError
 from desk.ui import fmt

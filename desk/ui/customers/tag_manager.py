@@ -1,6 +1,7 @@
 """Manage tags: the shop's tag categories and tags, their names, colours and
 descriptions. Every change can be undone (Ctrl+Z), deletes included: a deleted
-tag comes back on the customers who carried it."""
+tag comes back on the customers who carried it. Each change is a core write
+that returns its own undo step (desk.core.history); the dialog only records it."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.customers import service, tags
 from desk.core.errors import UserError
+from desk.core.history import Step
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
 from desk.ui.customers.chips import text_color
@@ -49,14 +51,6 @@ def swatch(color: str, size: int = 14) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
-
-
-class _Cell:
-    """An id that may change when a deleted row comes back under a new one;
-    the undo step's later calls read it here."""
-
-    def __init__(self, value: int) -> None:
-        self.value = value
 
 
 class TagManagerDialog(QDialog):
@@ -337,12 +331,12 @@ class TagManagerDialog(QDialog):
         box.exec()
         return box.clickedButton() is ok
 
-    def _perform(self, text: str, do: Callable[[], Any], undo_: Callable[[Any], None],
-                 redo: Callable[[], Any] | None = None) -> Any:
-        """Make a change through the undo history; a UserError is shown here and
-        nothing is saved. Returns what `do` returned, or None when refused."""
+    def _perform(self, text: str, write: Callable[[], tuple[Any, Step]]) -> Any:
+        """Make a change through a core write that returns its undo step, and
+        record the step; a UserError is shown here and nothing is saved.
+        Returns the write's result, or None when refused."""
         try:
-            result = undo.perform(text, do, undo_, redo)
+            result = undo.run(text, write)
         except UserError as e:
             self.error.setText(user_message(e))
             self.error.show()
@@ -359,8 +353,7 @@ class TagManagerDialog(QDialog):
         if name is None:
             return
         category_id = self._perform(self.tr("Add tag category “{name}”").format(name=name.strip()),
-                                    lambda: tags.create_category(name),
-                                    lambda new_id: tags.delete_category(new_id))
+                                    lambda: tags.create_category_step(name))
         if category_id is not None:
             self.reload(category_id)
 
@@ -375,8 +368,7 @@ class TagManagerDialog(QDialog):
             return
         self._perform(self.tr("Rename tag category “{old}” to “{new}”")
                       .format(old=old, new=name.strip()),
-                      lambda: tags.update_category(category_id, name=name),
-                      lambda _r: tags.update_category(category_id, name=old))
+                      lambda: tags.update_category_step(category_id, name=name))
 
     def recolor_category(self) -> None:
         item = self.categories.currentItem()
@@ -387,8 +379,7 @@ class TagManagerDialog(QDialog):
         if color is None or color == old:
             return
         self._perform(self.tr("Recolour tag category “{name}”").format(name=item.text()),
-                      lambda: tags.update_category(category_id, color=color),
-                      lambda _r: tags.update_category(category_id, color=old))
+                      lambda: tags.update_category_step(category_id, color=color))
 
     def delete_category(self) -> None:
         item = self.categories.currentItem()
@@ -409,13 +400,8 @@ class TagManagerDialog(QDialog):
                              self.tr("Delete the tag category “{name}”?").format(name=name),
                              details, self.tr("Delete category")):
             return
-        cell = _Cell(category_id)
-
-        def put_back(saved: tags.DeletedCategory) -> None:
-            cell.value, _ = tags.restore_category(saved)
-
         self._perform(self.tr("Delete tag category “{name}”").format(name=name),
-                      lambda: tags.delete_category_undoable(cell.value), put_back)
+                      lambda: tags.delete_category_step(category_id))
 
     # -- tags -------------------------------------------------------------------
 
@@ -430,8 +416,7 @@ class TagManagerDialog(QDialog):
         if name is None:
             return
         tag_id = self._perform(self.tr("Add tag “{name}”").format(name=name.strip()),
-                               lambda: tags.create_tag(category_id, name),
-                               lambda new_id: tags.delete_tag(new_id))
+                               lambda: tags.create_tag_step(category_id, name))
         if tag_id is not None:
             self.reload(category_id, tag_id)
 
@@ -444,8 +429,7 @@ class TagManagerDialog(QDialog):
         if name is None or name == tag.name:
             return
         self._perform(self.tr("Rename tag “{old}” to “{new}”").format(old=tag.name, new=name.strip()),
-                      lambda: tags.update_tag(tag.id, name=name),
-                      lambda _r: tags.update_tag(tag.id, name=tag.name))
+                      lambda: tags.update_tag_step(tag.id, name=name))
 
     def recolor_tag(self) -> None:
         tag = self._current_tag()
@@ -455,16 +439,14 @@ class TagManagerDialog(QDialog):
         if color is None or color == tag.own_color:
             return
         self._perform(self.tr("Recolour tag “{name}”").format(name=tag.name),
-                      lambda: tags.update_tag(tag.id, color=color),
-                      lambda _r: tags.update_tag(tag.id, color=tag.own_color))
+                      lambda: tags.update_tag_step(tag.id, color=color))
 
     def reset_tag_color(self) -> None:
         tag = self._current_tag()
         if tag is None or tag.own_color is None:
             return
         self._perform(self.tr("Use the category colour for tag “{name}”").format(name=tag.name),
-                      lambda: tags.update_tag(tag.id, color=None),
-                      lambda _r: tags.update_tag(tag.id, color=tag.own_color))
+                      lambda: tags.update_tag_step(tag.id, color=None))
 
     def describe_tag(self) -> None:
         tag = self._current_tag()
@@ -476,8 +458,7 @@ class TagManagerDialog(QDialog):
         if text is None or text == tag.description:
             return
         self._perform(self.tr("Change the description of tag “{name}”").format(name=tag.name),
-                      lambda: tags.update_tag(tag.id, description=text),
-                      lambda _r: tags.update_tag(tag.id, description=tag.description))
+                      lambda: tags.update_tag_step(tag.id, description=text))
 
     def move_tag(self) -> None:
         tag = self._current_tag()
@@ -502,8 +483,7 @@ class TagManagerDialog(QDialog):
             return
         moved = self._perform(self.tr("Move tag “{name}” to “{category}”")
                               .format(name=tag.name, category=target.name),
-                              lambda: tags.move_tag(tag.id, target.id),
-                              lambda before: tags.move_tag(tag.id, *before))
+                              lambda: tags.move_tag_step(tag.id, target.id))
         if moved is not None:
             self.reload(target.id, tag.id)  # follow it
 
@@ -520,13 +500,8 @@ class TagManagerDialog(QDialog):
                              self.tr("Delete the tag “{name}”?").format(name=tag.name),
                              details, self.tr("Delete tag")):
             return
-        cell = _Cell(tag.id)
-
-        def put_back(saved: tags.DeletedTag) -> None:
-            cell.value = tags.restore_tag(saved)
-
         self._perform(self.tr("Delete tag “{name}”").format(name=tag.name),
-                      lambda: tags.delete_tag_undoable(cell.value), put_back)
+                      lambda: tags.delete_tag_step(tag.id))
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:

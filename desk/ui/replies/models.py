@@ -113,7 +113,9 @@ class GroupsModel(_Rows, QAbstractListModel):
         g = self.info(index.row()) if index.isValid() else None
         if g is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return g.shown
+        if role == Qt.ItemDataRole.EditRole:
             return g.name
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("%n phrase(s)", "", g.count)

@@ -601,7 +601,8 @@ class RepliesPage(QWidget):
     def import_phrases(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import phrases"), "",
-            self.tr("Phrase files (*.xlsx *.txt *.ini *.csv *.tsv);;Excel (*.xlsx);;"
+            self.tr("Phrase files (*.xlsx *.xls *.ods *.txt *.ini *.csv *.tsv);;"
+                    "Spreadsheets (*.xlsx *.xls *.ods *.xlsm *.xlsb);;"
                     "Sogou phrase file (*.txt *.ini);;CSV (*.csv *.tsv);;All files (*)"))
         if path:
             self.import_file(Path(path))

@@ -210,7 +210,7 @@ class ReviewPage(QWidget):
         edit = QDateEdit()
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(fmt.DATE_FORMAT)
         return edit
 
     @staticmethod

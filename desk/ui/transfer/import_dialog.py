@@ -180,7 +180,7 @@ class ImportDialog(QDialog):
         start = self.path.text() or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DownloadLocation)
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import orders"), start,
-                                                self.tr("Order exports (*.csv *.xlsx);;All files (*)"))
+                                                self.tr("Order exports (*.csv *.xlsx *.xls *.ods *.xlsm *.xlsb);;All files (*)"))
         if chosen:
             self.path.setText(chosen)
             self.mapping = None

@@ -173,19 +173,24 @@ def test_one_case_is_never_a_risk(shop):
     assert figures.risk_flags(cid) == []
 
 
-def test_bad_review_tag_or_any_risk_category_tag(shop):
+def test_review_risk_is_the_bad_review_tag_and_other_risk_tags_are_named_as_tags(shop):
     a, b, c = shop.customer("甲"), shop.customer("乙"), shop.customer("丙")
     tags.add_tags([a], [shop.tag_id("差评型"), shop.tag_id("VIP")])
-    tags.add_tags([b], [shop.tag_id("挑剔型")])
+    tags.add_tags([b], [shop.tag_id("砍价型"), shop.tag_id("挑剔型")])
     tags.add_tags([c], [shop.tag_id("VIP")])
-    assert figures.risk_flags_for([a, b, c]) == {a: ["bad_review"], b: ["bad_review"], c: []}
-    assert [f.reason for f in figures.risk_flags(a)] == ["Tagged 差评型."]
+    # a haggler is a risk the shop named, not a buyer who left a bad review
+    assert figures.risk_flags_for([a, b, c]) == {a: ["review_risk"], b: ["risk_tag"], c: []}
+    assert [f.reason for f in figures.risk_flags(a)] == ["Tagged 差评型: may leave a bad review."]
+    assert [(f.code, f.reason) for f in figures.risk_flags(b)] == [("risk_tag", "Tagged 挑剔型, 砍价型.")]
+    tags.add_tags([b], [shop.tag_id("差评型")])
+    assert figures.risk_flags_for([b]) == {b: ["review_risk", "risk_tag"]}
+    assert [f.code for f in figures.risk_flags(b)] == ["review_risk", "risk_tag"]
     # a shop's own 差评型 tag in another category still counts
     other = tags.create_category("我的分类", "#123456")
     tags.delete_tag(shop.tag_id("差评型"))
     mine = tags.create_tag(other, "差评型")
     tags.add_tags([c], [mine])
-    assert figures.risk_flags_for([c]) == {c: ["bad_review"]}
+    assert figures.risk_flags_for([c]) == {c: ["review_risk"]}
 
 
 def test_never_paid_and_all_flags_together(shop):
@@ -199,7 +204,7 @@ def test_never_paid_and_all_flags_together(shop):
     tags.add_tags([cid], [shop.tag_id("差评型")])
     figures.recompute_figures([cid])
     flags = figures.risk_flags(cid)
-    assert [f.code for f in flags] == ["aftersales", "bad_review", "never_pays"]
+    assert [f.code for f in flags] == ["aftersales", "review_risk", "never_pays"]
     assert flags[2].reason == "2 orders placed and never paid."
     assert flags[2].template == "{count} orders placed and never paid."
     assert figures.risk_flags_for([cid, 4242]) == {cid: [f.code for f in flags], 4242: []}

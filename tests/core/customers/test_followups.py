@@ -212,3 +212,26 @@ def test_restore_drops_a_case_that_is_gone_and_refuses_a_trashed_customer(shop):
     with pytest.raises(UserError, match="in the trash"):
         followups.restore_followups(before)
     assert Followup.select().count() == 0
+
+
+def test_the_due_list_leaves_out_a_trashed_buyer_without_reading_customer_rows(shop):
+    from desk.core.base import database
+    from desk.core.customers import service
+    from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
+
+    kept = followups.add(shop.customer(nickname="阿琳"), "提醒付款", DUE)
+    gone = shop.customer(nickname="已删除")
+    trashed = followups.add(gone, "不再提醒", DUE)
+    due = due_by(DUE + timedelta(hours=1))
+    assert list(FOLLOWUPS_DUE.ids([due])) == [kept, trashed]
+    service.move_to_trash([gone])
+    assert list(FOLLOWUPS_DUE.ids([due])) == [kept]
+    assert FOLLOWUPS_DUE.count([due]) == 1
+    nickname = list(FOLLOWUPS_DUE.fields).index("nickname")
+    assert FOLLOWUPS_DUE.rows([kept])[kept][nickname] == "阿琳"
+    # the Today page's query at start-up reads no customer row per follow-up
+    plan = " | ".join(row[3] for row in database.execute_sql(
+        f"EXPLAIN QUERY PLAN SELECT {FOLLOWUPS_DUE.id_sql} FROM {FOLLOWUPS_DUE.source}"
+        f" WHERE ({FOLLOWUPS_DUE.base_where}) AND ({due.sql}) ORDER BY f.due_at, f.id", due.params))
+    assert "SEARCH c " not in plan and "SCAN c" not in plan, plan
+

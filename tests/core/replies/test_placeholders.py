@@ -91,3 +91,59 @@ def test_context_without_anything(db):
     ctx = ph.context_for()
     assert (ctx.nickname, ctx.order_no, ctx.shop_name) == ("", "", "")
     assert ph.context_for(customer_id=999, case_id=999).nickname == ""
+
+
+# -- filling safely -------------------------------------------------------------------
+
+GREETING = "{nickname}，您好～欢迎来到{shop_name}，我是今天的值班客服"
+
+
+def test_fill_lists_every_placeholder_it_cannot_fill():
+    filled = ph.fill(GREETING, Context(now=NOW, tz=CST))
+    assert not filled.complete
+    assert [(g.kind, g.key, g.text) for g in filled.missing] == [
+        ("known", "nickname", "{nickname}"), ("known", "shop_name", "{shop_name}")]
+    assert [g.describe() for g in filled.missing] == ["buyer nickname ({nickname})",
+                                                      "shop name ({shop_name})"]
+    # the gaps stay as written, never an empty string that reads like a finished sentence
+    assert filled.text == GREETING
+    assert [key for _, key in filled.parts if key] == ["nickname", "shop_name"]
+    assert "".join(p for p, _ in filled.parts) == filled.text
+
+
+def test_fill_complete_from_the_context():
+    filled = ph.fill(GREETING, Context(nickname="小雨点点", shop_name="暖暖小铺", now=NOW))
+    assert filled.complete and filled.missing == ()
+    assert filled.text == "小雨点点，您好～欢迎来到暖暖小铺，我是今天的值班客服"
+    assert filled.parts[0] == ("小雨点点", None)
+
+
+def test_fill_takes_answers_for_known_prompted_and_unknown_and_refuses_blank_ones():
+    body = "{昵称}{店铺名}/{?金额}元/{?金额}/{bad}/{clipboard}/{date}"
+    ctx = Context(nickname="小雨", now=NOW, tz=CST)
+    filled = ph.fill(body, ctx, {"金额": "  ", "shop_name": ""})
+    assert [g.describe() for g in filled.missing] == [
+        "shop name ({店铺名})", "金额 ({?金额})", "unknown placeholder {bad}", "clipboard text ({clipboard})"]
+    filled = ph.fill(body, ctx, {"金额": " 5 ", "shop_name": "小店", "bad": "好", "clipboard": "链接"})
+    assert filled.complete
+    assert filled.text == "小雨小店/5元/5/好/链接/2024-06-01"
+    # the context wins over an answer for a value it has
+    assert ph.fill("{nickname}", ctx, {"nickname": "别人"}).text == "小雨"
+
+
+def test_answer_keys_accept_the_chinese_alias():
+    assert ph.answer_key("店铺名") == "shop_name"
+    assert ph.answer_key(" SHOP_NAME ") == "shop_name"
+    assert ph.answer_key("优惠金额") == "优惠金额"
+
+
+@given(st.text(alphabet=st.sampled_from("{}?？ab昵称订单号\n x"), max_size=60),
+       st.dictionaries(st.sampled_from(["a", "b", "nickname", "昵称", "x"]), st.text(max_size=3), max_size=3))
+def test_fill_is_complete_exactly_when_no_brace_placeholder_is_left(body, answers):
+    filled = ph.fill(body, Context(now=NOW), answers)
+    assert "".join(p for p, _ in filled.parts) == filled.text
+    gaps = {key for _, key in filled.parts if key}
+    assert gaps == {g.key for g in filled.missing}
+    assert filled.complete == (not gaps)
+    if filled.complete and not ph.unknown(body):  # render() leaves unknown ones as written
+        assert filled.text == ph.render(body, Context(now=NOW), {k: v.strip() for k, v in answers.items()})
