@@ -88,6 +88,8 @@ def _folded(text: str) -> str:
 
 
 _READ_BACK: dict[str, dict[str, str]] = {}
+# names earlier versions wrote, so their exports still read back
+_FORMER_NAMES: dict[str, dict[str, str]] = {"lifecycle": {"Asked": "inquiry"}}
 
 
 def read_back(kind: str) -> Mapping[str, str]:
@@ -102,6 +104,8 @@ def read_back(kind: str) -> Mapping[str, str]:
         for language in ("en", *LANGUAGES):
             for code, name in names(kind, translator(language)).items():
                 table.setdefault(_folded(name), code)
+        for name, code in _FORMER_NAMES.get(kind, {}).items():
+            table.setdefault(_folded(name), code)
         for code in CODES[kind]:
             table[_folded(code)] = code  # a code always means itself
         _READ_BACK[kind] = table

@@ -165,7 +165,7 @@ NAMED = {  # sheet -> the columns that hold a stored code, as headed in each lan
 
 @pytest.mark.parametrize(("language", "expected"), [
     ("zh_CN", {"淘宝", "咨询", "交易成功", "退货退款", "买家", "已完成"}),
-    ("en", {"Taobao", "Asked", "Completed", "Return and refund", "Buyer", "Done"}),
+    ("en", {"Taobao", "Inquiry", "Completed", "Return and refund", "Buyer", "Done"}),
 ])
 def test_export_writes_the_names_of_codes_in_the_chosen_language(shop, tmp_path, language, expected):
     out = tmp_path / "all.xlsx"

@@ -48,6 +48,7 @@ def dialogs(window) -> list:
     from desk.core.base import database
     from desk.core.excel import exports
     from desk.core.replies import service as replies
+    from desk.core.replies.placeholders import Gap
     from desk.core.replies.transfer import CsvPreview
     from desk.core.restore import StartupCheck
     from desk.ui.aftersales.case_dialog import CaseDialog
@@ -124,7 +125,8 @@ def dialogs(window) -> list:
                                           window)),
         ("backups", lambda: BackupsDialog(window.data, window)),
         ("phrase", lambda: PhraseDialog(window, group.id, phrase)),
-        ("phrase-prompt", lambda: PromptDialog(["尺码", "颜色"], window)),
+        ("phrase-prompt", lambda: PromptDialog([Gap("prompt", "尺码", "{?尺码}"),
+                                                  Gap("known", "shop_name", "{shop_name}")], window)),
         ("phrase-check", lambda: LintDialog(window)),
         ("phrase-columns", lambda: ColumnMappingDialog(preview, window)),
         ("phrase-import", lambda: PhraseImportDialog(sogou, parent=window)),

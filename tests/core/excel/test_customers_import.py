@@ -168,9 +168,9 @@ def _edit(out, language):
     ws = wb.worksheets[0]
     col = _columns(ws, language)
     group_of_3 = ws.cell(row=3, column=col["Group"]).value
-    other_group = "inquiry" if group_of_3 != tr("Labels", "Asked") else "customer"
+    other_group = "inquiry" if group_of_3 != tr("Labels", "Inquiry") else "customer"
     ws.cell(row=2, column=col["Real name"], value="王小明")
-    ws.cell(row=3, column=col["Group"], value=tr("Labels", {"inquiry": "Asked",
+    ws.cell(row=3, column=col["Group"], value=tr("Labels", {"inquiry": "Inquiry",
                                                             "customer": "Customer"}[other_group]))
     ws.cell(row=4, column=col["Region"], value="广东省深圳市")
     wb.save(out)
