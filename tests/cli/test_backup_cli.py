@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -11,23 +10,18 @@ from pathlib import Path
 import pytest
 
 from desk.core.lock import WriterLock
-from tests.cli.test_cli import assert_user_error, shopdesk
+from tests.cli.test_cli import assert_user_error, copy_shop, demo_shop, shopdesk
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("backupcli") / "shop"
-    proc = shopdesk("--data-dir", root, "demo", "--customers", "60")
-    assert proc.returncode == 0, proc.stderr
-    return root
+    return demo_shop(tmp_path_factory, "backupcli", 60)
 
 
 @pytest.fixture
 def shop(demo, tmp_path) -> Path:
     """A copy of the demo shop this test may change."""
-    root = tmp_path / "shop"
-    shutil.copytree(demo, root, ignore=shutil.ignore_patterns("shopdesk.lock"))
-    return root
+    return copy_shop(demo, tmp_path / "shop")
 
 
 def _customers(db: Path) -> int:

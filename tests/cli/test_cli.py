@@ -52,6 +52,20 @@ def shop(demo_run) -> Path:
     return root
 
 
+def demo_shop(tmp_path_factory, name: str, customers: int) -> Path:
+    """A data folder filled by `shopdesk demo` (for a module's tests to copy)."""
+    root = tmp_path_factory.mktemp(name) / "shop"
+    proc = shopdesk("--data-dir", root, "demo", "--customers", str(customers))
+    assert proc.returncode == 0, proc.stderr
+    return root
+
+
+def copy_shop(demo: Path, target: Path) -> Path:
+    """A whole copy of a demo shop (photos too) that one test may change."""
+    shutil.copytree(demo, target, ignore=shutil.ignore_patterns("shopdesk.lock"))
+    return target
+
+
 def _copy(shop: Path, target: Path) -> Path:
     target.mkdir()
     for name in (DB_NAME, f"{DB_NAME}-wal"):

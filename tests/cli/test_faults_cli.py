@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_cli import ROOT, _copy, assert_user_error, shopdesk  # tests/cli: a rootdir
+from test_cli import ROOT, _copy, assert_user_error, demo_shop, shopdesk  # tests/cli: a rootdir
 
 from desk.core.paths import DB_NAME, ENV_VAR
 from tests.core.excel import samples
@@ -23,10 +23,7 @@ from tests.core.test_db_faults import _damage_a_page, _kill_a_writer, _nicknames
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory) -> Path:
     """A data folder filled by `shopdesk demo --customers 50` (copied before it is changed)."""
-    root = tmp_path_factory.mktemp("faults") / "shop"
-    proc = shopdesk("--data-dir", root, "demo", "--customers", "50")
-    assert proc.returncode == 0, proc.stderr
-    return root
+    return demo_shop(tmp_path_factory, "faults", 50)
 
 
 def _files(root: Path) -> list[Path]:

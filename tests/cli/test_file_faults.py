@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import resource
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,7 +20,7 @@ import pytest
 
 from desk.core import backup, files, restore
 from desk.core.paths import DataDir
-from tests.cli.test_cli import ROOT, assert_user_error, shopdesk
+from tests.cli.test_cli import ROOT, assert_user_error, copy_shop, demo_shop, shopdesk
 from tests.crash.shop import image_bytes
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
@@ -29,17 +28,12 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on t
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("filefaults") / "shop"
-    proc = shopdesk("--data-dir", root, "demo", "--customers", "30")
-    assert proc.returncode == 0, proc.stderr
-    return root
+    return demo_shop(tmp_path_factory, "filefaults", 30)
 
 
 @pytest.fixture
 def shop(demo, tmp_path) -> Path:
-    root = tmp_path / "shop"
-    shutil.copytree(demo, root, ignore=shutil.ignore_patterns("shopdesk.lock"))
-    return root
+    return copy_shop(demo, tmp_path / "shop")
 
 
 @pytest.fixture
