@@ -41,7 +41,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         parser.set_defaults(command=None)
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for register in COMMANDS:
+    for register in commands_list():
         p = register(sub)
         # --data-dir also after the subcommand; SUPPRESS keeps a value given before it
         _data_dir_option(p, default=argparse.SUPPRESS)
@@ -396,12 +396,15 @@ def _disk_problem(error: BaseException, args):
     return db.user_error(error, where)
 
 
-from desk import backup_cli, replies_cli, transfer_cli  # noqa: E402 - they import helpers from this module
+def commands_list() -> list[Callable]:
+    """Every subcommand's parser builder. The modules of the bigger ones are
+    imported here, when the whole parser is built, not when the window opens."""
+    from desk import backup_cli, replies_cli, transfer_cli  # they import helpers from this module
 
-COMMANDS: list[Callable] = [
-    _add_info, _add_check, _add_demo, _add_customers, _add_aftersales, replies_cli.add_replies,
-    transfer_cli.add_export, transfer_cli.add_import, backup_cli.add_backup, backup_cli.add_restore,
-]
+    return [
+        _add_info, _add_check, _add_demo, _add_customers, _add_aftersales, replies_cli.add_replies,
+        transfer_cli.add_export, transfer_cli.add_import, backup_cli.add_backup, backup_cli.add_restore,
+    ]
 
 
 _PATH_ARGUMENTS = frozenset({"file", "out", "data_dir"})  # any bytes the system allows
