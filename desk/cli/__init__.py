@@ -15,7 +15,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desk import __version__
-from desk.cli import aftersales, backup, customers, replies, shop, transfer
 from desk.cli.common import EXIT_OK, EXIT_USAGE, Parser, data_dir, data_dir_option
 
 
@@ -33,7 +32,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         parser.set_defaults(command=None)
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for register in COMMANDS:
+    for register in commands_list():
         p = register(sub)
         # --data-dir also after the subcommand; SUPPRESS keeps a value given before it
         data_dir_option(p, default=argparse.SUPPRESS)
@@ -79,10 +78,16 @@ def _disk_problem(error: BaseException, args):
     return db.user_error(error, where)
 
 
-COMMANDS: list[Callable] = [
-    shop.add_info, shop.add_check, shop.add_demo, customers.add_customers, aftersales.add_aftersales,
-    replies.add_replies, transfer.add_export, transfer.add_import, backup.add_backup, backup.add_restore,
-]
+def commands_list() -> list[Callable]:
+    """Each subcommand's register function, in the order `--help` lists them.
+    The groups' modules load here, not when the window starts."""
+    from desk.cli import aftersales, backup, customers, replies, shop, transfer
+
+    return [
+        shop.add_info, shop.add_check, shop.add_demo, customers.add_customers,
+        aftersales.add_aftersales, replies.add_replies, transfer.add_export, transfer.add_import,
+        backup.add_backup, backup.add_restore,
+    ]
 
 
 _PATH_ARGUMENTS = frozenset({"file", "out", "data_dir"})  # any bytes the system allows

@@ -118,6 +118,8 @@ LEAN = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    import desk.cli
+    desk.cli.build_parser(commands=False)  # what main() builds when no subcommand is given
     import desk.ui.app
     import desk.ui.mainwindow
     from desk.core import db
@@ -128,13 +130,14 @@ LEAN = textwrap.dedent("""
     window = desk.ui.mainwindow.MainWindow(data)
     window.show()
     app.processEvents()
-    after_start = sorted(m for m in ("openpyxl", "pypinyin", "PIL", "python_calamine")
-                         if m in sys.modules)
+    # the subcommands' modules are for the command line only
+    HEAVY = ("openpyxl", "pypinyin", "PIL", "python_calamine",
+             "desk.cli.backup", "desk.cli.replies", "desk.cli.transfer", "desk.cli.shop")
+    after_start = sorted(m for m in HEAVY if m in sys.modules)
     for key in window.pages_keys():
         window.go(key)
         app.processEvents()
-    after_pages = sorted(m for m in ("openpyxl", "pypinyin", "PIL", "python_calamine")
-                         if m in sys.modules)
+    after_pages = sorted(m for m in HEAVY if m in sys.modules)
     window.close()
     db.close()
     from desk.core import pinyin
