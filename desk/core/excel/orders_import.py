@@ -33,7 +33,7 @@ from desk.core.money import format_fen
 
 _STEP = 1000
 _WRITE_CACHE_KIB = 64 * 1024
-_DEFER_INDEXES_FROM = 10_000  # new orders from which the orders' indexes are built after the insert
+_DEFER_INDEXES_FROM = 10_000  # new rows from which a table's indexes are built after the insert
 _TEXT_MAX = 500  # longest address, title or message kept from a cell
 ORDER_FIELDS = ("status", "placed_at", "paid_at", "shipped_at", "completed_at", "amount_fen",
                 "shipping_fen", "items", "carrier", "tracking_no", "receiver_name",
@@ -729,11 +729,14 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
             new_rows.append((platform, nick, _phone(record.phone),
                              region_of(record.values.get("receiver_address", "")),
                              *pinyin_columns(identity).values(), now, now))
-        bulk.insert_many(
-            conn,
-            "INSERT INTO customer(platform, nickname, phone, region, nickname_py, nickname_abbr,"
-            " real_name_py, real_name_abbr, source, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,'import',?,?)", new_rows)
+        last_customer = conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
+        with _indexes_built_after(conn, "customer", len(new_rows) >= max(_DEFER_INDEXES_FROM,
+                                                                          last_customer)):
+            bulk.insert_many(
+                conn,
+                "INSERT INTO customer(platform, nickname, phone, region, nickname_py, nickname_abbr,"
+                " real_name_py, real_name_abbr, source, created_at, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?,'import',?,?)", new_rows)
         ids = _customers(platform, {r.nickname for r in result.new_orders})
         new_ids = [ids[n] for n in result.new_customers]
         conn.executemany(
