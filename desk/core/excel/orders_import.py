@@ -16,6 +16,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from itertools import chain, islice
@@ -32,6 +33,7 @@ from desk.core.money import format_fen
 
 _STEP = 1000
 _WRITE_CACHE_KIB = 64 * 1024
+_DEFER_INDEXES_FROM = 10_000  # new rows from which a table's indexes are built after the insert
 _TEXT_MAX = 500  # longest address, title or message kept from a cell
 ORDER_FIELDS = ("status", "placed_at", "paid_at", "shipped_at", "completed_at", "amount_fen",
                 "shipping_fen", "items", "carrier", "tracking_no", "receiver_name",
@@ -207,6 +209,7 @@ def read_file(
     errors: list[RowError] = []
     bad: dict[str, int] = {}  # order number -> first row that cannot be used
     count = 0
+    add_row = _RowParser(header.columns, tz, per_row).add
     rows = chain(top[header.row + 1:], source)
     for number, cells in enumerate(rows, start=header.row + 2):
         if _blank(cells):
@@ -221,7 +224,7 @@ def read_file(
             if progress:
                 progress(count, max(total, count))
         try:
-            _add_row(orders, header.columns, cells, number, tz, per_row)
+            add_row(orders, cells, number)
         except UserError as e:
             errors.append(RowError(number, e))
             key = _key_or_none(cells, header.columns)
@@ -408,70 +411,101 @@ _ORDER_FIELDS = (
     ("tracking_no", "tracking_no", lambda v, tz: _tracking(v)),
     ("phone", "receiver_phone", lambda v, tz: _line(v, 40)),
 )
+# The same parsers taking the cell only (the time zone bound once per file).
+_PARSERS = {"status": _status, "amount_fen": _money, "shipping_fen": _money, "carrier": _line,
+            "receiver_name": _line, "receiver_address": _line, "buyer_message": _line,
+            "tracking_no": _tracking, "receiver_phone": functools.partial(_line, limit=40)}
 
 
-def _add_row(orders: dict[str, OrderRecord], columns: Mapping[str, int], cells: Sequence,
-             number: int, tz: tzinfo | None, per_row: bool) -> None:
-    width = len(cells)
-    get = {name: cells[i] for name, i in columns.items() if i < width}.get
+class _RowParser:
+    """Parses the rows of one file into orders. The columns' positions and the
+    parsers are looked up once per file, not for every row and cell."""
 
-    order_no = values.number_text(get("order_no"))
-    if not order_no:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "The order number is empty."))
-    if len(order_no) > 64:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not an order number."),
-                        value=order_no[:40] + "…")
-    record = orders.get(order_no)
-    # A further item row of an order: only what the order's first rows left open is read.
-    known = record.values if record is not None else {}
-    found: dict = {}
-    for name, key, parse in _ORDER_FIELDS:
-        if name in columns and (key not in known or (per_row and key == "amount_fen")):
-            value = parse(get(name), tz)
-            if value is not None and value != "":
-                found[key] = value
-    if "receiver_address" in found and "province" in columns:
-        found["receiver_address"] = _full_address(found["receiver_address"], get)
-    refunded = "refund_status" in columns and layouts.is_refunded(_line(get("refund_status")))
-    nickname = _line(get("nickname"), fields.NICKNAME_MAX + 1) or (
-        found.get("receiver_name") or known.get("receiver_name", "") if "nickname" not in columns
-        else "")
-    title = _line(get("item_title"))
-    item = (title, _line(get("sku"), 200), values.quantity(get("quantity")), 0) if title else None
+    def __init__(self, columns: Mapping[str, int], tz: tzinfo | None, per_row: bool) -> None:
+        self.columns = columns
+        self.per_row = per_row
+        moment = functools.partial(values.moment, tz=tz)
+        # (position, key, parser) of the order-level fields the file has, in _ORDER_FIELDS' order
+        self.fields = tuple((columns[name], key, _PARSERS.get(key, moment))
+                            for name, key, _parse in _ORDER_FIELDS if name in columns)
+        self.order_no = columns.get("order_no")
+        self.nickname = columns.get("nickname")
+        self.refund = columns.get("refund_status")
+        self.title = columns.get("item_title")
+        self.sku = columns.get("sku")
+        self.quantity = columns.get("quantity")
+        self.address_parts = tuple(columns.get(n) for n in layouts.ADDRESS_PARTS) if (
+            "province" in columns) else None
 
-    if record is None:
-        if not nickname:
-            raise UserError(QT_TRANSLATE_NOOP("UserError", "Order {order_no} names no buyer."),
-                            order_no=order_no)
-        fields.line(nickname, fields.NICKNAME_MAX, too_long=QT_TRANSLATE_NOOP(
-            "UserError", "The nickname can be at most {limit} characters (this one has {length})."))
-        if "status" not in found:
-            raise UserError(QT_TRANSLATE_NOOP("UserError", "Order {order_no} has no status."),
-                            order_no=order_no)
-        found["items"] = [item] if item else []
-        orders[order_no] = OrderRecord(number, order_no, nickname, found,
-                                       found.get("receiver_phone", ""), [number], int(refunded))
-        return
-    if nickname and nickname != record.nickname:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "Order {order_no} names two buyers "
-                                          "(“{first}” and “{second}”)."),
-                        order_no=order_no, first=record.nickname, second=nickname)
-    record.rows.append(number)
-    record.refunded += refunded
-    if item:
-        known["items"].append(item)
-    for key, value in found.items():
-        if key == "amount_fen" and per_row:
-            total = known.get(key, 0) + value
-            known[key] = money.check_fen(total, format_fen(total), values.ORDER_MAX_FEN)
-        else:
-            known.setdefault(key, value)
+    def add(self, orders: dict[str, OrderRecord], cells: Sequence, number: int) -> None:
+        width = len(cells)
+
+        def get(i: int | None):
+            return cells[i] if i is not None and i < width else None
+
+        order_no = values.number_text(get(self.order_no))
+        if not order_no:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "The order number is empty."))
+        if len(order_no) > 64:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not an order number."),
+                            value=order_no[:40] + "…")
+        record = orders.get(order_no)
+        per_row = self.per_row
+        # A further item row of an order: only what the order's first rows left open is read.
+        known = record.values if record is not None else {}
+        found: dict = {}
+        for i, key, parse in self.fields:
+            if key not in known or (per_row and key == "amount_fen"):
+                value = parse(cells[i] if i < width else None)
+                if value is not None and value != "":
+                    found[key] = value
+        if "receiver_address" in found and self.address_parts is not None:
+            found["receiver_address"] = _full_address(found["receiver_address"],
+                                                      [get(i) for i in self.address_parts])
+        refunded = self.refund is not None and layouts.is_refunded(_line(get(self.refund)))
+        nickname = _line(get(self.nickname), fields.NICKNAME_MAX + 1) or (
+            found.get("receiver_name") or known.get("receiver_name", "") if self.nickname is None
+            else "")
+        title = _line(get(self.title))
+        item = (title, _line(get(self.sku), 200), values.quantity(get(self.quantity)), 0) if title \
+            else None
+
+        if record is None:
+            if not nickname:
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "Order {order_no} names no buyer."),
+                                order_no=order_no)
+            if len(nickname) > fields.NICKNAME_MAX:  # cleaning never lengthens it
+                fields.line(nickname, fields.NICKNAME_MAX, too_long=QT_TRANSLATE_NOOP(
+                    "UserError", "The nickname can be at most {limit} characters (this one has "
+                    "{length})."))
+            if "status" not in found:
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "Order {order_no} has no status."),
+                                order_no=order_no)
+            found["items"] = [item] if item else []
+            orders[order_no] = OrderRecord(number, order_no, nickname, found,
+                                           found.get("receiver_phone", ""), [number], int(refunded))
+            return
+        if nickname and nickname != record.nickname:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "Order {order_no} names two buyers "
+                                              "(“{first}” and “{second}”)."),
+                            order_no=order_no, first=record.nickname, second=nickname)
+        record.rows.append(number)
+        record.refunded += refunded
+        if item:
+            known["items"].append(item)
+        for key, value in found.items():
+            if key == "amount_fen" and per_row:
+                total = known.get(key, 0) + value
+                known[key] = money.check_fen(total, format_fen(total), values.ORDER_MAX_FEN)
+            else:
+                known.setdefault(key, value)
 
 
-def _full_address(address: str, get: Callable) -> str:
+def _full_address(address: str, cells: Sequence) -> str:
     """The address with the province, city, district and street in front when
-    the file gives them in columns of their own and not in the address."""
-    parts = [p for p in (_line(get(n), 40) for n in layouts.ADDRESS_PARTS) if p and p not in ("-", "--")]
+    the file gives them in columns of their own and not in the address
+    (`cells`: those four cells, None for one the file does not have)."""
+    parts = [p for p in (_line(c, 40) for c in cells) if p and p not in ("-", "--")]
     if not parts or address.startswith(parts[0]):
         return address
     return ("".join(parts) + address)[:_TEXT_MAX]
@@ -695,11 +729,14 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
             new_rows.append((platform, nick, _phone(record.phone),
                              region_of(record.values.get("receiver_address", "")),
                              *pinyin_columns(identity).values(), now, now))
-        bulk.insert_many(
-            conn,
-            "INSERT INTO customer(platform, nickname, phone, region, nickname_py, nickname_abbr,"
-            " real_name_py, real_name_abbr, source, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,'import',?,?)", new_rows)
+        last_customer = conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
+        with _indexes_built_after(conn, "customer", len(new_rows) >= max(_DEFER_INDEXES_FROM,
+                                                                          last_customer)):
+            bulk.insert_many(
+                conn,
+                "INSERT INTO customer(platform, nickname, phone, region, nickname_py, nickname_abbr,"
+                " real_name_py, real_name_abbr, source, created_at, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?,'import',?,?)", new_rows)
         ids = _customers(platform, {r.nickname for r in result.new_orders})
         new_ids = [ids[n] for n in result.new_customers]
         conn.executemany(
@@ -711,12 +748,14 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM shop_order").fetchone()[0]
         numbered = list(enumerate(result.new_orders, start=first_id))
         # generators, so the rows are not held in memory a second time
-        conn.executemany(
-            "INSERT INTO shop_order(id, customer_id, platform, order_no, status, placed_at, paid_at,"
-            " shipped_at, completed_at, amount_fen, shipping_fen, items, carrier, tracking_no,"
-            " receiver_name, receiver_phone, receiver_address, buyer_message, source, created_at,"
-            " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'import',?,?)",
-            (_order_row(order_id, ids[r.nickname], platform, r, now) for order_id, r in numbered))
+        with _indexes_built_after(conn, "shop_order", len(numbered) >= max(
+                _DEFER_INDEXES_FROM, first_id - 1)):
+            conn.executemany(
+                "INSERT INTO shop_order(id, customer_id, platform, order_no, status, placed_at,"
+                " paid_at, shipped_at, completed_at, amount_fen, shipping_fen, items, carrier,"
+                " tracking_no, receiver_name, receiver_phone, receiver_address, buyer_message, source,"
+                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'import',?,?)",
+                (_order_row(order_id, ids[r.nickname], platform, r, now) for order_id, r in numbered))
         _write_items(conn, ((order_id, *item) for order_id, r in numbered for item in r.values["items"]))
         for order_id, _customer, record in result.updated_orders:
             v = dict(record.values)
@@ -736,6 +775,34 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
         pending.add("order")
         result.applied = True
     return result
+
+
+@contextmanager
+def _indexes_built_after(conn, table: str, defer: bool) -> Iterator[None]:
+    """When `defer`, the table's plain (not unique) indexes are dropped for the
+    block and built again after it, with the planner's statistics for them as
+    they were: one sort per index instead of a b-tree insert per row, which
+    pays when the block adds at least as many rows as the table had. Call it
+    inside the write transaction: a rollback puts everything back."""
+    if not defer:
+        yield
+        return
+    found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+                         " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)).fetchall()
+    stats = []
+    if found and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        stats = conn.execute("SELECT tbl, idx, stat FROM sqlite_stat1 WHERE idx IN"
+                             " (SELECT value FROM json_each(?))",
+                             (json.dumps([name for name, _sql in found]),)).fetchall()
+    for name, _sql in found:
+        conn.execute(f'DROP INDEX "{name}"')
+    yield
+    if stats:  # dropping an index deletes its statistics
+        conn.executemany("INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES (?,?,?)", stats)
+    for _name, sql in found:
+        conn.execute(sql)
+    if stats:
+        conn.execute("ANALYZE sqlite_schema")  # the planner reads the statistics again
 
 
 def _order_row(order_id: int, customer_id: int, platform: str, record: OrderRecord,

@@ -38,6 +38,10 @@ def text(value: object) -> str:
     apostrophe (how exports keep numbers as text) dropped."""
     if type(value) is str and value.isprintable() and not value.startswith(SPECIAL):
         return value.rstrip()  # the common case: plain text, nothing to unwrap or remove
+    if type(value) is str and value.startswith('="') and value.endswith('"') and len(value) > 2:
+        inner = value[2:-1]  # ="3012345678901234567", how CSV exports keep numbers as text
+        if inner.isprintable() and inner == inner.strip() and not inner.startswith("'"):
+            return inner  # what the unwrapping below gives for it, without its work
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
