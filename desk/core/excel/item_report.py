@@ -52,12 +52,7 @@ def read_rows(rows: Iterable[tuple[int, Sequence]], columns: Mapping[str, int]
 def _item(cells: Sequence, columns: Mapping[str, int]) -> tuple[str, tuple[str, str, int, int]]:
     width = len(cells)
     get = {name: cells[i] for name, i in columns.items() if i < width}.get
-    order_no = values.number_text(get("order_no"))
-    if not order_no:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "The order number is empty."))
-    if len(order_no) > 64:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not an order number."),
-                        value=order_no[:40] + "…")
+    order_no = values.order_number(get("order_no"))
     title = values.text(get("item_title"))[:_TEXT_MAX]
     if not title:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "Order {order_no}: an item row has no title."),

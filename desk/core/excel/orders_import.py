@@ -443,12 +443,7 @@ class _RowParser:
         def get(i: int | None):
             return cells[i] if i is not None and i < width else None
 
-        order_no = values.number_text(get(self.order_no))
-        if not order_no:
-            raise UserError(QT_TRANSLATE_NOOP("UserError", "The order number is empty."))
-        if len(order_no) > 64:
-            raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not an order number."),
-                            value=order_no[:40] + "…")
+        order_no = values.order_number(get(self.order_no))
         record = orders.get(order_no)
         per_row = self.per_row
         # A further item row of an order: only what the order's first rows left open is read.

@@ -81,6 +81,18 @@ def number_text(value: object) -> str:
     return s
 
 
+
+def order_number(value: object) -> str:
+    """The order number a cell holds (as number_text reads it), refused when
+    empty or longer than any platform's."""
+    order_no = number_text(value)
+    if not order_no:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The order number is empty."))
+    if len(order_no) > 64:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "“{value}” is not an order number."),
+                        value=order_no[:40] + "…")
+    return order_no
+
 def fen(value: object) -> int | None:
     """Money in fen; None for an empty cell. At most ORDER_MAX_FEN."""
     amount = _fen(value)
