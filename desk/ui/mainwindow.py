@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("menuEdit")
         undo.reset()  # a history belongs to the shop this window shows
-        current = sys.modules.get("desk.ui.replies.current")  # (not loaded at start-up)
+        current = sys.modules.get("desk.ui.selection")  # (not loaded at start-up)
         if current is not None:
             current.reset()  # so is the buyer quick replies are filled in for
         for action in undo.add_actions(self):
