@@ -168,9 +168,9 @@ def run_gui(args) -> int:
 
         return _finish(run_smoke(app, window), lock, data)
     if not settings.get("first_run_done"):
-        from desk.core.customers.models import Customer
+        from desk.core.customers import service as customers
 
-        if Customer.select().count() == 0:
+        if not customers.any_customers():
             QTimer.singleShot(0, window.first_run)
         else:
             settings.set("first_run_done", True)

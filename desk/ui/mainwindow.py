@@ -26,7 +26,6 @@ from desk.core.paths import DataDir
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
 from desk.ui.sidebar import make_sidebar
-from desk.ui.today.page import end_of_today
 from desk.ui.worker import run_task
 
 # key, module and class of the page (imported on first visit), sidebar icon
@@ -150,9 +149,10 @@ class MainWindow(QMainWindow):
     def refresh_badges(self) -> None:
         from desk.core.aftersales import due
 
-        followups = FOLLOWUPS_DUE.count([due_by(end_of_today())])
-        # the same moment as the Today page's case list (due.today_filter)
-        cases = due.due_count(due.end_of_day(timeutil.now()))
+        # the same moment as the Today page's lists (due.today_filter)
+        tonight = due.end_of_day(timeutil.now())
+        followups = FOLLOWUPS_DUE.count([due_by(tonight)])
+        cases = due.due_count(tonight)
         self._retitle_sidebar(followups, cases)
         self.statusBar().showMessage(
             self.tr("Data folder: {folder}").format(folder=str(self.data.root)))
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("menuEdit")
         undo.reset()  # a history belongs to the shop this window shows
-        current = sys.modules.get("desk.ui.replies.current")  # (not loaded at start-up)
+        current = sys.modules.get("desk.ui.selection")  # (not loaded at start-up)
         if current is not None:
             current.reset()  # so is the buyer quick replies are filled in for
         for action in undo.add_actions(self):

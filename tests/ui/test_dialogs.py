@@ -7,13 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QProgressDialog, QPushButton
 
-from desk.core import settings
+from desk.core import settings, timeutil
+from desk.core.aftersales.due import end_of_day
 from desk.core.customers import followups
 from desk.core.customers.models import Customer
 from desk.core.models import Setting
 from desk.ui import fmt, labels
 from desk.ui.dialogs import FirstRunDialog, SettingsDialog
-from desk.ui.today.page import end_of_today
 from desk.ui.worker import wait_all
 
 from .helpers import answering, type_text
@@ -121,10 +121,9 @@ def test_first_run_demo_fills_the_shop(qtbot, window):
     progress = window.findChild(QProgressDialog, "progressDialog")
     assert progress is not None and not progress.isVisible()
     # the open views heard about it
-    from desk.core import timeutil
     from desk.core.aftersales import deadlines
 
-    due = followups.due_count(end_of_today()) + deadlines.due_count(deadlines.end_of_day(timeutil.now()))
+    due = followups.due_count(end_of_day(timeutil.now())) + deadlines.due_count(deadlines.end_of_day(timeutil.now()))
     assert window.sidebar.item(0).text() == (f"Today  ({due})" if due else "Today")
     window.go("customers")
     assert window.pages["customers"].model.rowCount() == 2000

@@ -7,9 +7,9 @@ from PySide6.QtCore import QByteArray, QPoint, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit
 
-from desk.core import settings
+from desk.core import settings, timeutil
+from desk.core.aftersales.due import end_of_day
 from desk.core.customers import followups
-from desk.ui.today.page import end_of_today
 
 PAGE_NAMES = ["todayPage", "customersPage", "aftersalesPage", "repliesPage"]
 
@@ -45,10 +45,9 @@ def test_ctrl_number_switches_pages(qtbot, demo_window):
 
 
 def test_today_item_shows_the_due_count(demo_window):
-    from desk.core import timeutil
     from desk.core.aftersales import deadlines
 
-    due = followups.due_count(end_of_today())
+    due = followups.due_count(end_of_day(timeutil.now()))
     cases = deadlines.due_count(deadlines.end_of_day(timeutil.now()))
     assert due > 0 and cases > 0  # the demo shop has follow-ups and case deadlines waiting
     item = demo_window.sidebar.item(0)

@@ -13,7 +13,7 @@ from desk.core import settings
 from desk.core.replies.models import Reply, ReplyGroup
 from desk.core.replies.placeholders import Context, render
 from desk.core.resources import db_file
-from desk.ui.replies import current
+from desk.ui import selection as current
 from desk.ui.replies.fill import PromptDialog
 
 from .helpers import answering, click_cell, column_texts, type_text

@@ -14,8 +14,8 @@ from desk.core.customers import service as customers
 from desk.core.orders.models import Order
 from desk.core.replies import service
 from desk.core.replies.models import Reply, ReplyGroup
+from desk.ui import selection as current
 from desk.ui import undo
-from desk.ui.replies import current
 from desk.ui.replies.editor import PhraseDialog
 from desk.ui.replies.models import PhrasesModel
 

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 
 from desk.core import timeutil
 from desk.core.aftersales import deadlines, flow
+from desk.core.aftersales.due import end_of_day
 from desk.core.customers import followups
 from desk.core.customers.models import Followup
 from desk.ui import fmt, undo
 from desk.ui.customers.followup_dialog import FollowupDialog
 from desk.ui.tablemodel import IdRole
-from desk.ui.today.page import end_of_today
 
 from .helpers import answering, click_cell, type_text
 from .test_aftersales_page import fake_case_dialog
@@ -54,7 +54,7 @@ def open_today(qtbot, window):
 
 def test_mark_done_removes_the_row_and_records_it(qtbot, demo_window):
     page = open_today(qtbot, demo_window)
-    due = followups.due_count(end_of_today())
+    due = followups.due_count(end_of_day(timeutil.now()))
     assert page.model.rowCount() == due > 2
     assert demo_window.sidebar.item(0).text() == badge(due)
 
@@ -69,7 +69,7 @@ def test_mark_done_removes_the_row_and_records_it(qtbot, demo_window):
 
     assert page.model.row_of(chosen) == -1
     assert Followup.get_by_id(chosen).done_at is not None
-    assert followups.due_count(end_of_today()) == due - 1
+    assert followups.due_count(end_of_day(timeutil.now())) == due - 1
     assert demo_window.sidebar.item(0).text() == badge(due - 1)
     assert page.count_label.text() == f"{due - 1} row(s)"
     assert Followup.select().where(Followup.done_at.is_null(False)).count() == done_before + 1
@@ -100,7 +100,7 @@ def test_mark_done_with_nothing_selected_changes_nothing(qtbot, demo_window):
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
     assert page.model.rowCount() == due
-    assert followups.due_count(end_of_today()) == due
+    assert followups.due_count(end_of_day(timeutil.now())) == due
 
 
 class FakeTray:
@@ -326,7 +326,7 @@ def test_cases_due_today_or_overdue_are_listed_oldest_first_and_coloured(qtbot, 
 
 def test_badge_counts_follow_ups_and_cases_and_follows_a_closed_case(qtbot, demo_window):
     page = open_today(qtbot, demo_window)
-    follow, cases = followups.due_count(end_of_today()), cases_due()
+    follow, cases = followups.due_count(end_of_day(timeutil.now())), cases_due()
     assert follow > 0 and cases > 0  # the demo shop has both waiting
     item = demo_window.sidebar.item(0)
     assert item.text() == f"Today  ({follow + cases})"

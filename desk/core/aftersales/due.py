@@ -103,12 +103,22 @@ def urgency(deadline: datetime | None, now: datetime, warn_hours: int | None = N
     hours of the settings), fine (later), none (no deadline)."""
     if deadline is None:
         return NONE
+    hours = settings.get("deadline_warn_hours") if warn_hours is None else warn_hours
+    return classify(deadline, now, end_of_day(now, tz), timedelta(hours=hours))
+
+
+def classify(deadline, now, day_end, warn):
+    """The urgency rule itself, over datetimes (`warn` a timedelta) or epoch
+    seconds (`warn` in seconds), for tables that classify many cells against
+    one `day_end` (the midnight ending `now`'s day): overdue up to `now`,
+    today up to and including `day_end`, soon within `warn`, else fine."""
+    if deadline is None:
+        return NONE
     if deadline <= now:
         return OVERDUE
-    if deadline <= end_of_day(now, tz):
+    if deadline <= day_end:
         return TODAY  # up to and including the midnight that ends today, as today_filter
-    hours = settings.get("deadline_warn_hours") if warn_hours is None else warn_hours
-    if deadline - now <= timedelta(hours=hours):
+    if deadline - now <= warn:
         return SOON
     return FINE
 

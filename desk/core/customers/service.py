@@ -149,6 +149,12 @@ def pinyin_columns(values: dict) -> dict:
     return out
 
 
+def any_customers() -> bool:
+    """Whether the file holds any buyer at all, those in the trash included
+    (the first-run welcome is offered only to an empty shop)."""
+    return Customer.select().exists()
+
+
 def live_customer(customer_id: int) -> Customer:
     """The customer, refusing one that is gone or in the trash."""
     customer = Customer.get_or_none(Customer.id == customer_id)

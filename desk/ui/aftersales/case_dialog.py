@@ -120,7 +120,7 @@ class CaseDialog(QDialog):
             customer_id = service.order_info(order_id).customer_id
         self.customer_id = customer_id
         self.order: service.OrderInfo | None = None
-        from desk.ui.replies import current
+        from desk.ui import selection as current
         from desk.ui.replies.palette import add_action
 
         add_action(self)  # F9 here too: a modal dialog holds the main window's shortcuts
@@ -803,13 +803,13 @@ class CaseDialog(QDialog):
         self.case_id = history.perform(self.tr("Open after-sales case"), do,
                                        lambda case_id: service.move_to_trash([case_id]), again)
         self.saved = True
-        from desk.ui.replies import current
+        from desk.ui import selection as current
 
         current.set_case(self.case_id)
         self._become_case(self.case_id)
 
     def done(self, result: int) -> None:
-        from desk.ui.replies import current
+        from desk.ui import selection as current
 
         current.set_case(None)  # back to the buyer
         super().done(result)

@@ -143,7 +143,7 @@ class AftersalesPage(ListPage):
 
     def _track_current(self, index, _previous=None) -> None:
         """Quick replies are filled in for the row in focus."""
-        from desk.ui.replies import current
+        from desk.ui import selection as current
 
         current.set_case(self.model.id_at(index.row()) if index.isValid() else None)
 

@@ -50,15 +50,11 @@ class Urgency(QObject):
         return day[1]
 
     def of(self, epoch: int | None) -> str:
-        """As deadlines.urgency, in whole seconds."""
+        """As deadlines.urgency (the core's rule), in whole seconds."""
         if epoch is None:
             return deadlines.NONE
         now = timeutil.to_epoch(timeutil.now())
-        if epoch <= now:
-            return deadlines.OVERDUE
-        if epoch <= self._end_of_today(now):
-            return deadlines.TODAY
-        return deadlines.SOON if epoch - now <= self.warn_hours * 3600 else deadlines.FINE
+        return deadlines.classify(epoch, now, self._end_of_today(now), self.warn_hours * 3600)
 
     def roles(self, role: int, epoch: Any) -> Any:
         if role == UrgencyRole:

@@ -92,7 +92,7 @@ class CustomerDialog(QDialog):
         self._shown: dict[str, Any] = {}  # the identity as last loaded into the form
         # the content scrolls, Close stays: the dialog fits a 1024×600 screen
         self.setMinimumSize(560, 360)
-        from desk.ui.replies import current
+        from desk.ui import selection as current
         from desk.ui.replies.palette import add_action
 
         add_action(self)  # F9 here too: a modal dialog holds the main window's shortcuts

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core import timeutil
+from desk.core.customers import due_times, service
 from desk.core.customers import followups as core
-from desk.core.customers import service
 from desk.core.errors import UserError
 from desk.ui import errors, fmt
 from desk.ui.customers import followups as ops
@@ -55,7 +55,7 @@ class FollowupDialog(QDialog):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(fmt.DATETIME_FORMAT)
         if self.existing is None:
-            self.set_due(ops.default_due(local_now()))
+            self.set_due(due_times.default_due(local_now()))
         else:
             self.title.setText(self.existing.title)
             self.set_due(self.existing.due_at)
@@ -63,17 +63,17 @@ class FollowupDialog(QDialog):
         quick = QHBoxLayout()
         self.quick: dict[str, QPushButton] = {}
         for name, text, when in (
-            ("followupIn1Hour", self.tr("In 1 hour"), ops.in_an_hour),
-            ("followupTonight", self.tr("Tonight 20:00"), ops.tonight),
-            ("followupTomorrow", self.tr("Tomorrow 10:00"), lambda now: ops.tomorrow_at(now, 10)),
-            ("followupIn3Days", self.tr("In 3 days"), lambda now: ops.in_days(now, 3)),
+            ("followupIn1Hour", self.tr("In 1 hour"), due_times.in_an_hour),
+            ("followupTonight", self.tr("Tonight 20:00"), due_times.tonight),
+            ("followupTomorrow", self.tr("Tomorrow 10:00"), lambda now: due_times.tomorrow_at(now, 10)),
+            ("followupIn3Days", self.tr("In 3 days"), lambda now: due_times.in_days(now, 3)),
         ):
             self.quick[name] = self._quick(name, text, when)
             quick.addWidget(self.quick[name])
         quick.addStretch(1)
         # 20:00 "tonight" makes sense only before 20:00
         now = local_now()
-        self.quick["followupTonight"].setEnabled(ops.tonight(now) > now)
+        self.quick["followupTonight"].setEnabled(due_times.offered(due_times.tonight(now), now))
 
         self.error = QLabel()
         self.error.setObjectName("followupError")

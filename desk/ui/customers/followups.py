@@ -1,11 +1,11 @@
-"""Follow-ups in the UI: the times the quick buttons and the snooze menu offer,
-the snooze menu, and the undoable changes the panel (followups_panel), the
+"""Follow-ups in the UI: the snooze menu (listing and labelling the times
+desk.core.customers.due_times works out), and the undoable changes the panel (followups_panel), the
 follow-up dialog and the Today page share."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desk.core import timeutil
+from desk.core.customers import due_times
 from desk.ui import fmt, undo
 
 OVERDUE_BACKGROUND = QColor("#ffebee")
@@ -35,43 +36,12 @@ def _core():
     return followups
 
 
-# -- times the quick buttons and the snooze menu offer ---------------------------
+# -- the snooze menu (its times are core's, desk.core.customers.due_times) ----------
 
 
 def local_now() -> datetime:
     """Now, in the local zone (through timeutil, so tests can fix the clock)."""
     return timeutil.now().astimezone()
-
-
-def _at(day: date, hour: int) -> datetime:
-    return datetime.combine(day, time(hour)).astimezone()
-
-
-def in_an_hour(now: datetime) -> datetime:
-    return (now + timedelta(hours=1)).replace(second=0)
-
-
-def tonight(now: datetime) -> datetime:
-    """20:00 today, which may have passed."""
-    return _at(now.date(), 20)
-
-
-def tomorrow_at(now: datetime, hour: int) -> datetime:
-    return _at(now.date() + timedelta(days=1), hour)
-
-
-def in_days(now: datetime, days: int) -> datetime:
-    return _at(now.date() + timedelta(days=days), 10)
-
-
-def next_week(now: datetime) -> datetime:
-    """Monday morning of next week."""
-    return _at(now.date() + timedelta(days=7 - now.weekday()), 9)
-
-
-def default_due(now: datetime) -> datetime:
-    """Tonight at 20:00 while that is ahead, else tomorrow at 10:00."""
-    return tonight(now) if tonight(now) > now else tomorrow_at(now, 10)
 
 
 def snooze_menu(parent: QWidget, on_pick: Callable[[datetime], None],
@@ -82,15 +52,15 @@ def snooze_menu(parent: QWidget, on_pick: Callable[[datetime], None],
     menu.setObjectName(name)
     menu.menuAction().setObjectName(f"{name}Action")
     menu.setToolTipsVisible(True)
+    labels = {
+        "hour": translate("Followups", "For 1 hour"),
+        "tonight": translate("Followups", "Until tonight 20:00"),
+        "tomorrow": translate("Followups", "Until tomorrow morning"),
+        "nextWeek": translate("Followups", "Until next week"),
+    }
     choices: list[tuple[QAction, Callable[[datetime], datetime]]] = []
-    for key, text, until in (
-        ("hour", translate("Followups", "For 1 hour"), in_an_hour),
-        ("tonight", translate("Followups", "Until tonight 20:00"), tonight),
-        ("tomorrow", translate("Followups", "Until tomorrow morning"),
-         lambda now: tomorrow_at(now, 9)),
-        ("nextWeek", translate("Followups", "Until next week"), next_week),
-    ):
-        action = menu.addAction(text)
+    for key, until in due_times.SNOOZE:
+        action = menu.addAction(labels[key])
         action.setObjectName(f"snooze_{key}")
         action.triggered.connect(lambda _=False, u=until: on_pick(u(local_now())))
         choices.append((action, until))
@@ -99,7 +69,7 @@ def snooze_menu(parent: QWidget, on_pick: Callable[[datetime], None],
         now = local_now()
         for action, until in choices:
             moment = until(now)
-            action.setEnabled(moment > now)
+            action.setEnabled(due_times.offered(moment, now))
             action.setToolTip(fmt.when(timeutil.to_epoch(moment)))
 
     menu.aboutToShow.connect(refresh)

@@ -185,7 +185,7 @@ class CustomersPage(ListPage):
 
     def _track_current(self, index, _previous=None) -> None:
         """Quick replies are filled in for the row in focus."""
-        from desk.ui.replies import current
+        from desk.ui import selection as current
 
         current.set_customer(self.model.id_at(index.row()) if index.isValid() else None)
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from desk.core.errors import UserError
 from desk.core.replies import lint, placeholders, service
 from desk.core.replies.service import CODE_MAX, PhraseInfo
+from desk.ui import selection as current
 from desk.ui import undo
 from desk.ui.errors import ERROR_STYLE, user_message
-from desk.ui.replies import current
 from desk.ui.replies.fill import chinese_ui
 
 PICTURES = "*.png *.jpg *.jpeg *.gif *.bmp *.webp"

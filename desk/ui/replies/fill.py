@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desk.core.replies import placeholders, service
 from desk.core.replies.placeholders import Filled, Gap
 from desk.core.replies.service import PhraseInfo
-from desk.ui.replies import current
+from desk.ui import selection as current
 
 # How a value the phrase cannot be sent without is marked in a preview.
 MISSING_STYLE = "background-color: #fde2e1; color: #b3261e; font-weight: 600;"

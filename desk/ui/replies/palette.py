@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from desk.core.errors import UserError
 from desk.core.replies import placeholders, search
+from desk.ui import selection as current
 from desk.ui.errors import ERROR_STYLE, show_user_error, user_message
-from desk.ui.replies import current, fill
+from desk.ui.replies import fill
 from desk.ui.replies.models import PhrasesModel
 
 LIMIT = 50

@@ -4,7 +4,7 @@ whose next deadline is today or has passed, oldest first."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,12 +28,6 @@ from desk.ui.aftersales.urgency import Urgency, deadline_label
 from desk.ui.customers import followups as ops
 from desk.ui.listpage import ListPage
 from desk.ui.tablemodel import Column, LazyTableModel
-
-
-def end_of_today() -> datetime:
-    """Local midnight tonight, as an aware datetime."""
-    tomorrow = timeutil.now().astimezone().date() + timedelta(days=1)
-    return datetime.combine(tomorrow, time(0)).astimezone()
 
 
 class TodayPage(ListPage):
@@ -227,7 +221,7 @@ class TodayPage(ListPage):
         menu.deleteLater()
 
     def extra_filters(self):
-        return [due_by(end_of_today())]
+        return [due_by(due.end_of_day(timeutil.now()))]
 
     def search_filter(self, text: str):
         from desk.core.listing import Filter

@@ -195,6 +195,17 @@ def test_urgency_only_grows_as_time_passes(now, offset, step, zone, warn):
         assert now < deadline <= deadlines.end_of_day(now, zone)
 
 
+@given(MOMENTS, st.integers(-10**6, 10**6), ZONES, st.integers(1, 720))
+def test_urgency_in_epoch_seconds_is_the_same_rule(now, offset, zone, warn):
+    """The tables classify epochs against one precomputed midnight (due.classify);
+    that gives what urgency() gives for the same moments."""
+    deadline = now + timedelta(seconds=offset)
+    day_end = timeutil.to_epoch(deadlines.end_of_day(now, zone))
+    in_seconds = due.classify(timeutil.to_epoch(deadline), timeutil.to_epoch(now), day_end, warn * 3600)
+    assert in_seconds == deadlines.urgency(deadline, now, warn, zone)
+    assert due.classify(None, 0, 0, 0) == "none"
+
+
 # -- the handling clock, as properties ------------------------------------------------------
 
 

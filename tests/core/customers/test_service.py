@@ -386,3 +386,11 @@ def test_tag_with_new_creates_and_tags_in_one_go(shop, announced):
     with pytest.raises(UserError, match="in the trash"):
         service.tag_with_new(cid, category, "新的")
     assert len(tags.all_tags()) == count
+
+
+def test_any_customers_counts_the_trash_too(db):
+    assert not service.any_customers()  # a new, empty shop: the first-run welcome is offered
+    cid = service.create("taobao", "小雨点点")
+    assert service.any_customers()
+    service.move_to_trash([cid])
+    assert service.any_customers()  # a buyer in the trash still means the shop is in use

@@ -3,7 +3,7 @@
 Pages and dialogs that show a buyer or a case say so here; the phrase editor's
 preview and the palette read `context()` when they fill a phrase.
 
-    from desk.ui.replies import current
+    from desk.ui import selection as current
     current.set_customer(customer_id)   # a buyer chosen; any case is forgotten
     current.set_case(case_id)           # a case chosen; None goes back to the buyer
 
