@@ -15,33 +15,19 @@ from desk.core.aftersales import deadlines, service
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.errors import UserError
-from desk.core.history import Step
+from tests.core.history_checks import back_and_forth, table_rows
 
 from .conftest import BEIJING
 
-TABLES = ("deadline_rule", "aftersales_case", "aftersales_reason", "setting")
+TABLES = {t: ("updated_at",) for t in ("deadline_rule", "aftersales_case", "aftersales_reason", "setting")}
 
 
 def state() -> dict[str, list[tuple]]:
     """Every row of the tables the rules touch, without the updated_at stamps."""
-    conn = database.connection()
-    out = {}
-    for table in TABLES:
-        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "updated_at"]
-        out[table] = sorted(conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(),
-                            key=repr)
-    return out
+    return table_rows(TABLES)
 
 
-def back_and_forth(step: Step, before: dict, after: dict) -> None:
-    assert isinstance(step, Step) and step.label
-    assert state() == after
-    step.undo()
-    assert state() == before
-    step.redo()
-    assert state() == after
-    step.undo()
-    assert state() == before
+
 
 
 def rule(platform: str, key: str) -> deadlines.RuleInfo:
@@ -76,7 +62,7 @@ def test_changing_a_preset_s_hours_undoes_with_its_cases_deadlines(open_case):
     assert info.hours == 3 and rule("taobao", "seller_respond").hours == 3
     assert next_deadline(open_case) == 3 * 3600 != was
     after = state()
-    back_and_forth(step, before, after)
+    back_and_forth(step, before, after, state)
     assert rule("taobao", "seller_respond").hours == r.hours
     assert next_deadline(open_case) == was
 
@@ -86,7 +72,7 @@ def test_switching_a_preset_off_undoes(open_case):
     before = state()
     _, step = deadlines.update_rule_step(r.id, active=False)
     assert not rule("taobao", "seller_respond").active
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert rule("taobao", "seller_respond").active
 
 
@@ -119,7 +105,7 @@ def test_resetting_a_platform_undoes_hours_switches_and_order(open_case):
     rules, step = deadlines.reset_rules_step("taobao")
     assert [r.id for r in rules] == [r.id for r in deadlines.list_rules("taobao")]
     assert all(r.active for r in rules) and rule("taobao", tb[0].key).hours != 7
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert rule("taobao", tb[0].key).hours == 7 and not rule("taobao", tb[1].key).active
     assert rule("taobao", tb[2].key).position == 99
 
@@ -131,13 +117,13 @@ def test_the_shop_clock_undoes_both_values_and_the_open_cases(open_case):
     assert settings.get("handling_cutoff_hour") == 9
     assert Case.get_by_id(open_case).next_deadline_at != was  # due the next day now
     after = state()
-    back_and_forth(step, before, after)
+    back_and_forth(step, before, after, state)
     assert (settings.get("handling_cutoff_hour"), settings.get("deadline_warn_hours")) == (24, 6)
     assert Case.get_by_id(open_case).next_deadline_at == was
 
     _, step = deadlines.set_shop_clock_step(warn_hours=12)
     assert settings.get("deadline_warn_hours") == 12
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert settings.get("deadline_warn_hours") == 6
 
 
@@ -158,7 +144,7 @@ def test_adding_a_reason_undoes_and_redoes_with_its_code_and_place(shop):
     position = service.reason_position(made.code)
     assert service.reasons()[-1] == made  # last in the list
     after = state()
-    back_and_forth(step, before, after)
+    back_and_forth(step, before, after, state)
     assert reason(made.code) is None
     step.redo()
     assert reason(made.code) == made and service.reason_position(made.code) == position
@@ -173,7 +159,7 @@ def test_changing_a_reason_undoes_the_fields_it_changed(shop, change):
     assert was.code == "quality" and was.name != "换个名字"
     now = reason("quality")
     assert all(getattr(now, k) == v for k, v in change.items())
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert reason("quality") == was
 
 
@@ -196,7 +182,7 @@ def test_deleting_a_reason_undoes_with_its_code_flags_and_place(shop):
     before = state()
     deleted, step = service.delete_reason_step(target.code)
     assert deleted == was and reason(target.code) is None
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert reason(target.code) == was and service.reason_position(target.code) == position
 
 

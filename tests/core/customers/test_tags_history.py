@@ -13,7 +13,7 @@ from desk.core.base import database
 from desk.core.customers import tags
 from desk.core.customers.models import Tag, TagCategory
 from desk.core.errors import UserError
-from desk.core.history import Step
+from tests.core.history_checks import back_and_forth, table_rows
 
 # table: columns left out of the comparison
 TABLES = {"tag_category": ("updated_at",), "tag": ("updated_at",),
@@ -21,24 +21,10 @@ TABLES = {"tag_category": ("updated_at",), "tag": ("updated_at",),
 
 
 def state() -> dict[str, list[tuple]]:
-    conn = database.connection()
-    out = {}
-    for table, skip in TABLES.items():
-        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
-        out[table] = sorted(conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(),
-                            key=repr)
-    return out
+    return table_rows(TABLES)
 
 
-def back_and_forth(step: Step, before: dict, after: dict) -> None:
-    assert isinstance(step, Step) and step.label
-    assert state() == after
-    step.undo()
-    assert state() == before
-    step.redo()
-    assert state() == after
-    step.undo()
-    assert state() == before
+
 
 
 def carriers(tag_id: int) -> list[int]:
@@ -69,7 +55,7 @@ def test_adding_a_category_undoes_and_redoes_under_its_id_and_place(sizes):
     c = TagCategory.get_by_id(category_id)
     assert (c.name, c.color) == ("风格", "#00aa00")
     assert c.position == max(x.position for x in TagCategory.select())
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert not TagCategory.select().where(TagCategory.id == category_id).exists()
     step.redo()
     assert TagCategory.get_by_id(category_id).position == c.position
@@ -95,7 +81,7 @@ def test_renaming_and_recolouring_a_category_undoes(sizes, change):
     _, step = tags.update_category_step(sizes["cat"], **change)
     c = TagCategory.get_by_id(sizes["cat"])
     assert all(getattr(c, k) == v for k, v in change.items())
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     c = TagCategory.get_by_id(sizes["cat"])
     assert (c.name, c.color) == ("尺码", "#aa5500")
 
@@ -106,7 +92,7 @@ def test_deleting_a_category_undoes_with_its_tags_and_their_customers(sizes):
     assert saved.name == "尺码" and len(saved.tags) == 3
     assert not Tag.select().where(Tag.category == sizes["cat"]).exists()
     assert carriers(sizes["middle"]) == []
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert [t.id for t in tags.tags_in(sizes["cat"])] == [sizes["small"], sizes["middle"], sizes["big"]]
     assert carriers(sizes["middle"]) == sorted(sizes["customers"])
     assert Tag.get_by_id(sizes["middle"]).color == "#112233"
@@ -134,7 +120,7 @@ def test_adding_a_tag_undoes_and_redoes_under_its_id_and_place(sizes):
     tag_id, step = tags.create_tag_step(sizes["cat"], " 高个子 ")
     t = Tag.get_by_id(tag_id)
     assert (t.name, t.position, t.name_abbr) == ("高个子", 3, "ggz")
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     step.redo()
     assert Tag.get_by_id(tag_id).position == 3
 
@@ -158,7 +144,7 @@ def test_changing_a_tag_undoes_the_fields_it_changed(sizes, change):
     _, step = tags.update_tag_step(tag_id, **change)
     t = Tag.get_by_id(tag_id)
     assert all(getattr(t, k) == v for k, v in change.items())
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     t = Tag.get_by_id(tag_id)
     assert (t.name, t.color, t.description, t.name_abbr) == ("微胖", "#112233", "推荐宽松款", "wp")
 
@@ -167,7 +153,7 @@ def test_giving_a_tag_of_the_category_s_colour_its_own_undoes_to_none(sizes):
     before = state()
     _, step = tags.update_tag_step(sizes["small"], color="#abcdef")
     assert Tag.get_by_id(sizes["small"]).color == "#abcdef"
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert Tag.get_by_id(sizes["small"]).color is None
 
 
@@ -179,7 +165,7 @@ def test_moving_a_tag_undoes_to_its_category_and_place(sizes):
     assert was == (sizes["cat"], 0)
     t = Tag.get_by_id(sizes["small"])
     assert (t.category_id, t.position) == (target, 1)
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     assert [t.id for t in tags.tags_in(sizes["cat"])] == [sizes["small"], sizes["middle"], sizes["big"]]
 
 
@@ -188,7 +174,7 @@ def test_deleting_a_tag_undoes_with_its_customers_colour_and_place(sizes):
     saved, step = tags.delete_tag_step(sizes["middle"])
     assert saved.customer_ids == tuple(sorted(sizes["customers"]))
     assert not Tag.select().where(Tag.id == sizes["middle"]).exists()
-    back_and_forth(step, before, state())
+    back_and_forth(step, before, state(), state)
     t = Tag.get_by_id(sizes["middle"])
     assert (t.position, t.color, t.description) == (1, "#112233", "推荐宽松款")
     assert carriers(sizes["middle"]) == sorted(sizes["customers"])
