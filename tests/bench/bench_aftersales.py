@@ -17,7 +17,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from bench_customers_page import _empty_data, _listing_sql, _probe, _work, _write_spec
+from bench_customers_page import _listing_sql, _probe, _work, _write_spec
 from harness import (
     BenchError,
     Context,
@@ -25,6 +25,7 @@ from harness import (
     alternate,
     bench,
     demo_data,
+    empty_data,
     median,
     run_timed,
     spread,
@@ -207,12 +208,12 @@ def photos(ctx: Context) -> list[Path]:
 
 def _one_case(ctx: Context) -> Path:
     """A freshly migrated data folder with one buyer and one case (made once)."""
-    root = ctx.cache / f"{_empty_data(ctx).name}-one-case"
+    root = ctx.cache / f"{empty_data(ctx).name}-one-case"
     if root.exists():
         return root
     part = root.with_name(root.name + ".part")
     shutil.rmtree(part, ignore_errors=True)
-    shutil.copytree(_empty_data(ctx), part)
+    shutil.copytree(empty_data(ctx), part)
     t0 = 1_714_521_600
     with sqlite3.connect(part / "shopdesk.sqlite3") as conn:
         conn.execute(

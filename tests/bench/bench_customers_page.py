@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from harness import (
     alternate,
     bench,
     demo_data,
+    empty_data,
     median,
     run_timed,
     spread,
@@ -33,21 +33,6 @@ PROBE = Path(__file__).with_name("page_probe.py")
 WINDOW = (1280, 800)  # ShopDesk's default window size
 MIB = 1024  # KiB per MiB
 SORT_LIMIT_S = 0.2
-
-
-def _empty_data(ctx: Context) -> Path:
-    """A data folder with a freshly migrated database and no customers (made once)."""
-    from desk.core import db
-
-    root = ctx.cache / f"empty-schema{db.latest_version()}"
-    if root.exists():
-        return root
-    part = root.with_name(root.name + ".part")
-    shutil.rmtree(part, ignore_errors=True)
-    (part / "backups").mkdir(parents=True)
-    db.migrate(part / "shopdesk.sqlite3", part / "backups")
-    part.rename(root)
-    return root
 
 
 def _work(ctx: Context, folder: str = "customers-page-bench") -> Path:
@@ -107,7 +92,7 @@ def _specs(ctx: Context) -> _Specs:
     from desk.core import db
     from desk.core.customers.listing import CUSTOMERS
 
-    data, empty = demo_data(ctx), _empty_data(ctx)
+    data, empty = demo_data(ctx), empty_data(ctx)
 
     def page_spec(root: Path) -> dict:
         return {

@@ -159,21 +159,6 @@ def make_order_export(path: Path) -> Path:
     return path
 
 
-def _empty_data(ctx) -> Path:
-    from desk.core import db
-    from desk.core.paths import DataDir
-
-    root = ctx.cache / f"excel-empty-schema{db.latest_version()}"
-    if not root.exists():
-        part = root.with_name(root.name + ".part")
-        shutil.rmtree(part, ignore_errors=True)
-        data = DataDir(part).ensure()
-        db.open_database(data.db_path, data.backups)
-        db.close()
-        part.rename(root)
-    return root
-
-
 def _run(ctx, *args, lxml: bool = True) -> dict:
     """A probe in a fresh process; `lxml=False`: openpyxl told not to use lxml
     (OPENPYXL_LXML), to measure what it pays."""
@@ -193,7 +178,16 @@ def _pandas() -> bool:
 # --- the benchmarks --------------------------------------------------------------------
 
 if __name__ != "__main__":
-    from harness import BenchError, Context, Measurement, alternate, bench, demo_data, median
+    from harness import (
+        BenchError,
+        Context,
+        Measurement,
+        alternate,
+        bench,
+        demo_data,
+        empty_data,
+        median,
+    )
 
     def _export_runs(ctx: Context) -> dict[str, list[dict]]:
         cached = getattr(_export_runs, "cached", None)
@@ -265,7 +259,7 @@ if __name__ != "__main__":
         path = work / f"taobao-{ROWS}.xlsx"
         if not path.exists():
             make_order_export(path)
-        empty = _empty_data(ctx)
+        empty = empty_data(ctx)
         runs = {"ours": lambda: _run(ctx, "import", empty, work, path),
                 "bare": lambda: _run(ctx, "bare-read", path)}
         if _pandas():

@@ -125,19 +125,6 @@ def make_csv(path: Path) -> Path:
     return path
 
 
-def _empty_data(ctx) -> Path:
-    from desk.core import db
-    from desk.core.paths import DataDir
-
-    root = ctx.cache / f"import-empty-schema{db.latest_version()}"
-    if not root.exists():
-        part = root.with_name(root.name + ".part")
-        shutil.rmtree(part, ignore_errors=True)
-        data = DataDir(part).ensure()
-        db.open_database(data.db_path, data.backups)
-        db.close()
-        part.rename(root)
-    return root
 
 
 def _run(ctx, *args) -> dict:
@@ -150,7 +137,7 @@ def _run(ctx, *args) -> dict:
 # --- the benchmarks --------------------------------------------------------------------
 
 if __name__ != "__main__":
-    from harness import Context, Measurement, alternate, bench, median
+    from harness import Context, Measurement, alternate, bench, empty_data, median
 
     def _runs(ctx: Context, kind: str) -> dict[str, list[dict]]:
         cache = _runs.__dict__.setdefault("cache", {})
@@ -161,7 +148,7 @@ if __name__ != "__main__":
         path = work / f"taobao-{ROWS}.{kind}"
         if not path.exists():
             (make_xlsx if kind == "xlsx" else make_csv)(path)
-        empty = _empty_data(ctx)
+        empty = empty_data(ctx)
         bare = "calamine" if kind == "xlsx" else "csv"
         cache[kind] = alternate({"ours": lambda: _run(ctx, "import", empty, work, path),
                                  "bare": lambda: _run(ctx, bare, path)}, ctx.rounds(3))

@@ -176,6 +176,24 @@ def shopdesk_cmd() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "desk"]
 
 
+def empty_data(ctx: Context) -> Path:
+    """A data folder with a freshly migrated database and no customers, made
+    once per schema version and kept in the cache."""
+    from desk.core import db
+    from desk.core.paths import DataDir
+
+    root = ctx.cache / f"empty-schema{db.latest_version()}"
+    if root.exists():
+        return root
+    part = root.with_name(root.name + ".part")
+    shutil.rmtree(part, ignore_errors=True)
+    data = DataDir(part).ensure()
+    db.open_database(data.db_path, data.backups)
+    db.close()
+    part.rename(root)  # only a finished folder gets the real name
+    return root
+
+
 def demo_data(ctx: Context) -> Path:
     """A data folder with `ctx.customers` demo customers, made once per schema
     version and kept in the cache (100,000 customers take about half a minute)."""
