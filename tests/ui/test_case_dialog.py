@@ -151,9 +151,11 @@ def test_new_case_from_an_order_is_prefilled_and_saved(qtbot, shop):
     assert case.handler == "小王"
     assert case.return_tracking_no == "SF1234567890"
     assert case.free_shipping
-    # opening a case is undoable: it goes to the trash
+    # opening a case is undoable: the case is gone, and redo brings it back under its number
     undo.stack().undo()
-    assert service.get_case(dialog.case_id).deleted_at is not None
+    assert Case.get_or_none(Case.id == dialog.case_id) is None
+    undo.stack().redo()
+    assert service.get_case(dialog.case_id).case_no == case.case_no
 
 
 def test_ask_returns_the_new_case_id(qtbot, shop):
@@ -260,18 +262,17 @@ def test_status_buttons_follow_the_flow_and_write_the_timeline(qtbot, shop):
     assert visible_statuses(dialog) == set(flow.offered("handling"))
     assert settle.isVisible()
     assert dialog.status.text() == "Handling"
-    # the flow cannot go back to "new", so that move is not on the history
-    assert undo.stack().count() == 0
+    assert undo.stack().count() == 1
 
     with answering(QInputDialog, comment("")):
         click(qtbot, dialog.status_buttons["awaiting_return"])
     assert service.get_case(case_id).status == "awaiting_return"
-    assert undo.stack().count() == 1
-    undo.stack().undo()
+    assert undo.stack().count() == 2
+    undo.stack().undo()  # the move is taken off the timeline, not answered by another
     case = service.get_case(case_id)
     assert case.status == "handling"
-    assert case.events[-1].comment == "undone"
-    assert timeline(dialog)[-1][1] == "Awaiting return → Handling"
+    assert case.events[-1].comment == "called the buyer"
+    assert timeline(dialog)[-1][1] == "New → Handling" and len(timeline(dialog)) == 2
     assert visible_statuses(dialog) == set(flow.offered("handling"))
 
     # cancelling the comment cancels the move

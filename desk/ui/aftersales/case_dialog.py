@@ -35,10 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core import changes, settings, timeutil
-from desk.core.aftersales import deadlines, flow, service, shipping
+from desk.core import settings, timeutil
+from desk.core.aftersales import deadlines, flow, service, shipping, steps
 from desk.core.aftersales.models import CASE_STATUSES, RESPONSIBILITIES
-from desk.core.base import database
 from desk.core.customers import search
 from desk.core.customers import service as customers
 from desk.core.errors import UserError
@@ -88,14 +87,6 @@ def payers() -> dict[str, str]:
         shipping.BUYER_BOTH: translate("CaseDialog", "The buyer pays both ways"),
         shipping.NOBODY: translate("CaseDialog", "Nobody pays"),
     }
-
-
-def form_values(case: service.CaseDetail) -> dict[str, Any]:
-    """A case's editable fields as update_case takes them (the undo of an edit)."""
-    values = {name: getattr(case, name) for name in service.EDITABLE if name != "items"}
-    values["items"] = [(i.order_item_id if i.order_item_id is not None else i.title, i.quantity)
-                       for i in case.items]
-    return values
 
 
 class CaseDialog(QDialog):
@@ -669,8 +660,7 @@ class CaseDialog(QDialog):
             return
         case_id = self.case.id
         try:
-            history.perform(self.tr("Add remark"), lambda: service.add_comment(case_id, text),
-                            undo=service.remove_comment)
+            history.run(self.tr("Add remark"), lambda: steps.add_comment_step(case_id, text))
         except UserError as e:
             self._show_error(self.status_error, user_message(e))
             return
@@ -786,22 +776,8 @@ class CaseDialog(QDialog):
     def _open(self, values: dict[str, Any]) -> None:
         cid, payer = self.customer_id, self.payer.currentData()
         values = dict(values, carrier=self.carrier.text(), tracking_no=self.tracking.text())
-        made: list[int] = []
-
-        def do() -> int:
-            with changes.write(database):
-                case_id = service.open_case(cid, **values)
-                if payer is not None:
-                    service.set_shipping_payer(case_id, payer)
-            made.append(case_id)
-            return case_id
-
-        def again() -> int:
-            service.restore(made)
-            return made[0]
-
-        self.case_id = history.perform(self.tr("Open after-sales case"), do,
-                                       lambda case_id: service.move_to_trash([case_id]), again)
+        self.case_id = history.run(self.tr("Open after-sales case"),
+                                   lambda: steps.open_case_step(cid, payer=payer, **values))
         self.saved = True
         from desk.ui import selection as current
 
@@ -815,28 +791,13 @@ class CaseDialog(QDialog):
         super().done(result)
 
     def _update(self, values: dict[str, Any]) -> None:
-        case_id = self.case.id
-        before = service.get_case(case_id)
-        old = form_values(before)
-        old_payer = before.shipping_payer if before.shipping_payer_override else None
-        reissue = values["kind"] == "reissue"
-        prefix = "reissue" if reissue else "return"
-        new = dict(values)
-        for name in ("return_carrier", "return_tracking_no", "reissue_carrier", "reissue_tracking_no"):
-            new[name] = old[name]
-        new[f"{prefix}_carrier"] = self.carrier.text()
-        new[f"{prefix}_tracking_no"] = self.tracking.text()
-        payer = self.payer.currentData()
-        if new == old and payer == old_payer:
+        case_id, payer = self.case.id, self.payer.currentData()
+        changed = history.run(
+            self.tr("Edit case {case_no}").format(case_no=self.case.case_no),
+            lambda: steps.edit_case_step(case_id, payer=payer, carrier=self.carrier.text(),
+                                         tracking_no=self.tracking.text(), **values))
+        if not changed:
             return
-
-        def write(fields: dict[str, Any], who_pays: str | None) -> None:
-            with changes.write(database):
-                service.update_case(case_id, **fields)
-                service.set_shipping_payer(case_id, who_pays)
-
-        history.perform(self.tr("Edit case {case_no}").format(case_no=before.case_no),
-                        lambda: write(new, payer), lambda _: write(old, old_payer))
         self.saved = True
         self._reload_now()
 
@@ -865,30 +826,17 @@ class CaseDialog(QDialog):
     def change_status(self, status: str) -> None:
         case_id = self.case.id
         try:
-            before = service.get_case(case_id)
+            case_no = service.get_case(case_id).case_no  # gone meanwhile: said before asking
         except UserError as e:
             self._show_error(self.status_error, user_message(e))
             return
-        old = before.status
         name = self.status_buttons[status].text()
-        comment = self.ask_comment(self.tr("{case_no}: {status}").format(
-            case_no=before.case_no, status=name))
+        label = self.tr("{case_no}: {status}").format(case_no=case_no, status=name)
+        comment = self.ask_comment(label)
         if comment is None:
             return
-        undone = self.tr("undone")
-
-        def do() -> int:
-            return flow.change_status(case_id, status, comment=comment)
-
         try:
-            # A move the flow cannot take back (new → handling) is made but not
-            # put on the history: its undo would be refused anyway.
-            if old in flow.offered(status):
-                history.perform(self.tr("{case_no}: {status}").format(
-                    case_no=before.case_no, status=name), do,
-                    lambda _: flow.change_status(case_id, old, comment=undone))
-            else:
-                do()
+            history.run(label, lambda: steps.change_status_step(case_id, status, comment=comment))
         except UserError as e:
             self._show_error(self.status_error, user_message(e))
             return

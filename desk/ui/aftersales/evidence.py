@@ -44,8 +44,10 @@ from PySide6.QtWidgets import (
 
 from desk.core import timeutil
 from desk.core.aftersales import photos as core
+from desk.core.aftersales import steps
 from desk.core.aftersales.photos import AddReport, PhotoInfo
 from desk.core.errors import Cancelled, UserError
+from desk.core.history import Step
 from desk.ui import fmt, screenfit, undo
 from desk.ui.bus import bus
 from desk.ui.errors import report, user_message
@@ -78,8 +80,8 @@ def _png(image: QImage) -> bytes:
 
 
 def add_in_background(case_id: int, sources: list, kind: str, progress=None,
-                      is_cancelled=None, stored=None) -> AddReport:
-    """core.add_photos on a worker; pasted or dropped image data (a QImage)
+                      is_cancelled=None, stored=None) -> tuple[AddReport, Step | None]:
+    """core.add_photos on a worker, with the step that takes the batch back; pasted or dropped image data (a QImage)
     is encoded to PNG here, off the main thread. `stored(name, thumbnail
     path or None)` is called as each photo is stored, with its thumbnail
     made here too, so the panel can show it at once."""
@@ -94,8 +96,8 @@ def add_in_background(case_id: int, sources: list, kind: str, progress=None,
             except RuntimeError:  # the panel closed meanwhile; the batch still goes in
                 pass
 
-    return core.add_photos(case_id, ready, kind=kind, progress=progress, is_cancelled=is_cancelled,
-                           photos=photos, stored=each)
+    return steps.add_photos_step(case_id, ready, kind=kind, progress=progress,
+                                 is_cancelled=is_cancelled, photos=photos, stored=each)
 
 
 def sources_from_mime(mime: QMimeData) -> tuple[list, bool]:
@@ -410,15 +412,13 @@ class EvidencePanel(QWidget):
         self.status.setText("")
         report(error, self)
 
-    def _added(self, result: AddReport) -> None:
+    def _added(self, added: tuple[AddReport, Step | None]) -> None:
         if not self._add_done():
             return
+        result, step = added
         ids = result.evidence_ids
-        if ids:
-            # Stored in the background already: the history records how to take it back.
-            undo.perform(self.tr("Add %n photo(s)", "", len(ids)), lambda: ids,
-                         undo=lambda r: core.remove_photos(r),
-                         redo=lambda: (core.restore_photos(ids), ids)[1])
+        if step is not None:  # attached in the background already: only recorded here
+            undo.push_step(step, self.tr("Add %n photo(s)", "", len(ids)))
         parts = [self.tr("Added %n photo(s).", "", len(ids))]
         if result.duplicates:
             parts.append(self.tr("%n photo(s) were already on this case.", "",
@@ -484,19 +484,11 @@ class EvidencePanel(QWidget):
         ids = self.selected_ids()
         if not kind or not ids:
             return
-        before = {i: p.kind for i in ids if (p := self._photo(i)) is not None and p.kind != kind}
-        if not before:
+        changing = [i for i in ids if (p := self._photo(i)) is not None and p.kind != kind]
+        if not changing:
             return
-
-        def do() -> None:
-            for i in before:
-                core.edit_photo(i, kind=kind)
-
-        def back(_r) -> None:
-            for i, old in before.items():
-                core.edit_photo(i, kind=old)
-
-        self._undoable(self.tr("Change the kind of %n photo(s)", "", len(before)), do, back)
+        self._undoable(self.tr("Change the kind of %n photo(s)", "", len(changing)),
+                       lambda: steps.edit_photos_step(changing, kind=kind))
 
     def caption_edited(self) -> None:
         ids = self.selected_ids()
@@ -504,22 +496,20 @@ class EvidencePanel(QWidget):
         text = self.caption.text().strip()
         if p is None or text == p.caption:
             return
-        old = p.caption
-        self._undoable(self.tr("Edit caption"), lambda: core.edit_photo(p.id, caption=text),
-                       lambda _r: core.edit_photo(p.id, caption=old))
+        self._undoable(self.tr("Edit caption"), lambda: steps.edit_photos_step([p.id], caption=text))
 
     def remove_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         self._undoable(self.tr("Remove %n photo(s)", "", len(ids)),
-                       lambda: core.remove_photos(ids), lambda _r: core.restore_photos(ids))
+                       lambda: steps.remove_photos_step(ids))
         self.status.setText(self.tr("Moved %n photo(s) to the trash (Ctrl+Z brings them back).",
                                     "", len(ids)))
 
-    def _undoable(self, text: str, do, back) -> None:
+    def _undoable(self, text: str, write) -> None:
         try:
-            undo.perform(text, do, undo=back)
+            undo.run(text, write)
         except UserError as e:
             report(e, self)
 
