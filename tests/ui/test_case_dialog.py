@@ -102,11 +102,11 @@ def open_existing(shop, **values) -> int:
 
 
 def visible_statuses(dialog: CaseDialog) -> set[str]:
-    return {code for code, b in dialog.status_buttons.items() if b.isVisible()}
+    return {code for code, b in dialog.status_panel.buttons.items() if b.isVisible()}
 
 
 def timeline(dialog: CaseDialog) -> list[list[str]]:
-    t = dialog.timeline
+    t = dialog.status_panel.timeline
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
 
 
@@ -114,8 +114,8 @@ def test_new_case_from_an_order_is_prefilled_and_saved(qtbot, shop):
     dialog = show(qtbot, CaseDialog(customer_id=shop["customer"], order_id=shop["order"]))
     assert "小雨点点" in dialog.findChild(QLabel, "caseBuyer").text()
     assert not dialog.findChild(QLineEdit, "caseBuyerSearch").isVisible()  # the buyer is fixed
-    assert dialog.order_combo.currentData() == shop["order"]
-    assert ORDER_NO in dialog.order_combo.currentText()
+    assert dialog.picker.orders.currentData() == shop["order"]
+    assert ORDER_NO in dialog.picker.orders.currentText()
     items = dialog.items
     assert [items.item(r, 0).text() for r in range(items.rowCount())] == ["T恤 白色 L", "袜子"]
     assert all(items.item(r, 0).checkState() == Qt.CheckState.Checked for r in range(2))
@@ -251,7 +251,7 @@ def test_status_buttons_follow_the_flow_and_write_the_timeline(qtbot, shop):
         return answer
 
     with answering(QInputDialog, comment("called the buyer")):
-        click(qtbot, dialog.status_buttons["handling"])
+        click(qtbot, dialog.status_panel.buttons["handling"])
     case = service.get_case(case_id)
     assert case.status == "handling"
     assert (case.events[-1].old_status, case.events[-1].new_status) == ("new", "handling")
@@ -261,11 +261,11 @@ def test_status_buttons_follow_the_flow_and_write_the_timeline(qtbot, shop):
     assert rows[-1][2] == "小王" and rows[-1][3] == "called the buyer"
     assert visible_statuses(dialog) == set(flow.offered("handling"))
     assert settle.isVisible()
-    assert dialog.status.text() == "Handling"
+    assert dialog.status_panel.status.text() == "Handling"
     assert undo.stack().count() == 1
 
     with answering(QInputDialog, comment("")):
-        click(qtbot, dialog.status_buttons["awaiting_return"])
+        click(qtbot, dialog.status_panel.buttons["awaiting_return"])
     assert service.get_case(case_id).status == "awaiting_return"
     assert undo.stack().count() == 2
     undo.stack().undo()  # the move is taken off the timeline, not answered by another
@@ -277,7 +277,7 @@ def test_status_buttons_follow_the_flow_and_write_the_timeline(qtbot, shop):
 
     # cancelling the comment cancels the move
     with answering(QInputDialog, lambda box: box.reject()):
-        click(qtbot, dialog.status_buttons["rejected"])
+        click(qtbot, dialog.status_panel.buttons["rejected"])
     assert service.get_case(case_id).status == "handling"
 
 
@@ -345,7 +345,7 @@ def test_settle_with_a_follow_up(qtbot, shop):
     assert followup.title == "Ask the buyer to revise the review"
     assert followup.case_id == case_id
     assert visible_statuses(dialog) == {"handling"}
-    assert dialog.status_buttons["handling"].text() == "Reopen"
+    assert dialog.status_panel.buttons["handling"].text() == "Reopen"
     assert not dialog.findChild(QPushButton, "caseSettle").isVisible()
     assert timeline(dialog)[-1][1:] == ["Handling → Done", "小王", "refunded"]
     assert dialog.refund.text() == "60.00"
@@ -366,21 +366,21 @@ def test_new_case_from_scratch_picks_the_buyer_and_order(qtbot, shop):
     click(qtbot, dialog.save)
     assert "Choose the buyer first" in dialog.error.text()
     assert case_count() == 0
-    assert dialog.order_combo.count() == 1  # only "No order"
+    assert dialog.picker.orders.count() == 1  # only "No order"
 
-    qtbot.keyClicks(dialog.buyer_search, "13800001111")
-    assert dialog.buyer_results.count() == 1
-    dialog.buyer_results.setCurrentRow(0)
-    assert "小雨点点" in dialog.buyer.text()
-    assert dialog.order_combo.count() == 2
+    qtbot.keyClicks(dialog.picker.search, "13800001111")
+    assert dialog.picker.results.count() == 1
+    dialog.picker.results.setCurrentRow(0)
+    assert "小雨点点" in dialog.picker.buyer.text()
+    assert dialog.picker.orders.count() == 2
     # the buyer's newest order is chosen, listed with what was in it
-    assert dialog.order_combo.currentData() == shop["order"]
-    assert "T恤 白色 L、袜子" in dialog.order_combo.currentText()
+    assert dialog.picker.orders.currentData() == shop["order"]
+    assert "T恤 白色 L、袜子" in dialog.picker.orders.currentText()
     assert dialog.items.rowCount() == 2
     assert dialog.refund.text() == "123.45"
-    dialog.order_combo.setCurrentIndex(0)  # no order
+    dialog.picker.orders.setCurrentIndex(0)  # no order
     assert dialog.items.rowCount() == 0
-    dialog.order_combo.setCurrentIndex(1)
+    dialog.picker.orders.setCurrentIndex(1)
     assert dialog.items.rowCount() == 2
     # create and cancel sit on one row at the bottom
     buttons = dialog.findChild(QDialogButtonBox, "caseButtons")
@@ -441,7 +441,7 @@ def test_a_remark_goes_on_the_timeline_and_undo_takes_it_off(qtbot, shop):
 
 def test_items_named_by_hand_on_a_case_without_an_order(qtbot, shop):
     dialog = show(qtbot, CaseDialog(customer_id=shop["customer"]))
-    dialog.order_combo.setCurrentIndex(0)  # no order (the newest one is chosen at first)
+    dialog.picker.orders.setCurrentIndex(0)  # no order (the newest one is chosen at first)
     assert dialog.items.isHidden() and "name them below" in dialog.no_items.text()
     new_item = dialog.findChild(QLineEdit, "caseNewItem")
     new_item.setFocus()
@@ -461,6 +461,6 @@ def test_items_named_by_hand_on_a_case_without_an_order(qtbot, shop):
     # picking an order later keeps the named items beside the order's own
     edit = show(qtbot, CaseDialog(dialog.case_id))
     assert edit.items.rowCount() == 2
-    edit.order_combo.setCurrentIndex(1)
+    edit.picker.orders.setCurrentIndex(1)
     titles = [edit.items.item(r, 0).text() for r in range(edit.items.rowCount())]
     assert titles[-2:] == ["rose tea", "gift box"] and len(titles) == 4

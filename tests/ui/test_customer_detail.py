@@ -753,7 +753,7 @@ def test_cases_open_from_the_customer_dialog(qtbot, page, buyer):
     seen = []
 
     def look(case_dialog) -> None:
-        seen.append(case_dialog.order_combo.currentData())
+        seen.append(case_dialog.picker.order_id())
         case_dialog.reject()
 
     def drive(dialog: CustomerDialog) -> None:

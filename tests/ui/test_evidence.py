@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from desk.core.aftersales import photos
 from desk.core.base import database
 from desk.ui import undo
-from desk.ui.aftersales.evidence import EvidencePanel, PhotoViewer
+from desk.ui.aftersales.evidence import EvidencePanel
+from desk.ui.aftersales.photo_viewer import PhotoViewer
 
 T0 = int(datetime(2024, 5, 1, tzinfo=UTC).timestamp())
 
