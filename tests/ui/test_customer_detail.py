@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desk.core.base import database
 from desk.core.customers import figures, notes, service, tags
 from desk.core.customers.models import Address, Customer, CustomerTag, Note, Tag
+from desk.core.orders import service as order_service
 from desk.ui import fmt, undo
 from desk.ui.customers.address_dialog import AddressDialog
 from desk.ui.customers.detail import CustomerDialog
@@ -433,7 +434,7 @@ def test_bad_address_is_refused_inline_and_nothing_is_saved(qtbot, page, buyer, 
 
 
 def test_edit_a_note_and_link_notes_to_an_order_or_a_case(qtbot, page, buyer):
-    order_id = service.orders_of(buyer)[0][0]
+    order_id = order_service.orders_of(buyer)[0][0]
     case_id = add_case(buyer, "SH-000012")
     add_case(service.create("other", "别人家"), "SH-000013")  # not offered
     older = notes.add(buyer, "问了尺码")

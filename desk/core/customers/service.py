@@ -232,14 +232,6 @@ def tags_of(customer_id: int) -> list[TagInfo]:
             for t in rows]
 
 
-def orders_of(customer_id: int) -> list[tuple[int, str, str, datetime, int]]:
-    """A customer's orders, newest first, as (id, order_no, status, placed_at, amount_fen)."""
-    rows = database.execute_sql(
-        "SELECT id, order_no, status, placed_at, amount_fen FROM shop_order"
-        " WHERE customer_id = ? ORDER BY placed_at DESC, id DESC", (customer_id,))
-    return [(r[0], str(r[1]), r[2], timeutil.from_epoch(r[3]), r[4]) for r in rows]
-
-
 def cases_of(customer_id: int) -> list[CaseRow]:
     """A customer's after-sales cases (not the trashed ones), newest first."""
     rows = database.execute_sql(

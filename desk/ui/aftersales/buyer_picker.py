@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core import timeutil
-from desk.core.aftersales import service as orders
 from desk.core.customers import search
 from desk.core.customers import service as customers
+from desk.core.orders import service as order_service
 from desk.ui import fmt, labels
 
 CustomerIdRole = Qt.ItemDataRole.UserRole  # on a buyer search result
@@ -95,7 +95,7 @@ class BuyerPicker(QWidget):
             who = customers.get(customer_id)
             self.buyer.setText(self.tr("{nickname} ({platform})").format(
                 nickname=who.nickname, platform=labels.label(labels.platforms(), who.platform)))
-            for order in orders.order_choices(customer_id):
+            for order in order_service.order_choices(customer_id):
                 what = "、".join(order.titles[:ORDER_TITLES_SHOWN])
                 if len(order.titles) > ORDER_TITLES_SHOWN:
                     what += "…"

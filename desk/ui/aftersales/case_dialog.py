@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core import settings
-from desk.core.aftersales import service, shipping, steps
+from desk.core.aftersales import cleaning, reasons, service, shipping, steps
 from desk.core.aftersales.models import RESPONSIBILITIES
 from desk.core.errors import UserError
+from desk.core.orders import service as order_service
 from desk.ui import fmt, labels, screenfit
 from desk.ui import undo as history
 from desk.ui.aftersales.buyer_picker import BuyerPicker
@@ -79,9 +80,9 @@ class CaseDialog(QDialog):
             self.case = service.get_case(case_id)
             customer_id, order_id = self.case.customer_id, self.case.order_id
         elif order_id is not None and customer_id is None:
-            customer_id = service.order_info(order_id).customer_id
+            customer_id = order_service.order_info(order_id).customer_id
         self.customer_id = customer_id
-        self.order: service.OrderInfo | None = None
+        self.order: order_service.OrderInfo | None = None
         from desk.ui import selection as current
         from desk.ui.replies.palette import add_action
 
@@ -157,7 +158,7 @@ class CaseDialog(QDialog):
         current_reason = None if self.case is None else self.case.reason
         self._quality: dict[str, bool] = {}
         self._no_reason: dict[str, bool] = {}
-        for r in service.reasons(include_inactive=True):
+        for r in reasons.listed(include_inactive=True):
             if r.active or r.code == current_reason:
                 self.reason.addItem(r.shown, r.code)
                 self._quality[r.code] = r.is_quality
@@ -341,7 +342,7 @@ class CaseDialog(QDialog):
                     chosen: list[service.ItemInfo] | None = None) -> None:
         """Show the order's items (all claimed in full unless `chosen` says which);
         `prefill` also takes the refund and free shipping from the order."""
-        self.order = None if order_id is None else service.order_info(order_id)
+        self.order = None if order_id is None else order_service.order_info(order_id)
         rows: list[tuple[int | None, str, int, int, bool]] = []  # id, title, bought, claimed, on
         picked = {i.order_item_id: i.quantity for i in chosen or [] if i.order_item_id is not None}
         for it in [] if self.order is None else self.order.items:
@@ -448,7 +449,7 @@ class CaseDialog(QDialog):
         self.items.setItem(r, 1, QTableWidgetItem(str(bought) if bought else ""))
         spin = QSpinBox()
         spin.setObjectName(f"caseItemQty_{r}")
-        spin.setRange(1, bought or service.ITEM_QTY_MAX)
+        spin.setRange(1, bought or cleaning.ITEM_QTY_MAX)
         spin.setValue(max(1, claimed))
         self.items.setCellWidget(r, 2, spin)
 

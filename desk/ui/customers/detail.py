@@ -37,6 +37,7 @@ from desk.core import timeutil
 from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.customers import figures, notes, service, tags
 from desk.core.errors import UserError
+from desk.core.orders import service as order_service
 from desk.core.platforms import PLATFORMS
 from desk.ui import fmt, labels, screenfit
 from desk.ui import undo as history
@@ -403,7 +404,7 @@ class CustomerDialog(QDialog):
         self.figures.setText(" · ".join(parts))
         self._fill_badges()
         self._fill_chips(c.tags)
-        orders = service.orders_of(self.customer_id)
+        orders = order_service.orders_of(self.customer_id)
         cases = service.cases_of(self.customer_id)
         self._fill_links(orders, cases)
         self._fill_notes()
@@ -750,7 +751,7 @@ class CustomerDialog(QDialog):
         self._editing = note.id
         self.note_error.hide()
         self.note_text.setPlainText(note.body)
-        self._fill_links(service.orders_of(self.customer_id), service.cases_of(self.customer_id))
+        self._fill_links(order_service.orders_of(self.customer_id), service.cases_of(self.customer_id))
         self.note_link.setCurrentIndex(
             max(0, self.note_link.findData(link_key(note.order_id, note.case_id))))
         self._note_mode()

@@ -287,16 +287,6 @@ def test_empty_trash_deletes_for_good_with_everything_attached(shop, announced):
     assert service.empty_trash()["customers"] == 0
 
 
-def test_orders_of_lists_newest_first_with_text_order_numbers(shop):
-    cid = shop.customer()
-    first = shop.order(cid, amount_fen=500)
-    second = shop.order(cid, status="unpaid")
-    rows = service.orders_of(cid)
-    assert [r[0] for r in rows] == [second, first]
-    assert rows[1][1:3] == ("4000000000000000001", "completed") and rows[1][4] == 500
-    assert service.orders_of(shop.customer("别人")) == []
-
-
 # -- undoing address changes ----------------------------------------------------
 
 
