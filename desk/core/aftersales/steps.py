@@ -64,8 +64,11 @@ def _same(table: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> boo
 def _still(table: str, cur: dict[str, Any] | None, old: dict[str, Any] | None,
            new: dict[str, Any] | None) -> bool:
     """Whether a row the change touched is still as `old` had it: a row that
-    comes or goes whole, an updated row in the columns the change sets."""
-    if old is None or new is None or cur is None:
+    goes must be there whole, an updated row in the columns the change sets.
+    A row that comes back always can (under a new id if its own was taken)."""
+    if old is None:
+        return True
+    if new is None or cur is None:
         return _same(table, cur, old)
     a, b = _content(table, old), _content(table, new)
     return all(cur[k] == a[k] for k in a if a[k] != b[k])
@@ -96,9 +99,9 @@ class _CaseChange:
 
     def _check(self, frm: Rows, to: Rows, now: Rows) -> None:
         touches_case = CASE in frm
-        had, gets = (touches_case and self.case_id in frm[CASE]), (touches_case
-                                                                  and self.case_id in to[CASE])
-        if had and gets or not touches_case:
+        had = touches_case and self.case_id in frm[CASE]
+        gets = touches_case and self.case_id in to[CASE]
+        if (had and gets) or not touches_case:
             # the case stays: it must still be there and out of the trash
             service.live_case(self.case_id)
         elif had:  # the case goes: nothing may have come to hang on it since

@@ -16,6 +16,7 @@ from PIL import Image
 from desk.core.aftersales import flow, service, shipping, steps
 from desk.core.aftersales.models import Case
 from desk.core.customers import notes
+from desk.core.customers import service as customers
 from desk.core.customers.figures import recompute_figures
 from desk.core.errors import UserError
 from tests.core.history_checks import back_and_forth, table_rows
@@ -212,6 +213,29 @@ def test_a_remark_undoes_off_the_timeline(case_id):
     with pytest.raises(UserError, match="comment is empty"):
         steps.add_comment_step(case_id, "   ")
     assert state() == before
+
+
+def test_a_remark_redone_after_its_id_was_taken_comes_back_under_a_new_one(case_id):
+    _, step = steps.add_comment_step(case_id, "第一次备注")
+    step.undo()
+    moved_id = flow.change_status(case_id, "handling")  # takes the id the remark had
+    step.redo()
+    events = service.get_case(case_id).events
+    assert [(e.kind, e.comment) for e in events][-1] == ("comment", "第一次备注")
+    assert moved_id in [e.id for e in events]
+    step.undo()  # the remark under its new id comes off; the move stays
+    assert [(e.kind, e.new_status) for e in service.get_case(case_id).events] == [
+        ("status", "new"), ("status", "handling")]
+
+
+def test_redoing_an_opening_refuses_when_the_buyer_is_in_the_trash(buyer):
+    _, step = steps.open_case_step(buyer["customer"], kind="exchange", reason="damaged")
+    step.undo()
+    customers.move_to_trash([buyer["customer"]])
+    trashed = state()
+    with pytest.raises(UserError, match="in the trash"):
+        step.redo()
+    assert state() == trashed
 
 
 def test_a_move_undone_after_another_move_refuses(case_id):
