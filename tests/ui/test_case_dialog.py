@@ -26,8 +26,10 @@ from desk.core.customers import figures
 from desk.core.customers import service as customers
 from desk.core.customers.models import Followup
 from desk.ui import undo
+from desk.ui.aftersales.buyer_picker import BuyerPicker
 from desk.ui.aftersales.case_dialog import CaseDialog
 from desk.ui.aftersales.case_settle import CaseSettleDialog
+from desk.ui.aftersales.case_status import CaseStatusPanel
 
 from .helpers import activate, answering, type_text
 
@@ -464,3 +466,36 @@ def test_items_named_by_hand_on_a_case_without_an_order(qtbot, shop):
     edit.picker.orders.setCurrentIndex(1)
     titles = [edit.items.item(r, 0).text() for r in range(edit.items.rowCount())]
     assert titles[-2:] == ["rose tea", "gift box"] and len(titles) == 4
+
+
+def test_the_buyer_picker_says_what_the_user_picked(qtbot, shop):
+    picker = BuyerPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    with qtbot.waitSignal(picker.buyer_chosen, timeout=60_000) as buyer:
+        qtbot.keyClicks(picker.search, "13800001111")
+        picker.results.setCurrentRow(0)
+    assert buyer.args == [shop["customer"]]
+    assert picker.order_id() == shop["order"]  # the newest order, chosen without a signal
+    with qtbot.waitSignal(picker.order_chosen, timeout=60_000) as order:
+        picker.orders.setCurrentIndex(0)
+    assert order.args == [None]
+    with qtbot.assertNotEmitted(picker.order_chosen):
+        picker.choose_order(shop["order"])  # from code: no signal
+    assert picker.order_id() == shop["order"]
+
+
+def test_the_status_panel_moves_the_case_and_says_so(qtbot, shop):
+    case_id = open_existing(shop)
+    panel = CaseStatusPanel(case_id)
+    qtbot.addWidget(panel)
+    panel.show_case(service.get_case(case_id))
+    panel.show()
+    with qtbot.waitSignal(panel.changed, timeout=60_000), \
+            answering(QInputDialog, lambda box: box.accept()):
+        click(qtbot, panel.buttons["handling"])
+    assert service.get_case(case_id).status == "handling"
+    assert undo.stack().count() == 1
+    undo.stack().undo()
+    assert service.get_case(case_id).status == "new"
+    assert service.get_case(case_id).first_response_at is None
