@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -44,8 +43,9 @@ from desk.ui.aftersales.buyer_picker import BuyerPicker
 from desk.ui.aftersales.case_settle import check_amounts, yuan_text
 from desk.ui.aftersales.case_status import CaseStatusPanel, payers
 from desk.ui.aftersales.evidence import EvidencePanel
+from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.bus import bus
-from desk.ui.errors import ERROR_STYLE, show_user_error, user_message
+from desk.ui.errors import show_user_error, user_message
 
 translate = QCoreApplication.translate
 
@@ -61,9 +61,12 @@ def responsibilities() -> dict[str, str]:
     }
 
 
-class CaseDialog(QDialog):
+class CaseDialog(AskDialog):
     """One after-sales case, new or existing. Writes go through the after-sales
-    services and onto the app's undo history; the dialog follows the change bus."""
+    services and onto the app's undo history; the dialog follows the change bus.
+    Its answer is the case's id once something was saved, however it was closed."""
+
+    answers_on_close = True
 
     def __init__(self, case_id: int | None = None, customer_id: int | None = None,
                  order_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -98,11 +101,7 @@ class CaseDialog(QDialog):
         self._case_fields()
         self._item_fields()
         self._shipping_fields()
-        self.error = QLabel()
-        self.error.setObjectName("caseError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("caseError")
         self.save = QPushButton(self.tr("&Save") if self.case else self.tr("&Open case"))
         self.save.setObjectName("caseSave")
         self.save.setAutoDefault(False)
@@ -110,15 +109,14 @@ class CaseDialog(QDialog):
         self.details = screenfit.scrolling(self._details(), "caseDetailsScroll")
 
         # Save (or Open case) and Cancel (or Close) on one row, always on screen
-        self.buttons = QDialogButtonBox()
+        self.buttons = self.add_buttons(Buttons.NoButton)
         self.buttons.setObjectName("caseButtons")
         self.buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ApplyRole)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if self.case is None:
             self.setWindowTitle(self.tr("New after-sales case"))
             layout.addWidget(self.details, 1)
-            self._close = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+            self._close = self.buttons.addButton(Buttons.Cancel)
         else:
             self._build_case_view(layout)
         self._close.setAutoDefault(False)
@@ -299,7 +297,7 @@ class CaseDialog(QDialog):
         self.tabs.addTab(self.status_panel.history_tab, self.tr("&History"))
         self.tabs.addTab(self.evidence, self.tr("&Photos"))
         layout.insertWidget(1, self.tabs, 1)
-        self._close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self._close = self.buttons.addButton(Buttons.Close)
         self.save.setText(self.tr("&Save"))
         self.picker.fix_buyer()  # the buyer is the case's now
 
@@ -332,7 +330,7 @@ class CaseDialog(QDialog):
             self._load_order(self.picker.order_id(), prefill=True)
         finally:
             self._loading = False
-        self.error.hide()
+        self.error.clear_message()
 
     def _order_chosen(self, order_id: int | None) -> None:
         if not self._loading:
@@ -509,17 +507,13 @@ class CaseDialog(QDialog):
 
     # -- writing ----------------------------------------------------------------------
 
-    def _show_error(self, label: QLabel, message: str) -> None:
-        label.setText(message)
-        label.show()
-
     def _collect(self) -> dict[str, Any] | None:
         """The form's values for the services, or None after showing what is wrong."""
         parsed, problems = check_amounts([(self.tr("Refund:"), self.refund),
                                           (self.tr("Compensation:"), self.compensation),
                                           (self.tr("Shipping:"), self.shipping_fee)])
         if problems:
-            self._show_error(self.error, "\n".join(problems))
+            self.error.show_message("\n".join(problems))
             return None
         return {
             "kind": self.kind.currentData(), "reason": self.reason.currentData(),
@@ -535,7 +529,7 @@ class CaseDialog(QDialog):
 
     def save_clicked(self) -> None:
         if self.customer_id is None:
-            self._show_error(self.error, self.tr(
+            self.error.show_message(self.tr(
                 "Choose the buyer first: search by nickname, phone or order number."))
             return
         values = self._collect()
@@ -547,9 +541,9 @@ class CaseDialog(QDialog):
             else:
                 self._update(values)
         except UserError as e:
-            self._show_error(self.error, user_message(e))
+            self.error.show_error(e)
             return
-        self.error.hide()
+        self.error.clear_message()
 
     def _open(self, values: dict[str, Any]) -> None:
         cid, payer = self.customer_id, self.payer.currentData()
@@ -585,6 +579,9 @@ class CaseDialog(QDialog):
         self.load_form(case)
         self.show_status(case)
 
+    def answer(self) -> int | None:
+        return self.case_id if self.saved else None
+
     @classmethod
     def ask(cls, parent: QWidget | None, case_id: int | None = None,
             customer_id: int | None = None, order_id: int | None = None) -> int | None:
@@ -595,8 +592,4 @@ class CaseDialog(QDialog):
         except UserError as e:
             show_user_error(parent, user_message(e))
             return None
-        dialog.exec()
-        result = dialog.case_id if dialog.saved else None
-        dialog.deleteLater()  # its parent would keep it, listening to the bus
-        return result
-
+        return dialog.run_modal()

@@ -33,7 +33,7 @@ from desk.core.errors import UserError
 from desk.ui import fmt, labels
 from desk.ui import undo as history
 from desk.ui.aftersales.case_settle import CaseSettleDialog
-from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.ask import InlineError
 
 translate = QCoreApplication.translate
 
@@ -81,11 +81,7 @@ class CaseStatusPanel(QWidget):
         self.status.setObjectName("caseStatus")
         self.deadline = QLabel()
         self.deadline.setObjectName("caseDeadline")
-        self.error = QLabel()
-        self.error.setObjectName("caseStatusError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("caseStatusError")
         self.buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Move to:")))
@@ -216,11 +212,10 @@ class CaseStatusPanel(QWidget):
     # -- writing -------------------------------------------------------------------------------
 
     def _failed(self, error: UserError) -> None:
-        self.error.setText(user_message(error))
-        self.error.show()
+        self.error.show_error(error)
 
     def _done(self) -> None:
-        self.error.hide()
+        self.error.clear_message()
         self.changed.emit()
 
     def ask_comment(self, title: str) -> str | None:
