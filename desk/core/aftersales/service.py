@@ -122,8 +122,8 @@ class CaseDetail:
     items: list[ItemInfo] = field(default_factory=list)
     events: list[EventInfo] = field(default_factory=list)  # oldest first: the timeline
     evidence: list[photos.PhotoInfo] = field(default_factory=list)
-    version: int = 0  # pass back to update_case (desk/core/versions.py)
-    updated_by: str = ""
+    version: int = field(default=0, compare=False)  # pass back to update_case (desk/core/versions.py)
+    updated_by: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from desk.core import changes, timeutil, versions
@@ -142,8 +142,8 @@ class FollowupInfo:
     created_at: datetime
     staff: str = ""  # who set it
     done_by: str = ""  # who marked it done
-    version: int = 0  # pass back to reschedule() (desk/core/versions.py)
-    updated_by: str = ""
+    version: int = field(default=0, compare=False)  # pass back to reschedule() (desk/core/versions.py)
+    updated_by: str = field(default="", compare=False)
 
     @property
     def done(self) -> bool:

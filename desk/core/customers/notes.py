@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from desk.core import changes, timeutil, versions
@@ -33,8 +33,8 @@ class NoteInfo:
     updated_at: datetime
     deleted_at: datetime | None
     staff: str = ""  # who wrote it
-    version: int = 0  # pass back to edit() (desk/core/versions.py)
-    updated_by: str = ""
+    version: int = field(default=0, compare=False)  # pass back to edit() (desk/core/versions.py)
+    updated_by: str = field(default="", compare=False)
 
 
 def _body(value: object) -> str:

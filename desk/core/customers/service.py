@@ -35,7 +35,7 @@ class AddressInfo:
     district: str
     detail: str
     is_default: bool
-    version: int = 0  # pass back to update_address (desk/core/versions.py)
+    version: int = field(default=0, compare=False)  # pass back to update_address (desk/core/versions.py)
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,9 @@ class CustomerDetail:
     deleted_at: datetime | None
     addresses: list[AddressInfo] = field(default_factory=list)
     tags: list[TagInfo] = field(default_factory=list)
-    version: int = 0  # of the identity fields: pass back to update() (desk/core/versions.py)
-    updated_by: str = ""
+    # of the identity fields: pass back to update() (desk/core/versions.py)
+    version: int = field(default=0, compare=False)
+    updated_by: str = field(default="", compare=False)
 
 
 # -- validation ---------------------------------------------------------------
@@ -388,7 +389,7 @@ def update_address(address_id: int, version: int | None = None, **values: object
 def get_address(address_id: int) -> AddressInfo:
     a = _existing_address(address_id)
     return AddressInfo(a.id, a.receiver, a.phone, a.province, a.city, a.district, a.detail,
-                       bool(a.is_default))
+                       bool(a.is_default), a.version)
 
 
 def default_address(customer_id: int) -> int | None:

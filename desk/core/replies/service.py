@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -56,7 +56,7 @@ class PhraseInfo:
     position: int
     use_count: int
     last_used_at: datetime | None
-    version: int = 0  # pass back to update_phrase (desk/core/versions.py)
+    version: int = field(default=0, compare=False)  # pass back to update_phrase (desk/core/versions.py)
 
 
 @dataclass(frozen=True)
