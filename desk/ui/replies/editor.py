@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from desk.core.errors import UserError
 from desk.core.replies import lint, placeholders, service
 from desk.core.replies.service import CODE_MAX, PhraseInfo
+from desk.ui import conflict, undo
 from desk.ui import selection as current
-from desk.ui import undo
 from desk.ui.errors import ERROR_STYLE, user_message
 from desk.ui.replies.fill import chinese_ui
 
@@ -267,9 +267,20 @@ class PhraseDialog(QDialog):
         back = {"body": old.body, "code": old.code}
         if self._image_changed:
             new["image"], back["image"] = self._image, old.image_path
-        undo.perform(self.tr("Edit phrase"), lambda: service.update_phrase(pid, **new),
-                     lambda _: service.update_phrase(pid, **back))
+        undo.perform(self.tr("Edit phrase"),
+                     conflict.guarded(self, lambda v: service.update_phrase(pid, version=v, **new),
+                                      old.version, reload=lambda: self.show_phrase(pid)),
+                     lambda _: service.update_phrase(pid, **back),
+                     lambda: service.update_phrase(pid, **new))
         return pid
+
+    def show_phrase(self, pid: int) -> None:
+        """The phrase as it is now (after a conflict: theirs), to edit again."""
+        self.phrase = service.get_phrase(pid)
+        self.code.setText(self.phrase.code)
+        self.body.setPlainText(self.phrase.body)
+        self._image_changed = False
+        self.set_picture(self.phrase.image_path, changed=False)
 
     @classmethod
     def ask(cls, parent: QWidget | None, group_id: int, phrase: PhraseInfo | None = None,
