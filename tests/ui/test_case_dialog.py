@@ -428,7 +428,7 @@ def test_a_remark_goes_on_the_timeline_and_undo_takes_it_off(qtbot, shop):
     qtbot.keyClicks(box, "buyer will send photos tonight")
     qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     rows = timeline(dialog)
-    assert len(rows) == 2 and rows[-1][1:] == ["Comment", "小王", "buyer will send photos tonight"]
+    assert len(rows) == 2 and rows[-1][1:] == ["Comment", "小王", "小王", "buyer will send photos tonight"]
     assert box.toPlainText() == ""
     assert [(e.kind, e.comment) for e in service.get_case(case_id).events][-1] == (
         "comment", "buyer will send photos tonight")
