@@ -201,3 +201,25 @@ def test_bulk_writes_and_undo_bump_the_version(seat_a):
     assert (Tag.get_by_id(tag_id).name, Tag.get_by_id(tag_id).version) == ("文艺", 2)
     step.redo()
     assert Tag.get_by_id(tag_id).version == 3
+
+
+def test_deadline_rule_tag_and_phrase_moves_record_who_and_bump(seat_a):
+    from desk.core.aftersales import deadlines
+    from desk.core.aftersales.models import DeadlineRule
+    from desk.core.replies.models import Reply
+
+    rule = DeadlineRule.select().first()
+    _, step = deadlines.update_rule_step(rule.id, hours=rule.hours + 1)
+    step.undo()
+    row = DeadlineRule.get_by_id(rule.id)
+    assert (row.hours, row.version, row.updated_by) == (rule.hours, 2, "小李")
+
+    category = tags.create_category("风格")
+    tag_id = tags.create_tag(category, "文艺")
+    tags.move_tag(tag_id, tags.create_category("尺码"))
+    assert Tag.get_by_id(tag_id).version == 1
+
+    first, second = replies.add_group("售后"), replies.add_group("催付")
+    pid = replies.add_phrase(first, "亲，收到了吗？")
+    replies.move_phrase(pid, 0, second)
+    assert (Reply.get_by_id(pid).version, Reply.get_by_id(pid).updated_by) == (1, "小李")

@@ -446,6 +446,7 @@ def move_tag(tag_id: int, category_id: int, position: int | None = None) -> tupl
         if position is None:
             position = (Tag.select(fn.coalesce(fn.max(Tag.position), -1))
                         .where(Tag.category == target.id).scalar()) + 1
+        versions.bump(Tag, [tag_id])
         (Tag.update(category=target.id, position=position, updated_at=timeutil.now())
          .where(Tag.id == tag_id).execute())
         pending.add("tag", [tag_id])

@@ -444,6 +444,7 @@ def move_phrase(pid: int, index: int, gid: int | None = None) -> None:
         target = source if gid is None else _group(gid).id
         if target != source:
             Reply.update(group=target, updated_at=timeutil.now()).where(Reply.id == pid).execute()
+            versions.bump(Reply, [pid])
             _renumber(pending, positions(source))
             pending.add(GROUP_ENTITY, [source, target])  # counts change
         _renumber(pending, _insert_at(positions(target), pid, index), pid)
