@@ -177,3 +177,16 @@ def test_a_redo_whose_id_was_taken_meanwhile_comes_back_under_a_new_one(library)
     assert texts(gid) == ["新的", "甲", "乙", "丁", "别处加的"]
     step.undo()
     assert texts(gid) == ["甲", "乙", "丁", "别处加的"]
+
+
+def test_undo_and_redo_announce_the_phrases_and_groups_they_touch(library, announced):
+    pid, step = steps.add_phrase_step(library["gid"], "新的")
+    for call in (step.undo, step.redo):
+        announced.clear()
+        call()
+        assert any(ch.entity == service.ENTITY and pid in ch.ids for ch in announced)
+        assert any(ch.entity == service.GROUP_ENTITY and library["gid"] in ch.ids for ch in announced)
+    _, step = steps.delete_phrase_step(library["a"])
+    announced.clear()
+    step.undo()
+    assert any(ch.entity == service.ENTITY and library["a"] in ch.ids for ch in announced)
