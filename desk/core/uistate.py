@@ -67,10 +67,10 @@ KEYS: dict[str, StateKey] = {
 
 
 def key(name: str) -> StateKey:
-    try:
-        return KEYS[name]
-    except KeyError:
-        raise KeyError(f"undeclared UI state {name!r}: declare it in desk/core/uistate.py") from None
+    """The declaration of `name`; a KeyError for a key not declared above."""
+    if name not in KEYS:
+        raise KeyError(f"undeclared UI state {name!r}: declare it in desk/core/uistate.py")
+    return KEYS[name]
 
 
 def get(name: str) -> Any:
