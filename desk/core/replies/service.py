@@ -8,7 +8,6 @@ it had, which is where `restore_phrase` puts it back.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -464,17 +463,3 @@ def record_use(pid: int) -> None:
         Reply.update(use_count=Reply.use_count + 1, last_used_at=timeutil.now()).where(
             Reply.id == pid).execute()
         pending.add(ENTITY, [pid])
-
-
-def set_order(gid: int, ids: Iterable[int]) -> None:
-    """Put the group's phrases in this order (an undo of a reorder or a drag).
-    Live phrases of the group missing from `ids` keep their order after them;
-    ids no longer in the group are skipped."""
-    wanted = fields.id_list(ids)
-    with changes.write(database) as pending:
-        group_row(gid)
-        current = positions(gid)
-        present = set(current)
-        order = [i for i in wanted if i in present]
-        order += [i for i in current if i not in set(order)]
-        renumber(pending, order)
