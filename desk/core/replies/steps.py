@@ -56,6 +56,15 @@ def _group_ids() -> list[int]:
     return [r[0] for r in database.execute_sql("SELECT id FROM reply_group ORDER BY position, id")]
 
 
+def _announce(pending: changes.Pending, group_ids: list[int], phrase_ids: list[int]) -> None:
+    """The groups (their counts) and phrases touched; nothing for none (an
+    empty list would announce that everything changed)."""
+    if group_ids:
+        pending.add(GROUP_ENTITY, group_ids)
+    if phrase_ids:
+        pending.add(ENTITY, phrase_ids)
+
+
 # -- rows a write added ------------------------------------------------------------------
 
 
@@ -99,10 +108,10 @@ def _take_out(added: _Added) -> None:
     gid_at = added.phrase_columns.index("group_id")
     pids, gids = added.phrase_ids(), added.group_ids()
     with changes.write(database) as pending:
-        there = {r[0]: r[1] for r in database.execute_sql(
-            "SELECT id, group_id FROM reply WHERE id IN (SELECT value FROM json_each(?))",
-            (fields.ids_param(pids),))}
-        if len(there) != len(pids):
+        there = database.execute_sql(
+            "SELECT count(*) FROM reply WHERE id IN (SELECT value FROM json_each(?))",
+            (fields.ids_param(pids),)).fetchone()[0]
+        if there != len(pids):
             raise _gone()
         if gids:
             others = database.execute_sql(
@@ -122,10 +131,7 @@ def _take_out(added: _Added) -> None:
             service.renumber(pending, service.positions(gid))
         if gids:
             service.number_rows("reply_group", _group_ids())
-            pending.add(GROUP_ENTITY, gids)
-        else:
-            pending.add(GROUP_ENTITY, sorted({row[gid_at] for row in added.phrases}))  # counts
-        pending.add(ENTITY, pids)
+        _announce(pending, gids or sorted({row[gid_at] for row in added.phrases}), pids)
 
 
 def _insert(table: str, columns: tuple[str, ...], row: tuple, keep_id: bool) -> int:
@@ -164,8 +170,8 @@ def _put_back(added: _Added) -> _Added:
             if not _free("reply_group", gid):
                 service.renumber(pending, _order(
                     [phrase_ids.get(p, p) for p in order], service.positions(gid)))
-        pending.add(GROUP_ENTITY, list(group_ids.values()) or [g for g, _ in added.orders])
-        pending.add(ENTITY, list(phrase_ids.values()))
+        _announce(pending, list(group_ids.values()) or [g for g, _ in added.orders],
+                  list(phrase_ids.values()))
         return _capture(list(group_ids.values()), list(phrase_ids.values()))
 
 

@@ -134,3 +134,12 @@ def test_redoing_a_new_group_whose_name_was_taken_meanwhile_is_refused(library):
         step.redo()
     assert state() == moved_on
     assert database.execute_sql("SELECT count(*) FROM reply_group WHERE name = '新组'").fetchone()[0] == 1
+
+
+def test_taking_back_a_starter_load_that_added_nothing_announces_nothing(library, announced):
+    steps.load_starter_step()
+    _, step = steps.load_starter_step()
+    announced.clear()
+    step.undo()
+    step.redo()
+    assert announced == []
