@@ -223,3 +223,18 @@ def test_deadline_rule_tag_and_phrase_moves_record_who_and_bump(seat_a):
     pid = replies.add_phrase(first, "亲，收到了吗？")
     replies.move_phrase(pid, 0, second)
     assert (Reply.get_by_id(pid).version, Reply.get_by_id(pid).updated_by) == (1, "小李")
+
+
+def test_a_phrase_edit_taken_back_is_a_new_save(seat_a):
+    from desk.core.replies import steps
+    from desk.core.replies.models import Reply
+
+    gid = replies.add_group("售后")
+    pid = replies.add_phrase(gid, "亲，收到了吗？")
+    opened = replies.get_phrase(pid).version
+    _, step = steps.update_phrase_step(pid, body="亲，到了吗？", version=opened)
+    step.undo()
+    row = Reply.get_by_id(pid)
+    assert (row.body, row.version) == ("亲，收到了吗？", opened + 2)
+    with pytest.raises(versions.Conflict):  # a form that read it before the undo is told
+        steps.update_phrase_step(pid, body="亲，在吗？", version=opened + 1)

@@ -16,12 +16,10 @@ from desk.core.aftersales import deadlines, service
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.errors import UserError
-from tests.core.history_checks import back_and_forth, table_rows
+from tests.core.history_checks import STAMPS, back_and_forth, table_rows
 
 from .conftest import BEIJING
 
-# the stamps every save moves on (an undo is a new save): when, who, the version
-STAMPS = ("updated_at", "updated_by", "version")
 TABLES = {t: STAMPS for t in ("deadline_rule", "aftersales_case", "aftersales_reason", "setting")}
 
 
