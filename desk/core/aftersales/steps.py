@@ -8,9 +8,10 @@ and redo put back exactly those rows: a remark or a status move is taken off
 the timeline rather than answered by another entry, and an undone opening
 leaves no case behind. Before writing, a step checks that the rows it touched
 are still as it left them; when the case moved on meanwhile (changed, trashed,
-deleted), it refuses with a UserError and writes nothing. The derived columns
-(`updated_at`, the next deadline) are not compared: they are stamped and
-computed again on every write.
+deleted), it refuses with a UserError and writes nothing. The stamps (when,
+who, the version) and the next deadline are not compared: an undo or redo is
+a new save, so it stamps the case and bumps its version (a form open on it is
+told), and the deadline is computed again.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from desk.core import changes, timeutil
+from desk.core import changes, versions
 from desk.core.aftersales import deadlines, flow, photos, service
 from desk.core.aftersales.models import Case
 from desk.core.base import database
@@ -36,7 +37,9 @@ EVIDENCE = "evidence"
 CASE_TABLES = ((CASE, "id"), ("case_item", "case_id"), ("case_event", "case_id"),
                (EVIDENCE, "case_id"))
 PHOTO_TABLES = ((EVIDENCE, "case_id"),)
-DERIVED = {CASE: frozenset({"updated_at", "next_deadline_at", "next_deadline_key"})}
+# stamped on every save (an undo is one too) or computed again after it; not compared
+DERIVED = {CASE: frozenset({"updated_at", "updated_by", "version", "next_deadline_at",
+                           "next_deadline_key"})}
 
 
 def _snapshot(case_id: int, tables: Sequence[tuple[str, str]]) -> Rows:
@@ -126,11 +129,10 @@ class _CaseChange:
         with changes.write(database) as pending:
             now = _snapshot(self.case_id, self.tables)
             self._check(frm, to, now)
-            stamp = timeutil.to_epoch(timeutil.now())
             conn = database.connection()
             case_rows = (frm.get(CASE, {}).get(self.case_id), to.get(CASE, {}).get(self.case_id))
             if case_rows[0] is None and case_rows[1] is not None:
-                _insert(conn, CASE, dict(case_rows[1], updated_at=stamp))
+                _insert(conn, CASE, case_rows[1])
             touched: dict[str, list[int]] = {}
             for table in to:
                 if table == CASE:
@@ -156,7 +158,10 @@ class _CaseChange:
             if case_rows[0] is not None and case_rows[1] is None:
                 conn.execute(f"DELETE FROM {CASE} WHERE id = ?", (self.case_id,))
             elif case_rows[0] is not None and not _same(CASE, *case_rows):
-                _update(conn, CASE, self.case_id, case_rows[0], dict(case_rows[1], updated_at=stamp))
+                _update(conn, CASE, self.case_id, _content(CASE, case_rows[0]),
+                        _content(CASE, case_rows[1]))
+            if case_rows[1] is not None and not _same(CASE, *case_rows):
+                versions.claim(Case, self.case_id)  # a new save: a form open on the case is told
             if CASE in to:  # the case's own rows: its deadline and its buyer's figures follow
                 if case_rows[1] is not None:
                     deadlines.refresh([self.case_id])
@@ -223,11 +228,13 @@ def open_case_step(customer_id: int, *, payer: str | None = None,
 
 
 def edit_case_step(case_id: int, *, payer: str | None, carrier: str | None = None,
-                   tracking_no: str | None = None, **values: Any) -> tuple[bool, Step | None]:
+                   tracking_no: str | None = None, version: int | None = None,
+                   **values: Any) -> tuple[bool, Step | None]:
     """service.update_case() and set_shipping_payer() as one change (`payer`
     None: the rule decides). `carrier`/`tracking_no` are the reissue's for a
-    reissue, else the return's, as in open_case. Returns whether anything
-    changed, and the step (None when nothing did)."""
+    reissue, else the return's, as in open_case; `version` is what the form
+    read (a change saved meanwhile raises versions.Conflict). Returns whether
+    anything changed, and the step (None when nothing did)."""
     def write() -> None:
         kind = values.get("kind") or service.live_case(case_id).kind
         prefix = "reissue" if kind == "reissue" else "return"
@@ -236,7 +243,7 @@ def edit_case_step(case_id: int, *, payer: str | None, carrier: str | None = Non
             fields[f"{prefix}_carrier"] = carrier
         if tracking_no is not None:
             fields[f"{prefix}_tracking_no"] = tracking_no
-        service.update_case(case_id, **fields)
+        service.update_case(case_id, version=version, **fields)
         service.set_shipping_payer(case_id, payer)
 
     _, step = _recorded("Edit case", case_id, CASE_TABLES, write)

@@ -37,7 +37,7 @@ from desk.core.aftersales import cleaning, reasons, service, shipping, steps
 from desk.core.aftersales.models import RESPONSIBILITIES
 from desk.core.errors import UserError
 from desk.core.orders import service as order_service
-from desk.ui import fmt, labels, screenfit
+from desk.ui import conflict, fmt, labels, screenfit
 from desk.ui import undo as history
 from desk.ui.aftersales.buyer_picker import BuyerPicker
 from desk.ui.aftersales.case_settle import check_amounts, yuan_text
@@ -397,6 +397,7 @@ class CaseDialog(AskDialog):
         self._carrier_title()
         self._update_sentence()
         self._shown = self._raw()
+        self._form_version = case.version  # what a save checks (desk/ui/conflict.py)
 
     def _raw(self) -> tuple:
         """Everything the form shows, to tell whether the user has touched it."""
@@ -564,10 +565,15 @@ class CaseDialog(AskDialog):
 
     def _update(self, values: dict[str, Any]) -> None:
         case_id, payer = self.case.id, self.payer.currentData()
-        changed = history.run(
-            self.tr("Edit case {case_no}").format(case_no=self.case.case_no),
-            lambda: steps.edit_case_step(case_id, payer=payer, carrier=self.carrier.text(),
-                                         tracking_no=self.tracking.text(), **values))
+        carrier, tracking = self.carrier.text(), self.tracking.text()
+        # checks the version the form read: a change saved meanwhile asks reload or overwrite
+        write = conflict.guarded(
+            self, lambda version: steps.edit_case_step(case_id, version=version, payer=payer,
+                                                       carrier=carrier, tracking_no=tracking,
+                                                       **values),
+            self._form_version, reload=self._reload_now)
+        changed = history.run(self.tr("Edit case {case_no}").format(case_no=self.case.case_no),
+                              write)
         if not changed:
             return
         self.saved = True

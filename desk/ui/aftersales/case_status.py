@@ -112,10 +112,10 @@ class CaseStatusPanel(QWidget):
 
     def _history_tab(self) -> QWidget:
         """The timeline with a box under it for a free-text remark."""
-        self.timeline = QTableWidget(0, 4)
+        self.timeline = QTableWidget(0, 5)
         self.timeline.setObjectName("caseTimeline")
-        self.timeline.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Change"), self.tr("Handler"), self.tr("Comment")])
+        self.timeline.setHorizontalHeaderLabels(  # By: the staff name of the seat that wrote it
+            [self.tr("Time"), self.tr("Change"), self.tr("Handler"), self.tr("By"), self.tr("Comment")])
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.verticalHeader().setVisible(False)
@@ -177,7 +177,7 @@ class CaseStatusPanel(QWidget):
             else:
                 change = self.tr("Comment")
             for col, text in enumerate((fmt.when(timeutil.to_epoch(e.at)), change, e.handler,
-                                        e.comment)):
+                                        e.staff, e.comment)):
                 self.timeline.setItem(r, col, QTableWidgetItem(text))
         self.timeline.scrollToBottom()
 

@@ -2,7 +2,7 @@
 a case opened, edited, moved and remarked on, its photos added, changed and
 removed. Each is made, undone, redone and undone again, and the case's tables
 (and its buyer's figures) must hold exactly the rows before or after each time;
-only the updated_at stamps may differ. A refused write gives no step and writes
+only the stamps every save moves on (when, who, the version) may differ. A refused write gives no step and writes
 nothing; a step whose case moved on meanwhile refuses and writes nothing."""
 
 from __future__ import annotations
@@ -13,18 +13,19 @@ from datetime import datetime
 import pytest
 from PIL import Image
 
+from desk.core import versions
 from desk.core.aftersales import flow, service, shipping, steps
 from desk.core.aftersales.models import Case
 from desk.core.customers import notes
 from desk.core.customers import service as customers
 from desk.core.customers.figures import recompute_figures
 from desk.core.errors import UserError
-from tests.core.history_checks import back_and_forth, table_rows
+from tests.core.history_checks import STAMPS, back_and_forth, table_rows
 
 from .conftest import BEIJING
 
-TABLES = {"aftersales_case": ("updated_at",), "case_item": (), "case_event": (), "evidence": (),
-          "customer": ("updated_at",), "followup": ()}
+TABLES = {"aftersales_case": STAMPS, "case_item": (), "case_event": (), "evidence": (),
+          "customer": STAMPS, "followup": STAMPS}
 
 
 def state() -> dict[str, list[tuple]]:
@@ -124,6 +125,17 @@ def test_an_edit_with_items_and_payer_undoes_exactly(buyer, case_id):
     assert (case.refund_fen, case.responsibility, case.shipping_payer_override) == (5000, "seller",
                                                                                      False)
     assert [e.kind for e in case.events] == ["status"]  # the payer's entry is gone, not answered
+
+
+def test_undo_and_redo_are_saves_a_form_open_on_the_case_is_told_of(case_id):
+    read = service.get_case(case_id).version
+    _, step = steps.edit_case_step(case_id, payer=None, version=read, refund_fen="70")
+    saved = service.get_case(case_id).version
+    assert saved > read
+    step.undo()
+    assert service.get_case(case_id).version > saved
+    with pytest.raises(versions.Conflict):  # a form that read the case before the undo
+        steps.edit_case_step(case_id, payer=None, version=saved, refund_fen="60")
 
 
 def test_an_edit_that_changes_nothing_gives_no_step(case_id):
