@@ -177,6 +177,31 @@ def test_rows_that_cannot_be_used_are_listed_and_their_orders_left_out(db, tmp_p
     assert rows("SELECT amount_fen FROM shop_order ORDER BY order_no") == [(123_450,), (1_250,)]
 
 
+def test_repeated_cells_read_alike_on_every_row(db, tmp_path):
+    """A cell text that repeats (a status, a time, an amount) is parsed once per
+    file: each row still gets its own error, and a number cell is never taken
+    for the text cell that reads the same (1 and "1" are one key to a dict)."""
+    path = _taobao_rows(
+        tmp_path,
+        ("2001", "甲", "退货中?", "2025-03-01 10:00", "10"),
+        ("2002", "乙", "退货中?", "2025-03-01 10:00", "10"),
+        ("2003", "丙", "交易成功", "昨天", "10"),
+        ("2004", "丁", "交易成功", "昨天", "10"),
+        ("2005", "戊", "交易成功", "2025-03-01 10:00", "1"),
+        ("2006", "己", "交易成功", "2025-03-01 10:00", 1),
+        ("2007", "庚", "交易成功", "2025-03-01 10:00", True),
+        ("2008", "辛", "交易成功", "2025-03-01 10:00", "1"),
+    )
+    result = import_orders(path, tz=SHOP_TZ)
+    assert [e.row for e in result.errors] == [2, 3, 4, 5, 8]
+    assert all("退货中" in e.message for e in result.errors[:2])
+    assert all("昨天" in e.message for e in result.errors[2:4])
+    assert "not an amount" in result.errors[4].message
+    assert rows("SELECT order_no, amount_fen, placed_at FROM shop_order ORDER BY order_no") == [
+        ("2005", 100, epoch(datetime(2025, 3, 1, 10))), ("2006", 100, epoch(datetime(2025, 3, 1, 10))),
+        ("2008", 100, epoch(datetime(2025, 3, 1, 10)))]
+
+
 def test_the_import_is_all_or_nothing(db, tmp_path, monkeypatch):
     before = snapshot()
 
