@@ -425,6 +425,7 @@ _MEMO_MAX = 1 << 16  # cells remembered per column
 _LINE_LIMITS = {"carrier": _TEXT_MAX, "receiver_name": _TEXT_MAX, "receiver_address": _TEXT_MAX,
                 "buyer_message": _TEXT_MAX, "receiver_phone": 40}  # fields read by _line alone
 _MISSING = object()
+_ABSENT = 1 << 62  # the position of a column the file does not have
 _SPECIAL = values.SPECIAL
 
 
@@ -465,6 +466,9 @@ class _RowParser:
         self.quantities: dict = {}
         self.address_parts = tuple(columns.get(n) for n in layouts.ADDRESS_PARTS) if (
             "province" in columns) else None
+        # the same positions, a missing column as one past any row (so its cell reads None)
+        self.at = tuple(_ABSENT if i is None else i for i in (
+            self.order_no, self.nickname, self.title, self.sku, self.quantity))
         self.last_cell: str | None = None  # the previous row's order-number cell (text) ...
         self.last_no = ""  # ... and the order number it reads as
 
@@ -474,7 +478,8 @@ class _RowParser:
         def get(i: int | None):
             return cells[i] if i is not None and i < width else None
 
-        cell = get(self.order_no)
+        order_at, nick_at, title_at, sku_at, quantity_at = self.at
+        cell = cells[order_at] if order_at < width else None
         if type(cell) is str and cell == self.last_cell:  # the order's next item row
             order_no = self.last_no
         else:
@@ -507,12 +512,13 @@ class _RowParser:
             found["receiver_address"] = _full_address(found["receiver_address"],
                                                       [get(i) for i in self.address_parts])
         refunded = self.refund is not None and layouts.is_refunded(_line(get(self.refund)))
-        nickname = _line(get(self.nickname), fields.NICKNAME_MAX + 1) or (
+        nickname = _line(cells[nick_at] if nick_at < width else None, fields.NICKNAME_MAX + 1) or (
             found.get("receiver_name") or known.get("receiver_name", "") if self.nickname is None
             else "")
-        title = _line(get(self.title))
-        item = (title, _line(get(self.sku), 200),
-                _remembered(self.quantities, values.quantity, get(self.quantity)), 0) if title \
+        title = _line(cells[title_at] if title_at < width else None)
+        item = (title, _line(cells[sku_at] if sku_at < width else None, 200),
+                _remembered(self.quantities, values.quantity,
+                            cells[quantity_at] if quantity_at < width else None), 0) if title \
             else None
 
         if record is None:
@@ -768,10 +774,12 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
                 if last is None or _placed(record) >= _placed(last):
                     latest[record.nickname] = record
         new_rows = []
+        phones = {}  # the new buyers' phones, checked once for the buyer and the address
         for nick in result.new_customers:
             record = latest[nick]
+            phone = phones[nick] = _phone(record.phone)
             # the search columns as customers.service.pinyin_columns gives them (no real name)
-            new_rows.append((platform, nick, _phone(record.phone),
+            new_rows.append((platform, nick, phone,
                              region_of(record.values.get("receiver_address", "")),
                              pinyin.full(nick), pinyin.abbr(nick), "", "", now, now))
         last_customer = conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
@@ -789,7 +797,7 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
         conn.executemany(
             "INSERT INTO address(customer_id, receiver, phone, detail, is_default, created_at,"
             " updated_at) VALUES (?,?,?,?,1,?,?)",
-            [(ids[n], latest[n].values.get("receiver_name", "")[:32], _phone(latest[n].phone),
+            [(ids[n], latest[n].values.get("receiver_name", "")[:32], phones[n],
               latest[n].values.get("receiver_address", "")[:200], now, now)
              for n in result.new_customers if latest[n].values.get("receiver_address")])
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM shop_order").fetchone()[0]
