@@ -202,6 +202,27 @@ def test_repeated_cells_read_alike_on_every_row(db, tmp_path):
         ("2008", 100, epoch(datetime(2025, 3, 1, 10)))]
 
 
+def test_the_garbage_collector_is_as_it_was_after_an_import(db, tmp_path):
+    """The import holds Python's cycle collector off while it runs and puts it
+    back as it found it, after a refused file too."""
+    import gc
+
+    path = samples.taobao_csv(tmp_path / "t.csv")
+    assert gc.isenabled()
+    import_orders(path, tz=SHOP_TZ, dry_run=True)
+    assert gc.isenabled()
+    with pytest.raises(UserError):
+        import_orders(tmp_path / "missing.csv", tz=SHOP_TZ)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_orders(path, tz=SHOP_TZ)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert len(rows("SELECT id FROM shop_order")) == len(samples.ORDERS)
+
+
 def test_the_import_is_all_or_nothing(db, tmp_path, monkeypatch):
     before = snapshot()
 
