@@ -102,6 +102,44 @@ def test_figures_lifecycle_and_region_follow_the_orders(db, tmp_path):
         ("李娜", "13912345678", "广东省深圳市南山区科技园2号")]
 
 
+def test_new_buyers_figures_are_those_recompute_figures_gives(db, tmp_path):
+    """New buyers get their figures and lifecycle group with their rows; they
+    must be exactly what recompute_figures works out from the stored orders."""
+    import csv
+
+    from desk.core.customers.figures import recompute_figures
+
+    header = ["订单编号", "买家会员名", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间",
+              "宝贝标题", "宝贝总数量"]
+    data = [
+        ("501", "甲", "10.00", "交易成功", "2025-03-01 10:00:00", "2025-03-01 10:01:00"),
+        ("502", "甲", "20.00", "交易关闭", "2025-03-05 10:00:00", "2025-03-05 10:01:00"),
+        ("503", "甲", "30.00", "交易关闭", "2025-02-01 09:00:00", ""),
+        ("504", "乙", "40.00", "买家已付款，等待卖家发货", "2025-03-02 10:00:00", "2025-03-02 10:00:30"),
+        ("505", "乙", "50.00", "卖家已发货，等待买家确认", "2025-03-03 10:00:00", "2025-03-03 10:00:30"),
+        ("506", "丙", "60.00", "等待买家付款", "2025-03-04 10:00:00", ""),
+        ("507", "丙", "70.00", "交易成功", "2025-01-04 10:00:00", "2025-01-04 10:00:30"),
+        ("508", "丁", "80.00", "交易关闭", "2025-03-06 10:00:00", ""),
+        ("509", "戊", "90.00", "交易成功", "2025-03-07 10:00:00", "2025-03-07 10:00:30"),
+    ]
+    path = tmp_path / "figures.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for order_no, *rest in data:
+            w.writerow([order_no, *rest, f"宝贝{order_no}", "1"])
+    assert import_orders(path, tz=SHOP_TZ).errors == []
+    sql = ("SELECT nickname, order_count, paid_order_count, unpaid_count, total_spent_fen,"
+           " first_order_at, last_order_at, case_count, open_case_count, lifecycle FROM customer"
+           " ORDER BY id")
+    stored = rows(sql)
+    assert [r[0] for r in stored] == ["甲", "乙", "丙", "丁", "戊"]
+    assert stored[0][1:5] == (3, 1, 1, 1_000) and stored[0][9] == "customer"
+    assert stored[1][9] == "shipped" and stored[2][9] == "unpaid" and stored[3][9] == "inquiry"
+    recompute_figures([cid for (cid,) in rows("SELECT id FROM customer")])
+    assert rows(sql) == stored
+
+
 def test_a_changed_order_is_updated(db, tmp_path):
     import_orders(samples.taobao_csv(tmp_path / "t.csv"), tz=SHOP_TZ)
     o = samples.ORDERS[2]
