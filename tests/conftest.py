@@ -75,7 +75,15 @@ def pg_server():
 
 
 def _migrate_template(cluster) -> None:
-    pass
+    import psycopg2
+
+    from desk.core import server
+
+    conn = psycopg2.connect(**cluster.params(PG_TEMPLATE))
+    try:
+        server.migrate(conn)
+    finally:
+        conn.close()
 
 
 _pg_serial = iter(range(1, 1_000_000))
