@@ -37,9 +37,38 @@ def data_dir(tmp_path) -> DataDir:
     return DataDir(tmp_path / "data").ensure()
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked both_engines run once on SQLite and once on PostgreSQL
+    (the `db` fixture gives the engine's database)."""
+    if "db" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def db(data_dir, migrated_template):
-    """The migrated database, bound to every model; closed afterwards."""
+def engine(request) -> str:
+    """The engine the `db` fixture opens: SQLite unless the test is marked both_engines."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db(request, engine, data_dir, migrated_template):
+    """The migrated database, bound to every model; closed afterwards. On
+    PostgreSQL: a fresh database on the test server (pg_server), copied from
+    the migrated template."""
+    if engine == "postgresql":
+        from desk.core import server
+        from tests.pgserver import SUPERUSER
+
+        cluster = request.getfixturevalue("pg_server")
+        name = request.getfixturevalue("pg_database")
+        address = server.ServerAddress(str(cluster.socket_dir), cluster.params()["port"], name, SUPERUSER)
+        database = server.connect(address)
+        yield database
+        core_db.close()
+        return
     database = new_shop_database(data_dir, migrated_template)
     yield database
     core_db.close()

@@ -434,12 +434,29 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         except (peewee.OperationalError, psycopg2.OperationalError) as e:
             raise unreachable(self.address, e) from None
 
+    def execute(self, query, **context_options):
+        """A peewee query: its SQL is already the server's."""
+        ctx = self.get_sql_context(**context_options)
+        sql, params = ctx.sql(query).query()
+        return self._run(sql, params)
+
     def execute_sql(self, sql, params=None):
+        """Raw SQL, written the SQLite way (desk/core/dialect.py)."""
+        from desk.core import dialect
+
+        return self._run(*dialect.to_server(sql, params))
+
+    def _run(self, sql, params):
         if self._conn_lost():
             if sql.startswith(("ROLLBACK", "RELEASE")):
                 return None  # the server already dropped the transaction
             self._reconnect_if_lost()
         return self._translated(super().execute_sql, sql, params)
+
+    def connection(self):
+        """What code written for sqlite3's connection calls (execute,
+        executemany, in_transaction), on the server."""
+        return SqliteStyleConnection(self)
 
     def begin(self, isolation_level=None):
         self._reconnect_if_lost()
@@ -458,6 +475,43 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             self._state.reset()
             return True
         return super().close()
+
+
+class SqliteStyleConnection:
+    """The parts of sqlite3.Connection the app's bulk writes use, on the server."""
+
+    def __init__(self, db: ServerDatabase) -> None:
+        self._db = db
+
+    def execute(self, sql: str, params=()):
+        return self._db.execute_sql(sql, params)
+
+    def executemany(self, sql: str, rows):
+        from desk.core import dialect
+
+        rows = list(rows)
+        if not rows:
+            return None
+        text, _ = dialect.to_server(sql, rows[0])
+        converted = [dialect.to_server(sql, r)[1] for r in rows]
+
+        def run():
+            cursor = self._db.cursor()
+            cursor.executemany(text, converted)
+            return cursor
+
+        if self._db._conn_lost():
+            self._db._reconnect_if_lost()
+        return self._db._translated(_wrapped, run)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._db.transaction_depth() > 0
+
+
+def _wrapped(run):
+    with peewee.__exception_wrapper__:
+        return run()
 
 
 def check_schema(address: ServerAddress, password: str | None = None) -> int:

@@ -14,6 +14,9 @@ from desk.core.customers.models import Customer, CustomerTag, Tag
 from desk.core.customers.search import find, search_filter
 from desk.core.orders.models import Order
 
+# the core suite on both engines (tests/conftest.py: db)
+pytestmark = pytest.mark.both_engines
+
 
 def add_customer(nickname: str, real_name: str = "", phone: str = "", platform: str = "taobao") -> Customer:
     return Customer.create(

@@ -16,6 +16,9 @@ from desk.core.errors import UserError
 
 from .conftest import dump_tables
 
+# the core suite on both engines (tests/conftest.py: db)
+pytestmark = pytest.mark.both_engines
+
 BIDI = "\u202e"
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk.core import pinyin
 from desk.core.replies import search, service
+
+# the core suite on both engines (tests/conftest.py: db)
+pytestmark = pytest.mark.both_engines
 
 
 def _bodies(found) -> list[str]:
