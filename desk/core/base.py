@@ -32,6 +32,11 @@ class FlagField(BooleanField):
     def db_value(self, value):
         return None if value is None else int(bool(value))
 
+    def is_set(self):
+        """The flag as a condition (`where(Reason.active.is_set())`): a
+        server, unlike SQLite, takes no integer for a truth value."""
+        return self == 1
+
 
 class BaseModel(Model):
     class Meta:

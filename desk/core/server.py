@@ -441,10 +441,15 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         return self._run(sql, params)
 
     def execute_sql(self, sql, params=None):
-        """Raw SQL, written the SQLite way (desk/core/dialect.py)."""
+        """Raw SQL, written the SQLite way (desk/core/dialect.py). An INSERT
+        into a table with an id returns it, for sqlite3's `cursor.lastrowid`."""
         from desk.core import dialect
 
-        return self._run(*dialect.to_server(sql, params))
+        text, args = dialect.to_server(sql, params)
+        m = _RAW_INSERT.match(text)
+        if m is None or m.group(1).lower() not in _tables_with_id() or " RETURNING " in text.upper():
+            return self._run(text, args)
+        return _InsertCursor(self._run(text + " RETURNING id", args))
 
     def _run(self, sql, params):
         if self._conn_lost():
@@ -475,6 +480,36 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             self._state.reset()
             return True
         return super().close()
+
+
+_RAW_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.I)
+
+
+def _tables_with_id() -> frozenset[str]:
+    from desk.core.models import ALL_MODELS
+
+    return frozenset(m._meta.table_name for m in ALL_MODELS
+                     if isinstance(m._meta.primary_key, peewee.AutoField))
+
+
+class _InsertCursor:
+    """psycopg2's cursor of an INSERT ... RETURNING id, with sqlite3's
+    `lastrowid` (the last id inserted) and `rowcount`."""
+
+    def __init__(self, cursor) -> None:
+        self._cursor = cursor
+        rows = cursor.fetchall()
+        self.lastrowid = rows[-1][0] if rows else None
+        self.rowcount = cursor.rowcount
+
+    def fetchone(self):
+        return None
+
+    def fetchall(self):
+        return []
+
+    def __iter__(self):
+        return iter(())
 
 
 class SqliteStyleConnection:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desk.core import changes, timeutil
+from desk.core import changes, dialect, timeutil
 from desk.core.appdata import Setting
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -102,7 +102,13 @@ def set_many(values: dict[str, Any]) -> None:
     now = timeutil.now()
     with changes.write(database) as pending:
         for name, value in clean.items():
-            Setting.replace(key=name, value=json.dumps(value, ensure_ascii=False), updated_at=now).execute()
+            text = json.dumps(value, ensure_ascii=False)
+            if dialect.on_server():
+                (Setting.insert(key=name, value=text, updated_at=now)
+                 .on_conflict(conflict_target=[Setting.key],
+                              update={Setting.value: text, Setting.updated_at: now}).execute())
+            else:
+                Setting.replace(key=name, value=text, updated_at=now).execute()
         pending.add("setting")
 
 

@@ -75,7 +75,7 @@ def search_filter(query: str) -> Filter | None:
         return None
     q = strip_controls(q)  # SQLite would cut a string at NUL, and cannot store a lone surrogate
     if not q:
-        return Filter("0")
+        return Filter("0 = 1")
     low = q.translate(_ASCII_LOWER)  # as SQLite's lower() does, for customer_gram
     parts: list[str] = []
     params: list = []
