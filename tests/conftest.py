@@ -42,8 +42,14 @@ ENGINES = ("sqlite", "postgresql")
 
 def pytest_generate_tests(metafunc):
     """Tests marked both_engines run once on SQLite and once on PostgreSQL
-    (the `db` fixture gives the engine's database)."""
-    if "db" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+    (the `db` fixture gives the engine's database). SHOPDESK_TEST_ENGINES=both
+    does it for every test that uses `db`: how far the rest of the suite is
+    from running on a server (docs/team.md)."""
+    import os
+
+    every = os.environ.get("SHOPDESK_TEST_ENGINES", "") == "both"
+    if "db" in metafunc.fixturenames and (
+            every or metafunc.definition.get_closest_marker("both_engines")):
         metafunc.parametrize("engine", ENGINES, indirect=True)
 
 
