@@ -162,3 +162,43 @@ def test_a_newer_schema_is_refused(pg_server, pg_database):
             server.migrate(conn)
     finally:
         conn.close()
+
+
+def test_two_seats_migrating_at_once_apply_each_migration_once(pg_server):
+    """Two seats starting on a new database at the same moment: the advisory
+    lock lets one apply each migration, the other finds it done."""
+    import threading
+
+    pg_server.sql("CREATE DATABASE racing")
+    results: dict[int, list[int] | BaseException] = {}
+    start = threading.Barrier(2)
+
+    def seat(n: int) -> None:
+        conn = psycopg2.connect(**pg_server.params("racing"))
+        try:
+            start.wait(timeout=60)
+            results[n] = server.migrate(conn)
+        except BaseException as e:  # reported below
+            results[n] = e
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=seat, args=(n,)) for n in (1, 2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    try:
+        assert not [r for r in results.values() if isinstance(r, BaseException)], results
+        assert sorted(results[1] + results[2]) == list(range(1, core_db.latest_version() + 1))
+        rows = pg_server.sql(f"SELECT version FROM {server.SCHEMA_TABLE} ORDER BY 1", dbname="racing")
+        assert [v for (v,) in rows] == list(range(1, core_db.latest_version() + 1))
+        (tags,), = pg_server.sql("SELECT count(*) FROM tag", dbname="racing")
+        import json
+
+        from desk.core.resources import db_file
+
+        seeded = json.loads(db_file("seed", "tags.json").read_text("utf-8"))
+        assert tags == sum(len(c["tags"]) for c in seeded)  # the seed ran once
+    finally:
+        pg_server.sql("DROP DATABASE racing WITH (FORCE)")
