@@ -12,6 +12,7 @@ languages but two spellings, token by token outside string literals:
 - `INSERT OR IGNORE INTO ...` becomes `INSERT INTO ... ON CONFLICT DO NOTHING`;
 - `substr(col, -n)` becomes `right(col, n)`; `char(n)` `chr(n)`;
   `group_concat(x, sep)` `string_agg(x, sep)`; `instr(a, b)` `strpos(a, b)`;
+- `a IS NOT b` / `a IS b` between two values become `IS [NOT] DISTINCT FROM`;
 - `INDEXED BY name` is dropped (the server's planner picks its index).
 
 What differs in meaning is asked for where it is written: `on_server()`
@@ -34,6 +35,8 @@ _LEXER = re.compile(
     r"|\s+INDEXED\s+BY\s+\w+"
     r"|\bsubstr\(\s*(\w+(?:\.\w+)?)\s*,\s*-(\d+)\s*\)"  # substr(col, -4): the last 4
     r"|\bchar\((\d+)\)"
+    r"|\bIS\s+NOT\s+(?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)"  # SQLite's IS NOT between values
+    r"|\bIS\s+(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)"
     r"|\b(?:group_concat|instr)\("
     r"|\?|%",
     re.I)
@@ -72,6 +75,8 @@ def to_server(sql: str, params=()) -> tuple[str, tuple]:
             out.append(f"right({m.group(1)}, {m.group(2)})")
         elif m.group(3):  # char(n)
             out.append(f"chr({m.group(3)})")
+        elif token.upper().startswith("IS"):
+            out.append("IS DISTINCT FROM " if "NOT" in token.upper() else "IS NOT DISTINCT FROM ")
         elif token.upper().startswith("INSERT"):
             out.append("INSERT INTO")
             ignore = True

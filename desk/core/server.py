@@ -366,10 +366,19 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         super().__init__(address.dbname, **params, **kwargs)
 
     def _initialize_connection(self, conn) -> None:
+        self._state.language = None
+        self._follow_language(conn)
+
+    def _follow_language(self, conn) -> None:
+        """The UI's language for `shown_name` in this session (it can change
+        after the connection was made)."""
         from desk.core import presets
 
-        with conn.cursor() as cur:
-            cur.execute("SELECT set_config('shopdesk.language', %s, false)", (presets.language(),))
+        if getattr(self._state, "language", None) != presets.language():
+            with conn.cursor() as cur:
+                cur.execute("SELECT set_config('shopdesk.language', %s, false)",
+                            (presets.language(),))
+            self._state.language = presets.language()
 
     def _conn_lost(self) -> bool:
         conn = self._state.conn
@@ -456,7 +465,13 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             if sql.startswith(("ROLLBACK", "RELEASE")):
                 return None  # the server already dropped the transaction
             self._reconnect_if_lost()
-        return self._translated(super().execute_sql, sql, params)
+        return self._translated(self._execute_following_language, sql, params)
+
+    def _execute_following_language(self, sql, params):
+        if self.is_closed():
+            self.connect()
+        self._follow_language(self._state.conn)
+        return super().execute_sql(sql, params)
 
     def connection(self):
         """What code written for sqlite3's connection calls (execute,

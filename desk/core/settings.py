@@ -102,13 +102,7 @@ def set_many(values: dict[str, Any]) -> None:
     now = timeutil.now()
     with changes.write(database) as pending:
         for name, value in clean.items():
-            text = json.dumps(value, ensure_ascii=False)
-            if dialect.on_server():
-                (Setting.insert(key=name, value=text, updated_at=now)
-                 .on_conflict(conflict_target=[Setting.key],
-                              update={Setting.value: text, Setting.updated_at: now}).execute())
-            else:
-                Setting.replace(key=name, value=text, updated_at=now).execute()
+            _put(name, json.dumps(value, ensure_ascii=False), now)
         pending.add("setting")
 
 
@@ -123,4 +117,14 @@ def get_state(key: str) -> str | None:
 
 
 def set_state(key: str, value: str) -> None:
-    Setting.replace(key=f"state.{key}", value=value, updated_at=timeutil.now()).execute()
+    _put(f"state.{key}", value, timeutil.now())
+
+
+def _put(key: str, text: str, now) -> None:
+    """Write one setting, replacing what the key held."""
+    if dialect.on_server():  # the server's upsert (peewee has no REPLACE there)
+        (Setting.insert(key=key, value=text, updated_at=now)
+         .on_conflict(conflict_target=[Setting.key],
+                      update={Setting.value: text, Setting.updated_at: now}).execute())
+    else:
+        Setting.replace(key=key, value=text, updated_at=now).execute()

@@ -765,7 +765,7 @@ def update_reason(code: str, *, name: str | None = None, is_quality: bool | None
         if active is not None:
             values["active"] = bool(active)
             if not active and row.active and not Reason.select().where(
-                    Reason.active, Reason.code != code).exists():
+                    Reason.active.is_set(), Reason.code != code).exists():
                 raise UserError(QT_TRANSLATE_NOOP(
                     "UserError", "Keep at least one reason in use: a case needs one."))
         if values:
