@@ -71,7 +71,7 @@ def db(request, engine, data_dir, migrated_template):
         cluster = request.getfixturevalue("pg_server")
         name = request.getfixturevalue("pg_database")
         address = server.ServerAddress(str(cluster.socket_dir), cluster.params()["port"], name, SUPERUSER)
-        database = server.connect(address)
+        database = server.connect(address, data_root=data_dir.root)
         yield database
         core_db.close()
         return

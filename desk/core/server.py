@@ -30,6 +30,7 @@ import re
 import time
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 
 import peewee
 
@@ -45,6 +46,7 @@ LOCK_TIMEOUT_MS = 5000  # as SQLite's busy timeout: wait for another seat's writ
 CONNECT_TIMEOUT_S = 10
 SCHEMA_TABLE = "shopdesk_schema"
 _MIGRATION_LOCK = 0x5348444B  # 'SHDK': pg_advisory_xact_lock key for migrations
+SERVER_MARK = "team.json"  # what a server shop's `database` names in the data folder
 
 
 # -- the server's address ------------------------------------------------------------------
@@ -359,11 +361,14 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     outside a transaction connects again. The writer lock is the server's:
     row locks and transactions, with a lock timeout, and no lock file."""
 
-    def __init__(self, address: ServerAddress, password: str | None = None, **kwargs) -> None:
+    def __init__(self, address: ServerAddress, password: str | None = None,
+                 data_root: Path | str = ".", **kwargs) -> None:
         self.address = address
-        params = connect_params(address, password)
-        params.pop("dbname")
-        super().__init__(address.dbname, **params, **kwargs)
+        # `database` is a path in the seat's data folder, as a SQLite shop's
+        # is, so what lives beside the database (photos/, backups/) is found
+        # there; the server's database name goes to libpq as dbname.
+        super().__init__(str(Path(data_root).absolute() / SERVER_MARK),
+                         **connect_params(address, password), **kwargs)
 
     def _initialize_connection(self, conn) -> None:
         self._state.language = None
@@ -586,7 +591,8 @@ def no_shop(address: ServerAddress) -> UserError:
         "shopdesk team init postgresql://..."), server=address)
 
 
-def connect(address: ServerAddress, password: str | None = None) -> ServerDatabase:
+def connect(address: ServerAddress, password: str | None = None,
+            data_root: Path | str = ".") -> ServerDatabase:
     """A peewee database on the server bound to every model. An older schema
     is brought up to date first; a newer one or none is refused."""
     version = check_schema(address, password)
@@ -596,7 +602,7 @@ def connect(address: ServerAddress, password: str | None = None) -> ServerDataba
             migrate(conn)
         finally:
             conn.close()
-    db = ServerDatabase(address, password)
+    db = ServerDatabase(address, password, data_root)
     database.initialize(db)
     db.connect(reuse_if_open=True)
     return db

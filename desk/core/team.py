@@ -251,7 +251,7 @@ def open_shop(data: DataDir):
     setup = load(data)
     if setup is None:
         return local_db.open_database(data.db_path, data.backups)
-    return server.connect(setup.address, password(setup))
+    return server.connect(setup.address, password(setup), data.root)
 
 
 def window_not_ready(data: DataDir) -> UserError:

@@ -85,7 +85,7 @@ def both(data_dir, migrated_template, pg_server, pg_database):
     local = _answers()
     core_db.close()
     address = server.ServerAddress(str(pg_server.socket_dir), 5432, pg_database, SUPERUSER)
-    server.connect(address)
+    server.connect(address, data_root=data_dir.root)
     try:
         _feed()
         on_server = _answers()

@@ -80,6 +80,9 @@ def test_init_makes_a_shop_and_records_the_server_without_the_password(
     team.open_shop(data_dir)
     assert isinstance(database.obj, server.ServerDatabase)
     assert Customer.select().count() == 0
+    from desk.core.aftersales.photos import photos_dir
+
+    assert photos_dir() == data_dir.photos  # the seat's own folder, never the working directory
 
 
 def test_a_second_password_replaces_the_first_and_keeps_other_lines(pg_server, pgpass):
