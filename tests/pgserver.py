@@ -180,11 +180,22 @@ full_page_writes = off
             conn.close()
 
 
+def _exit_on_sigterm() -> None:
+    """A test run ended with SIGTERM (a timeout, CI stopping it) exits through
+    Python, so the atexit hook below stops the server instead of leaving it."""
+    import signal
+    import sys
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+
 def start_cluster() -> Cluster:
     """A new cluster, initialised and started; destroyed at exit at the latest."""
     folder = bindir()
     assert folder is not None, missing_reason()
     cluster = Cluster(folder)
+    _exit_on_sigterm()
     atexit.register(cluster.destroy)  # a test run cut short still stops its server
     try:
         cluster.init().start()
