@@ -94,3 +94,20 @@ def test_a_stopped_server_is_one_line_not_a_traceback(data_dir, pg_server, pg_da
         assert "cannot reach the shop's server" in one_line(capsys.readouterr().err)
     finally:
         pg_server.start()
+
+
+def test_commands_work_on_the_server_shop(data_dir, pg_server, pg_database, capsys):
+    from desk.core import server as core_server
+    from desk.core.customers import service as customers
+
+    assert run(data_dir, "join", pg_server.url(pg_database)) == 0
+    address, _ = core_server.parse_url(pg_server.url(pg_database))
+    core_server.connect(address, data_root=data_dir.root)
+    customers.create("taobao", "小雨点点")
+    core_db.close()
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data_dir.root), "customers", "search", "雨点", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [c["nickname"] for c in found] == ["小雨点点"]
+    assert cli.main(["--data-dir", str(data_dir.root), "aftersales", "list"]) == 0
+    assert not data_dir.db_path.exists()  # the server's shop, not a new local one
