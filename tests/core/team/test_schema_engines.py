@@ -146,7 +146,7 @@ def test_a_failed_migration_leaves_nothing_and_keeps_the_ones_before(pg_server, 
         assert pg_server.sql("SELECT 1 FROM information_schema.columns"
                              " WHERE column_name = 'notified_deadline_at'", dbname="cut_off") == []
         monkeypatch.setattr(server, "apply", real_apply)
-        assert server.migrate(conn) == [5, 6, 7]
+        assert server.migrate(conn) == list(range(5, core_db.latest_version() + 1))
     finally:
         conn.close()
         pg_server.sql("DROP DATABASE cut_off WITH (FORCE)")
