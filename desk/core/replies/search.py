@@ -103,6 +103,10 @@ def _load(ids: set[int] | None = None) -> list[_Entry]:
     from desk.core.aftersales.photos import photos_dir
 
     photos = photos_dir()
+    from desk.core import team_photos
+
+    if team_photos.on_server():  # pictures other seats added, in one go
+        team_photos.fetch_missing(photos, ((r[5], r[6]) for r in rows if r[5]))
     return [_Entry(service.phrase_info(r, photos), fold(r[3]), fold(r[4]), r[10],
                    (-r[8], -(r[9] or 0), r[11], r[1], r[7], r[0])) for r in rows]
 
