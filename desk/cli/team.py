@@ -28,8 +28,8 @@ def add_team(sub) -> argparse.ArgumentParser:
     mv = actions.add_parser("move-from-local", help="copy the local shop (every table and photo) "
                                                     "into the shop on the server, all or nothing")
     mv.add_argument("--from", dest="source", metavar="FILE",
-                    help="a local database or a backup of one (.sqlite3) instead of the data "
-                         "folder's own shop")
+                    help="a local database, a backup of one (.sqlite3) or a full backup (.zip, "
+                         "photos included) instead of the data folder's own shop")
     mv.add_argument("--replace", action="store_true",
                     help="replace a server shop that already holds customers, orders or cases")
     mv.set_defaults(func=cmd_move_from_local)

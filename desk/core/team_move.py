@@ -191,18 +191,61 @@ def _count(cur, table: str) -> int:
 
 def move_from_local(data: DataDir, source: Path | None = None, replace: bool = False,
                     photos: Path | None = None, progress: Progress | None = None) -> MoveResult:
-    """Copy the local shop (the data folder's, or `source`, a database or a
-    backup of one) and its photos (`photos`, default the data folder's
-    photos/) into the data folder's server shop, all or nothing."""
+    """Copy the local shop (the data folder's, or `source`: a database, a
+    backup of one, or a full archive with its photos) and its photos
+    (`photos`, default the data folder's photos/) into the data folder's
+    server shop, all or nothing."""
+    say = progress or (lambda _text: None)
+    setup = _setup(data)
+    path = Path(source).expanduser().absolute() if source else data.db_path
+    photo_dir = photos or data.photos
+    with _unpacked(path) as unpacked:
+        if unpacked is not None:  # a full archive: its database and its photos
+            say(f"unpacked {path.name}")
+            path, photo_dir = unpacked
+        return _move(data, setup, path, photo_dir, replace, say)
+
+
+@contextmanager
+def _unpacked(source: Path):
+    """(database, photos folder) of a full archive (`shopdesk backup --full`)
+    unpacked into a scratch folder with the checks restore makes (manifest,
+    checksums, sizes); None for a database file."""
+    import zipfile
+
+    from desk.core import backup, restore
+
+    if source.suffix.lower() != ".zip" or not zipfile.is_zipfile(source):
+        yield None
+        return
+    scratch = Path(tempfile.mkdtemp(prefix="shopdesk-move-"))
+    archive = restore._open_archive(source)
+    try:
+        restore._check_database_member(archive, source)
+        restore._check_photo_sizes(archive, source)
+        db_path = scratch / "shop.sqlite3"
+        with open(db_path, "wb") as out:
+            restore._read_member(archive, backup.DB_MEMBER, source, out)
+        for name in archive.files:
+            if name == backup.DB_MEMBER:
+                continue
+            target = scratch / name  # photos/ab/<sha>.<ext>: names the manifest check allowed
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as out:
+                restore._read_member(archive, name, source, out)
+        yield db_path, scratch / "photos"
+    finally:
+        archive.zf.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, replace: bool,
+          say: Progress) -> MoveResult:
     import psycopg2
     from psycopg2.extras import execute_values
 
     from desk.core import backup
 
-    say = progress or (lambda _text: None)
-    setup = _setup(data)
-    path = Path(source).expanduser().absolute() if source else data.db_path
-    photo_dir = photos or data.photos
     result = MoveResult()
     with _local_source(path) as local:
         conn = _server_connection(setup)

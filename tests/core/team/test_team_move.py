@@ -283,6 +283,14 @@ def test_backup_from_a_team_seat_is_a_local_backup_restore_and_move_can_load(
     assert sqlite_tables(fresh.db_path) == local
     assert photo_files(fresh.photos) == photo_files(local_shop.photos)
 
+    # the full archive goes up with move-from-local, photos included, on an emptied server
+    pg_server.sql(f"TRUNCATE {team_photos.TABLE}", dbname=pg_database)
+    assert cli.main(["--data-dir", str(seat.root), "team", "move-from-local", "--from", str(full),
+                     "--replace"]) == 0
+    assert server_shop(pg_server, pg_database)["customer"] == 60
+    assert server_shop(pg_server, pg_database)[team_photos.TABLE] == len(
+        photo_files(local_shop.photos))
+
     # the plain backup goes back up with move-from-local
     assert cli.main(["--data-dir", str(seat.root), "team", "move-from-local", "--from", plain,
                      "--replace"]) == 0
