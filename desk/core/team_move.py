@@ -23,6 +23,7 @@ checked against its name.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import shutil
@@ -42,6 +43,7 @@ from desk.core.paths import DataDir
 log = logging.getLogger(__name__)
 
 BATCH = 1000
+COPY_BATCH = 20_000
 Progress = Callable[[str], None]
 # what makes a shop "hold data" (as desk/core/db.py data_rows counts it)
 DATA_TABLES = ("customer", "shop_order", "note", "aftersales_case")
@@ -242,7 +244,6 @@ def _unpacked(source: Path):
 def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, replace: bool,
           say: Progress) -> MoveResult:
     import psycopg2
-    from psycopg2.extras import execute_values
 
     from desk.core import backup
 
@@ -277,10 +278,9 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
                     total = local.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
                     rows = local.execute(f'SELECT {names} FROM "{table}" ORDER BY {_key(local, table)}')
                     done = 0
-                    while batch := rows.fetchmany(BATCH):
-                        try:
-                            execute_values(cur, f'INSERT INTO "{table}" ({names}) VALUES %s', batch,
-                                           page_size=BATCH)
+                    while batch := rows.fetchmany(COPY_BATCH):
+                        try:  # COPY: several times faster than INSERTs for a whole table
+                            cur.copy_expert(f'COPY "{table}" ({names}) FROM STDIN', _copy_text(batch))
                         except (psycopg2.DataError, psycopg2.IntegrityError, ValueError) as e:
                             raise _refused_row(table, e) from None
                         done += len(batch)
@@ -313,6 +313,32 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
     log.info("moved the local shop %s to %s: %s rows, %d photos", path, setup.address,
              sum(result.rows.values()), result.photos)
     return result
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(rows) -> io.StringIO:
+    """Rows in COPY's text format: tab between fields, \\N for NULL, the
+    backslash, tab and line breaks of a text escaped."""
+    out = io.StringIO()
+    for row in rows:
+        out.write("\t".join(_copy_field(v) for v in row))
+        out.write("\n")
+    out.seek(0)
+    return out
+
+
+def _copy_field(value) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        if "\0" in value:
+            raise ValueError("a text holds a NUL character, which the server cannot keep")
+        return value.translate(_COPY_ESCAPES)
+    if isinstance(value, bytes | bytearray | memoryview):
+        raise ValueError("binary data where the shop keeps text or numbers")
+    return str(value)
 
 
 def _close(conn, rollback: bool) -> None:

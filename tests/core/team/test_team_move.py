@@ -158,6 +158,33 @@ def test_a_server_shop_with_data_is_replaced_only_when_asked(local_shop, pg_serv
     assert server_shop(pg_server, pg_database)["customer"] == 60
 
 
+def test_texts_keep_their_tabs_line_breaks_and_backslashes_and_a_nul_is_refused(
+        local_shop, pg_server, pg_database, capsys):
+    tricky = "第一行\t制表\\反斜杠\n第二行\r\n\\N 不是空"
+    conn = sqlite3.connect(local_shop.db_path)
+    with conn:
+        conn.execute("UPDATE customer SET real_name = ? WHERE id = 1", (tricky,))
+        conn.execute("UPDATE customer SET last_contact_at = NULL WHERE id = 2")
+    conn.close()
+    join(local_shop, pg_server, pg_database)
+    team_move.move_from_local(local_shop)
+    assert pg_server.sql("SELECT real_name FROM customer WHERE id = 1", dbname=pg_database) == \
+        [(tricky,)]
+    assert pg_server.sql("SELECT last_contact_at FROM customer WHERE id = 2",
+                         dbname=pg_database) == [(None,)]
+
+    conn = sqlite3.connect(local_shop.db_path)
+    with conn:
+        conn.execute("UPDATE customer SET real_name = ? WHERE id = 3", ("a\0b",))
+    conn.close()
+    argv = ["--data-dir", str(local_shop.root), "team", "move-from-local", "--replace"]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "A row of customer cannot be kept on the server (a text holds a NUL character" in err
+    assert pg_server.sql("SELECT real_name FROM customer WHERE id = 1", dbname=pg_database) == \
+        [(tricky,)]  # the shop moved before is still there, whole
+
+
 def test_move_refusals_say_why_and_exit_2(data_dir, tmp_path, pg_server, pg_database, capsys):
     argv = ["--data-dir", str(data_dir.root), "team", "move-from-local"]
     assert cli.main(argv) == 2  # not a team folder
