@@ -6075,5 +6075,133 @@ Nothing was deleted: the damaged file was moved aside as
         <source>{name} is not an ordinary file (a pipe, a device or a socket?); ShopDesk only uses ordinary files.</source>
         <translation>{name} 不是普通文件（可能是管道、设备或套接字）；店铺客服台只读写普通文件。</translation>
     </message>
+    <message>
+        <source>{url} is not a server address. Give it as postgresql://user@host:5432/database.</source>
+        <translation>{url} 不是服务器地址。请写成 postgresql://用户名@主机:5432/数据库名。</translation>
+    </message>
+    <message>
+        <source>The server address {url} cannot be read: {reason}</source>
+        <translation>无法识别服务器地址 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>The server address {url} must name the user and the database: postgresql://user@host:5432/database.</source>
+        <translation>服务器地址 {url} 必须写明用户名和数据库名：postgresql://用户名@主机:5432/数据库名。</translation>
+    </message>
+    <message>
+        <source>The port in {url} is not a number.</source>
+        <translation>{url} 里的端口不是数字。</translation>
+    </message>
+    <message>
+        <source>ShopDesk cannot reach the shop&apos;s server {server}: {reason}. Check that the server is running, the address and the password, and the network.</source>
+        <translation>店铺客服台连不上店铺的服务器 {server}：{reason}。请确认服务器已启动，地址和密码无误，网络畅通。</translation>
+    </message>
+    <message>
+        <source>The server {server} runs PostgreSQL {version}; ShopDesk needs PostgreSQL 15 or newer. Update the server and try again.</source>
+        <translation>服务器 {server} 运行的是 PostgreSQL {version}，店铺客服台需要 PostgreSQL 15 或更高版本。请升级服务器后再试。</translation>
+    </message>
+    <message>
+        <source>The shop on the server was updated by a newer ShopDesk (schema {found}; this version knows up to {known}). Update ShopDesk on this computer to work with it.</source>
+        <translation>服务器上的店铺已被更新版本的店铺客服台升级（数据结构版本 {found}，本版本最高支持 {known}）。请先升级这台电脑上的店铺客服台再使用。</translation>
+    </message>
+    <message>
+        <source>The connection to the shop&apos;s server {server} broke while a change was being saved. The server keeps a change whole or not at all: reload to see whether it was saved. Check that the server is running and the network is up.</source>
+        <translation>保存修改时与店铺服务器 {server} 的连接断开了。服务器上的一次修改要么完整保存，要么完全没有保存：请刷新看看是否已保存。请确认服务器已启动、网络畅通。</translation>
+    </message>
+    <message>
+        <source>The connection to the shop&apos;s server {server} broke, so this change was not saved (nothing of it was written). Check that the server is running and the network is up, then try again.</source>
+        <translation>与店铺服务器 {server} 的连接断开了，这次修改没有保存（一点也没有写入）。请确认服务器已启动、网络畅通后再试。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server is busy: another seat is changing the same records. Nothing was changed; try again in a moment.</source>
+        <translation>店铺服务器正忙：另一台电脑正在修改同样的记录。没有做任何改动，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server {server} has no disk space left, so this change was not saved. Ask whoever looks after the server to free some space.</source>
+        <translation>店铺服务器 {server} 的磁盘已满，这次修改没有保存。请联系管理服务器的人腾出空间。</translation>
+    </message>
+    <message>
+        <source>The database {server} holds no ShopDesk shop. Make one there first with: shopdesk team init postgresql://...</source>
+        <translation>数据库 {server} 里没有店铺客服台的店铺。请先用以下命令建立：shopdesk team init postgresql://...</translation>
+    </message>
+    <message>
+        <source>{path} should say which server the shop is on, but it cannot be read ({reason}). Join the server again with: shopdesk team join postgresql://...</source>
+        <translation>{path} 应记录店铺所在的服务器，但无法读取（{reason}）。请用以下命令重新加入：shopdesk team join postgresql://...</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} already works with the shop on the server {server}. Use another data folder (--data-dir) for another shop.</source>
+        <translation>数据文件夹 {folder} 已经在使用服务器 {server} 上的店铺。另一个店铺请用另一个数据文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>The database {server} already holds a ShopDesk shop. To work with it from this computer, join it: shopdesk team join postgresql://...</source>
+        <translation>数据库 {server} 里已经有店铺客服台的店铺。要在这台电脑上使用它，请加入：shopdesk team join postgresql://...</translation>
+    </message>
+    <message>
+        <source>The database {server} already holds other data ({tables}). Make the shop in a new, empty database (CREATE DATABASE shop OWNER ...).</source>
+        <translation>数据库 {server} 里已经有其他数据（{tables}）。请在一个新建的空数据库里建立店铺（CREATE DATABASE shop OWNER ...）。</translation>
+    </message>
+    <message>
+        <source>The user {user} may not create tables and extensions in the database {server}: {reason}. Make the user the database&apos;s owner and try again; nothing was created.</source>
+        <translation>用户 {user} 无权在数据库 {server} 中创建表和扩展：{reason}。请把该用户设为数据库的所有者后再试；没有创建任何内容。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} works with a local shop, not with a server. Make the shop on the server first (shopdesk team init postgresql://...) or join one (shopdesk team join postgresql://...).</source>
+        <translation>数据文件夹 {folder} 用的是本机店铺，不是服务器上的店铺。请先在服务器上建店（shopdesk team init postgresql://...）或加入已有的店（shopdesk team join postgresql://...）。</translation>
+    </message>
+    <message>
+        <source>The connection to the server {server} broke just as the move was being finished, so ShopDesk cannot tell whether the server kept it (it keeps a move whole or not at all). Check with: shopdesk team status, and move again if needed.</source>
+        <translation>搬迁即将完成时与服务器 {server} 的连接断了，店铺客服台无法确定服务器是否已保存（服务器要么完整保存，要么完全不存）。请用 shopdesk team status 查看，必要时重新搬迁。</translation>
+    </message>
+    <message>
+        <source>The connection to the server {server} broke during the move. The server keeps nothing of an unfinished move: its shop is exactly as it was before. Check that the server is running, then move again.</source>
+        <translation>搬迁过程中与服务器 {server} 的连接断了。没搬完的内容服务器一条也不会留下：服务器上的店铺和搬迁前完全一样。请确认服务器在运行，然后重新搬迁。</translation>
+    </message>
+    <message>
+        <source>There is no ShopDesk database at {path}.</source>
+        <translation>{path} 处没有店铺客服台数据库。</translation>
+    </message>
+    <message>
+        <source>{path} holds no ShopDesk shop ({reason}); nothing was moved.</source>
+        <translation>{path} 里没有店铺客服台的店铺数据（{reason}），什么都没有搬。</translation>
+    </message>
+    <message>
+        <source>The local shop {path} is damaged ({problem}); nothing was moved. Put a good backup back first (shopdesk restore).</source>
+        <translation>本机店铺 {path} 已损坏（{problem}），什么都没有搬。请先恢复一份完好的备份（shopdesk restore）。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer ShopDesk (schema {found}; this version knows up to {known}). Update ShopDesk to move it.</source>
+        <translation>{path} 是由更新版本的店铺客服台写入的（结构版本 {found}，本版本最多认识到 {known}）。请先升级店铺客服台再搬迁。</translation>
+    </message>
+    <message>
+        <source>The shop on the server {server} already holds data ({rows} customers, orders, notes and cases). Nothing was moved. To replace it with the local shop, move again with --replace.</source>
+        <translation>服务器 {server} 上的店铺已经有数据（客户、订单、备注和售后单共 {rows} 条），什么都没有搬。如要用本机店铺替换它，请加上 --replace 再搬一次。</translation>
+    </message>
+    <message>
+        <source>The table {table} has other columns on the server than in the local shop; nothing was moved.</source>
+        <translation>表 {table} 在服务器上的字段和本机店铺不一致，什么都没有搬。</translation>
+    </message>
+    <message>
+        <source>The table {table} did not arrive whole on the server; nothing was moved.</source>
+        <translation>表 {table} 没有完整到达服务器，什么都没有搬。</translation>
+    </message>
+    <message>
+        <source>A row of {table} cannot be kept on the server ({reason}); nothing was moved. Correct it in the local shop (shopdesk check names such rows) and move again.</source>
+        <translation>表 {table} 中有一行数据服务器无法保存（{reason}），什么都没有搬。请在本机店铺里改正它（shopdesk check 会列出这样的行），然后重新搬迁。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name ending in {suffix}.</source>
+        <translation>{path} 是一个文件夹，请给出以 {suffix} 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>The table {table} has other columns on the server than in a local shop; nothing was exported.</source>
+        <translation>表 {table} 在服务器上的字段和本机店铺不一致，什么都没有导出。</translation>
+    </message>
+    <message>
+        <source>The shop on the server does not hold together ({problem}); nothing was exported.</source>
+        <translation>服务器上的店铺数据前后对不上（{problem}），什么都没有导出。</translation>
+    </message>
+    <message>
+        <source>The exported shop failed its check ({problem}) and was not kept.</source>
+        <translation>导出的店铺没有通过检查（{problem}），已丢弃。</translation>
+    </message>
 </context>
 </TS>
