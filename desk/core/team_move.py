@@ -307,6 +307,11 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
             if conn.closed or not code or code.startswith(("08", "57P")):
                 log.warning("the server connection broke during the move: %s", str(e).strip()[:200])
                 raise _server_broke(setup, committing) from None
+            if code in ("55P03", "40P01"):  # lock timeout, deadlock: a seat is working
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "UserError", "Another seat is working with the shop on the server {server}, so "
+                    "it cannot be replaced now; nothing was moved. Close ShopDesk on the other "
+                    "seats and move again."), server=setup.address) from None
             raise
         finally:
             _close(conn, rollback=not committing)

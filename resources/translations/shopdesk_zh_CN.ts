@@ -6184,6 +6184,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>表 {table} 没有完整到达服务器，什么都没有搬。</translation>
     </message>
     <message>
+        <source>Another seat is working with the shop on the server {server}, so it cannot be replaced now; nothing was moved. Close ShopDesk on the other seats and move again.</source>
+        <translation>另一个座席正在使用服务器 {server} 上的店铺，现在无法替换，什么都没有搬。请关闭其他座席上的店铺客服台，然后重新搬迁。</translation>
+    </message>
+    <message>
         <source>A row of {table} cannot be kept on the server ({reason}); nothing was moved. Correct it in the local shop (shopdesk check names such rows) and move again.</source>
         <translation>表 {table} 中有一行数据服务器无法保存（{reason}），什么都没有搬。请在本机店铺里改正它（shopdesk check 会列出这样的行），然后重新搬迁。</translation>
     </message>

@@ -223,6 +223,25 @@ def test_a_server_killed_mid_move_keeps_its_shop_as_it_was(local_shop, pg_server
     assert pg_server.sql(f"SELECT count(*) FROM {team_photos.TABLE}", dbname=pg_database) == [(0,)]
 
 
+def test_a_seat_holding_the_shop_makes_the_move_wait_then_refuse_in_words(
+        local_shop, pg_server, pg_database, capsys):
+    import psycopg2
+
+    join(local_shop, pg_server, pg_database)
+    seat = psycopg2.connect(**pg_server.params(pg_database))
+    try:
+        with seat.cursor() as cur:  # another seat in the middle of reading the customers
+            cur.execute("SELECT count(*) FROM customer")
+        argv = ["--data-dir", str(local_shop.root), "team", "move-from-local"]
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err
+        assert "Another seat is working with the shop on the server" in err
+        assert "Traceback" not in err
+    finally:
+        seat.close()
+    assert server_shop(pg_server, pg_database)["customer"] == 0
+
+
 def test_an_older_backup_is_moved_through_a_migrated_copy(local_shop, pg_server, pg_database,
                                                           tmp_path):
     old = tmp_path / "old.sqlite3"
