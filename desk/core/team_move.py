@@ -295,7 +295,7 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
                     result.rows[table] = total
                 stored = backup.stored_photos(photo_dir)
                 say(f"photos: {len(stored):,}")
-                result.photos = team_photos.upload(
+                result.photos = _upload_photos(
                     cur, stored, timeutil.to_epoch(timeutil.now()),
                     lambda n, total: say(f"photos: {n:,}/{total:,}") if n % 50 == 0 or n == total
                     else None)
@@ -478,6 +478,37 @@ def export_local(data: DataDir, out: Path | None = None, photos: Path | None = N
     log.info("exported the shop on %s to %s: %s rows, %d photos", setup.address, out,
              sum(result.rows.values()), result.photos)
     return result
+
+
+def _upload_photos(cur, stored: list[tuple[str, Path]], now: int,
+                   progress: Callable[[int, int], None] | None = None) -> int:
+    """Put the files of a local photo store ((member name, path) pairs as
+    backup.stored_photos lists them) on the server through the cursor of the
+    open transaction. Each is checked as a photo added by hand is; one that
+    no longer matches its name, or is not a photo, is left out (a line in
+    the log), never put up under a wrong name. Returns how many went up."""
+    import hashlib
+
+    from desk.core import backup
+    from desk.core.aftersales import photos as store
+
+    done = 0
+    for i, (name, path) in enumerate(stored):
+        m = backup.PHOTO_MEMBER.match(name)
+        sha, ext = m.group(2), m.group(3)
+        try:
+            data, _ = store.read_source(path)
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise UserError("does not match its name")
+            store.check_image(data, path.name)
+        except UserError as e:
+            log.warning("photo %s left behind: %s", path.name, e)
+            continue
+        cur.execute(team_photos.INSERT, (sha, ext, len(data), data, now))
+        done += 1
+        if progress:
+            progress(i + 1, len(stored))
+    return done
 
 
 def _photos_down(conn, photo_dir: Path) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -81,30 +81,23 @@ def put(sha256: str, ext: str, data: bytes) -> None:
                    (sha256, ext, len(data), data, timeutil.to_epoch(timeutil.now())))
 
 
-def fetch_missing(photos: Path, wanted: Iterable[tuple[str, str]]) -> int:
-    """Bring the photos (sha256, ext) this seat does not have yet from the
-    server into `photos`; returns how many came. A row whose bytes no longer
-    hash to its name is left out (the photo shows as missing)."""
-    from desk.core.aftersales.photos import photo_path, store_file
-
-    missing = sorted({(sha, ext) for sha, ext in wanted
-                      if sha and not photo_path(photos, sha, ext).is_file()})
-    if not missing:
-        return 0
-    came = 0
+def fetch(shas: Iterable[str]) -> list[tuple[str, str, bytes]]:
+    """(sha256, ext, bytes) of the photos asked for that the server holds,
+    each checked against its name: a row whose bytes no longer hash to it is
+    left out (the photo shows as missing)."""
+    wanted = sorted(set(shas))
+    found = []
     db = _server_db()
-    for start in range(0, len(missing), 50):
-        shas = [sha for sha, _ in missing[start:start + 50]]
+    for start in range(0, len(wanted), 50):
         cursor = db.execute_sql(f"SELECT sha256, ext, data FROM {TABLE} WHERE sha256 = ANY(?)",
-                                (shas,))
+                                (wanted[start:start + 50],))
         for sha, ext, data in cursor.fetchall():
             data = bytes(data)
             if hashlib.sha256(data).hexdigest() != sha:
                 log.warning("photo %s on the server does not match its name; not used", sha)
                 continue
-            store_file(photos, sha, ext, data)
-            came += 1
-    return came
+            found.append((sha, ext, data))
+    return found
 
 
 def rows(cur, batch: int = 20) -> Iterator[tuple[str, str, bytes]]:
@@ -116,34 +109,3 @@ def rows(cur, batch: int = 20) -> Iterator[tuple[str, str, bytes]]:
         named.execute(f"SELECT sha256, ext, data FROM {TABLE} ORDER BY sha256")
         for sha, ext, data in named:
             yield sha, ext, bytes(data)
-
-
-def upload(cur, photos: Iterable[tuple[str, Path]], now: int,
-           progress: Callable[[int, int], None] | None = None) -> int:
-    """Put the files of a local photo store ((member name, path) pairs as
-    backup.stored_photos lists them) on the server through the cursor of an
-    open transaction. Each is checked as a photo added by hand is; one that
-    no longer matches its name, or is not a photo, is left out (counted in
-    the log), never put up under a wrong name. Returns how many went up."""
-    from desk.core import backup
-    from desk.core.aftersales import photos as store
-    from desk.core.errors import UserError
-
-    items = list(photos)
-    done = 0
-    for i, (name, path) in enumerate(items):
-        m = backup.PHOTO_MEMBER.match(name)
-        sha, ext = m.group(2), m.group(3)
-        try:
-            data, _ = store.read_source(path)
-            if hashlib.sha256(data).hexdigest() != sha:
-                raise UserError("does not match its name")
-            store.check_image(data, path.name)
-        except UserError as e:
-            log.warning("photo %s left behind: %s", path.name, e)
-            continue
-        cur.execute(INSERT, (sha, ext, len(data), data, now))
-        done += 1
-        if progress:
-            progress(i + 1, len(items))
-    return done

@@ -86,6 +86,22 @@ def store_bytes(photos: Path, data: bytes, ext: str) -> str:
     return sha
 
 
+def fetch_missing(photos: Path, wanted: Iterable[tuple[str, str]]) -> int:
+    """A shop on a server: bring the photos (sha256, ext) this seat does not
+    have in `photos` yet from the server's store; returns how many came."""
+    from desk.core import team_photos
+
+    if not team_photos.on_server():
+        return 0
+    missing = {sha for sha, ext in wanted if sha and not photo_path(photos, sha, ext).is_file()}
+    if not missing:
+        return 0
+    came = team_photos.fetch(missing)
+    for sha, ext, data in came:
+        store_file(photos, sha, ext, data)
+    return len(came)
+
+
 def store_file(photos: Path, sha256: str, ext: str, data: bytes) -> Path:
     """The file of bytes whose sha256 is known, written once into `photos`."""
     target = photo_path(photos, sha256, ext)
@@ -381,7 +397,7 @@ def list_photos(case_id: int, include_deleted: bool = False,
     from desk.core import team_photos
 
     if team_photos.on_server():  # the server's photos this seat has not seen yet
-        team_photos.fetch_missing(photos, ((p.sha256, p.ext) for p in found))
+        fetch_missing(photos, ((p.sha256, p.ext) for p in found))
     return found
 
 

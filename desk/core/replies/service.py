@@ -191,13 +191,11 @@ def phrase_info(r: tuple, photos: Path | None = None) -> PhraseInfo:
     """A PhraseInfo from a row of _PHRASE_SQL's columns."""
     image = None
     if r[5]:
-        from desk.core import team_photos
-        from desk.core.aftersales.photos import photo_path, photos_dir
+        from desk.core.aftersales.photos import fetch_missing, photo_path, photos_dir
 
         photos = photos or photos_dir()
         image = photo_path(photos, r[5], r[6])
-        if team_photos.on_server() and not image.is_file():  # another seat's picture
-            team_photos.fetch_missing(photos, [(r[5], r[6])])
+        fetch_missing(photos, [(r[5], r[6])])  # on a server: another seat's picture
     return PhraseInfo(r[0], r[1], r[2], r[3], r[4], image, r[7], r[8],
                       None if r[9] is None else timeutil.from_epoch(r[9]))
 

@@ -262,6 +262,7 @@ def test_photos_on_the_server_reach_every_seat_and_the_evidence_pack(
         pg_server, pg_database, tmp_path):
     from desk.core.aftersales import service
     from desk.core.customers import service as customers
+    from desk.core.replies import service as replies
 
     first = DataDir(tmp_path / "first").ensure()
     join(first, pg_server, pg_database)
@@ -275,6 +276,10 @@ def test_photos_on_the_server_reach_every_seat_and_the_evidence_pack(
     sha = report.added[0].sha256
     assert pg_server.sql(f"SELECT sha256, ext, size_bytes FROM {team_photos.TABLE}",
                          dbname=pg_database) == [(sha, "png", len(png(3)))]
+    picture = tmp_path / "wrap.png"
+    picture.write_bytes(png(4))
+    group = database.execute_sql("SELECT id FROM reply_group ORDER BY id").fetchone()[0]
+    phrase = replies.add_phrase(group, "包装图在这里", image=picture)
     core_db.close()
     database.initialize(None)
 
@@ -288,6 +293,8 @@ def test_photos_on_the_server_reach_every_seat_and_the_evidence_pack(
     assert photos.make_thumbnail(sha, "png") is not None
     pack = photos.evidence_pack(case_id, tmp_path / "pack.zip")
     assert (pack.photos, pack.missing) == (1, 0)
+    image = replies.get_phrase(phrase).image_path  # the phrase's picture another seat added
+    assert image.parent.parent == second.photos and image.read_bytes() == png(4)
 
 
 def test_a_photo_damaged_on_the_server_is_not_used(pg_server, pg_database, tmp_path):
@@ -296,7 +303,7 @@ def test_a_photo_damaged_on_the_server_is_not_used(pg_server, pg_database, tmp_p
     team.open_shop(seat)
     sha = hashlib.sha256(png(5)).hexdigest()
     team_photos.put(sha, "png", png(6))  # bytes that do not hash to the name
-    assert team_photos.fetch_missing(seat.photos, [(sha, "png")]) == 0
+    assert photos.fetch_missing(seat.photos, [(sha, "png")]) == 0
     assert not photos.photo_path(seat.photos, sha, "png").exists()
 
 
