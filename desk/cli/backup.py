@@ -39,6 +39,10 @@ def cmd_backup(args) -> int:
     data = data_dir(args)
     suffix = ".zip" if args.full else ".sqlite3"
     out = _out_path(args.out, suffix)
+    from desk.core import team
+
+    if team.team_file(data).exists():  # a seat of a shop on a server
+        return _team_backup(data, out, args.full)
     open_to_read(data)  # a backup only reads: it works while ShopDesk is open
     if args.full:
         out = out or data.backups / f"shopdesk-full-{datetime.now():%Y%m%d-%H%M%S}.zip"
@@ -51,6 +55,28 @@ def cmd_backup(args) -> int:
     path = backup.write_checked_copy(out) if out else backup.backup_now(data, "manual")
     print(path)
     print(f"backup checked: {path.stat().st_size / 1048576:.1f} MiB", file=sys.stderr)
+    return EXIT_OK
+
+
+def _team_backup(data, out, full: bool) -> int:
+    """The same portable backup from a seat of a shop on a server: a local
+    SQLite shop (desk/core/team_move.py), photos with --full."""
+    from datetime import datetime
+
+    from desk.core import team_move
+
+    if full:
+        out = out or data.backups / f"shopdesk-full-{datetime.now():%Y%m%d-%H%M%S}.zip"
+        result = team_move.write_archive(data, out)
+        print(result.path)
+        skipped = f", {result.skipped} damaged photo(s) left out (see the log)" if result.skipped else ""
+        print(f"full archive of the shop on the server: database and {result.photos} photo(s), "
+              f"{result.size / 1048576:.1f} MiB{skipped}", file=sys.stderr)
+        return EXIT_OK
+    path = team_move.backup_now(data, out)
+    print(path)
+    print(f"backup of the shop on the server checked: {path.stat().st_size / 1048576:.1f} MiB",
+          file=sys.stderr)
     return EXIT_OK
 
 

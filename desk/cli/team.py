@@ -1,4 +1,5 @@
-"""`shopdesk team init | join | status`: a shop on a PostgreSQL server. No Qt on this path."""
+"""`shopdesk team init | join | status | move-from-local | export-local`: a shop on a
+PostgreSQL server. No Qt on this path."""
 
 from __future__ import annotations
 
@@ -24,9 +25,76 @@ def add_team(sub) -> argparse.ArgumentParser:
     s = actions.add_parser("status", help="local or on a server; whether the server answers")
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.set_defaults(func=cmd_status)
-    for a in (i, j, s):
+    mv = actions.add_parser("move-from-local", help="copy the local shop (every table and photo) "
+                                                    "into the shop on the server, all or nothing")
+    mv.add_argument("--from", dest="source", metavar="FILE",
+                    help="a local database, a backup of one (.sqlite3) or a full backup (.zip, "
+                         "photos included) instead of the data folder's own shop")
+    mv.add_argument("--replace", action="store_true",
+                    help="replace a server shop that already holds customers, orders or cases")
+    mv.set_defaults(func=cmd_move_from_local)
+    ex = actions.add_parser("export-local", help="write the shop on the server as a local shop "
+                                                 "(.sqlite3), its photos into the data folder")
+    ex.add_argument("--out", metavar="FILE",
+                    help="where to write it (default: backups/shopdesk-server-<time>.sqlite3); "
+                         "replaced if it exists")
+    ex.set_defaults(func=cmd_export_local)
+    for a in (i, j, s, mv, ex):
         data_dir_option(a, default=argparse.SUPPRESS)
     return p
+
+
+def _progress():
+    """Progress on stderr, one line rewritten in place on a terminal."""
+    import sys
+
+    tty = sys.stderr.isatty()
+
+    def say(text: str) -> None:
+        if tty:
+            print(f"\r\033[K{text}", end="", file=sys.stderr, flush=True)
+        else:
+            print(text, file=sys.stderr)
+
+    def done() -> None:
+        if tty:
+            print(file=sys.stderr)
+
+    return say, done
+
+
+def cmd_move_from_local(args) -> int:
+    from desk.core import team_move
+
+    say, done = _progress()
+    try:
+        result = team_move.move_from_local(data_dir(args), args.source, replace=args.replace,
+                                           progress=say)
+    finally:
+        done()
+    rows = sum(result.rows.values())
+    replaced = f"; replaced {result.replaced:,} rows of shop data" if result.replaced else ""
+    print(f"moved {rows:,} rows in {len(result.rows)} tables and {result.photos:,} photo(s) to the "
+          f"server{replaced}")
+    return EXIT_OK
+
+
+def cmd_export_local(args) -> int:
+    import sys
+
+    from desk.core import team_move
+
+    say, done = _progress()
+    try:
+        result = team_move.export_local(data_dir(args), args.out, progress=say)
+    finally:
+        done()
+    print(result.path)
+    bad = f", {result.photos_bad} damaged photo(s) left out" if result.photos_bad else ""
+    print(f"exported {sum(result.rows.values()):,} rows and {result.photos:,} photo(s){bad}; "
+          f"open it as a local shop with: shopdesk restore FILE (in a local data folder)",
+          file=sys.stderr)
+    return EXIT_OK
 
 
 _KEPT = {"keyring": "in the system's keyring", "pgpass": "in libpq's password file",
@@ -38,17 +106,29 @@ def _report(verb: str, setup) -> None:
     print(f"password: {_KEPT.get(setup.password_kept, setup.password_kept)}")
 
 
+def _local_hint(data) -> None:
+    from desk.core import db
+
+    if data.db_path.exists() and db.data_rows(data.db_path) > 0:
+        print("the local shop in this folder is left as it is; copy it to the server with: "
+              "shopdesk team move-from-local")
+
+
 def cmd_init(args) -> int:
     from desk.core import team
 
-    _report("made", team.init(data_dir(args), args.url))
+    data = data_dir(args)
+    _report("made", team.init(data, args.url))
+    _local_hint(data)
     return EXIT_OK
 
 
 def cmd_join(args) -> int:
     from desk.core import team
 
-    _report("joined", team.join(data_dir(args), args.url))
+    data = data_dir(args)
+    _report("joined", team.join(data, args.url))
+    _local_hint(data)
     return EXIT_OK
 
 

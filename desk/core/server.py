@@ -257,9 +257,11 @@ def newer_schema(found: int) -> UserError:
 
 def other_tables(cur) -> list[str]:
     """Tables in the database that are not the shop's (another program's data)."""
+    from desk.core import team_photos
     from desk.core.models import ALL_MODELS
 
-    ours = {m._meta.table_name for m in ALL_MODELS} | {SCHEMA_TABLE, "customer_gram"}
+    ours = {m._meta.table_name for m in ALL_MODELS} | {SCHEMA_TABLE, "customer_gram",
+                                                       team_photos.TABLE}
     cur.execute("""SELECT table_schema || '.' || table_name, table_name
                    FROM information_schema.tables
                    WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
@@ -272,6 +274,7 @@ def migrate(conn) -> list[int]:
     migration is one transaction (a failure keeps the ones before it, and
     leaves nothing of its own); a newer schema is refused."""
     from desk import __version__
+    from desk.core import team_photos
 
     applied: list[int] = []
     conn.autocommit = False
@@ -295,6 +298,7 @@ def migrate(conn) -> list[int]:
                 apply(m, cur)
                 if m.version == local_db.latest_version():
                     install_functions(cur)
+                    team_photos.ensure_table(cur)
                 cur.execute(f"INSERT INTO {SCHEMA_TABLE} VALUES (%s, %s, %s, %s)",
                             (m.version, m.name, int(time.time()), f"ShopDesk {__version__}"))
             conn.commit()

@@ -171,12 +171,8 @@ def _refuse_local_shop(data: DataDir) -> None:
             "UserError", "The data folder {folder} already works with the shop on the server "
             "{server}. Use another data folder (--data-dir) for another shop."),
             folder=data.root, server=existing.address)
-    if data.db_path.exists() and local_db.data_rows(data.db_path) > 0:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "The data folder {folder} holds a local shop with customers and orders. "
-            "Moving a local shop to a server is not available in this version yet; use another "
-            "data folder (--data-dir) for the team shop. The local shop was left as it is."),
-            folder=data.root)
+    # a local shop in the folder stays as it is, beside team.json: `shopdesk
+    # team move-from-local` copies it up (desk/core/team_move.py)
 
 
 def init(data: DataDir, url: str) -> TeamSetup:
@@ -251,7 +247,9 @@ def open_shop(data: DataDir):
     setup = load(data)
     if setup is None:
         return local_db.open_database(data.db_path, data.backups)
-    return server.connect(setup.address, password(setup), data.root)
+    db = server.connect(setup.address, password(setup), data.root)
+    db.data_root = data.root  # this seat's copies of the server's photos live in photos/
+    return db
 
 
 def window_not_ready(data: DataDir) -> UserError:

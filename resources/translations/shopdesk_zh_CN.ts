@@ -6237,10 +6237,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>数据文件夹 {folder} 已经在使用服务器 {server} 上的店铺。另一个店铺请用另一个数据文件夹（--data-dir）。</translation>
     </message>
     <message>
-        <source>The data folder {folder} holds a local shop with customers and orders. Moving a local shop to a server is not available in this version yet; use another data folder (--data-dir) for the team shop. The local shop was left as it is.</source>
-        <translation>数据文件夹 {folder} 里有一个存有客户和订单的本地店铺。本版本还不能把本地店铺搬到服务器上；团队店铺请用另一个数据文件夹（--data-dir）。本地店铺保持原样。</translation>
-    </message>
-    <message>
         <source>The database {server} already holds a ShopDesk shop. To work with it from this computer, join it: shopdesk team join postgresql://...</source>
         <translation>数据库 {server} 里已经有店铺客服台的店铺。要在这台电脑上使用它，请加入：shopdesk team join postgresql://...</translation>
     </message>
@@ -6255,6 +6251,70 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>The shop of the data folder {folder} is on the server {server}. This version of ShopDesk works with a server shop from the command line only (shopdesk team status, customers, aftersales, replies); the window does not open it yet.</source>
         <translation>数据文件夹 {folder} 的店铺在服务器 {server} 上。本版本的店铺客服台只能通过命令行使用服务器上的店铺（shopdesk team status、customers、aftersales、replies），窗口暂时还不能打开它。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} works with a local shop, not with a server. Make the shop on the server first (shopdesk team init postgresql://...) or join one (shopdesk team join postgresql://...).</source>
+        <translation>数据文件夹 {folder} 用的是本机店铺，不是服务器上的店铺。请先在服务器上建店（shopdesk team init postgresql://...）或加入已有的店（shopdesk team join postgresql://...）。</translation>
+    </message>
+    <message>
+        <source>The connection to the server {server} broke just as the move was being finished, so ShopDesk cannot tell whether the server kept it (it keeps a move whole or not at all). Check with: shopdesk team status, and move again if needed.</source>
+        <translation>搬迁即将完成时与服务器 {server} 的连接断了，店铺客服台无法确定服务器是否已保存（服务器要么完整保存，要么完全不存）。请用 shopdesk team status 查看，必要时重新搬迁。</translation>
+    </message>
+    <message>
+        <source>The connection to the server {server} broke during the move. The server keeps nothing of an unfinished move: its shop is exactly as it was before. Check that the server is running, then move again.</source>
+        <translation>搬迁过程中与服务器 {server} 的连接断了。没搬完的内容服务器一条也不会留下：服务器上的店铺和搬迁前完全一样。请确认服务器在运行，然后重新搬迁。</translation>
+    </message>
+    <message>
+        <source>There is no ShopDesk database at {path}.</source>
+        <translation>{path} 处没有店铺客服台数据库。</translation>
+    </message>
+    <message>
+        <source>{path} holds no ShopDesk shop ({reason}); nothing was moved.</source>
+        <translation>{path} 里没有店铺客服台的店铺数据（{reason}），什么都没有搬。</translation>
+    </message>
+    <message>
+        <source>The local shop {path} is damaged ({problem}); nothing was moved. Put a good backup back first (shopdesk restore).</source>
+        <translation>本机店铺 {path} 已损坏（{problem}），什么都没有搬。请先恢复一份完好的备份（shopdesk restore）。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer ShopDesk (schema {found}; this version knows up to {known}). Update ShopDesk to move it.</source>
+        <translation>{path} 是由更新版本的店铺客服台写入的（结构版本 {found}，本版本最多认识到 {known}）。请先升级店铺客服台再搬迁。</translation>
+    </message>
+    <message>
+        <source>The shop on the server {server} already holds data ({rows} customers, orders, notes and cases). Nothing was moved. To replace it with the local shop, move again with --replace.</source>
+        <translation>服务器 {server} 上的店铺已经有数据（客户、订单、备注和售后单共 {rows} 条），什么都没有搬。如要用本机店铺替换它，请加上 --replace 再搬一次。</translation>
+    </message>
+    <message>
+        <source>The table {table} has other columns on the server than in the local shop; nothing was moved.</source>
+        <translation>表 {table} 在服务器上的字段和本机店铺不一致，什么都没有搬。</translation>
+    </message>
+    <message>
+        <source>The table {table} did not arrive whole on the server; nothing was moved.</source>
+        <translation>表 {table} 没有完整到达服务器，什么都没有搬。</translation>
+    </message>
+    <message>
+        <source>Another seat is working with the shop on the server {server}, so it cannot be replaced now; nothing was moved. Close ShopDesk on the other seats and move again.</source>
+        <translation>另一个座席正在使用服务器 {server} 上的店铺，现在无法替换，什么都没有搬。请关闭其他座席上的店铺客服台，然后重新搬迁。</translation>
+    </message>
+    <message>
+        <source>A row of {table} cannot be kept on the server ({reason}); nothing was moved. Correct it in the local shop (shopdesk check names such rows) and move again.</source>
+        <translation>表 {table} 中有一行数据服务器无法保存（{reason}），什么都没有搬。请在本机店铺里改正它（shopdesk check 会列出这样的行），然后重新搬迁。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name ending in {suffix}.</source>
+        <translation>{path} 是一个文件夹，请给出以 {suffix} 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>The table {table} has other columns on the server than in a local shop; nothing was exported.</source>
+        <translation>表 {table} 在服务器上的字段和本机店铺不一致，什么都没有导出。</translation>
+    </message>
+    <message>
+        <source>The shop on the server does not hold together ({problem}); nothing was exported.</source>
+        <translation>服务器上的店铺数据前后对不上（{problem}），什么都没有导出。</translation>
+    </message>
+    <message>
+        <source>The exported shop failed its check ({problem}) and was not kept.</source>
+        <translation>导出的店铺没有通过检查（{problem}），已丢弃。</translation>
     </message>
 </context>
 </TS>

@@ -43,7 +43,12 @@ def photo_path(photos: Path, sha256: str, ext: str) -> Path:
 
 def photos_dir() -> Path:
     """photos/ of the data folder whose database is open (the database file
-    sits at the top of the data folder); no connection is needed."""
+    sits at the top of the data folder); no connection is needed. A shop on
+    a server: this seat's copies of the server's photos (team_photos)."""
+    from desk.core import team_photos
+
+    if team_photos.on_server():
+        return team_photos.cache_dir()
     return Path(database.obj.database).parent / "photos"
 
 
@@ -69,13 +74,40 @@ def store_bytes(photos: Path, data: bytes, ext: str) -> str:
     """Store `data` (already checked to be an image) and return its sha256.
 
     The same bytes twice are stored once; an existing file is never
-    overwritten.
+    overwritten. A shop on a server keeps the bytes there too (team_photos),
+    so every seat sees them.
     """
+    from desk.core import team_photos
+
     sha = hashlib.sha256(data).hexdigest()
-    target = photo_path(photos, sha, ext)
+    store_file(photos, sha, ext, data)
+    if team_photos.on_server():
+        team_photos.put(sha, ext, data)
+    return sha
+
+
+def fetch_missing(photos: Path, wanted: Iterable[tuple[str, str]]) -> int:
+    """A shop on a server: bring the photos (sha256, ext) this seat does not
+    have in `photos` yet from the server's store; returns how many came."""
+    from desk.core import team_photos
+
+    if not team_photos.on_server():
+        return 0
+    missing = {sha for sha, ext in wanted if sha and not photo_path(photos, sha, ext).is_file()}
+    if not missing:
+        return 0
+    came = team_photos.fetch(missing)
+    for sha, ext, data in came:
+        store_file(photos, sha, ext, data)
+    return len(came)
+
+
+def store_file(photos: Path, sha256: str, ext: str, data: bytes) -> Path:
+    """The file of bytes whose sha256 is known, written once into `photos`."""
+    target = photo_path(photos, sha256, ext)
     if not target.exists():
         _atomic_write(target, data)
-    return sha
+    return target
 
 
 # -- checking what comes in ---------------------------------------------------------
@@ -361,7 +393,12 @@ def list_photos(case_id: int, include_deleted: bool = False,
     query = Evidence.select().where(Evidence.case == case_id)
     if not include_deleted:
         query = query.where(Evidence.deleted_at.is_null())
-    return [_info(ev, photos) for ev in query.order_by(Evidence.added_at, Evidence.id)]
+    found = [_info(ev, photos) for ev in query.order_by(Evidence.added_at, Evidence.id)]
+    from desk.core import team_photos
+
+    if team_photos.on_server():  # the server's photos this seat has not seen yet
+        fetch_missing(photos, ((p.sha256, p.ext) for p in found))
+    return found
 
 
 def get_photo(evidence_id: int, photos: Path | None = None) -> PhotoInfo:

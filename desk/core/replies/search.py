@@ -100,9 +100,11 @@ def _load(ids: set[int] | None = None) -> list[_Entry]:
         " r.position, r.use_count, r.last_used_at, r.body_abbr, g.position FROM reply r"
         " JOIN reply_group g ON g.id = r.group_id WHERE r.deleted_at IS NULL" + where,
         params).fetchall()
-    from desk.core.aftersales.photos import photos_dir
+    from desk.core.aftersales.photos import fetch_missing, photos_dir
 
     photos = photos_dir()
+    # on a server: the pictures other seats added, in one go
+    fetch_missing(photos, ((r[5], r[6]) for r in rows if r[5]))
     return [_Entry(service.phrase_info(r, photos), fold(r[3]), fold(r[4]), r[10],
                    (-r[8], -(r[9] or 0), r[11], r[1], r[7], r[0])) for r in rows]
 

@@ -191,9 +191,11 @@ def phrase_info(r: tuple, photos: Path | None = None, version: int = 0) -> Phras
     """A PhraseInfo from a row of _PHRASE_SQL's first ten columns."""
     image = None
     if r[5]:
-        from desk.core.aftersales.photos import photo_path, photos_dir
+        from desk.core.aftersales.photos import fetch_missing, photo_path, photos_dir
 
-        image = photo_path(photos or photos_dir(), r[5], r[6])
+        photos = photos or photos_dir()
+        image = photo_path(photos, r[5], r[6])
+        fetch_missing(photos, [(r[5], r[6])])  # on a server: another seat's picture
     return PhraseInfo(r[0], r[1], r[2], r[3], r[4], image, r[7], r[8],
                       None if r[9] is None else timeutil.from_epoch(r[9]), version)
 

@@ -21,7 +21,7 @@ PG_KIND = {"text": "text", "bigint": "integer"}  # never int4/int2: see server.n
 # search tables kept by triggers: SQLite's FTS5 table (the server has GIN indexes
 # on customer instead) and its positions table; the server's schema version table
 SQLITE_ONLY = re.compile(r"^(customer_fts.*|search_position|sqlite_.*)$")
-PG_ONLY = {server.SCHEMA_TABLE}
+PG_ONLY = {server.SCHEMA_TABLE, "photo_store"}  # photo bytes: a local shop keeps files
 
 
 @pytest.fixture(scope="module")

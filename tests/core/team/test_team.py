@@ -166,14 +166,17 @@ def test_an_older_server_is_refused():
         server.require_version(Old(), server.ServerAddress("h", 5432, "d", "u"))
 
 
-def test_a_folder_with_a_local_shop_is_not_turned_into_a_team_one(data_dir, migrated_template,
-                                                                   pg_server, pg_database):
+def test_a_folder_with_a_local_shop_keeps_it_when_joining(data_dir, migrated_template,
+                                                          pg_server, pg_database):
     new_shop_database(data_dir, migrated_template)
     Customer.create(platform="taobao", nickname="小雨")
     core_db.close()
-    with pytest.raises(UserError, match="holds a local shop.*not available in this version yet"):
-        team.join(data_dir, pg_server.url(pg_database))
-    assert not team.team_file(data_dir).exists()
+    before = data_dir.db_path.read_bytes()
+    team.join(data_dir, pg_server.url(pg_database))
+    assert team.team_file(data_dir).exists()
+    # the local shop is left as it was, for `team move-from-local` to copy up
+    assert data_dir.db_path.read_bytes() == before
+    assert core_db.data_rows(data_dir.db_path) == 1
 
 
 @pytest.mark.parametrize("url, message", [
