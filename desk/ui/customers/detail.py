@@ -37,6 +37,7 @@ from desk.core import timeutil
 from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.customers import figures, notes, service, tags
 from desk.core.errors import UserError
+from desk.core.history import Step
 from desk.core.platforms import PLATFORMS
 from desk.ui import fmt, labels, screenfit
 from desk.ui import undo as history
@@ -613,19 +614,18 @@ class CustomerDialog(QDialog):
 
     # -- writing ----------------------------------------------------------------
 
-    def _record(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any],
-                redo: Callable[[], Any] | None = None) -> Any:
-        """Make one change and put it on the app's undo history; a UserError
-        propagates and nothing is recorded."""
-        result = history.perform(text, do, undo, redo)
+    def _record(self, text: str, write: Callable[[], tuple[Any, Step]]) -> Any:
+        """Make one change through a core write that returns its undo step, and
+        put the step on the app's history; a UserError propagates and nothing
+        is recorded."""
+        result = history.run(text, write)
         self.changed = True
         return result
 
-    def _perform(self, label: QLabel, text: str, do: Callable[[], Any],
-                 undo: Callable[[Any], Any], redo: Callable[[], Any] | None = None) -> bool:
+    def _perform(self, label: QLabel, text: str, write: Callable[[], tuple[Any, Step]]) -> bool:
         """_record(), with a UserError shown in `label` (and nothing changed)."""
         try:
-            self._record(text, do, undo, redo)
+            self._record(text, write)
         except UserError as e:
             label.setText(user_message(e))
             label.show()
@@ -639,37 +639,20 @@ class CustomerDialog(QDialog):
             self.error.hide()
             return
         cid = self.customer_id
-        try:
-            before = service.get(cid)
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
-            return
-        old = {name: getattr(before, name) for name in service.IDENTITY_FIELDS}
-        if self._perform(self.error, self.tr("Edit “{nickname}”").format(nickname=before.nickname),
-                         lambda: service.update(cid, **new),
-                         lambda _: service.update(cid, **old)):
+        nickname = self._shown.get("nickname", "")
+        if self._perform(self.error, self.tr("Edit “{nickname}”").format(nickname=nickname),
+                         lambda: service.update_step(cid, **new)):
             self.load_identity()  # shows the cleaned values (phone without spaces...)
 
     def _lifecycle_chosen(self, _index: int) -> None:
         cid, group = self.customer_id, self.lifecycle.currentData()
-        before = service.get(cid)
-
-        def back(_result) -> None:
-            if before.lifecycle_manual:
-                figures.set_lifecycle([cid], before.lifecycle)
-            else:
-                figures.clear_manual_lifecycle([cid])
-
         self._perform(self.error, self.tr("Move to group “{group}”").format(
-            group=self.lifecycle.currentText()), lambda: figures.set_lifecycle([cid], group), back)
+            group=self.lifecycle.currentText()), lambda: figures.set_lifecycle_step([cid], group))
 
     def lifecycle_automatic(self) -> None:
         cid = self.customer_id
-        group = service.get(cid).lifecycle
         self._perform(self.error, self.tr("Group follows the orders again"),
-                      lambda: figures.clear_manual_lifecycle([cid]),
-                      lambda _: figures.set_lifecycle([cid], group))
+                      lambda: figures.set_lifecycle_step([cid], None))
 
     def _suggest(self, text: str) -> None:
         self.tag_error.hide()
@@ -707,10 +690,8 @@ class CustomerDialog(QDialog):
             self.tag_error.hide()
             self.add_tag.clear()
             return
-        pairs = [(cid, match.id)]
         if self._perform(self.tag_error, self.tr("Add tag “{name}”").format(name=match.name),
-                         lambda: tags.add_tags([cid], [match.id]),
-                         lambda _: tags.set_pairs(pairs, False)):
+                         lambda: tags.add_tags_step([cid], [match.id])):
             self.add_tag.clear()
 
     def create_tag_clicked(self) -> None:
@@ -718,8 +699,7 @@ class CustomerDialog(QDialog):
 
         def save(name: str, category_id: int) -> None:
             self._record(self.tr("New tag “{name}”").format(name=name.strip()[:40]),
-                         lambda: service.tag_with_new(cid, category_id, name),
-                         lambda tag_id: tags.delete_tag(tag_id))
+                         lambda: service.tag_with_new_step(cid, category_id, name))
 
         if NewTagDialog.ask(self, self._missing_tag, save) is not None:
             self._missing_tag = ""
@@ -729,10 +709,8 @@ class CustomerDialog(QDialog):
 
     def remove_tag(self, tag_id: int, name: str) -> None:
         cid = self.customer_id
-        pairs = tags.tag_pairs([cid], [tag_id])
         self._perform(self.tag_error, self.tr("Remove tag “{name}”").format(name=name),
-                      lambda: tags.remove_tags([cid], [tag_id]),
-                      lambda _: tags.set_pairs(pairs, True))
+                      lambda: tags.remove_tags_step([cid], [tag_id]))
 
     # notes
 
@@ -774,29 +752,11 @@ class CustomerDialog(QDialog):
         order_id, case_id = link_ids(self.note_link.currentData())
         note_id = self._editing
         if note_id is None:
-            made: list[int] = []
-
-            def add() -> int:
-                made.append(notes.add(cid, body, order_id=order_id, case_id=case_id))
-                return made[-1]
-
-            def put_back() -> int:  # redo: the same note again, so later steps still find it
-                notes.restore(made)
-                return made[-1]
-
-            done = self._perform(self.note_error, self.tr("Add note"), add,
-                                 lambda new_id: notes.delete([new_id]), put_back)
+            done = self._perform(self.note_error, self.tr("Add note"), lambda: notes.add_step(
+                cid, body, order_id=order_id, case_id=case_id))
         else:
-            try:
-                old = notes.get_note(note_id)
-            except UserError as e:
-                self.note_error.setText(user_message(e))
-                self.note_error.show()
-                return
-            done = self._perform(
-                self.note_error, self.tr("Edit note"),
-                lambda: notes.edit(note_id, body, order_id=order_id, case_id=case_id),
-                lambda _: notes.edit(note_id, old.body, order_id=old.order_id, case_id=old.case_id))
+            done = self._perform(self.note_error, self.tr("Edit note"), lambda: notes.edit_step(
+                note_id, body, order_id=order_id, case_id=case_id))
         if done:
             self._editing = None
             self.note_text.clear()
@@ -811,15 +771,14 @@ class CustomerDialog(QDialog):
             return
         ids, pinned = [item.data(NoteIdRole)], bool(item.data(PinnedRole))
         self._perform(self.note_error, self.tr("Unpin note") if pinned else self.tr("Pin note"),
-                      lambda: notes.set_pinned(ids, not pinned),
-                      lambda _: notes.set_pinned(ids, pinned))
+                      lambda: notes.set_pinned_step(ids, not pinned))
 
     def delete_clicked(self) -> None:
         note_id = self.current_note()
         if note_id is None:
             return
-        if self._perform(self.note_error, self.tr("Delete note"), lambda: notes.delete([note_id]),
-                         lambda _: notes.restore([note_id])):
+        if self._perform(self.note_error, self.tr("Delete note"),
+                         lambda: notes.delete_step([note_id])):
             if self._editing == note_id:
                 self.cancel_note_edit()
             self._deleted_at_index = history.stack().index()
@@ -832,15 +791,7 @@ class CustomerDialog(QDialog):
         cid = self.customer_id
 
         def save(values: dict) -> None:
-            default_before = service.default_address(cid)
-            removed: dict = {}
-
-            def take_back(address_id: int) -> None:
-                removed.clear()
-                removed.update(service.remove_address(address_id, default_to=default_before))
-
-            self._record(self.tr("Add address"), lambda: service.add_address(cid, **values),
-                         take_back, lambda: service.restore_address(removed))
+            self._record(self.tr("Add address"), lambda: service.add_address_step(cid, **values))
 
         if AddressDialog.ask(self, None, save) is not None:
             self.address_error.hide()
@@ -859,8 +810,7 @@ class CustomerDialog(QDialog):
 
         def save(values: dict) -> None:
             self._record(self.tr("Edit address"),
-                         lambda: service.update_address(address_id, **values),
-                         lambda _: service.update_address(address_id, **old))
+                         lambda: service.update_address_step(address_id, **values))
 
         if AddressDialog.ask(self, old, save) is not None:
             self.address_error.hide()
@@ -869,21 +819,14 @@ class CustomerDialog(QDialog):
         address_id = self.current_address()
         if address_id is not None:
             self._perform(self.address_error, self.tr("Remove address"),
-                          lambda: service.remove_address(address_id),
-                          lambda removed: service.restore_address(removed))
+                          lambda: service.remove_address_step(address_id))
 
     def default_address_clicked(self) -> None:
         address_id = self.current_address()
         if address_id is None:
             return
-        previous = service.default_address(self.customer_id)
-
-        def back(_result) -> None:
-            if previous is not None:
-                service.update_address(previous, is_default=True)
-
         self._perform(self.address_error, self.tr("Make address the default"),
-                      lambda: service.update_address(address_id, is_default=True), back)
+                      lambda: service.make_default_address_step(address_id))
 
     @classmethod
     def ask(cls, parent: QWidget | None, customer_id: int) -> bool:
