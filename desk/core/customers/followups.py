@@ -11,19 +11,12 @@ from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
+from desk.core.customers.live import live_customer
 from desk.core.customers.models import Customer, Followup
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.history import Cell, Step
 
 TITLE_MAX = 200
-
-
-def _live_customer(customer_id: int):
-    # Imported when first needed: the Today page imports this module at start-up,
-    # and the customer service module is not needed to list what is due.
-    from desk.core.customers.service import live_customer
-
-    return live_customer(customer_id)
 
 
 def due_count(moment: datetime) -> int:
@@ -58,7 +51,7 @@ def _existing(followup_ids: Iterable[int]) -> tuple[list[int], set[int]]:
 def add(customer_id: int, title: str, due_at: datetime, case_id: int | None = None) -> int:
     clean, due = _title(title), _due(due_at)
     with changes.write(database) as pending:
-        _live_customer(customer_id)
+        live_customer(customer_id)
         if case_id is not None and not Case.select().where(
                 Case.id == case_id, Case.customer == customer_id).exists():
             raise UserError(QT_TRANSLATE_NOOP("UserError", "That after-sales case is not one of this "
@@ -182,7 +175,7 @@ def restore_followups(snapshot: Iterable[FollowupInfo]) -> list[int]:
     out: list[int] = []
     with changes.write(database) as pending:
         for info in infos:
-            _live_customer(info.customer_id)
+            live_customer(info.customer_id)
             case_id = info.case_id
             if case_id is not None and not Case.select().where(
                     Case.id == case_id, Case.customer == info.customer_id).exists():

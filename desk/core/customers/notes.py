@@ -10,8 +10,8 @@ from desk.core import changes, timeutil
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.customers import fields
+from desk.core.customers.live import live_customer
 from desk.core.customers.models import Customer, Note
-from desk.core.customers.service import live_customer
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.history import Step
 from desk.core.orders.models import Order

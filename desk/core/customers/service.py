@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from desk.core import changes, pinyin, timeutil
 from desk.core.base import database
-from desk.core.customers import fields, tags
+from desk.core.customers import fields, figures, notes, tags
+from desk.core.customers.figures import RiskFlag
+from desk.core.customers.live import live_customer
 from desk.core.customers.models import Address, Customer, CustomerTag, Tag, TagCategory
+from desk.core.customers.notes import NoteInfo
 from desk.core.customers.tags import TagInfo
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.history import Cell, Step
@@ -43,6 +47,14 @@ class CategoryInfo:
     id: int
     name: str
     color: str
+
+
+class OrderRow(NamedTuple):
+    id: int
+    order_no: str  # text, always: a 19-digit number survives exactly
+    status: str  # a code of orders.models.ORDER_STATUSES
+    placed_at: datetime
+    amount_fen: int
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,10 @@ class CustomerDetail:
     deleted_at: datetime | None
     addresses: list[AddressInfo] = field(default_factory=list)
     tags: list[TagInfo] = field(default_factory=list)
+    orders: list[OrderRow] = field(default_factory=list)  # newest first
+    cases: list[CaseRow] = field(default_factory=list)  # newest first, not the trashed
+    notes: list[NoteInfo] = field(default_factory=list)  # pinned first, then newest
+    risks: list[RiskFlag] = field(default_factory=list)
 
 
 # -- validation ---------------------------------------------------------------
@@ -156,17 +172,6 @@ def any_customers() -> bool:
     return Customer.select().exists()
 
 
-def live_customer(customer_id: int) -> Customer:
-    """The customer, refusing one that is gone or in the trash."""
-    customer = Customer.get_or_none(Customer.id == customer_id)
-    if customer is None:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "This customer no longer exists."))
-    if customer.deleted_at is not None:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "\"{nickname}\" is in the trash; restore them "
-                                          "first."), nickname=customer.nickname)
-    return customer
-
-
 # -- customers ----------------------------------------------------------------
 
 
@@ -218,7 +223,8 @@ def get(customer_id: int) -> CustomerDetail:
         last_order_at=c.last_order_at, last_contact_at=c.last_contact_at, case_count=c.case_count,
         open_case_count=c.open_case_count, source=c.source, created_at=c.created_at,
         updated_at=c.updated_at, deleted_at=c.deleted_at,
-        addresses=addresses(c.id), tags=tags_of(c.id),
+        addresses=addresses(c.id), tags=tags_of(c.id), orders=orders_of(c.id),
+        cases=cases_of(c.id), notes=notes.list_notes(c.id), risks=figures.risk_flags(c.id),
     )
 
 
@@ -233,12 +239,12 @@ def tags_of(customer_id: int) -> list[TagInfo]:
             for t in rows]
 
 
-def orders_of(customer_id: int) -> list[tuple[int, str, str, datetime, int]]:
-    """A customer's orders, newest first, as (id, order_no, status, placed_at, amount_fen)."""
+def orders_of(customer_id: int) -> list[OrderRow]:
+    """A customer's orders, newest first."""
     rows = database.execute_sql(
         "SELECT id, order_no, status, placed_at, amount_fen FROM shop_order"
         " WHERE customer_id = ? ORDER BY placed_at DESC, id DESC", (customer_id,))
-    return [(r[0], str(r[1]), r[2], timeutil.from_epoch(r[3]), r[4]) for r in rows]
+    return [OrderRow(r[0], str(r[1]), r[2], timeutil.from_epoch(r[3]), r[4]) for r in rows]
 
 
 def cases_of(customer_id: int) -> list[CaseRow]:

@@ -260,7 +260,8 @@ def delete_view_step(view_id: int) -> tuple[ViewState | None, Step]:
         with changes.write(database) as pending:
             if SavedView.select().where(SavedView.page == PAGE,
                                         SavedView.name == saved["name"]).exists():
-                raise UserError(QT_TRANSLATE_NOOP("UserError", "There is a view \"{name}\" again."),
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "A view \"{name}\" was saved since; rename "
+                                                  "or delete it first."),
                                 name=saved["name"])
             values = dict(saved, updated_at=timeutil.now())
             if not SavedView.select().where(SavedView.id == cell.value).exists():

@@ -156,6 +156,25 @@ def test_get_figures(shop):
     assert d.addresses == [] and d.tags == []
 
 
+def test_get_holds_everything_the_customer_page_shows(shop):
+    cid = shop.customer()
+    placed = [shop.order(cid, "completed", 100) for _ in range(6)]
+    cases = [shop.case(cid, order_id=placed[0]), shop.case(cid)]
+    old = notes.add(cid, "旧的")
+    pinned = notes.add(cid, "置顶的", pinned=True, case_id=cases[1])
+    gone = notes.add(cid, "删掉的")
+    notes.delete([gone])
+    address = service.add_address(cid, detail="一号")
+    recompute_figures([cid])
+    d = service.get(cid)
+    assert [o.id for o in d.orders] == placed[::-1]
+    assert d.orders[0] == service.orders_of(cid)[0] and d.orders[0].order_no.isdigit()
+    assert [c.id for c in d.cases] == [c.id for c in service.cases_of(cid)] and len(d.cases) == 2
+    assert [n.id for n in d.notes] == [pinned, old] and d.notes[0].case_no is not None
+    assert [f.code for f in d.risks] == ["aftersales"]  # 2 cases for 6 paid orders
+    assert [a.id for a in d.addresses] == [address]
+
+
 def test_average_order_value():
     assert service.average_order_fen(0, 0) == 0
     assert service.average_order_fen(10000, 3) == 3333
