@@ -511,21 +511,23 @@ def _still_there(customer_ids: list[int]) -> None:
                                           "since (the trash was emptied)."))
 
 
+def _trash_again(customer_ids: list[int]) -> None:
+    _still_there(customer_ids)
+    move_to_trash(customer_ids)
+
+
+def _restore_again(customer_ids: list[int]) -> None:
+    _still_there(customer_ids)
+    restore(customer_ids)
+
+
 def create_step(platform: str, nickname: str, real_name: str = "", phone: str = "",
                 region: str = "", source: str = "manual") -> tuple[int, Step]:
     """create(), with the step that moves the new customer to the trash and
     brings them back (the same id, so later steps still find them)."""
     customer_id = create(platform, nickname, real_name, phone, region, source)
-
-    def undo() -> None:
-        _still_there([customer_id])
-        move_to_trash([customer_id])
-
-    def redo() -> None:
-        _still_there([customer_id])
-        restore([customer_id])
-
-    return customer_id, Step(f"New customer {customer_id}", undo=undo, redo=redo, entity="customer")
+    return customer_id, Step(f"New customer {customer_id}", undo=lambda: _trash_again([customer_id]),
+                             redo=lambda: _restore_again([customer_id]), entity="customer")
 
 
 def update_step(customer_id: int, **values: object) -> tuple[None, Step]:
@@ -615,16 +617,8 @@ def move_to_trash_step(customer_ids: list[int]) -> tuple[int, Step]:
         moved = [c.id for c in Customer.select(Customer.id).where(
             Customer.id.in_(ids), Customer.deleted_at.is_null()).order_by(Customer.id)]
         n = move_to_trash(moved)
-
-    def undo() -> None:
-        _still_there(moved)
-        restore(moved)
-
-    def redo() -> None:
-        _still_there(moved)
-        move_to_trash(moved)
-
-    return n, Step(f"Move {n} customer(s) to the trash", undo=undo, redo=redo, entity="customer")
+    return n, Step(f"Move {n} customer(s) to the trash", undo=lambda: _restore_again(moved),
+                   redo=lambda: _trash_again(moved), entity="customer")
 
 
 def _back_to_trash(deleted_at: dict[int, int]) -> None:
@@ -647,10 +641,5 @@ def restore_step(customer_ids: list[int]) -> tuple[int, Step]:
             "SELECT id, deleted_at FROM customer WHERE deleted_at IS NOT NULL"
             " AND id IN (SELECT value FROM json_each(?)) ORDER BY id", (fields.ids_param(ids),))}
         n = restore(list(trashed))
-
-    def redo() -> None:
-        _still_there(list(trashed))
-        restore(list(trashed))
-
-    return n, Step(f"Restore {n} customer(s)", undo=lambda: _back_to_trash(trashed), redo=redo,
-                   entity="customer")
+    return n, Step(f"Restore {n} customer(s)", undo=lambda: _back_to_trash(trashed),
+                   redo=lambda: _restore_again(list(trashed)), entity="customer")
