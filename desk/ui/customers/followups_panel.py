@@ -26,6 +26,7 @@ from desk.core.customers import followups as core  # the dialog imports it anywa
 from desk.core.customers.followups import FollowupInfo
 from desk.core.errors import UserError
 from desk.ui import fmt
+from desk.ui.ask import InlineError
 from desk.ui.bus import bus
 from desk.ui.customers.followup_dialog import FollowupDialog
 from desk.ui.customers.followups import (
@@ -38,7 +39,6 @@ from desk.ui.customers.followups import (
     snooze,
     snooze_menu,
 )
-from desk.ui.errors import ERROR_STYLE, user_message
 
 
 class FollowupsPanel(QWidget):
@@ -72,11 +72,7 @@ class FollowupsPanel(QWidget):
         self.empty = QLabel(self.tr("No follow-ups yet. Add one to be reminded of this buyer."))
         self.empty.setObjectName("followupsEmpty")
         self.empty.setEnabled(False)
-        self.error = QLabel()
-        self.error.setObjectName("followupsError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("followupsError")
 
         # Shortcuts work while the focus is in the panel: embedded in a bigger
         # dialog, they do not take keys from its other parts. The mnemonics
@@ -227,8 +223,7 @@ class FollowupsPanel(QWidget):
         try:
             call(*args)
         except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
+            self.error.show_error(e)
             return False
         self.error.hide()
         return True
