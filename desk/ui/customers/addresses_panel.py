@@ -15,9 +15,9 @@ from desk.core.customers.service import AddressInfo
 from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.ui import undo as history
+from desk.ui.ask import InlineError
 from desk.ui.customers.address_dialog import AddressDialog
-from desk.ui.customers.parts import button, error_label, table
-from desk.ui.errors import user_message
+from desk.ui.customers.parts import button, table
 
 RowIdRole = Qt.ItemDataRole.UserRole  # on the first cell of a row
 DefaultRole = Qt.ItemDataRole.UserRole + 1
@@ -45,7 +45,7 @@ class AddressesPanel(QWidget):
         self.remove = button("customerRemoveAddress", self.tr("Re&move"), self.remove_clicked)
         self.make_default = button("customerDefaultAddress", self.tr("Make de&fault"),
                                    self.default_clicked)
-        self.error = error_label("customerAddressError")
+        self.error = InlineError("customerAddressError")
         buttons = QHBoxLayout()
         for w in (self.add, self.edit, self.remove, self.make_default):
             buttons.addWidget(w)
@@ -106,13 +106,9 @@ class AddressesPanel(QWidget):
         try:
             self._record(text, write)
         except UserError as e:
-            self._show_error(e)
+            self.error.show_error(e)
             return
-        self.error.hide()
-
-    def _show_error(self, error: UserError) -> None:
-        self.error.setText(user_message(error))
-        self.error.show()
+        self.error.clear_message()
 
     def add_clicked(self) -> None:
         cid = self.customer_id
@@ -121,7 +117,7 @@ class AddressesPanel(QWidget):
             self._record(self.tr("Add address"), lambda: service.add_address_step(cid, **values))
 
         if AddressDialog.ask(self, None, save) is not None:
-            self.error.hide()
+            self.error.clear_message()
 
     def edit_clicked(self) -> None:
         address_id = self.current_address()
@@ -130,7 +126,7 @@ class AddressesPanel(QWidget):
         try:
             shown = service.get_address(address_id)
         except UserError as e:
-            self._show_error(e)
+            self.error.show_error(e)
             return
 
         def save(values: dict) -> None:
@@ -139,7 +135,7 @@ class AddressesPanel(QWidget):
 
         form = {name: getattr(shown, name) for name in service.ADDRESS_FIELDS}
         if AddressDialog.ask(self, form, save) is not None:
-            self.error.hide()
+            self.error.clear_message()
 
     def remove_clicked(self) -> None:
         address_id = self.current_address()

@@ -12,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,13 +34,13 @@ from desk.core.history import Step
 from desk.core.platforms import PLATFORMS
 from desk.ui import fmt, labels, screenfit
 from desk.ui import undo as history
+from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.bus import bus
 from desk.ui.customers.addresses_panel import AddressesPanel
 from desk.ui.customers.followups_panel import FollowupsPanel
 from desk.ui.customers.notes_panel import NotesPanel
-from desk.ui.customers.parts import button, error_label, table
+from desk.ui.customers.parts import button, table
 from desk.ui.customers.tag_dialog import NewTagDialog
-from desk.ui.errors import user_message
 
 CHIP_STYLE = ("QToolButton {{ background: {color}; color: white; border-radius: 9px;"
               " padding: 2px 8px; }}")
@@ -50,10 +48,12 @@ BADGE_STYLE = "background: #c62828; color: white; border-radius: 4px; padding: 1
 RowIdRole = Qt.ItemDataRole.UserRole  # on each cell of an order row, the first of a case row
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(AskDialog):
     """Shows and edits one customer; every write goes through a core service and
     onto the app's undo history, and the dialog (like any open view) refreshes
     from the change bus."""
+
+    answers_on_close = True  # the answer: whether anything was changed
 
     def __init__(self, customer_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +84,7 @@ class CustomerDialog(QDialog):
         for edit in (self.nickname, self.real_name, self.phone, self.region):
             edit.returnPressed.connect(self.save_identity)
         self.save = button("customerSave", self.tr("&Save"), self.save_identity)
-        self.error = error_label("customerError")
+        self.error = InlineError("customerError")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Nickname:"), self.nickname)
@@ -140,8 +140,7 @@ class CustomerDialog(QDialog):
         self.add_tag.textEdited.connect(self._suggest)
         self.completer.activated.connect(self._tag_chosen)
         self.add_tag.returnPressed.connect(lambda: self.add_tag_named(self.add_tag.text()))
-        self.tag_error = error_label("customerTagError")
-        self.tag_error.setWordWrap(False)
+        self.tag_error = InlineError("customerTagError", wrap=False)
         self.create_tag = button("customerCreateTag", "", self.create_tag_clicked)
         self.create_tag.hide()
         tag_row = QHBoxLayout()
@@ -204,10 +203,9 @@ class CustomerDialog(QDialog):
         lower = QHBoxLayout()
         lower.addWidget(notes_box, 1)
         lower.addWidget(self.tabs, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = self.add_buttons(Buttons.Close)
         # as the default button, Close would take the Enter meant for a field
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
+        buttons.button(Buttons.Close).setAutoDefault(False)
         layout = QVBoxLayout(self)
         content = QWidget()
         content_col = QVBoxLayout(content)
@@ -399,21 +397,21 @@ class CustomerDialog(QDialog):
     def _mark_changed(self) -> None:
         self.changed = True
 
-    def _perform(self, label: QLabel, text: str, write: Callable[[], tuple[Any, Step]]) -> bool:
+    def _perform(self, label: InlineError, text: str,
+                 write: Callable[[], tuple[Any, Step]]) -> bool:
         """_record(), with a UserError shown in `label` (and nothing changed)."""
         try:
             self._record(text, write)
         except UserError as e:
-            label.setText(user_message(e))
-            label.show()
+            label.show_error(e)
             return False
-        label.hide()
+        label.clear_message()
         return True
 
     def save_identity(self) -> None:
         new = self._identity_values()
         if new == self._shown:
-            self.error.hide()
+            self.error.clear_message()
             return
         cid = self.customer_id
         nickname = self._shown.get("nickname", "")
@@ -432,7 +430,7 @@ class CustomerDialog(QDialog):
                       lambda: figures.set_lifecycle_step([cid], None))
 
     def _suggest(self, text: str) -> None:
-        self.tag_error.hide()
+        self.tag_error.clear_message()
         self.create_tag.hide()
         self.suggestions.setStringList([t.name for t in tags.tag_suggestions(text)])
 
@@ -456,15 +454,14 @@ class CustomerDialog(QDialog):
         match = (exact or found or [None])[0]
         if match is None:
             self._missing_tag = text
-            self.tag_error.setText(self.tr("No tag \"{name}\".").format(name=text[:40]))
-            self.tag_error.show()
+            self.tag_error.show_message(self.tr("No tag \"{name}\".").format(name=text[:40]))
             self.create_tag.setText(self.tr("&Create tag “{name}”…").format(name=text[:40]))
             self.create_tag.show()
             return
         self.create_tag.hide()
         cid = self.customer_id
         if tags.tag_pairs([cid], [match.id]):  # has it already: nothing to do
-            self.tag_error.hide()
+            self.tag_error.clear_message()
             self.add_tag.clear()
             return
         if self._perform(self.tag_error, self.tr("Add tag “{name}”").format(name=match.name),
@@ -480,7 +477,7 @@ class CustomerDialog(QDialog):
 
         if NewTagDialog.ask(self, self._missing_tag, save) is not None:
             self._missing_tag = ""
-            self.tag_error.hide()
+            self.tag_error.clear_message()
             self.create_tag.hide()
             self.add_tag.clear()
 
@@ -489,11 +486,10 @@ class CustomerDialog(QDialog):
         self._perform(self.tag_error, self.tr("Remove tag “{name}”").format(name=name),
                       lambda: tags.remove_tags_step([cid], [tag_id]))
 
+    def answer(self) -> bool:
+        return self.changed
+
     @classmethod
     def ask(cls, parent: QWidget | None, customer_id: int) -> bool:
         """Show the customer; True when anything was changed."""
-        dialog = cls(customer_id, parent)
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()  # its parent would keep it, listening to the bus
-        return changed
+        return cls(customer_id, parent).run_modal()

@@ -26,8 +26,8 @@ from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.ui import fmt, labels
 from desk.ui import undo as history
-from desk.ui.customers.parts import button, error_label
-from desk.ui.errors import user_message
+from desk.ui.ask import InlineError
+from desk.ui.customers.parts import button
 
 NoteIdRole = Qt.ItemDataRole.UserRole
 PinnedRole = Qt.ItemDataRole.UserRole + 1
@@ -90,7 +90,7 @@ class NotesPanel(QWidget):
         self.undo_button.hide()
         self.status = QLabel()
         self.status.setObjectName("customerNoteStatus")
-        self.error = error_label("customerNoteError")
+        self.error = InlineError("customerNoteError")
 
         link_row = QHBoxLayout()
         link_row.addWidget(link_label)
@@ -199,15 +199,11 @@ class NotesPanel(QWidget):
         try:
             history.run(text, write)
         except UserError as e:
-            self._show_error(e)
+            self.error.show_error(e)
             return False
-        self.error.hide()
+        self.error.clear_message()
         self.changed.emit()
         return True
-
-    def _show_error(self, error: UserError) -> None:
-        self.error.setText(user_message(error))
-        self.error.show()
 
     def edit_note(self) -> None:
         """Put the chosen note's text and link into the editor; Save writes them back."""
@@ -217,10 +213,10 @@ class NotesPanel(QWidget):
         try:
             note = notes.get_note(note_id)
         except UserError as e:
-            self._show_error(e)
+            self.error.show_error(e)
             return
         self._editing = note.id
-        self.error.hide()
+        self.error.clear_message()
         self.text.setPlainText(note.body)
         self._fill_links(note)
         self.link.setCurrentIndex(max(0, self.link.findData(link_key(note.order_id, note.case_id))))
@@ -231,7 +227,7 @@ class NotesPanel(QWidget):
         self._editing = None
         self.text.clear()
         self.link.setCurrentIndex(0)
-        self.error.hide()
+        self.error.clear_message()
         self._note_mode()
 
     def commit_note(self) -> None:

@@ -1,14 +1,12 @@
 """Widget makers the customer page and its panels share: buttons that leave
-Enter to the field, error labels, read-only tables sized to their contents."""
+Enter to the field, read-only tables sized to their contents."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableWidget
-
-from desk.ui.errors import ERROR_STYLE
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableWidget
 
 
 def button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -18,16 +16,6 @@ def button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
     widget.setAutoDefault(False)
     widget.clicked.connect(lambda _=False: slot())
     return widget
-
-
-def error_label(name: str) -> QLabel:
-    """A hidden red label for a UserError's message, shown where it happened."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def fit_columns(table: QTableWidget) -> None:
