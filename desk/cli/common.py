@@ -112,3 +112,19 @@ def count(text: str) -> int:
     if not 0 <= n <= MAX_CUSTOMERS:
         raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_CUSTOMERS:,}")
     return n
+
+
+def out_file(text: str, suffix: str):
+    """The file `--out` names, exactly (no extension is added): a folder is
+    refused with the ending to give, so is a pipe or a device."""
+    from pathlib import Path
+
+    from desk.core import files
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    out = Path(text).expanduser()
+    if out.is_dir():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give --out a file name "
+                                          "ending in {suffix}."), path=out, suffix=suffix)
+    files.check_output(out)
+    return out

@@ -1,7 +1,8 @@
 """The typed settings registry: every option has a name, type, default and doc.
 
 Values live in the database's `setting` table (as JSON), so they travel with
-the shop's data to another computer. Nothing else reads or writes that table.
+the shop's data to another computer. Nothing else reads or writes that table
+but desk.core.uistate, the registry of UI state kept beside the options.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desk.core import changes, timeutil
+from desk.core import changes, timeutil, uistate
 from desk.core.appdata import Setting
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -111,10 +112,10 @@ def set(name: str, value: Any) -> None:  # noqa: A001 - mirrors get()
 
 
 def get_state(key: str) -> str | None:
-    """Free-form UI state (window geometry, column layout), not user options."""
-    row = Setting.get_or_none(Setting.key == f"state.{key}")
-    return row.value if row else None
+    """UI state (window geometry, column layout), not user options, as stored
+    text; its keys are declared in desk.core.uistate (an undeclared one is a KeyError)."""
+    return uistate.get_text(key)
 
 
 def set_state(key: str, value: str) -> None:
-    Setting.replace(key=f"state.{key}", value=value, updated_at=timeutil.now()).execute()
+    uistate.set_text(key, value)

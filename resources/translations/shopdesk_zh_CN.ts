@@ -5618,10 +5618,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <source>{path} is a folder; give --out a file name ending in .zip.</source>
-        <translation>{path} 是文件夹；请给 --out 一个以 .zip 结尾的文件名。</translation>
-    </message>
-    <message>
         <source>{path} is a folder; give --out a file name ending in {suffix}.</source>
         <translation>{path} 是一个文件夹；请给 --out 指定一个以 {suffix} 结尾的文件名。</translation>
     </message>
@@ -6096,6 +6092,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{name} is not an ordinary file (a pipe, a device or a socket?); ShopDesk only uses ordinary files.</source>
         <translation>{name} 不是普通文件（可能是管道、设备或套接字）；店铺客服台只读写普通文件。</translation>
+    </message>
+    <message>
+        <source>The group &quot;{name}&quot; has other phrases in it now.</source>
+        <translation>分组“{name}”里现在还有其他短语。</translation>
     </message>
 </context>
 </TS>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core.replies import lint, placeholders, service
+from desk.core.replies import lint, placeholders, service, steps
 from desk.core.replies.service import CODE_MAX, PhraseInfo
 from desk.ui import selection as current
 from desk.ui import undo
@@ -241,21 +241,14 @@ class PhraseDialog(AskDialog):
     def _save(self) -> int:
         body, code = self.body.toPlainText(), self.code.text()
         if self.phrase is None:
-            gid = self.group.currentData()
-
-            def add() -> int:
-                return service.add_phrase(gid, body, code, self.index, self._image)
-
-            pid = undo.perform(self.tr("New phrase"), add, lambda p: service.delete_phrase(p),
-                               redo=lambda: service.restore_phrase(pid) or pid)
-            return pid
-        old, pid = self.phrase, self.phrase.id
+            gid, index, image = self.group.currentData(), self.index, self._image
+            return undo.run(self.tr("New phrase"),
+                            lambda: steps.add_phrase_step(gid, body, code, index, image))
+        pid = self.phrase.id
         new = {"body": body, "code": code}
-        back = {"body": old.body, "code": old.code}
         if self._image_changed:
-            new["image"], back["image"] = self._image, old.image_path
-        undo.perform(self.tr("Edit phrase"), lambda: service.update_phrase(pid, **new),
-                     lambda _: service.update_phrase(pid, **back))
+            new["image"] = self._image
+        undo.run(self.tr("Edit phrase"), lambda: steps.update_phrase_step(pid, **new))
         return pid
 
     @classmethod

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.errors import UserError
-from desk.core.replies import lint, service
+from desk.core.replies import lint, service, steps
 from desk.core.replies.service import PhraseInfo
 from desk.ui import undo
 from desk.ui.ask import AskDialog, Buttons
@@ -31,15 +31,7 @@ def fix_label(problem: lint.Problem) -> str:
 
 def fix(problem: lint.Problem) -> None:
     """Apply the problem's fix as one undoable step."""
-    before = service.get_phrase(problem.pid)
-
-    def back(_) -> None:
-        if problem.kind == "empty_text":
-            service.restore_phrase(before.id)
-        else:
-            service.update_phrase(before.id, body=before.body, code=before.code)
-
-    undo.perform(fix_label(problem), lambda: lint.apply_fix(problem), back)
+    undo.run(fix_label(problem), lambda: steps.fix_step(problem))
 
 class LintDialog(AskDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
