@@ -59,7 +59,14 @@ def open_to_read(data) -> None:
             raise busy from e
         current = False  # open_database below says what is wrong with it
     if current:
-        db.connect(data.db_path)
+        from peewee import DatabaseError
+
+        try:
+            db.connect(data.db_path)
+        except (sqlite3.DatabaseError, DatabaseError) as e:
+            # a damaged page may be the first one setting up the connection reads
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "The database {path} cannot be opened: "
+                                              "{reason}."), path=data.db_path, reason=e) from e
         return
     with writer(data):
         open_to_write(data)

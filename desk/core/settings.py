@@ -65,7 +65,9 @@ OPTIONS: dict[str, Option] = {
                choices=PLATFORMS),
         Option("language", str, "", "UI language: '' follows the system, 'en' or 'zh_CN'.",
                choices=("", "en", "zh_CN")),
-        Option("handler", str, "", "Who is at this desk: recorded as the handler of case changes."),
+        Option("handler", str, "", "Who is at this desk (the staff name): recorded as the handler "
+               "of case changes and as who wrote case events, notes and follow-ups and "
+               "who last changed a row."),
         Option("mask_phones", bool, True, "Show phone numbers as 138****1234 until asked."),
         Option("deadline_warn_hours", int, 24,
                "Warn when a case deadline is this many hours away.", minimum=1, maximum=720),

@@ -45,6 +45,10 @@ class SettingsDialog(AskDialog):
         self.handler = QLineEdit(settings.get("handler"))
         self.handler.setObjectName("settingHandler")
         self.handler.setMaxLength(200)
+        self.handler.setPlaceholderText(self.tr("Your staff name, e.g. 小王"))
+        self.handler.setToolTip(self.tr(
+            "Recorded as the handler of the cases you change, as who wrote notes, follow-ups and "
+            "case remarks, and shown to a colleague whose save meets a change of yours"))
         self.platform = QComboBox()
         self.platform.setObjectName("settingDefaultPlatform")
         names = labels.platforms()
@@ -62,7 +66,7 @@ class SettingsDialog(AskDialog):
         self.warn_hours = self._spin("deadline_warn_hours")
         self.backup_hours = self._spin("backup_every_hours")
         form.addRow(self.tr("Shop name:"), self.shop_name)
-        form.addRow(self.tr("Your name (case handler):"), self.handler)
+        form.addRow(self.tr("Your name (staff):"), self.handler)
         form.addRow(self.tr("Default platform:"), self.platform)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.mask_phones)
@@ -141,7 +145,7 @@ class FirstRunDialog(AskDialog):
         self.handler = QLineEdit(settings.get("handler"))
         self.handler.setObjectName("firstRunHandler")
         self.handler.setMaxLength(200)
-        self.handler.setPlaceholderText(self.tr("Recorded as the handler of the cases you change"))
+        self.handler.setPlaceholderText(self.tr("Recorded on the cases, notes and follow-ups you write"))
         form = QFormLayout()
         form.addRow(self.tr("&Shop name:"), self.shop_name)
         form.addRow(self.tr("&Your name:"), self.handler)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from desk.core import changes, timeutil
+from desk.core import changes, timeutil, versions
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.customers import fields
@@ -33,6 +33,9 @@ class NoteInfo:
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    staff: str = ""  # who wrote it
+    version: int = field(default=0, compare=False)  # pass back to edit() (desk/core/versions.py)
+    updated_by: str = field(default="", compare=False)
 
 
 def _body(value: object) -> str:
@@ -73,7 +76,7 @@ def add(customer_id: int, body: str, pinned: bool = False, order_id: int | None 
         live_customer(customer_id)
         _check_links(customer_id, order_id, case_id)
         note = Note.create(customer=customer_id, body=text, pinned=bool(pinned), order_id=order_id,
-                           case_id=case_id)
+                           case_id=case_id, staff=versions.staff())
         # A note is written when the buyer was in touch: it dates the last contact.
         Customer.update(last_contact_at=note.created_at).where(Customer.id == customer_id).execute()
         pending.add("note", [note.id])
@@ -85,13 +88,15 @@ _KEEP = object()
 
 
 def edit(note_id: int, body: str | None = None, order_id: object = _KEEP,
-         case_id: object = _KEEP) -> None:
-    """Change a note's text and/or its link (None unlinks)."""
+         case_id: object = _KEEP, version: int | None = None) -> None:
+    """Change a note's text and/or its link (None unlinks). With `version`
+    (what the editor read), a change saved meanwhile raises versions.Conflict."""
     values: dict = {}
     if body is not None:
         values["body"] = _body(body)
     with changes.write(database) as pending:
         note = _note(note_id)
+        versions.claim(Note, note_id, version)
         if order_id is not _KEEP:
             values["order_id"] = order_id
         if case_id is not _KEEP:
@@ -110,6 +115,7 @@ def _bulk(note_ids: Iterable[int], **values: object) -> int:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "Some of these notes no longer exist; "
                                               "nothing was changed."))
         n = Note.update(**values, updated_at=timeutil.now()).where(Note.id.in_(ids)).execute()
+        versions.bump(Note, ids)
         pending.add("note", ids)
         pending.add("customer", {r.customer_id for r in rows})
     return n
@@ -159,7 +165,8 @@ def _redate_contacts(note_ids: Iterable[int], deleted: bool) -> None:
 
 _SELECT = (
     "SELECT n.id, n.customer_id, n.body, n.pinned, n.order_id, o.order_no, n.case_id,"
-    " a.case_no, n.created_at, n.updated_at, n.deleted_at FROM note n"
+    " a.case_no, n.created_at, n.updated_at, n.deleted_at, n.staff, n.version, n.updated_by"
+    " FROM note n"
     " LEFT JOIN shop_order o ON o.id = n.order_id"
     " LEFT JOIN aftersales_case a ON a.id = n.case_id")
 
@@ -169,7 +176,7 @@ def _info(r: tuple) -> NoteInfo:
         return None if value is None else timeutil.from_epoch(value)
 
     return NoteInfo(r[0], r[1], r[2], bool(r[3]), r[4], None if r[5] is None else str(r[5]), r[6],
-                    r[7], when(r[8]), when(r[9]), when(r[10]))
+                    r[7], when(r[8]), when(r[9]), when(r[10]), r[11], r[12], r[13])
 
 
 def get_note(note_id: int) -> NoteInfo:
@@ -231,12 +238,13 @@ def add_step(customer_id: int, body: str, pinned: bool = False, order_id: int | 
     return note_id, Step(f"Add note {note_id}", undo=undo, redo=redo, entity="note")
 
 
-def edit_step(note_id: int, body: str, order_id: int | None = None,
-              case_id: int | None = None) -> tuple[None, Step]:
-    """edit() of the text and link, with the step that gives back the old ones."""
+def edit_step(note_id: int, body: str, order_id: int | None = None, case_id: int | None = None,
+              version: int | None = None) -> tuple[None, Step]:
+    """edit() of the text and link (checked against `version` when given),
+    with the step that gives back the old ones."""
     with changes.write(database):
         old = get_note(note_id)
-        edit(note_id, body, order_id=order_id, case_id=case_id)
+        edit(note_id, body, order_id=order_id, case_id=case_id, version=version)
     return None, Step(f"Edit note {note_id}",
                       undo=lambda: edit(note_id, old.body, order_id=old.order_id,
                                         case_id=old.case_id),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from desk.core import changes, pinyin, timeutil
+from desk.core import changes, pinyin, timeutil, versions
 from desk.core.base import database
 from desk.core.customers import fields, figures, notes, tags
 from desk.core.customers.figures import RiskFlag
@@ -40,6 +40,7 @@ class AddressInfo:
     district: str
     detail: str
     is_default: bool
+    version: int = field(default=0, compare=False)  # pass back to update_address (desk/core/versions.py)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,9 @@ class CustomerDetail:
     cases: list[CaseRow] = field(default_factory=list)  # newest first, not the trashed
     notes: list[NoteInfo] = field(default_factory=list)  # pinned first, then newest
     risks: list[RiskFlag] = field(default_factory=list)
+    # of the identity fields: pass back to update() (desk/core/versions.py)
+    version: int = field(default=0, compare=False)
+    updated_by: str = field(default="", compare=False)
 
 
 # -- validation ---------------------------------------------------------------
@@ -187,14 +191,17 @@ def create(platform: str, nickname: str, real_name: str = "", phone: str = "",
     return customer.id
 
 
-def update(customer_id: int, **values: object) -> None:
-    """Change identity fields (platform, nickname, real_name, phone, region)."""
+def update(customer_id: int, version: int | None = None, **values: object) -> None:
+    """Change identity fields (platform, nickname, real_name, phone, region).
+    With `version` (what the form read), a change saved meanwhile raises
+    versions.Conflict and nothing is written."""
     unknown = set(values) - set(IDENTITY_FIELDS)
     if unknown:
         raise TypeError(f"not identity fields: {sorted(unknown)}")
     clean = clean_identity(values)
     with changes.write(database) as pending:
         customer = live_customer(customer_id)
+        versions.claim(Customer, customer.id, version)
         if "platform" in clean or "nickname" in clean:
             check_unique(clean.get("platform", customer.platform),
                          clean.get("nickname", customer.nickname), except_id=customer.id)
@@ -225,6 +232,7 @@ def get(customer_id: int) -> CustomerDetail:
         updated_at=c.updated_at, deleted_at=c.deleted_at,
         addresses=addresses(c.id), tags=tags_of(c.id), orders=orders_of(c.id),
         cases=cases_of(c.id), notes=notes.list_notes(c.id), risks=figures.risk_flags(c.id),
+        version=c.version, updated_by=c.updated_by,
     )
 
 
@@ -285,7 +293,7 @@ def addresses(customer_id: int) -> list[AddressInfo]:
     rows = (Address.select().where(Address.customer == customer_id)
             .order_by(Address.is_default.desc(), Address.created_at.desc(), Address.id.desc()))
     return [AddressInfo(a.id, a.receiver, a.phone, a.province, a.city, a.district, a.detail,
-                        bool(a.is_default)) for a in rows]
+                        bool(a.is_default), a.version) for a in rows]
 
 
 def _clean_address(values: dict) -> dict:
@@ -358,15 +366,17 @@ def add_address(customer_id: int, receiver: str = "", phone: str = "", province:
     return address.id
 
 
-def update_address(address_id: int, **values: object) -> None:
+def update_address(address_id: int, version: int | None = None, **values: object) -> None:
     """Change an address's fields or make it the default (is_default=True).
-    Unsetting the default hands it to the newest other address, if any."""
+    Unsetting the default hands it to the newest other address, if any. With
+    `version`, a change saved meanwhile raises versions.Conflict."""
     unknown = set(values) - set(ADDRESS_FIELDS) - {"is_default"}
     if unknown:
         raise TypeError(f"not address fields: {sorted(unknown)}")
     clean = _clean_address(values)
     with changes.write(database) as pending:
         address = _existing_address(address_id)
+        versions.claim(Address, address.id, version)
         cid = address.customer_id
         merged = {k: clean.get(k, getattr(address, k)) for k in ADDRESS_FIELDS}
         _require_place(merged)
@@ -387,7 +397,7 @@ def update_address(address_id: int, **values: object) -> None:
 def get_address(address_id: int) -> AddressInfo:
     a = _existing_address(address_id)
     return AddressInfo(a.id, a.receiver, a.phone, a.province, a.city, a.district, a.detail,
-                       bool(a.is_default))
+                       bool(a.is_default), a.version)
 
 
 def default_address(customer_id: int) -> int | None:
@@ -530,12 +540,14 @@ def create_step(platform: str, nickname: str, real_name: str = "", phone: str = 
                              redo=lambda: _restore_again([customer_id]), entity="customer")
 
 
-def update_step(customer_id: int, **values: object) -> tuple[None, Step]:
-    """update(), with the step that gives back the identity fields it changed."""
+def update_step(customer_id: int, version: int | None = None,
+                **values: object) -> tuple[None, Step]:
+    """update() (checked against `version` when given), with the step that
+    gives back the identity fields it changed."""
     with changes.write(database):
         customer = live_customer(customer_id)
         old = {name: getattr(customer, name) for name in values if name in IDENTITY_FIELDS}
-        update(customer_id, **values)
+        update(customer_id, version=version, **values)
     return None, Step(f"Edit customer {customer_id}", undo=lambda: update(customer_id, **old),
                       redo=lambda: update(customer_id, **values), entity="customer")
 
@@ -574,14 +586,16 @@ def add_address_step(customer_id: int, **values: object) -> tuple[int, Step]:
     return address_id, Step(f"Add address {address_id}", undo=undo, redo=redo, entity="customer")
 
 
-def update_address_step(address_id: int, **values: object) -> tuple[None, Step]:
-    """update_address() of the address's fields, with the step that gives them back."""
+def update_address_step(address_id: int, version: int | None = None,
+                        **values: object) -> tuple[None, Step]:
+    """update_address() of the address's fields (checked against `version`
+    when given), with the step that gives them back."""
     if "is_default" in values:
         raise TypeError("make_default_address_step() changes the default")
     with changes.write(database):
         before = get_address(address_id)
         old = {name: getattr(before, name) for name in values if name in ADDRESS_FIELDS}
-        update_address(address_id, **values)
+        update_address(address_id, version=version, **values)
     return None, Step(f"Edit address {address_id}", undo=lambda: update_address(address_id, **old),
                       redo=lambda: update_address(address_id, **values), entity="customer")
 

@@ -8,13 +8,13 @@ it had, which is where `restore_phrase` puts it back.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from peewee import fn
 
-from desk.core import changes, pinyin, presets, timeutil
+from desk.core import changes, pinyin, presets, timeutil, versions
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -55,6 +55,7 @@ class PhraseInfo:
     position: int
     use_count: int
     last_used_at: datetime | None
+    version: int = field(default=0, compare=False)  # pass back to update_phrase (desk/core/versions.py)
 
 
 @dataclass(frozen=True)
@@ -182,26 +183,26 @@ def _image(image: Path | None) -> tuple[str, str]:
 # -- reading --------------------------------------------------------------------------
 
 _PHRASE_SQL = ("SELECT r.id, r.group_id, g.name, r.code, r.body, r.image_sha256, r.image_ext,"
-               " r.position, r.use_count, r.last_used_at FROM reply r"
+               " r.position, r.use_count, r.last_used_at, r.version FROM reply r"
                " JOIN reply_group g ON g.id = r.group_id")
 
 
-def phrase_info(r: tuple, photos: Path | None = None) -> PhraseInfo:
-    """A PhraseInfo from a row of _PHRASE_SQL's columns."""
+def phrase_info(r: tuple, photos: Path | None = None, version: int = 0) -> PhraseInfo:
+    """A PhraseInfo from a row of _PHRASE_SQL's first ten columns."""
     image = None
     if r[5]:
         from desk.core.aftersales.photos import photo_path, photos_dir
 
         image = photo_path(photos or photos_dir(), r[5], r[6])
     return PhraseInfo(r[0], r[1], r[2], r[3], r[4], image, r[7], r[8],
-                      None if r[9] is None else timeutil.from_epoch(r[9]))
+                      None if r[9] is None else timeutil.from_epoch(r[9]), version)
 
 
 def phrases_where(where: str = "r.deleted_at IS NULL", params: tuple = (),
                   order: str = "g.position, g.id, r.position, r.id") -> list[PhraseInfo]:
     """Phrases matching a SQL condition over `r` (reply) and `g` (its group)."""
     rows = database.execute_sql(f"{_PHRASE_SQL} WHERE {where} ORDER BY {order}", params).fetchall()
-    return [phrase_info(r) for r in rows]
+    return [phrase_info(r[:10], version=r[10]) for r in rows]
 
 
 def list_groups() -> list[GroupInfo]:
@@ -310,6 +311,7 @@ def rename_group(gid: int, name: str) -> None:
     with changes.write(database) as pending:
         group_row(gid)
         check_unique_group(clean, except_id=gid)
+        versions.claim(ReplyGroup, gid)
         ReplyGroup.update(name=clean, updated_at=timeutil.now()).where(ReplyGroup.id == gid).execute()
         pending.add(GROUP_ENTITY, [gid])
         pending.add(ENTITY, positions(gid))  # phrases show their group's name
@@ -394,8 +396,9 @@ def add_phrase(gid: int, body: str, code: str = "", index: int | None = None,
 
 
 def update_phrase(pid: int, *, body: object = KEEP, code: object = KEEP,
-                  image: object = KEEP) -> None:
-    """Change what is given; image=None takes the picture off."""
+                  image: object = KEEP, version: int | None = None) -> None:
+    """Change what is given; image=None takes the picture off. With `version`
+    (what the editor read), a change saved meanwhile raises versions.Conflict."""
     values: dict = {}
     if body is not KEEP:
         values["body"] = clean_body(body)
@@ -406,6 +409,7 @@ def update_phrase(pid: int, *, body: object = KEEP, code: object = KEEP,
         values["image_sha256"], values["image_ext"] = _image(image)
     with changes.write(database) as pending:
         phrase_row(pid)
+        versions.claim(Reply, pid, version)
         if values:
             Reply.update(**values, updated_at=timeutil.now()).where(Reply.id == pid).execute()
         pending.add(ENTITY, [pid])
@@ -439,6 +443,7 @@ def move_phrase(pid: int, index: int, gid: int | None = None) -> None:
         target = source if gid is None else group_row(gid).id
         if target != source:
             Reply.update(group=target, updated_at=timeutil.now()).where(Reply.id == pid).execute()
+            versions.bump(Reply, [pid])
             renumber(pending, positions(source))
             pending.add(GROUP_ENTITY, [source, target])  # counts change
         renumber(pending, _insert_at(positions(target), pid, index), pid)

@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desk.core import changes, timeutil
+from desk.core import changes, timeutil, versions
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.history import Cell, Step
 from desk.core.replies import lint, service, starter
+from desk.core.replies.models import Reply
 from desk.core.replies.service import ENTITY, GROUP_ENTITY
 
 # a phrase's columns an edit, a delete or a fix may change
@@ -211,6 +212,7 @@ def _set_state(pid: int, state: _PhraseState) -> None:
         database.execute_sql(
             f"UPDATE reply SET {', '.join(f'{c} = ?' for c in _PHRASE_STATE)}, updated_at = ?"
             " WHERE id = ?", (*state.values, timeutil.to_epoch(timeutil.now()), pid))
+        versions.bump(Reply, [pid])  # an undo is a new save
         service.renumber(pending, _order(
             state.order, service.positions(gid)), pid)
 
@@ -249,11 +251,12 @@ def duplicate_phrase_step(pid: int) -> tuple[int, Step]:
 
 
 def update_phrase_step(pid: int, *, body: object = service.KEEP, code: object = service.KEEP,
-                       image: object = service.KEEP) -> tuple[None, Step]:
+                       image: object = service.KEEP, version: int | None = None) -> tuple[None, Step]:
     """service.update_phrase(), with the step that gives back the text, code
-    and picture it had."""
+    and picture it had; `version` as update_phrase takes it."""
     return _changing(f"Edit phrase {pid}", pid,
-                     lambda: service.update_phrase(pid, body=body, code=code, image=image))
+                     lambda: service.update_phrase(pid, body=body, code=code, image=image,
+                                                   version=version))
 
 
 def delete_phrase_step(pid: int) -> tuple[None, Step]:

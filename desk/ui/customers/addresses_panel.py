@@ -14,6 +14,7 @@ from desk.core.customers import service
 from desk.core.customers.service import AddressInfo
 from desk.core.errors import UserError
 from desk.core.history import Step
+from desk.ui import conflict
 from desk.ui import undo as history
 from desk.ui.ask import InlineError
 from desk.ui.customers.address_dialog import AddressDialog
@@ -130,8 +131,9 @@ class AddressesPanel(QWidget):
             return
 
         def save(values: dict) -> None:
-            self._record(self.tr("Edit address"),
-                         lambda: service.update_address_step(address_id, **values))
+            self._record(self.tr("Edit address"), conflict.guarded(
+                self, lambda v: service.update_address_step(address_id, version=v, **values),
+                shown.version))
 
         form = {name: getattr(shown, name) for name in service.ADDRESS_FIELDS}
         if AddressDialog.ask(self, form, save) is not None:

@@ -32,7 +32,7 @@ from desk.core.customers.service import CustomerDetail
 from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.core.platforms import PLATFORMS
-from desk.ui import fmt, labels, screenfit
+from desk.ui import conflict, fmt, labels, screenfit
 from desk.ui import undo as history
 from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.bus import bus
@@ -254,6 +254,7 @@ class CustomerDialog(AskDialog):
         self.phone.setText(c.phone)
         self.region.setText(c.region)
         self._shown = self._identity_values()
+        self._version = c.version  # what a save checks (desk/ui/conflict.py)
 
     def reload(self, c: CustomerDetail | None = None) -> None:
         """Everything but the identity form, which keeps what is being typed,
@@ -416,7 +417,8 @@ class CustomerDialog(AskDialog):
         cid = self.customer_id
         nickname = self._shown.get("nickname", "")
         if self._perform(self.error, self.tr("Edit “{nickname}”").format(nickname=nickname),
-                         lambda: service.update_step(cid, **new)):
+                         conflict.guarded(self, lambda v: service.update_step(cid, version=v, **new),
+                                          self._version, reload=self.load_identity)):
             self.load_identity()  # shows the cleaned values (phone without spaces...)
 
     def _lifecycle_chosen(self, _index: int) -> None:

@@ -106,7 +106,7 @@ class FollowupDialog(AskDialog):
             if self.existing is None:
                 self.followup_id = ops.add(self.customer_id, title, due, self.case_id)
             elif (title, due) != (self.existing.title, self.existing.due_at):
-                ops.edit(self.existing.id, title, due)
+                ops.edit(self.existing.id, title, due, self.existing.version, self, self.show_current)
         except UserError:
             self.title.setFocus()
             raise
@@ -114,6 +114,12 @@ class FollowupDialog(AskDialog):
 
     def answer(self) -> int | None:
         return self.followup_id
+
+    def show_current(self) -> None:
+        """The follow-up as it is now (after a conflict: theirs), to edit again."""
+        self.existing = core.get(self.existing.id)
+        self.title.setText(self.existing.title)
+        self.set_due(self.existing.due_at)
 
     @classmethod
     def ask(cls, parent: QWidget | None, customer_id: int, followup_id: int | None = None,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from desk.core import timeutil
 from desk.core.customers import due_times
-from desk.ui import fmt, undo
+from desk.ui import conflict, fmt, undo
 
 OVERDUE_BACKGROUND = QColor("#ffebee")
 OVERDUE_TEXT = QColor("#b71c1c")
@@ -80,9 +80,15 @@ def add(customer_id: int, title: str, due_at: datetime, case_id: int | None = No
                     lambda: _core().add_step(customer_id, title, due_at, case_id))
 
 
-def edit(followup_id: int, title: str, due_at: datetime) -> None:
+def edit(followup_id: int, title: str, due_at: datetime, version: int | None = None,
+         parent: QWidget | None = None, reload: Callable[[], object] | None = None) -> None:
+    """With `version` (what the form read), a change saved meanwhile asks
+    the person to reload or overwrite (desk/ui/conflict.py)."""
+    def write(checked: int | None = None):
+        return _core().reschedule_step(followup_id, due_at, title=title, version=checked)
+
     undo.run(translate("Followups", "Edit follow-up"),
-             lambda: _core().reschedule_step(followup_id, due_at, title=title))
+             write if version is None else conflict.guarded(parent, write, version, reload))
 
 
 def set_done(followup_ids: Iterable[int], done: bool = True) -> int:

@@ -54,7 +54,8 @@ class FollowupsPanel(QWidget):
         self.list = QTreeWidget()
         self.list.setObjectName("followupsList")
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels([self.tr("Due"), self.tr("Follow-up"), self.tr("State")])
+        self.list.setHeaderLabels([self.tr("Due"), self.tr("Follow-up"), self.tr("State"),
+                                   self.tr("By")])  # the staff name of who set it
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAllColumnsShowFocus(True)
@@ -134,18 +135,19 @@ class FollowupsPanel(QWidget):
         self.list.clear()
         now = timeutil.now()
         for f in core.of_customer(self.customer_id):
-            item = QTreeWidgetItem([fmt.when(timeutil.to_epoch(f.due_at)), f.title, self._state(f, now)])
+            item = QTreeWidgetItem([fmt.when(timeutil.to_epoch(f.due_at)), f.title, self._state(f, now),
+                                    f.staff])
             item.setData(0, FollowupIdRole, f.id)
             item.setData(1, FollowupIdRole, f.done)
             item.setToolTip(1, f.title)
             if f.done:
                 font = item.font(0)
                 font.setStrikeOut(True)
-                for col in range(3):
+                for col in range(4):
                     item.setFont(col, font)
                     item.setForeground(col, QBrush(DONE_TEXT))
             elif f.overdue(now):
-                for col in range(3):
+                for col in range(4):
                     item.setBackground(col, QBrush(OVERDUE_BACKGROUND))
                     item.setForeground(col, QBrush(OVERDUE_TEXT))
             self.list.addTopLevelItem(item)
@@ -158,6 +160,9 @@ class FollowupsPanel(QWidget):
         self._update_buttons()
 
     def _state(self, f: FollowupInfo, now: datetime) -> str:
+        if f.done and f.done_by:
+            return self.tr("Done {when} by {staff}").format(
+                when=fmt.when(timeutil.to_epoch(f.done_at)), staff=f.done_by)
         if f.done:
             return self.tr("Done {when}").format(when=fmt.when(timeutil.to_epoch(f.done_at)))
         return self.tr("Overdue") if f.overdue(now) else self.tr("Open")

@@ -24,7 +24,7 @@ from desk.core.customers.notes import NoteInfo
 from desk.core.customers.service import CaseRow, OrderRow
 from desk.core.errors import UserError
 from desk.core.history import Step
-from desk.ui import fmt, labels
+from desk.ui import conflict, fmt, labels
 from desk.ui import undo as history
 from desk.ui.ask import InlineError
 from desk.ui.customers.parts import button
@@ -56,6 +56,7 @@ class NotesPanel(QWidget):
         self.setObjectName("notesPanel")
         self.customer_id = customer_id
         self._editing: int | None = None  # the note whose text is in the editor
+        self._editing_version = 0  # its version when it was put there (desk/ui/conflict.py)
         self._deleted_at_index = -1  # the history position right after a note was deleted
         self._orders: Sequence[OrderRow] = ()
         self._cases: Sequence[CaseRow] = ()
@@ -129,6 +130,8 @@ class NotesPanel(QWidget):
             link = self._link_text(note.order_no, note.case_no)
             if link:
                 head = f"{head} · {link}"
+            if note.staff:  # who wrote it
+                head = f"{head} · {note.staff}"
             item = QListWidgetItem(f"{head}\n{note.body}")
             item.setData(NoteIdRole, note.id)
             item.setData(PinnedRole, note.pinned)
@@ -216,12 +219,20 @@ class NotesPanel(QWidget):
             self.error.show_error(e)
             return
         self._editing = note.id
+        self._editing_version = note.version
         self.error.clear_message()
         self.text.setPlainText(note.body)
         self._fill_links(note)
         self.link.setCurrentIndex(max(0, self.link.findData(link_key(note.order_id, note.case_id))))
         self._note_mode()
         self.text.setFocus()
+
+    def edit_note_again(self, note_id: int) -> None:
+        """After a conflict: the note as it is now, in the editor."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(NoteIdRole) == note_id:
+                self.list.setCurrentRow(row)
+        self.edit_note()
 
     def cancel_note_edit(self) -> None:
         self._editing = None
@@ -239,8 +250,10 @@ class NotesPanel(QWidget):
             done = self._run(self.tr("Add note"), lambda: notes.add_step(
                 cid, body, order_id=order_id, case_id=case_id))
         else:
-            done = self._run(self.tr("Edit note"), lambda: notes.edit_step(
-                note_id, body, order_id=order_id, case_id=case_id))
+            done = self._run(self.tr("Edit note"), conflict.guarded(
+                self, lambda v: notes.edit_step(note_id, body, order_id=order_id, case_id=case_id,
+                                                version=v),
+                self._editing_version, reload=lambda: self.edit_note_again(note_id)))
         if done:
             self._editing = None
             self.text.clear()

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from desk.core.replies import lint, placeholders, service, steps
 from desk.core.replies.service import CODE_MAX, PhraseInfo
+from desk.ui import conflict, undo
 from desk.ui import selection as current
-from desk.ui import undo
 from desk.ui.ask import AskDialog, InlineError
 from desk.ui.errors import user_message
 from desk.ui.replies.fill import chinese_ui
@@ -248,8 +248,18 @@ class PhraseDialog(AskDialog):
         new = {"body": body, "code": code}
         if self._image_changed:
             new["image"] = self._image
-        undo.run(self.tr("Edit phrase"), lambda: steps.update_phrase_step(pid, **new))
+        undo.run(self.tr("Edit phrase"),
+                 conflict.guarded(self, lambda v: steps.update_phrase_step(pid, version=v, **new),
+                                  self.phrase.version, reload=lambda: self.show_phrase(pid)))
         return pid
+
+    def show_phrase(self, pid: int) -> None:
+        """The phrase as it is now (after a conflict: theirs), to edit again."""
+        self.phrase = service.get_phrase(pid)
+        self.code.setText(self.phrase.code)
+        self.body.setPlainText(self.phrase.body)
+        self._image_changed = False
+        self.set_picture(self.phrase.image_path, changed=False)
 
     @classmethod
     def ask(cls, parent: QWidget | None, group_id: int, phrase: PhraseInfo | None = None,

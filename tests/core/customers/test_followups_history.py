@@ -1,8 +1,8 @@
 """Follow-up changes return their own undo (desk.core.history.Step): added,
 edited, marked done or not done, snoozed and deleted. Each is made, undone,
 redone and undone again, and the follow-ups must be exactly as before or
-after each time (ids, due times, reminders, done times; only updated_at
-stamps may differ)."""
+after each time (ids, due times, reminders, done times; only the stamps every
+save moves on, when, who and version, may differ)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ from desk.core.base import database
 from desk.core.customers import followups, service
 from desk.core.customers.models import Followup
 from desk.core.errors import UserError
-from tests.core.history_checks import back_and_forth, table_rows
+from desk.core.versions import Conflict
+from tests.core.history_checks import STAMPS, back_and_forth, table_rows
 
 NOW = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
-TABLES = {"followup": ("updated_at",)}
+TABLES = {"followup": STAMPS}
 
 
 def state() -> dict[str, list[tuple]]:
@@ -111,3 +112,13 @@ def test_undoing_fails_in_words_when_the_customer_went_to_the_trash(tasks):
     service.move_to_trash([tasks["cid"]])
     with pytest.raises(UserError, match="in the trash"):
         step.undo()
+
+
+def test_an_edit_over_a_change_made_meanwhile_is_refused_and_writes_nothing(tasks):
+    first = tasks["ids"][0]
+    read = followups.get(first).version
+    followups.reschedule(first, NOW + timedelta(days=3), title="别处改的")
+    before = state()
+    with pytest.raises(Conflict):
+        followups.reschedule_step(first, NOW + timedelta(days=2), title="我改的", version=read)
+    assert state() == before

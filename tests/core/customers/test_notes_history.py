@@ -1,8 +1,8 @@
 """Notes written on the customer page return their own undo
 (desk.core.history.Step): added, edited (text and link), pinned and deleted.
 Each is made, undone, redone and undone again, and the notes and the buyer's
-last contact must be exactly as before or after each time (only updated_at
-stamps may differ)."""
+last contact must be exactly as before or after each time (only the stamps
+every save moves on, when, who and version, may differ)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from desk.core.base import database
 from desk.core.customers import notes
 from desk.core.customers.models import Note
 from desk.core.errors import UserError
-from tests.core.history_checks import back_and_forth, table_rows
+from desk.core.versions import Conflict
+from tests.core.history_checks import STAMPS, back_and_forth, table_rows
 
-TABLES = {"note": ("updated_at",), "customer": ("updated_at",)}
+TABLES = {"note": STAMPS, "customer": STAMPS}
 
 
 def state() -> dict[str, list[tuple]]:
@@ -118,3 +119,12 @@ def test_undoing_fails_in_words_when_the_note_or_customer_moved_on(buyer):
     service.move_to_trash([buyer["cid"]])
     with pytest.raises(UserError, match="in the trash"):
         add.redo()
+
+
+def test_an_edit_over_a_change_made_meanwhile_is_refused_and_writes_nothing(buyer):
+    read = notes.get_note(buyer["old"]).version
+    notes.edit(buyer["old"], "别处改的")
+    before = state()
+    with pytest.raises(Conflict):
+        notes.edit_step(buyer["old"], "我改的", version=read)
+    assert state() == before

@@ -2,8 +2,9 @@
 (desk.core.history.Step): new customers, identity edits, the trash, groups,
 tags given and taken in bulk, a tag made on the spot, and addresses. Each is
 made, undone, redone and undone again, and the touched tables must hold
-exactly the state before or after each time (only updated_at stamps, and the
-time a customer got a tag back, may differ)."""
+exactly the state before or after each time (only the stamps every save moves
+on, when, who and version, and the time a customer got a tag back, may
+differ)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from desk.core.base import database
 from desk.core.customers import figures, service, tags
 from desk.core.customers.models import Address, Customer
 from desk.core.errors import UserError
-from tests.core.history_checks import back_and_forth, table_rows
+from desk.core.versions import Conflict
+from tests.core.history_checks import STAMPS, back_and_forth, table_rows
 
 NOW = datetime(2024, 6, 1, 9, 30, tzinfo=UTC)
-TABLES = {"customer": ("updated_at",), "address": ("updated_at",), "tag": ("updated_at",),
-          "customer_tag": ("created_at",)}
+TABLES = {"customer": STAMPS, "address": STAMPS, "tag": STAMPS, "customer_tag": ("created_at",)}
 
 
 def state() -> dict[str, list[tuple]]:
@@ -308,3 +309,19 @@ def test_undoing_an_address_edit_fails_in_words_when_it_was_removed(homes):
     with pytest.raises(UserError, match="no longer exists"):
         step.undo()
     assert not Address.select().where(Address.id == old).exists()
+
+
+def test_a_save_over_a_change_made_meanwhile_is_refused_and_writes_nothing(homes):
+    first, old, _new = homes
+    read, address_read = service.get(first).version, service.get_address(old).version
+    service.update(first, region="上海")  # saved elsewhere after the form read it
+    service.update_address(old, detail="别处改的")
+    before = state()
+    with pytest.raises(Conflict):
+        service.update_step(first, version=read, phone="13900001111")
+    with pytest.raises(Conflict):
+        service.update_address_step(old, version=address_read, detail="我改的")
+    assert state() == before
+    _, step = service.update_step(first, version=service.get(first).version, phone="13900001111")
+    step.undo()
+    assert service.get(first).phone == "13812345678"

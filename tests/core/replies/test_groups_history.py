@@ -10,10 +10,10 @@ import pytest
 from desk.core.base import database
 from desk.core.errors import UserError
 from desk.core.replies import service, steps
-from tests.core.history_checks import back_and_forth, table_rows
+from tests.core.history_checks import STAMPS, back_and_forth, table_rows
 from tests.core.replies.conftest import texts
 
-TABLES = {"reply_group": ("updated_at",), "reply": ("updated_at",)}
+TABLES = {"reply_group": STAMPS, "reply": STAMPS}
 
 
 def state() -> dict[str, list[tuple]]:

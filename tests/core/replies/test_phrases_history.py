@@ -2,7 +2,8 @@
 added, copied, edited, put in the trash, moved in its group or to another,
 and fixed by the check. Each is made, undone, redone and undone again, and the
 quick-reply tables must hold exactly the state before or after each time:
-ids, positions, text, codes, pictures, the trash (only updated_at may move)."""
+ids, positions, text, codes, pictures, the trash (only the stamps may move:
+updated_at, updated_by and the version)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ import pytest
 from desk.core.base import database
 from desk.core.errors import UserError
 from desk.core.replies import lint, service, steps
-from tests.core.history_checks import back_and_forth, table_rows
+from tests.core.history_checks import STAMPS, back_and_forth, table_rows
 from tests.core.replies.conftest import texts
 
-TABLES = {"reply_group": ("updated_at",), "reply": ("updated_at",)}
+TABLES = {"reply_group": STAMPS, "reply": STAMPS}
 
 
 def state() -> dict[str, list[tuple]]:
