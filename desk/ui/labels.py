@@ -67,3 +67,14 @@ def languages() -> dict[str, str]:
 
 def label(mapping: dict[str, str], code: str) -> str:
     return mapping.get(code, code)
+
+
+def evidence_kinds() -> dict[str, str]:
+    """What a case's photo shows."""
+    return {
+        "damage": translate("EvidencePanel", "Damage"),
+        "package": translate("EvidencePanel", "Outer packaging"),
+        "slip": translate("EvidencePanel", "Packing slip"),
+        "chat": translate("EvidencePanel", "Chat screenshot"),
+        "other": translate("EvidencePanel", "Other"),
+    }

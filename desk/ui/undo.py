@@ -99,12 +99,13 @@ def push_step(step: Step, text: str | None = None) -> None:
     stack().push(_Step(text or step.label, None, step.redo, lambda _result: step.undo()))
 
 
-def run(text: str, write: Callable[[], tuple[Any, Step]]) -> Any:
+def run(text: str, write: Callable[[], tuple[Any, Step | None]]) -> Any:
     """Make a change through a core write returning `(result, step)`, record the
     step and return the result. A UserError from the write propagates and
-    nothing is recorded."""
+    nothing is recorded; a write that changed nothing returns no step."""
     result, step = write()
-    push_step(step, text)
+    if step is not None:
+        push_step(step, text)
     return result
 
 

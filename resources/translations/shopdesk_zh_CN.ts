@@ -580,6 +580,49 @@ Changes made since then will not be in ShopDesk. The current database is kept in
     </message>
 </context>
 <context>
+    <name>BuyerPicker</name>
+    <message>
+        <source>Find the buyer: nickname, phone, order or tracking number…</source>
+        <translation>查找买家：昵称、手机号、订单号或物流单号…</translation>
+    </message>
+    <message>
+        <source>Buyer:</source>
+        <translation>买家：</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>订单：</translation>
+    </message>
+    <message>
+        <source>No order</source>
+        <translation>不关联订单</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>{nickname} ({platform})</source>
+        <translation>{nickname}（{platform}）</translation>
+    </message>
+    <message>
+        <source>{placed} · {what} · {amount} · {order_no}</source>
+        <translation>{placed} · {what} · {amount} · {order_no}</translation>
+    </message>
+    <message>
+        <source>no items</source>
+        <translation>无商品明细</translation>
+    </message>
+    <message>
+        <source>{nickname} · {platform} · {phone}</source>
+        <translation>{nickname} · {platform} · {phone}</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>The shop</source>
@@ -620,10 +663,6 @@ Changes made since then will not be in ShopDesk. The current database is kept in
     <message>
         <source>Nobody pays</source>
         <translation>无需运费</translation>
-    </message>
-    <message>
-        <source>Find the buyer: nickname, phone, order or tracking number…</source>
-        <translation>查找买家：昵称、手机号、订单号或物流单号…</translation>
     </message>
     <message>
         <source>7-day no-reason return</source>
@@ -680,18 +719,6 @@ Changes made since then will not be in ShopDesk. The current database is kept in
     <message>
         <source>Buyer and order</source>
         <translation>买家和订单</translation>
-    </message>
-    <message>
-        <source>Buyer:</source>
-        <translation>买家：</translation>
-    </message>
-    <message>
-        <source>Find:</source>
-        <translation>查找：</translation>
-    </message>
-    <message>
-        <source>Order:</source>
-        <translation>订单：</translation>
     </message>
     <message>
         <source>Items:</source>
@@ -758,26 +785,6 @@ Changes made since then will not be in ShopDesk. The current database is kept in
         <translation>新建售后单</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变更</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>处理人</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
@@ -788,46 +795,6 @@ Changes made since then will not be in ShopDesk. The current database is kept in
     <message>
         <source>&amp;Photos</source>
         <translation>照片凭证(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Move to:</source>
-        <translation>转为：</translation>
-    </message>
-    <message>
-        <source>S&amp;ettle…</source>
-        <translation>结案(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>No order</source>
-        <translation>不关联订单</translation>
-    </message>
-    <message>
-        <source>Not chosen yet</source>
-        <translation>尚未选择</translation>
-    </message>
-    <message>
-        <source>{nickname} ({platform})</source>
-        <translation>{nickname}（{platform}）</translation>
-    </message>
-    <message>
-        <source>{placed} · {what} · {amount} · {order_no}</source>
-        <translation>{placed} · {what} · {amount} · {order_no}</translation>
-    </message>
-    <message>
-        <source>no items</source>
-        <translation>无商品明细</translation>
-    </message>
-    <message>
-        <source>{title}
-
-Comment (optional):</source>
-        <translation>{title}
-
-备注（可不填）：</translation>
-    </message>
-    <message>
-        <source>{nickname} · {platform} · {phone}</source>
-        <translation>{nickname} · {platform} · {phone}</translation>
     </message>
     <message>
         <source>The buyer paid {amount} (shipping {shipping}).</source>
@@ -848,66 +815,6 @@ Comment (optional):</source>
     <message>
         <source>Case {case_no}</source>
         <translation>售后单 {case_no}</translation>
-    </message>
-    <message>
-        <source>{case_no} · {nickname}</source>
-        <translation>{case_no} · {nickname}</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>重新打开</translation>
-    </message>
-    <message>
-        <source>Add a remark to the history, e.g. what the buyer said on the phone (Ctrl+Enter)</source>
-        <translation>在处理记录里添加备注，例如买家电话里说了什么（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Add &amp;remark</source>
-        <translation>添加备注(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Add remark</source>
-        <translation>添加备注</translation>
-    </message>
-    <message>
-        <source>Opened: {new}</source>
-        <translation>新建：{new}</translation>
-    </message>
-    <message>
-        <source>{old} → {new}</source>
-        <translation>{old} → {new}</translation>
-    </message>
-    <message>
-        <source>Return shipping: {old} → {new}</source>
-        <translation>退货运费：{old} → {new}</translation>
-    </message>
-    <message>
-        <source>No deadline running</source>
-        <translation>当前没有期限</translation>
-    </message>
-    <message>
-        <source>{what}: {when} ({left})</source>
-        <translation>{what}：{when}（{left}）</translation>
-    </message>
-    <message>
-        <source>{span} overdue</source>
-        <translation>已超时 {span}</translation>
-    </message>
-    <message>
-        <source>{span} left</source>
-        <translation>还剩 {span}</translation>
-    </message>
-    <message>
-        <source>{days} d {hours} h</source>
-        <translation>{days} 天 {hours} 小时</translation>
-    </message>
-    <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours} 小时 {minutes} 分钟</translation>
-    </message>
-    <message>
-        <source>{minutes} min</source>
-        <translation>{minutes} 分钟</translation>
     </message>
     <message>
         <source>Refund:</source>
@@ -932,14 +839,6 @@ Comment (optional):</source>
     <message>
         <source>Edit case {case_no}</source>
         <translation>修改售后单 {case_no}</translation>
-    </message>
-    <message>
-        <source>{case_no}: {status}</source>
-        <translation>{case_no}：{status}</translation>
-    </message>
-    <message>
-        <source>undone</source>
-        <translation>已撤销</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +953,109 @@ Comment (optional):</source>
     <message>
         <source>Compensation:</source>
         <translation>补偿：</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatusPanel</name>
+    <message>
+        <source>Move to:</source>
+        <translation>转为：</translation>
+    </message>
+    <message>
+        <source>S&amp;ettle…</source>
+        <translation>结案(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Add a remark to the history, e.g. what the buyer said on the phone (Ctrl+Enter)</source>
+        <translation>在处理记录里添加备注，例如买家电话里说了什么（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Add &amp;remark</source>
+        <translation>添加备注(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{case_no} · {nickname}</source>
+        <translation>{case_no} · {nickname}</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Opened: {new}</source>
+        <translation>新建：{new}</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <source>Return shipping: {old} → {new}</source>
+        <translation>退货运费：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>No deadline running</source>
+        <translation>当前没有期限</translation>
+    </message>
+    <message>
+        <source>{what}: {when} ({left})</source>
+        <translation>{what}：{when}（{left}）</translation>
+    </message>
+    <message>
+        <source>{span} overdue</source>
+        <translation>已超时 {span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>还剩 {span}</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{title}
+
+Comment (optional):</source>
+        <translation>{title}
+
+备注（可不填）：</translation>
+    </message>
+    <message>
+        <source>{case_no}: {status}</source>
+        <translation>{case_no}：{status}</translation>
+    </message>
+    <message>
+        <source>Add remark</source>
+        <translation>添加备注</translation>
     </message>
 </context>
 <context>
@@ -6171,6 +6173,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{name} is not an ordinary file (a pipe, a device or a socket?); ShopDesk only uses ordinary files.</source>
         <translation>{name} 不是普通文件（可能是管道、设备或套接字）；店铺客服台只读写普通文件。</translation>
+    </message>
+    <message>
+        <source>case {case_no} was changed meanwhile.</source>
+        <translation>售后单 {case_no} 在此期间已被改动。</translation>
     </message>
     <message>
         <source>The group &quot;{name}&quot; has other phrases in it now.</source>

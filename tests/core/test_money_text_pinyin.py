@@ -106,3 +106,31 @@ def test_pinyin_mixed_text():
 
 def test_pinyin_u_umlaut_is_v():
     assert pinyin.full("绿女") == "lvnv"
+
+
+def test_pinyin_table_is_pypinyins_own():
+    """The table is read from pypinyin's data file without importing the
+    package (which loads its phrase table too); it must be the very table
+    pypinyin's own module builds from that file."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    assert pinyin._read_table() == pinyin_dict
+
+
+def test_pinyin_does_not_import_pypinyin():
+    import subprocess
+    import sys
+
+    code = ("import sys; from desk.core import pinyin; "
+            "assert pinyin.full('小雨') == 'xiaoyu' and pinyin.abbr('Lily小雨') == 'lilyxy'; "
+            "print('pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@given(st.text(max_size=12))
+def test_pinyin_forms_character_by_character(text):
+    """full and abbr as the per-character rule gives them, whatever the text."""
+    readings = [pinyin._char(c) for c in text]
+    assert pinyin.full(text) == "".join(readings)
+    assert pinyin.abbr(text) == "".join(r[:1] for r in readings)

@@ -53,7 +53,7 @@ def dialogs(window) -> list:
     from desk.core.restore import StartupCheck
     from desk.ui.aftersales.case_dialog import CaseDialog
     from desk.ui.aftersales.case_settle import CaseSettleDialog
-    from desk.ui.aftersales.evidence import PhotoViewer
+    from desk.ui.aftersales.photo_viewer import PhotoViewer
     from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
     from desk.ui.backups import BackupsDialog
     from desk.ui.customers.address_dialog import AddressDialog

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPushButton, QToolButton, QWidget
 
 from desk.core import settings, timeutil
-from desk.core.aftersales import flow, service
+from desk.core.aftersales import flow, reasons, service
 from desk.core.aftersales.listing import CASES
 from desk.core.aftersales.models import OPEN_STATUSES, Case
 from desk.core.appdata import Setting
@@ -360,11 +360,11 @@ def test_the_list_follows_changes_to_cases(qtbot, page):
 
 
 def test_a_new_reason_appears_in_the_filter(qtbot, page):
-    reasons = page.findChild(QComboBox, "caseFilterReason")
-    before = reasons.count()
-    service.create_reason("包装压坏", is_quality=True)
-    qtbot.waitUntil(lambda: reasons.count() == before + 1)
-    assert reasons.findText("包装压坏") > 0
+    combo = page.findChild(QComboBox, "caseFilterReason")
+    before = combo.count()
+    reasons.create_reason("包装压坏", is_quality=True)
+    qtbot.waitUntil(lambda: combo.count() == before + 1)
+    assert combo.findText("包装压坏") > 0
 
 
 def test_new_case_button_shortcut_and_row_menu(qtbot, page, case_dialog, monkeypatch):

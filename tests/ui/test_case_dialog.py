@@ -26,8 +26,10 @@ from desk.core.customers import figures
 from desk.core.customers import service as customers
 from desk.core.customers.models import Followup
 from desk.ui import undo
+from desk.ui.aftersales.buyer_picker import BuyerPicker
 from desk.ui.aftersales.case_dialog import CaseDialog
 from desk.ui.aftersales.case_settle import CaseSettleDialog
+from desk.ui.aftersales.case_status import CaseStatusPanel
 
 from .helpers import activate, answering, type_text
 
@@ -102,11 +104,11 @@ def open_existing(shop, **values) -> int:
 
 
 def visible_statuses(dialog: CaseDialog) -> set[str]:
-    return {code for code, b in dialog.status_buttons.items() if b.isVisible()}
+    return {code for code, b in dialog.status_panel.buttons.items() if b.isVisible()}
 
 
 def timeline(dialog: CaseDialog) -> list[list[str]]:
-    t = dialog.timeline
+    t = dialog.status_panel.timeline
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
 
 
@@ -114,8 +116,8 @@ def test_new_case_from_an_order_is_prefilled_and_saved(qtbot, shop):
     dialog = show(qtbot, CaseDialog(customer_id=shop["customer"], order_id=shop["order"]))
     assert "小雨点点" in dialog.findChild(QLabel, "caseBuyer").text()
     assert not dialog.findChild(QLineEdit, "caseBuyerSearch").isVisible()  # the buyer is fixed
-    assert dialog.order_combo.currentData() == shop["order"]
-    assert ORDER_NO in dialog.order_combo.currentText()
+    assert dialog.picker.orders.currentData() == shop["order"]
+    assert ORDER_NO in dialog.picker.orders.currentText()
     items = dialog.items
     assert [items.item(r, 0).text() for r in range(items.rowCount())] == ["T恤 白色 L", "袜子"]
     assert all(items.item(r, 0).checkState() == Qt.CheckState.Checked for r in range(2))
@@ -151,9 +153,11 @@ def test_new_case_from_an_order_is_prefilled_and_saved(qtbot, shop):
     assert case.handler == "小王"
     assert case.return_tracking_no == "SF1234567890"
     assert case.free_shipping
-    # opening a case is undoable: it goes to the trash
+    # opening a case is undoable: the case is gone, and redo brings it back under its number
     undo.stack().undo()
-    assert service.get_case(dialog.case_id).deleted_at is not None
+    assert Case.get_or_none(Case.id == dialog.case_id) is None
+    undo.stack().redo()
+    assert service.get_case(dialog.case_id).case_no == case.case_no
 
 
 def test_ask_returns_the_new_case_id(qtbot, shop):
@@ -249,7 +253,7 @@ def test_status_buttons_follow_the_flow_and_write_the_timeline(qtbot, shop):
         return answer
 
     with answering(QInputDialog, comment("called the buyer")):
-        click(qtbot, dialog.status_buttons["handling"])
+        click(qtbot, dialog.status_panel.buttons["handling"])
     case = service.get_case(case_id)
     assert case.status == "handling"
     assert (case.events[-1].old_status, case.events[-1].new_status) == ("new", "handling")
@@ -259,24 +263,23 @@ def test_status_buttons_follow_the_flow_and_write_the_timeline(qtbot, shop):
     assert rows[-1][2] == "小王" and rows[-1][3] == "小王" and rows[-1][4] == "called the buyer"
     assert visible_statuses(dialog) == set(flow.offered("handling"))
     assert settle.isVisible()
-    assert dialog.status.text() == "Handling"
-    # the flow cannot go back to "new", so that move is not on the history
-    assert undo.stack().count() == 0
+    assert dialog.status_panel.status.text() == "Handling"
+    assert undo.stack().count() == 1
 
     with answering(QInputDialog, comment("")):
-        click(qtbot, dialog.status_buttons["awaiting_return"])
+        click(qtbot, dialog.status_panel.buttons["awaiting_return"])
     assert service.get_case(case_id).status == "awaiting_return"
-    assert undo.stack().count() == 1
-    undo.stack().undo()
+    assert undo.stack().count() == 2
+    undo.stack().undo()  # the move is taken off the timeline, not answered by another
     case = service.get_case(case_id)
     assert case.status == "handling"
-    assert case.events[-1].comment == "undone"
-    assert timeline(dialog)[-1][1] == "Awaiting return → Handling"
+    assert case.events[-1].comment == "called the buyer"
+    assert timeline(dialog)[-1][1] == "New → Handling" and len(timeline(dialog)) == 2
     assert visible_statuses(dialog) == set(flow.offered("handling"))
 
     # cancelling the comment cancels the move
     with answering(QInputDialog, lambda box: box.reject()):
-        click(qtbot, dialog.status_buttons["rejected"])
+        click(qtbot, dialog.status_panel.buttons["rejected"])
     assert service.get_case(case_id).status == "handling"
 
 
@@ -344,7 +347,7 @@ def test_settle_with_a_follow_up(qtbot, shop):
     assert followup.title == "Ask the buyer to revise the review"
     assert followup.case_id == case_id
     assert visible_statuses(dialog) == {"handling"}
-    assert dialog.status_buttons["handling"].text() == "Reopen"
+    assert dialog.status_panel.buttons["handling"].text() == "Reopen"
     assert not dialog.findChild(QPushButton, "caseSettle").isVisible()
     assert timeline(dialog)[-1][1:] == ["Handling → Done", "小王", "小王", "refunded"]
     assert dialog.refund.text() == "60.00"
@@ -365,21 +368,21 @@ def test_new_case_from_scratch_picks_the_buyer_and_order(qtbot, shop):
     click(qtbot, dialog.save)
     assert "Choose the buyer first" in dialog.error.text()
     assert case_count() == 0
-    assert dialog.order_combo.count() == 1  # only "No order"
+    assert dialog.picker.orders.count() == 1  # only "No order"
 
-    qtbot.keyClicks(dialog.buyer_search, "13800001111")
-    assert dialog.buyer_results.count() == 1
-    dialog.buyer_results.setCurrentRow(0)
-    assert "小雨点点" in dialog.buyer.text()
-    assert dialog.order_combo.count() == 2
+    qtbot.keyClicks(dialog.picker.search, "13800001111")
+    assert dialog.picker.results.count() == 1
+    dialog.picker.results.setCurrentRow(0)
+    assert "小雨点点" in dialog.picker.buyer.text()
+    assert dialog.picker.orders.count() == 2
     # the buyer's newest order is chosen, listed with what was in it
-    assert dialog.order_combo.currentData() == shop["order"]
-    assert "T恤 白色 L、袜子" in dialog.order_combo.currentText()
+    assert dialog.picker.orders.currentData() == shop["order"]
+    assert "T恤 白色 L、袜子" in dialog.picker.orders.currentText()
     assert dialog.items.rowCount() == 2
     assert dialog.refund.text() == "123.45"
-    dialog.order_combo.setCurrentIndex(0)  # no order
+    dialog.picker.orders.setCurrentIndex(0)  # no order
     assert dialog.items.rowCount() == 0
-    dialog.order_combo.setCurrentIndex(1)
+    dialog.picker.orders.setCurrentIndex(1)
     assert dialog.items.rowCount() == 2
     # create and cancel sit on one row at the bottom
     buttons = dialog.findChild(QDialogButtonBox, "caseButtons")
@@ -440,7 +443,7 @@ def test_a_remark_goes_on_the_timeline_and_undo_takes_it_off(qtbot, shop):
 
 def test_items_named_by_hand_on_a_case_without_an_order(qtbot, shop):
     dialog = show(qtbot, CaseDialog(customer_id=shop["customer"]))
-    dialog.order_combo.setCurrentIndex(0)  # no order (the newest one is chosen at first)
+    dialog.picker.orders.setCurrentIndex(0)  # no order (the newest one is chosen at first)
     assert dialog.items.isHidden() and "name them below" in dialog.no_items.text()
     new_item = dialog.findChild(QLineEdit, "caseNewItem")
     new_item.setFocus()
@@ -460,6 +463,39 @@ def test_items_named_by_hand_on_a_case_without_an_order(qtbot, shop):
     # picking an order later keeps the named items beside the order's own
     edit = show(qtbot, CaseDialog(dialog.case_id))
     assert edit.items.rowCount() == 2
-    edit.order_combo.setCurrentIndex(1)
+    edit.picker.orders.setCurrentIndex(1)
     titles = [edit.items.item(r, 0).text() for r in range(edit.items.rowCount())]
     assert titles[-2:] == ["rose tea", "gift box"] and len(titles) == 4
+
+
+def test_the_buyer_picker_says_what_the_user_picked(qtbot, shop):
+    picker = BuyerPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    with qtbot.waitSignal(picker.buyer_chosen, timeout=60_000) as buyer:
+        qtbot.keyClicks(picker.search, "13800001111")
+        picker.results.setCurrentRow(0)
+    assert buyer.args == [shop["customer"]]
+    assert picker.order_id() == shop["order"]  # the newest order, chosen without a signal
+    with qtbot.waitSignal(picker.order_chosen, timeout=60_000) as order:
+        picker.orders.setCurrentIndex(0)
+    assert order.args == [None]
+    with qtbot.assertNotEmitted(picker.order_chosen):
+        picker.choose_order(shop["order"])  # from code: no signal
+    assert picker.order_id() == shop["order"]
+
+
+def test_the_status_panel_moves_the_case_and_says_so(qtbot, shop):
+    case_id = open_existing(shop)
+    panel = CaseStatusPanel(case_id)
+    qtbot.addWidget(panel)
+    panel.show_case(service.get_case(case_id))
+    panel.show()
+    with qtbot.waitSignal(panel.changed, timeout=60_000), \
+            answering(QInputDialog, lambda box: box.accept()):
+        click(qtbot, panel.buttons["handling"])
+    assert service.get_case(case_id).status == "handling"
+    assert undo.stack().count() == 1
+    undo.stack().undo()
+    assert service.get_case(case_id).status == "new"
+    assert service.get_case(case_id).first_response_at is None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desk.core.base import database
 from desk.core.customers import figures, notes, service, tags
 from desk.core.customers.models import Address, Customer, CustomerTag, Note, Tag
+from desk.core.orders import service as order_service
 from desk.ui import fmt, undo
 from desk.ui.customers.address_dialog import AddressDialog
 from desk.ui.customers.detail import CustomerDialog
@@ -425,7 +426,7 @@ def test_bad_address_is_refused_inline_and_nothing_is_saved(qtbot, page, buyer, 
 
 
 def test_edit_a_note_and_link_notes_to_an_order_or_a_case(qtbot, page, buyer):
-    order_id = service.orders_of(buyer)[0][0]
+    order_id = order_service.orders_of(buyer)[0][0]
     case_id = add_case(buyer, "SH-000012")
     add_case(service.create("other", "别人家"), "SH-000013")  # not offered
     older = notes.add(buyer, "问了尺码")
@@ -766,7 +767,7 @@ def test_cases_open_from_the_customer_dialog(qtbot, page, buyer):
     seen = []
 
     def look(case_dialog) -> None:
-        seen.append(case_dialog.order_combo.currentData())
+        seen.append(case_dialog.picker.order_id())
         case_dialog.reject()
 
     def drive(dialog: CustomerDialog) -> None:
@@ -830,7 +831,7 @@ def test_a_refresh_makes_one_read_of_the_customer(qtbot, page, buyer, monkeypatc
 
     def work(dialog):
         monkeypatch.setattr(service, "get", get(service.get))
-        for module, name in ((service, "orders_of"), (service, "cases_of"), (notes, "list_notes"),
+        for module, name in ((order_service, "orders_of"), (service, "cases_of"), (notes, "list_notes"),
                              (figures, "risk_flags")):
             monkeypatch.setattr(module, name, beside(name, getattr(module, name)))
         dialog.reload()

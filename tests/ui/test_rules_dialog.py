@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core import settings
-from desk.core.aftersales import deadlines, service
+from desk.core.aftersales import deadlines, reasons, service
 from desk.core.aftersales.models import Case
 from desk.core.customers import service as customers
 from desk.ui import undo
@@ -103,7 +103,7 @@ def pick_reason(qtbot, dialog, name: str) -> None:
 
 
 def reason_names() -> list[str]:
-    return [r.name for r in service.reasons(include_inactive=True)]
+    return [r.name for r in reasons.listed(include_inactive=True)]
 
 
 # -- deadlines --------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def test_shop_clock_is_saved_and_undone(qtbot, shop_db):
 
 
 def test_reasons_list_shows_flags(qtbot, shop_db):
-    service.update_reason("other", active=False)
+    reasons.update_reason("other", active=False)
     dialog = open_dialog(qtbot, tab=1)
     table = reasons_table(dialog)
     names = column_texts(table, 0)
@@ -223,7 +223,7 @@ def test_add_a_reason_then_undo_and_redo(qtbot, shop_db):
     type_text(qtbot, name, "吊牌缺失")
     click(qtbot, child(dialog, QCheckBox, "reasonNewQuality"))
     click(qtbot, child(dialog, QPushButton, "reasonAdd"))
-    added = service.reasons()[-1]
+    added = reasons.listed()[-1]
     assert (added.name, added.is_quality, added.active) == ("吊牌缺失", True, True)
     assert column_texts(reasons_table(dialog), 0)[-1] == "吊牌缺失"
     assert name.text() == ""
@@ -233,7 +233,7 @@ def test_add_a_reason_then_undo_and_redo(qtbot, shop_db):
     assert "吊牌缺失" not in reason_names()
     assert "吊牌缺失" not in column_texts(reasons_table(dialog), 0)
     ctrl_z(qtbot, dialog, redo=True)
-    assert service.reasons()[-1].code == added.code
+    assert reasons.listed()[-1].code == added.code
     assert column_texts(reasons_table(dialog), 0)[-1] == "吊牌缺失"
 
 
@@ -269,13 +269,13 @@ def test_rename_and_switch_off_a_used_reason_it_cannot_be_deleted(qtbot, shop_db
 
     toggle = child(dialog, QPushButton, "reasonToggle")
     click(qtbot, toggle)
-    info = next(r for r in service.reasons(include_inactive=True) if r.code == "size")
+    info = next(r for r in reasons.listed(include_inactive=True) if r.code == "size")
     assert not info.active
-    assert "size" not in [r.code for r in service.reasons()]
+    assert "size" not in [r.code for r in reasons.listed()]
     assert toggle.text().replace("&", "") == "Switch on"
 
     ctrl_z(qtbot, dialog)
-    assert "size" in [r.code for r in service.reasons()]
+    assert "size" in [r.code for r in reasons.listed()]
     ctrl_z(qtbot, dialog)
     assert service.get_case(case_id).reason_name == "尺码不合适"
 
@@ -284,11 +284,11 @@ def test_quality_flag_toggles_and_undoes(qtbot, shop_db):
     dialog = open_dialog(qtbot, tab=1)
     pick_reason(qtbot, dialog, "色差")
     click(qtbot, child(dialog, QPushButton, "reasonQuality"))
-    assert next(r for r in service.reasons() if r.code == "color").is_quality
+    assert next(r for r in reasons.listed() if r.code == "color").is_quality
     table = reasons_table(dialog)
     assert table.item(column_texts(table, 0).index("色差"), 1).text() == "yes"
     ctrl_z(qtbot, dialog)
-    assert not next(r for r in service.reasons() if r.code == "color").is_quality
+    assert not next(r for r in reasons.listed() if r.code == "color").is_quality
 
 
 def test_no_reason_flag_toggles_undoes_and_sets_new_cases(qtbot, shop_db):
@@ -301,14 +301,14 @@ def test_no_reason_flag_toggles_undoes_and_sets_new_cases(qtbot, shop_db):
     pick_reason(qtbot, dialog, "尺码不合适")
     code = dialog.current_reason().code
     click(qtbot, child(dialog, QPushButton, "reasonNoReason"))
-    assert next(r for r in service.reasons() if r.code == code).no_reason
+    assert next(r for r in reasons.listed() if r.code == code).no_reason
     row = column_texts(table, 0).index(dialog.current_reason().name)
     assert table.item(row, 2).text() == "yes"
     buyer = customers.create("taobao", "阿明")
     case = service.open_case(buyer, "return_refund", code)
     assert Case.get_by_id(case).no_reason_return  # the shorter deadline applies
     ctrl_z(qtbot, dialog)
-    assert not next(r for r in service.reasons() if r.code == code).no_reason
+    assert not next(r for r in reasons.listed() if r.code == code).no_reason
 
 
 def test_delete_an_unused_reason_and_undo_puts_it_back_in_place(qtbot, shop_db):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from desk.core import changes, settings, timeutil, versions
-from desk.core.aftersales import deadlines, service
+from desk.core.aftersales import cleaning, deadlines, service
 from desk.core.aftersales.models import CASE_STATUSES, Case, CaseEvent, DeadlineRule
 from desk.core.base import database
 from desk.core.customers import followups
@@ -94,7 +94,7 @@ def change_status(case_id: int, new_status: str, handler: str = "", comment: str
     change is logged on the case's timeline and its next deadline computed
     again. `handler` defaults to the settings' handler; `at` (default now) may
     backdate the change, never before the previous one. Returns the event id."""
-    who, note = service.clean_handler(handler), service.clean_comment(comment)
+    who, note = cleaning.clean_handler(handler), cleaning.clean_comment(comment)
     with changes.write(database) as pending:
         case = service.live_case(case_id)
         event_id = _move(case, new_status, who, note, at)
@@ -111,12 +111,12 @@ def settle(case_id: int, handler: str = "", comment: str = "",
     follow-up on the customer ("ask the buyer to revise the review"), due at
     `followup_due` or a day after settling, never after the platform's window
     for revising a review. All or nothing; returns the follow-up's id, if any."""
-    who, note = service.clean_handler(handler), service.clean_comment(comment)
+    who, note = cleaning.clean_handler(handler), cleaning.clean_comment(comment)
     amounts = {}
     if refund_fen is not None:
-        amounts["refund_fen"] = service.fen(refund_fen)
+        amounts["refund_fen"] = cleaning.fen(refund_fen)
     if compensation_fen is not None:
-        amounts["compensation_fen"] = service.fen(compensation_fen)
+        amounts["compensation_fen"] = cleaning.fen(compensation_fen)
     with changes.write(database) as pending:
         case = service.live_case(case_id)
         if "done" not in offered(case.status):

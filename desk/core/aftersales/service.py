@@ -1,6 +1,7 @@
 """After-sales services: open and edit cases, read one back whole, the trash.
 
-Every write validates first, then writes in one transaction (the case, its
+Every write validates first (the typed values through
+desk.core.aftersales.cleaning, the reason through .reasons), then writes in one transaction (the case, its
 items, its first event, its next deadline and the customer's case counts
 together) and announces what it touched; reads return plain dataclasses.
 Status changes live in desk.core.aftersales.flow.
@@ -8,44 +9,30 @@ Status changes live in desk.core.aftersales.flow.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from desk.core import changes, presets, settings, timeutil, versions
-from desk.core.aftersales import deadlines, due, photos, shipping
-from desk.core.aftersales.models import (
-    CASE_KINDS,
-    RESPONSIBILITIES,
-    Case,
-    CaseEvent,
-    CaseItem,
-    Reason,
+from desk.core.aftersales import deadlines, due, photos, reasons, shipping
+from desk.core.aftersales.cleaning import (
+    clean_carrier,
+    clean_comment,
+    clean_fields,
+    clean_handler,
+    clean_responsibility,
+    clean_tracking,
 )
+from desk.core.aftersales.models import Case, CaseEvent, CaseItem, Reason
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.figures import recompute_figures
 from desk.core.customers.models import Customer
 from desk.core.customers.service import live_customer
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
-from desk.core.history import Step
-from desk.core.money import parse_yuan
 from desk.core.orders.models import Order, OrderItem
-from desk.core.text import clean_line, strip_controls
-
-HANDLER_MAX = 32
-CARRIER_MAX = 32
-TRACKING_MAX = 40
-REFUND_NO_MAX = 64
-ITEM_TITLE_MAX = 100
-ITEM_QTY_MAX = 9999
-ITEMS_MAX = 50
-DESCRIPTION_MAX = 2000
-COMMENT_MAX = 500
-AMOUNT_MAX_FEN = 1_000_000_000  # ten million yuan: anything above is a typo
-_TRACKING = re.compile(r"[A-Za-z0-9-]+")
+from desk.core.text import clean_line
 
 EDITABLE = (
     "kind", "reason", "responsibility", "order_id", "items", "refund_fen", "compensation_fen",
@@ -135,156 +122,6 @@ class CaseSummary:
     reason: str
     opened_at: datetime
     next_deadline_at: datetime | None
-
-
-# -- validation ---------------------------------------------------------------
-
-
-def _line(value: object, limit: int, too_long: str, required: str | None = None) -> str:
-    return fields.line(value, limit, too_long=too_long, required=required)
-
-
-def clean_handler(value: object) -> str:
-    return _line(value, HANDLER_MAX, QT_TRANSLATE_NOOP(
-        "UserError", "The handler's name can be at most {limit} characters (this one has {length})."))
-
-
-def clean_comment(value: object) -> str:
-    text = strip_controls("" if value is None else str(value)).strip()
-    if len(text) > COMMENT_MAX:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "A comment can be at most {limit} characters (this one has {length})."),
-            limit=COMMENT_MAX, length=len(text))
-    return text
-
-
-def _kind(value: object) -> str:
-    if value not in CASE_KINDS:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "Choose what kind of case this is."))
-    return value
-
-
-def _responsibility(value: object) -> str:
-    if value not in RESPONSIBILITIES:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "Choose who is responsible: the shop, the buyer, the carrier or the "
-                         "supplier."))
-    return value
-
-
-def fen(value: object) -> int:
-    """An amount in fen from a whole number of fen or yuan text ("12.50", "¥1,299");
-    never through a float. Refuses negative and absurd amounts."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise TypeError("amounts are integer fen or yuan text, never float")
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return 0
-    amount = value if isinstance(value, int) else parse_yuan(str(value))
-    if amount < 0:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "An amount cannot be negative."))
-    if amount > AMOUNT_MAX_FEN:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "{amount} yuan is more than any after-sales case can be worth; check the "
-                         "amount."), amount=f"{amount // 100:,}")
-    return amount
-
-
-def _tracking(value: object) -> str:
-    text = re.sub(r"\s", "", clean_line(value if value is None or isinstance(value, str)
-                                        else str(value)))
-    if not text:
-        return ""
-    if len(text) > TRACKING_MAX or not _TRACKING.fullmatch(text):
-        raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "“{number}” is not a tracking number: use letters, digits and dashes, "
-                         "at most {limit}."), number=text[:TRACKING_MAX + 5], limit=TRACKING_MAX)
-    return text
-
-
-def _carrier(value: object) -> str:
-    return _line(value, CARRIER_MAX, QT_TRANSLATE_NOOP(
-        "UserError", "The carrier's name can be at most {limit} characters (this one has {length})."))
-
-
-def _refund_no(value: object) -> str:
-    return _line(value, REFUND_NO_MAX, QT_TRANSLATE_NOOP(
-        "UserError", "The platform's refund number can be at most {limit} characters (this one has "
-                     "{length})."))
-
-
-def _description(value: object) -> str:
-    text = strip_controls("" if value is None else str(value)).strip()
-    if len(text) > DESCRIPTION_MAX:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "The description can be at most {limit} characters (this one has "
-                         "{length})."), limit=DESCRIPTION_MAX, length=len(text))
-    return text
-
-
-def _items(value: object) -> list[tuple[int | str, int]]:
-    """[(order item id or a name, quantity)], checked for shape; the order
-    items themselves are checked against the order inside the write."""
-    if value is None:
-        return []
-    if isinstance(value, (str, bytes)):
-        raise TypeError("items is a list of (order item id or name, quantity)")
-    out: list[tuple[int | str, int]] = []
-    for entry in value:
-        what, qty = entry
-        if isinstance(qty, bool) or not isinstance(qty, int):
-            raise TypeError("an item's quantity is a whole number")
-        if not 1 <= qty <= ITEM_QTY_MAX:
-            raise UserError(QT_TRANSLATE_NOOP(
-                "UserError", "An item's quantity must be between 1 and {most}."), most=ITEM_QTY_MAX)
-        if isinstance(what, int) and not isinstance(what, bool):
-            out.append((what, qty))
-        else:
-            out.append((_line(what, ITEM_TITLE_MAX, QT_TRANSLATE_NOOP(
-                "UserError", "An item's name can be at most {limit} characters (this one has "
-                             "{length})."), required=QT_TRANSLATE_NOOP(
-                "UserError", "Name the item, or pick it from the order.")), qty))
-    if len(out) > ITEMS_MAX:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "A case can list at most {most} items."),
-                        most=ITEMS_MAX)
-    return out
-
-
-_CLEANERS = {
-    "kind": _kind,
-    "responsibility": _responsibility,
-    "items": _items,
-    "refund_fen": fen,
-    "compensation_fen": fen,
-    "shipping_fen": fen,
-    "platform_refund_no": _refund_no,
-    "handler": clean_handler,
-    "free_shipping": bool,
-    "no_reason_return": bool,
-    "return_by_surface": bool,
-    "description": _description,
-    "return_carrier": _carrier,
-    "return_tracking_no": _tracking,
-    "reissue_carrier": _carrier,
-    "reissue_tracking_no": _tracking,
-}
-
-
-def _clean(values: dict) -> dict:
-    out = {}
-    for name, value in values.items():
-        cleaner = _CLEANERS.get(name)
-        out[name] = value if cleaner is None else cleaner(value)
-    return out
-
-
-# -- lookups inside a write ---------------------------------------------------------
-
-
-def _reason(code: object, must_be_active: bool) -> Reason:
-    reason = Reason.get_or_none(Reason.code == code) if isinstance(code, str) else None
-    if reason is None or (must_be_active and not reason.active):
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "Choose a reason for the case."))
-    return reason
 
 
 def _order(order_id: int, customer_id: int) -> Order:
@@ -381,20 +218,20 @@ def open_case(customer_id: int, kind: str, reason: str, order_id: int | None = N
     return's. Amounts are fen or yuan text. The handler defaults to the one in
     the settings. `opened_at` (default now) backdates a request the buyer made
     on the platform earlier."""
-    clean = _clean({
+    clean = clean_fields({
         "kind": kind, "items": items, "refund_fen": refund_fen, "compensation_fen": compensation_fen,
         "shipping_fen": shipping_fen, "platform_refund_no": platform_refund_no,
         "handler": handler, "description": description, "return_by_surface": return_by_surface,
     })
     if responsibility is not None:
-        clean["responsibility"] = _responsibility(responsibility)
-    carrier_clean, tracking_clean = _carrier(carrier), _tracking(tracking_no)
+        clean["responsibility"] = clean_responsibility(responsibility)
+    carrier_clean, tracking_clean = clean_carrier(carrier), clean_tracking(tracking_no)
     prefix = "reissue" if clean["kind"] == "reissue" else "return"
     clean[f"{prefix}_carrier"], clean[f"{prefix}_tracking_no"] = carrier_clean, tracking_clean
     opened = _opened(opened_at)
     with changes.write(database) as pending:
         customer = live_customer(customer_id)
-        reason_row = _reason(reason, must_be_active=True)
+        reason_row = reasons.for_case(reason, must_be_active=True)
         order = None if order_id is None else _order(order_id, customer.id)
         _check_refund(clean["refund_fen"], order)
         resolved = _resolve_items(clean.pop("items"), None if order is None else order.id)
@@ -433,12 +270,12 @@ def update_case(case_id: int, version: int | None = None, **values: object) -> N
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise TypeError(f"not editable case fields: {sorted(unknown)}")
-    clean = _clean({k: v for k, v in values.items() if k not in ("reason", "order_id")})
+    clean = clean_fields({k: v for k, v in values.items() if k not in ("reason", "order_id")})
     with changes.write(database) as pending:
         case = live_case(case_id)
         versions.claim(Case, case.id, version)
         if "reason" in values and values["reason"] != case.reason:
-            clean["reason"] = _reason(values["reason"], must_be_active=True).code
+            clean["reason"] = reasons.for_case(values["reason"], must_be_active=True).code
         order_id = values.get("order_id", case.order_id)
         if order_id is not None and not isinstance(order_id, int):
             raise TypeError("order_id is an order's id or None")
@@ -607,240 +444,3 @@ def _set_trashed(case_ids: Iterable[int], trashed: bool) -> int:
 
 
 # -- lists for the case form --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReasonInfo:
-    code: str
-    name: str
-    is_quality: bool
-    active: bool
-    no_reason: bool = False  # a 7-day no-reason return: its cases get the shorter answer deadline
-
-    @property
-    def shown(self) -> str:
-        """The name in the UI's language while it is the one ShopDesk shipped."""
-        return presets.shown(presets.REASON, self.code, self.name)
-
-
-@dataclass(frozen=True)
-class OrderItemInfo:
-    id: int
-    title: str
-    sku: str
-    quantity: int
-    price_fen: int
-
-
-@dataclass(frozen=True)
-class OrderInfo:
-    id: int
-    customer_id: int
-    order_no: str
-    amount_fen: int
-    shipping_fen: int
-    free_shipping: bool
-    carrier: str
-    tracking_no: str
-    items: list[OrderItemInfo] = field(default_factory=list)
-
-
-def reasons(include_inactive: bool = False) -> list[ReasonInfo]:
-    """The case reasons in the shop's order (the form's list: the active ones)."""
-    query = Reason.select()
-    if not include_inactive:
-        query = query.where(Reason.active)
-    return [_reason_info(r) for r in query.order_by(Reason.position, Reason.id)]
-
-
-@dataclass(frozen=True)
-class OrderChoice:
-    """One of a buyer's orders as the case form lists it."""
-
-    id: int
-    order_no: str
-    placed_at: datetime
-    amount_fen: int
-    titles: tuple[str, ...]  # what was in it, in the order's item order
-
-
-def order_choices(customer_id: int) -> list[OrderChoice]:
-    """A buyer's orders, newest first, each with its items' titles: the case
-    form's order list (the first one is the default of a new case)."""
-    orders = database.execute_sql(
-        "SELECT id, order_no, placed_at, amount_fen FROM shop_order WHERE customer_id = ?"
-        " ORDER BY placed_at DESC, id DESC", (customer_id,)).fetchall()
-    titles: dict[int, list[str]] = {}
-    for order_id, title in database.execute_sql(
-            "SELECT i.order_id, i.title FROM order_item i JOIN shop_order o ON o.id = i.order_id"
-            " WHERE o.customer_id = ? ORDER BY i.order_id, i.id", (customer_id,)):
-        titles.setdefault(order_id, []).append(title)
-    return [OrderChoice(oid, str(no), timeutil.from_epoch(placed), amount,
-                        tuple(titles.get(oid, ()))) for oid, no, placed, amount in orders]
-
-
-def order_info(order_id: int) -> OrderInfo:
-    """An order with its items, for pre-filling a case."""
-    order = Order.get_or_none(Order.id == order_id)
-    if order is None:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "This order no longer exists."))
-    items = [OrderItemInfo(i.id, i.title, i.sku, i.quantity, i.price_fen)
-             for i in OrderItem.select().where(OrderItem.order == order.id).order_by(OrderItem.id)]
-    return OrderInfo(order.id, order.customer_id, str(order.order_no), order.amount_fen,
-                     order.shipping_fen, bool(order.free_shipping), order.carrier,
-                     order.tracking_no, items)
-
-
-# -- the shop's reason list ---------------------------------------------------------------
-
-REASON_NAME_MAX = 20
-
-
-def _reason_name(value: object, except_code: str | None = None) -> str:
-    raw = "" if value is None else str(value)
-    if raw != strip_controls(raw) or "\n" in raw or "\t" in raw:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "UserError", "A reason's name cannot contain line breaks or control characters."))
-    name = fields.line(
-        raw, REASON_NAME_MAX, required=QT_TRANSLATE_NOOP("UserError", "The reason needs a name."),
-        too_long=QT_TRANSLATE_NOOP("UserError", "A reason's name can be at most {limit} characters "
-                                   "(this one has {length})."))
-    for r in Reason.select(Reason.code, Reason.name):
-        if r.code != except_code and r.name.casefold() == name.casefold():
-            raise UserError(QT_TRANSLATE_NOOP("UserError", "There is already a reason \"{name}\"."),
-                            name=name)
-    return name
-
-
-def _reason_row(code: str) -> Reason:
-    row = Reason.get_or_none(Reason.code == code)
-    if row is None:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "This reason no longer exists."))
-    return row
-
-
-def _reason_info(r: Reason) -> ReasonInfo:
-    return ReasonInfo(r.code, r.name, bool(r.is_quality), bool(r.active), bool(r.no_reason))
-
-
-def reason_used(code: str) -> int:
-    """How many cases (the trash included) have this reason."""
-    return Case.select().where(Case.reason == code).count()
-
-
-def create_reason(name: str, is_quality: bool = False, *, code: str | None = None,
-                  position: int | None = None, active: bool = True,
-                  no_reason: bool = False, row_id: int | None = None) -> ReasonInfo:
-    """A new reason at the end of the list (`code`/`position`/`row_id`: put a
-    deleted one back where it was, under its own row id when that is free)."""
-    clean = _reason_name(name)
-    with changes.write(database) as pending:
-        if code is None:
-            code = f"r{uuid.uuid4().hex[:8]}"
-        elif Reason.select().where(Reason.code == code).exists():
-            raise UserError(QT_TRANSLATE_NOOP("UserError", "There is already a reason \"{name}\"."),
-                            name=clean)
-        if position is None:
-            last = Reason.select(Reason.position).order_by(Reason.position.desc()).first()
-            position = 0 if last is None else last.position + 1
-        values = dict(code=code, name=clean, is_quality=bool(is_quality), position=position,
-                      active=bool(active), no_reason=bool(no_reason))
-        if row_id is not None and not Reason.select().where(Reason.id == row_id).exists():
-            values["id"] = row_id
-        row = Reason.create(**values)
-        pending.add("reason", [row.id])
-    return _reason_info(row)
-
-
-def update_reason(code: str, *, name: str | None = None, is_quality: bool | None = None,
-                  active: bool | None = None, no_reason: bool | None = None) -> ReasonInfo:
-    """Rename a reason, change its quality or 7-day no-reason flag, or switch
-    it off (cases keep it; the form offers only the active ones; the flags
-    are the defaults of new cases, open ones keep theirs). Returns the reason
-    as it was."""
-    with changes.write(database) as pending:
-        row = _reason_row(code)
-        before = _reason_info(row)
-        values: dict = {}
-        if name is not None:
-            values["name"] = _reason_name(name, except_code=code)
-        if is_quality is not None:
-            values["is_quality"] = bool(is_quality)
-        if no_reason is not None:
-            values["no_reason"] = bool(no_reason)
-        if active is not None:
-            values["active"] = bool(active)
-            if not active and row.active and not Reason.select().where(
-                    Reason.active, Reason.code != code).exists():
-                raise UserError(QT_TRANSLATE_NOOP(
-                    "UserError", "Keep at least one reason in use: a case needs one."))
-        if values:
-            Reason.update(**values).where(Reason.id == row.id).execute()
-            pending.add("reason", [row.id])
-    return before
-
-
-def reason_position(code: str) -> int:
-    return _reason_row(code).position
-
-
-def delete_reason(code: str) -> ReasonInfo:
-    """Delete a reason no case has ever used; a used one can only be switched
-    off. Returns it as it was (create_reason(..., code=, position=) puts it back)."""
-    with changes.write(database) as pending:
-        row = _reason_row(code)
-        used = reason_used(code)
-        if used:
-            raise UserError(QT_TRANSLATE_NOOP(
-                "UserError", "{count} case(s) have the reason \"{name}\", so it cannot be deleted; "
-                "switch it off instead."), count=used, name=row.name)
-        if row.active and not Reason.select().where(Reason.active, Reason.code != code).exists():
-            raise UserError(QT_TRANSLATE_NOOP(
-                "UserError", "Keep at least one reason in use: a case needs one."))
-        before = _reason_info(row)
-        Reason.delete().where(Reason.id == row.id).execute()
-        pending.add("reason", [row.id])
-    return before
-
-
-# -- the reason list's writes, each with its undo ----------------------------------------
-
-
-def create_reason_step(name: str, is_quality: bool = False) -> tuple[ReasonInfo, Step]:
-    """create_reason(), with the step that deletes the new reason and puts it
-    back under the same code, in the same place."""
-    with changes.write(database):
-        made = create_reason(name, is_quality)
-        row = _reason_row(made.code)
-    return made, Step(
-        f"Add reason {made.name}", undo=lambda: delete_reason(made.code),
-        redo=lambda: create_reason(made.name, made.is_quality, code=made.code,
-                                   position=row.position, row_id=row.id),
-        entity="reason")
-
-
-def update_reason_step(code: str, *, name: str | None = None, is_quality: bool | None = None,
-                       active: bool | None = None,
-                       no_reason: bool | None = None) -> tuple[ReasonInfo, Step]:
-    """update_reason(), with the step that gives back the fields it changed.
-    Returns the reason as it was, like update_reason()."""
-    given = {k: v for k, v in dict(name=name, is_quality=is_quality, active=active,
-                                   no_reason=no_reason).items() if v is not None}
-    before = update_reason(code, **given)
-    old = {k: getattr(before, k) for k in given}
-    return before, Step(f"Change reason {before.name}", undo=lambda: update_reason(code, **old),
-                        redo=lambda: update_reason(code, **given), entity="reason")
-
-
-def delete_reason_step(code: str) -> tuple[ReasonInfo, Step]:
-    """delete_reason(), with the step that puts the reason back with its code,
-    flags and place in the list. Returns it as it was."""
-    with changes.write(database):
-        row = _reason_row(code)
-        before = delete_reason(code)
-    return before, Step(
-        f"Delete reason {before.name}",
-        undo=lambda: create_reason(before.name, before.is_quality, code=before.code,
-                                   position=row.position, active=before.active,
-                                   no_reason=before.no_reason, row_id=row.id),
-        redo=lambda: delete_reason(code), entity="reason")

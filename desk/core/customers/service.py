@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
 
 from desk.core import changes, pinyin, timeutil, versions
 from desk.core.base import database
@@ -20,6 +19,7 @@ from desk.core.customers.notes import NoteInfo
 from desk.core.customers.tags import TagInfo
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.history import Cell, Step
+from desk.core.orders import service as order_service
 from desk.core.platforms import PLATFORMS
 from desk.core.text import clean_line
 
@@ -48,14 +48,6 @@ class CategoryInfo:
     id: int
     name: str
     color: str
-
-
-class OrderRow(NamedTuple):
-    id: int
-    order_no: str  # text, always: a 19-digit number survives exactly
-    status: str  # a code of orders.models.ORDER_STATUSES
-    placed_at: datetime
-    amount_fen: int
 
 
 @dataclass(frozen=True)
@@ -98,7 +90,8 @@ class CustomerDetail:
     deleted_at: datetime | None
     addresses: list[AddressInfo] = field(default_factory=list)
     tags: list[TagInfo] = field(default_factory=list)
-    orders: list[OrderRow] = field(default_factory=list)  # newest first
+    # (id, order_no, status, placed_at, amount_fen), newest first (orders.service.orders_of)
+    orders: list[tuple[int, str, str, datetime, int]] = field(default_factory=list)
     cases: list[CaseRow] = field(default_factory=list)  # newest first, not the trashed
     notes: list[NoteInfo] = field(default_factory=list)  # pinned first, then newest
     risks: list[RiskFlag] = field(default_factory=list)
@@ -230,7 +223,7 @@ def get(customer_id: int) -> CustomerDetail:
         last_order_at=c.last_order_at, last_contact_at=c.last_contact_at, case_count=c.case_count,
         open_case_count=c.open_case_count, source=c.source, created_at=c.created_at,
         updated_at=c.updated_at, deleted_at=c.deleted_at,
-        addresses=addresses(c.id), tags=tags_of(c.id), orders=orders_of(c.id),
+        addresses=addresses(c.id), tags=tags_of(c.id), orders=order_service.orders_of(c.id),
         cases=cases_of(c.id), notes=notes.list_notes(c.id), risks=figures.risk_flags(c.id),
         version=c.version, updated_by=c.updated_by,
     )
@@ -245,14 +238,6 @@ def tags_of(customer_id: int) -> list[TagInfo]:
             .order_by(TagCategory.position, Tag.position, Tag.id))
     return [TagInfo(t.id, t.name, t.color or t.category.color, t.category.id, t.category.name)
             for t in rows]
-
-
-def orders_of(customer_id: int) -> list[OrderRow]:
-    """A customer's orders, newest first."""
-    rows = database.execute_sql(
-        "SELECT id, order_no, status, placed_at, amount_fen FROM shop_order"
-        " WHERE customer_id = ? ORDER BY placed_at DESC, id DESC", (customer_id,))
-    return [OrderRow(r[0], str(r[1]), r[2], timeutil.from_epoch(r[3]), r[4]) for r in rows]
 
 
 def cases_of(customer_id: int) -> list[CaseRow]:

@@ -68,4 +68,4 @@ def _item(cells: Sequence, columns: Mapping[str, int]) -> tuple[str, tuple[str, 
 
 def items_text(items: Sequence[tuple]) -> str:
     """How an order's items read in one line (stored on the order)."""
-    return "; ".join(" ".join(p for p in (t, s) if p) + f" ×{q}" for t, s, q, _ in items)
+    return "; ".join([f"{t} {s} ×{q}" if t and s else f"{t or s} ×{q}" for t, s, q, _ in items])

@@ -255,12 +255,15 @@ def _too_many(path: Path, limits: Limits) -> UserError:
 def _capped(source, path: Path, limits: Limits, *, text_only: bool = False) -> Iterator[list]:
     """Rows with the row limit and the cell-size limit applied (a few rows
     above the header are allowed on top of the data rows). `text_only`: every
-    cell is a str (a CSV row), so the longest is found in one C call."""
+    cell is a str (a CSV row), so the longest is found in one C call; a
+    workbook's row is measured as text the same way (a number, date or bool
+    is far shorter than the limit as text), and only a row with a long cell
+    is looked at cell by cell."""
     most, chars = limits.rows + 50, limits.cell_chars
     for n, row in enumerate(source, start=1):
         if n > most:
             raise _too_many(path, limits)
-        if text_only and max(map(len, row), default=0) <= chars:
+        if max(map(len, row if text_only else map(str, row)), default=0) <= chars:
             yield row
             continue
         for value in row:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core.aftersales import flow, service
+from desk.core.aftersales import cleaning, flow, service
 from desk.core.errors import UserError
 from desk.core.money import format_fen
 from desk.ui.ask import AskDialog, Buttons, InlineError
@@ -32,7 +32,7 @@ def check_amounts(fields: list[tuple[str, QLineEdit]]) -> tuple[dict[QLineEdit, 
     problems: list[str] = []
     for name, edit in fields:
         try:
-            parsed[edit] = service.fen(edit.text())
+            parsed[edit] = cleaning.fen(edit.text())
             edit.setStyleSheet("")
         except UserError as e:
             edit.setStyleSheet(FIELD_ERROR_STYLE)

@@ -1,6 +1,6 @@
 """A case's photo evidence: thumbnails made in the background, adding by file
 dialog, drag and drop or paste, kind and caption, undoable removal, the
-evidence pack, and a viewer."""
+evidence pack; a photo opens in the viewer (photo_viewer.py)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QImage,
-    QImageReader,
     QKeySequence,
     QPixmap,
-    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
     QFileDialog,
-    QGraphicsPixmapItem,
-    QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,11 +38,15 @@ from PySide6.QtWidgets import (
 
 from desk.core import timeutil
 from desk.core.aftersales import photos as core
+from desk.core.aftersales import steps
 from desk.core.aftersales.photos import AddReport, PhotoInfo
 from desk.core.errors import Cancelled, UserError
-from desk.ui import fmt, screenfit, undo
+from desk.core.history import Step
+from desk.ui import fmt, undo
+from desk.ui.aftersales.photo_viewer import PhotoViewer
 from desk.ui.bus import bus
 from desk.ui.errors import report, user_message
+from desk.ui.labels import evidence_kinds
 from desk.ui.progress import run_with_progress
 from desk.ui.worker import Task, run_task
 
@@ -60,16 +58,6 @@ PASTED_KIND = "chat"
 translate = QCoreApplication.translate
 
 
-def evidence_kinds() -> dict[str, str]:
-    return {
-        "damage": translate("EvidencePanel", "Damage"),
-        "package": translate("EvidencePanel", "Outer packaging"),
-        "slip": translate("EvidencePanel", "Packing slip"),
-        "chat": translate("EvidencePanel", "Chat screenshot"),
-        "other": translate("EvidencePanel", "Other"),
-    }
-
-
 def _png(image: QImage) -> bytes:
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -78,8 +66,8 @@ def _png(image: QImage) -> bytes:
 
 
 def add_in_background(case_id: int, sources: list, kind: str, progress=None,
-                      is_cancelled=None, stored=None) -> AddReport:
-    """core.add_photos on a worker; pasted or dropped image data (a QImage)
+                      is_cancelled=None, stored=None) -> tuple[AddReport, Step | None]:
+    """core.add_photos on a worker, with the step that takes the batch back; pasted or dropped image data (a QImage)
     is encoded to PNG here, off the main thread. `stored(name, thumbnail
     path or None)` is called as each photo is stored, with its thumbnail
     made here too, so the panel can show it at once."""
@@ -94,8 +82,8 @@ def add_in_background(case_id: int, sources: list, kind: str, progress=None,
             except RuntimeError:  # the panel closed meanwhile; the batch still goes in
                 pass
 
-    return core.add_photos(case_id, ready, kind=kind, progress=progress, is_cancelled=is_cancelled,
-                           photos=photos, stored=each)
+    return steps.add_photos_step(case_id, ready, kind=kind, progress=progress,
+                                 is_cancelled=is_cancelled, photos=photos, stored=each)
 
 
 def sources_from_mime(mime: QMimeData) -> tuple[list, bool]:
@@ -410,15 +398,13 @@ class EvidencePanel(QWidget):
         self.status.setText("")
         report(error, self)
 
-    def _added(self, result: AddReport) -> None:
+    def _added(self, added: tuple[AddReport, Step | None]) -> None:
         if not self._add_done():
             return
+        result, step = added
         ids = result.evidence_ids
-        if ids:
-            # Stored in the background already: the history records how to take it back.
-            undo.perform(self.tr("Add %n photo(s)", "", len(ids)), lambda: ids,
-                         undo=lambda r: core.remove_photos(r),
-                         redo=lambda: (core.restore_photos(ids), ids)[1])
+        if step is not None:  # attached in the background already: only recorded here
+            undo.push_step(step, self.tr("Add %n photo(s)", "", len(ids)))
         parts = [self.tr("Added %n photo(s).", "", len(ids))]
         if result.duplicates:
             parts.append(self.tr("%n photo(s) were already on this case.", "",
@@ -484,19 +470,11 @@ class EvidencePanel(QWidget):
         ids = self.selected_ids()
         if not kind or not ids:
             return
-        before = {i: p.kind for i in ids if (p := self._photo(i)) is not None and p.kind != kind}
-        if not before:
+        changing = [i for i in ids if (p := self._photo(i)) is not None and p.kind != kind]
+        if not changing:
             return
-
-        def do() -> None:
-            for i in before:
-                core.edit_photo(i, kind=kind)
-
-        def back(_r) -> None:
-            for i, old in before.items():
-                core.edit_photo(i, kind=old)
-
-        self._undoable(self.tr("Change the kind of %n photo(s)", "", len(before)), do, back)
+        self._undoable(self.tr("Change the kind of %n photo(s)", "", len(changing)),
+                       lambda: steps.edit_photos_step(changing, kind=kind))
 
     def caption_edited(self) -> None:
         ids = self.selected_ids()
@@ -504,22 +482,20 @@ class EvidencePanel(QWidget):
         text = self.caption.text().strip()
         if p is None or text == p.caption:
             return
-        old = p.caption
-        self._undoable(self.tr("Edit caption"), lambda: core.edit_photo(p.id, caption=text),
-                       lambda _r: core.edit_photo(p.id, caption=old))
+        self._undoable(self.tr("Edit caption"), lambda: steps.edit_photos_step([p.id], caption=text))
 
     def remove_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         self._undoable(self.tr("Remove %n photo(s)", "", len(ids)),
-                       lambda: core.remove_photos(ids), lambda _r: core.restore_photos(ids))
+                       lambda: steps.remove_photos_step(ids))
         self.status.setText(self.tr("Moved %n photo(s) to the trash (Ctrl+Z brings them back).",
                                     "", len(ids)))
 
-    def _undoable(self, text: str, do, back) -> None:
+    def _undoable(self, text: str, write) -> None:
         try:
-            undo.perform(text, do, undo=back)
+            undo.run(text, write)
         except UserError as e:
             report(e, self)
 
@@ -582,162 +558,3 @@ class EvidencePanel(QWidget):
             self.viewer.close()
         self.viewer = PhotoViewer.open_at(self, self.photos, index)
         return self.viewer
-
-
-def load_image(path: Path) -> QImage:
-    """The photo turned as its EXIF says (on a worker: QImage is thread-safe)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    image = reader.read()
-    if image.isNull():
-        raise FileNotFoundError(str(path))
-    return image
-
-
-class PhotoViewer(QDialog):
-    """One photo at a time: zoom, fit, rotate, previous/next; Esc closes."""
-
-    ZOOM_STEP = 1.25
-
-    def __init__(self, items: list[PhotoInfo], index: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("photoViewer")
-        self.items = items
-        self.index = index
-        self.zoom = 1.0
-        self.rotation = 0
-        self.fit = True
-        self._loading: Task | None = None
-        screenfit.first_size(self, 900, 700)
-
-        self.scene = QGraphicsScene(self)
-        self.pixmap_item = QGraphicsPixmapItem()
-        self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self.scene.addItem(self.pixmap_item)
-        self.view = QGraphicsView(self.scene)
-        self.view.setObjectName("viewerView")
-        self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.view.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.message = QLabel()
-        self.message.setObjectName("viewerMessage")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.hide()
-        self.title = QLabel()
-        self.title.setObjectName("viewerTitle")
-
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, text, slot, keys in (
-            ("viewerPrevious", self.tr("◀ Previous"), self.previous, ["Left", "PgUp"]),
-            ("viewerNext", self.tr("Next ▶"), self.next, ["Right", "PgDown"]),
-            ("viewerZoomOut", self.tr("Zoom out"), self.zoom_out, ["-", "Ctrl+-"]),
-            ("viewerZoomIn", self.tr("Zoom in"), self.zoom_in, ["+", "=", "Ctrl++", "Ctrl+="]),
-            ("viewerFit", self.tr("Fit"), self.fit_to_window, ["0", "F"]),
-            ("viewerRotate", self.tr("Rotate 90°"), self.rotate, ["R"]),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setAutoDefault(False)
-            button.setToolTip(f"{text} ({keys[0]})")
-            button.clicked.connect(slot)
-            action = QAction(self)
-            action.setObjectName(f"{name}Action")
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(slot)
-            self.addAction(action)
-            buttons.addWidget(button)
-            self.buttons[name] = button
-        buttons.insertWidget(2, self.title, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.message, 1)
-        layout.addLayout(buttons)
-        self.show_index(index)
-
-    @classmethod
-    def open_at(cls, parent: QWidget, items: list[PhotoInfo], index: int) -> PhotoViewer:
-        """Show the viewer on `items[index]`, without blocking the caller."""
-        viewer = cls(items, index, parent)
-        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        viewer.show()
-        return viewer
-
-    def current(self) -> PhotoInfo:
-        return self.items[self.index]
-
-    def show_index(self, index: int) -> None:
-        self.index = max(0, min(index, len(self.items) - 1))
-        p = self.current()
-        kinds = evidence_kinds()
-        self.setWindowTitle(self.tr("Photo %1 of %2").replace("%1", str(self.index + 1))
-                            .replace("%2", str(len(self.items))))
-        self.title.setText(" — ".join(t for t in (kinds.get(p.kind, p.kind), p.caption) if t))
-        self.buttons["viewerPrevious"].setEnabled(self.index > 0)
-        self.buttons["viewerNext"].setEnabled(self.index < len(self.items) - 1)
-        self.rotation, self.fit = 0, True
-        self.pixmap_item.setPixmap(QPixmap())
-        self._show_message(self.tr("Loading…"))
-        wanted = self.index
-        self._loading = run_task(load_image, p.path,
-                                 on_success=lambda image: self._loaded(wanted, image),
-                                 on_error=lambda _e: self._loaded(wanted, None))
-
-    def _show_message(self, text: str | None) -> None:
-        self.message.setText(text or "")
-        self.message.setVisible(bool(text))
-        self.view.setVisible(not text)
-
-    def _loaded(self, index: int, image: QImage | None) -> None:
-        if not shiboken6.isValid(self) or index != self.index:
-            return
-        self._loading = None
-        if image is None:
-            self._show_message(self.tr("This photo is missing from the photos folder."))
-            return
-        self.pixmap_item.setPixmap(QPixmap.fromImage(image))
-        self.scene.setSceneRect(self.pixmap_item.boundingRect())
-        self.pixmap_item.setTransformOriginPoint(self.pixmap_item.boundingRect().center())
-        self._show_message(None)
-        self._apply()
-
-    def is_loading(self) -> bool:
-        return self._loading is not None
-
-    def _apply(self) -> None:
-        self.pixmap_item.setRotation(self.rotation)
-        self.scene.setSceneRect(self.pixmap_item.sceneBoundingRect())
-        if self.fit:
-            self.view.resetTransform()
-            self.view.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
-            self.zoom = self.view.transform().m11()
-        else:
-            self.view.setTransform(QTransform.fromScale(self.zoom, self.zoom))
-
-    def zoom_in(self) -> None:
-        self.fit, self.zoom = False, min(self.zoom * self.ZOOM_STEP, 16.0)
-        self._apply()
-
-    def zoom_out(self) -> None:
-        self.fit, self.zoom = False, max(self.zoom / self.ZOOM_STEP, 0.05)
-        self._apply()
-
-    def fit_to_window(self) -> None:
-        self.fit = True
-        self._apply()
-
-    def rotate(self) -> None:
-        self.rotation = (self.rotation + 90) % 360
-        self._apply()
-
-    def previous(self) -> None:
-        if self.index > 0:
-            self.show_index(self.index - 1)
-
-    def next(self) -> None:
-        if self.index < len(self.items) - 1:
-            self.show_index(self.index + 1)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self.fit and not self.pixmap_item.pixmap().isNull():
-            self._apply()

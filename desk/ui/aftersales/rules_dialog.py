@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core import settings
-from desk.core.aftersales import deadlines, service
+from desk.core.aftersales import deadlines, reasons
 from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.core.platforms import PLATFORMS
@@ -57,7 +57,7 @@ class AftersalesRulesDialog(AskDialog):
         self.resize(760, 520)
         self.changed = False
         self._rule_ids: list[int] = []
-        self._reasons: list[service.ReasonInfo] = []
+        self._reasons: list[reasons.ReasonInfo] = []
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("rulesTabs")
@@ -285,12 +285,12 @@ class AftersalesRulesDialog(AskDialog):
         if select is None:
             current = self.current_reason()
             select = None if current is None else current.code
-        self._reasons = service.reasons(include_inactive=True)
+        self._reasons = reasons.listed(include_inactive=True)
         with QSignalBlocker(self.reasons):
             self.reasons.setRowCount(len(self._reasons))
             yes = self.tr("yes")
             for row, r in enumerate(self._reasons):
-                used = service.reason_used(r.code)
+                used = reasons.reason_used(r.code)
                 name = QTableWidgetItem(r.shown)
                 name.setData(Qt.ItemDataRole.UserRole, r.code)
                 if not r.active:
@@ -311,7 +311,7 @@ class AftersalesRulesDialog(AskDialog):
                     self.reasons.selectRow(row)
         self._reason_selected(fill=False)
 
-    def current_reason(self) -> service.ReasonInfo | None:
+    def current_reason(self) -> reasons.ReasonInfo | None:
         rows = self.reasons.selectionModel().selectedRows() if self.reasons.selectionModel() else []
         if not rows or rows[0].row() >= len(self._reasons):
             return None
@@ -399,10 +399,10 @@ class AftersalesRulesDialog(AskDialog):
 
     def add_reason(self) -> None:
         name, quality = self.reason_name.text(), self.reason_quality.isChecked()
-        made: list[service.ReasonInfo] = []
+        made: list[reasons.ReasonInfo] = []
 
-        def write() -> tuple[service.ReasonInfo, Step]:
-            reason, step = service.create_reason_step(name, quality)
+        def write() -> tuple[reasons.ReasonInfo, Step]:
+            reason, step = reasons.create_reason_step(name, quality)
             made.append(reason)
             return reason, step
 
@@ -419,7 +419,7 @@ class AftersalesRulesDialog(AskDialog):
         name = self.reason_name.text()
         if self._perform(self.reasons_error,
                          self.tr("Rename reason “{name}”").format(name=reason.name),
-                         lambda: service.update_reason_step(reason.code, name=name)):
+                         lambda: reasons.update_reason_step(reason.code, name=name)):
             self.show_reasons(select=reason.code)
 
     def toggle_quality(self) -> None:
@@ -428,7 +428,7 @@ class AftersalesRulesDialog(AskDialog):
             return
         self._perform(self.reasons_error,
                       self.tr("Change the quality flag of “{name}”").format(name=reason.name),
-                      lambda: service.update_reason_step(reason.code,
+                      lambda: reasons.update_reason_step(reason.code,
                                                          is_quality=not reason.is_quality))
 
     def toggle_no_reason(self) -> None:
@@ -437,7 +437,7 @@ class AftersalesRulesDialog(AskDialog):
             return
         self._perform(self.reasons_error,
                       self.tr("Change the 7-day no-reason flag of “{name}”").format(name=reason.name),
-                      lambda: service.update_reason_step(reason.code, no_reason=not reason.no_reason))
+                      lambda: reasons.update_reason_step(reason.code, no_reason=not reason.no_reason))
 
     def toggle_active(self) -> None:
         reason = self.current_reason()
@@ -446,7 +446,7 @@ class AftersalesRulesDialog(AskDialog):
         text = (self.tr("Switch on reason “{name}”") if not reason.active
                 else self.tr("Switch off reason “{name}”")).format(name=reason.name)
         self._perform(self.reasons_error, text,
-                      lambda: service.update_reason_step(reason.code, active=not reason.active))
+                      lambda: reasons.update_reason_step(reason.code, active=not reason.active))
 
     def delete_reason(self) -> None:
         reason = self.current_reason()
@@ -454,7 +454,7 @@ class AftersalesRulesDialog(AskDialog):
             return
         if self._perform(self.reasons_error,
                          self.tr("Delete reason “{name}”").format(name=reason.name),
-                         lambda: service.delete_reason_step(reason.code)):
+                         lambda: reasons.delete_reason_step(reason.code)):
             self.reason_name.clear()
 
     # -- asking --------------------------------------------------------------------

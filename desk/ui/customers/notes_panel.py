@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desk.core import timeutil
 from desk.core.customers import notes
 from desk.core.customers.notes import NoteInfo
-from desk.core.customers.service import CaseRow, OrderRow
+from desk.core.customers.service import CaseRow
 from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.ui import conflict, fmt, labels
@@ -58,7 +58,7 @@ class NotesPanel(QWidget):
         self._editing: int | None = None  # the note whose text is in the editor
         self._editing_version = 0  # its version when it was put there (desk/ui/conflict.py)
         self._deleted_at_index = -1  # the history position right after a note was deleted
-        self._orders: Sequence[OrderRow] = ()
+        self._orders: Sequence[tuple] = ()  # (id, order_no, status, placed_at, amount_fen)
         self._cases: Sequence[CaseRow] = ()
 
         self.list = QListWidget()
@@ -117,7 +117,7 @@ class NotesPanel(QWidget):
 
     # -- showing ----------------------------------------------------------------
 
-    def show_notes(self, note_list: Sequence[NoteInfo], orders: Sequence[OrderRow],
+    def show_notes(self, note_list: Sequence[NoteInfo], orders: Sequence[tuple],
                    cases: Sequence[CaseRow]) -> None:
         """The customer's notes, and the orders and cases a note can be linked to."""
         self._orders, self._cases = orders, cases
@@ -158,8 +158,8 @@ class NotesPanel(QWidget):
         keep = self.link.currentData()
         self.link.clear()
         self.link.addItem(self.tr("(none)"), NO_LINK)
-        for order in self._orders:
-            self.link.addItem(self._link_text(order.order_no, None), link_key(order.id, None))
+        for order_id, order_no, *_ in self._orders:
+            self.link.addItem(self._link_text(order_no, None), link_key(order_id, None))
         kinds = labels.case_kinds()
         for case in self._cases:
             text = self.tr("Case {case_no} ({kind})").format(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desk.core import presets
-from desk.core.aftersales import service, views
+from desk.core.aftersales import reasons, service, views
 from desk.core.aftersales.listing import CASES
 from desk.core.customers import service as customers
 from desk.core.replies import service as replies
@@ -32,7 +32,7 @@ def test_stored_names_without_a_language(shop):
 def test_shipped_reasons_in_english_until_renamed(shop, english):
     assert reason_names()["quality"] == "Quality problem"
     assert reason_names()["no_reason"] == "7-day no-reason return"
-    assert {r.code: r.shown for r in service.reasons()}["damaged"] == "Damaged in transit"
+    assert {r.code: r.shown for r in reasons.listed()}["damaged"] == "Damaged in transit"
     buyer = shop.customer()
     case = service.open_case(buyer, "refund_only", "quality")
     column = list(CASES.fields).index("reason")
@@ -40,18 +40,18 @@ def test_shipped_reasons_in_english_until_renamed(shop, english):
     assert service.get_case(case).reason_name == "Quality problem"
     assert [c.reason_name for c in customers.cases_of(buyer)] == ["Quality problem"]
     # renamed: the shop's own text, in every language
-    service.update_reason("quality", name="做工问题")
+    reasons.update_reason("quality", name="做工问题")
     assert reason_names()["quality"] == "做工问题"
     assert CASES.rows([case])[case][column] == "做工问题"
     assert service.get_case(case).reason_name == "做工问题"
     presets.set_language("zh_CN")
     assert reason_names()["quality"] == "做工问题" and reason_names()["color"] == "色差"
     # stored data is untouched by the language
-    assert {r.code: r.name for r in service.reasons()}["color"] == "色差"
+    assert {r.code: r.name for r in reasons.listed()}["color"] == "色差"
 
 
 def test_a_shops_own_reason_is_never_translated(shop, english):
-    made = service.create_reason("包装压坏")
+    made = reasons.create_reason("包装压坏")
     assert reason_names()[made.code] == "包装压坏"
 
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desk.core import settings, timeutil
-from desk.core.aftersales import deadlines, service
+from desk.core.aftersales import deadlines, reasons, service
 from desk.core.aftersales.models import Case
 from desk.core.errors import UserError
 from desk.core.resources import db_file
@@ -134,11 +134,11 @@ def test_set_shop_clock_validates_writes_and_recomputes_open_cases(shop):
 
 
 def names(include_inactive=True):
-    return [r.name for r in service.reasons(include_inactive=include_inactive)]
+    return [r.name for r in reasons.listed(include_inactive=include_inactive)]
 
 
 def test_create_reason_appends_and_offers_it(db, announced):
-    info = service.create_reason("  吊牌缺失 ", is_quality=True)
+    info = reasons.create_reason("  吊牌缺失 ", is_quality=True)
     assert info.name == "吊牌缺失" and info.is_quality and info.active and not info.no_reason
     assert names()[-1] == "吊牌缺失"
     assert "吊牌缺失" in names(include_inactive=False)
@@ -149,33 +149,33 @@ def test_create_reason_appends_and_offers_it(db, announced):
 def test_bad_reason_names_are_refused_and_nothing_saved(db, name):
     before = names()
     with pytest.raises(UserError):
-        service.create_reason(name)
+        reasons.create_reason(name)
     assert names() == before
 
 
 def test_a_duplicate_ignores_case_and_renaming_to_itself_is_fine(db):
-    service.create_reason("Damaged box")
+    reasons.create_reason("Damaged box")
     with pytest.raises(UserError):
-        service.create_reason("damaged BOX")
-    code = service.reasons()[-1].code
-    service.update_reason(code, name="Damaged box")
+        reasons.create_reason("damaged BOX")
+    code = reasons.listed()[-1].code
+    reasons.update_reason(code, name="Damaged box")
     with pytest.raises(UserError):
-        service.update_reason(code, name="色差")
+        reasons.update_reason(code, name="色差")
 
 
 def test_update_reason_renames_and_switches_off_but_cases_keep_it(shop):
     cid = shop.customer()
     case_id = service.open_case(cid, "return_refund", "color")
-    before = service.update_reason("color", name="颜色和图片不一样")
+    before = reasons.update_reason("color", name="颜色和图片不一样")
     assert before.name == "色差"
     assert service.get_case(case_id).reason_name == "颜色和图片不一样"
-    service.update_reason("color", active=False)
+    reasons.update_reason("color", active=False)
     assert "颜色和图片不一样" not in names(include_inactive=False)
     assert service.get_case(case_id).reason == "color"
     with pytest.raises(UserError):
         service.open_case(cid, "return_refund", "color")  # no longer offered
-    service.update_reason("color", active=True, is_quality=True)
-    info = next(r for r in service.reasons() if r.code == "color")
+    reasons.update_reason("color", active=True, is_quality=True)
+    info = next(r for r in reasons.listed() if r.code == "color")
     assert info.active and info.is_quality
 
 
@@ -183,39 +183,39 @@ def test_a_used_reason_is_never_deleted(shop):
     cid = shop.customer()
     case_id = service.open_case(cid, "return_refund", "size")
     service.move_to_trash([case_id])  # a case in the trash still uses it
-    assert service.reason_used("size") == 1
+    assert reasons.reason_used("size") == 1
     with pytest.raises(UserError):
-        service.delete_reason("size")
-    assert "size" in [r.code for r in service.reasons(include_inactive=True)]
+        reasons.delete_reason("size")
+    assert "size" in [r.code for r in reasons.listed(include_inactive=True)]
 
 
 def test_an_unused_reason_is_deleted_and_can_be_put_back_in_place(db):
-    position = service.reason_position("lost")
-    gone = service.delete_reason("lost")
-    assert "lost" not in [r.code for r in service.reasons(include_inactive=True)]
-    service.create_reason(gone.name, gone.is_quality, code=gone.code, position=position)
-    assert [r.code for r in service.reasons()][:6] == [
+    position = reasons.reason_position("lost")
+    gone = reasons.delete_reason("lost")
+    assert "lost" not in [r.code for r in reasons.listed(include_inactive=True)]
+    reasons.create_reason(gone.name, gone.is_quality, code=gone.code, position=position)
+    assert [r.code for r in reasons.listed()][:6] == [
         "quality", "wrong_item", "missing_item", "damaged", "lost", "not_received"]
 
 
 def test_the_last_active_reason_stays(db):
-    codes = [r.code for r in service.reasons()]
+    codes = [r.code for r in reasons.listed()]
     for code in codes[:-1]:
-        service.update_reason(code, active=False)
+        reasons.update_reason(code, active=False)
     with pytest.raises(UserError):
-        service.update_reason(codes[-1], active=False)
+        reasons.update_reason(codes[-1], active=False)
     with pytest.raises(UserError):
-        service.delete_reason(codes[-1])
-    assert [r.code for r in service.reasons()] == codes[-1:]
+        reasons.delete_reason(codes[-1])
+    assert [r.code for r in reasons.listed()] == codes[-1:]
 
 
 def test_missing_reason_is_a_user_error(db):
     with pytest.raises(UserError):
-        service.update_reason("nope", name="x")
+        reasons.update_reason("nope", name="x")
     with pytest.raises(UserError):
-        service.delete_reason("nope")
+        reasons.delete_reason("nope")
 
 
 def test_the_no_reason_flag_follows_the_seeded_code(db):
-    flagged = [r.code for r in service.reasons() if r.no_reason]
+    flagged = [r.code for r in reasons.listed() if r.no_reason]
     assert flagged == ["no_reason"]

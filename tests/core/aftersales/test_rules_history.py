@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 
 from desk.core import settings
-from desk.core.aftersales import deadlines, service
+from desk.core.aftersales import deadlines, reasons, service
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.errors import UserError
@@ -35,8 +35,8 @@ def rule(platform: str, key: str) -> deadlines.RuleInfo:
     return next(r for r in deadlines.list_rules(platform) if r.key == key)
 
 
-def reason(code: str) -> service.ReasonInfo | None:
-    return next((r for r in service.reasons(include_inactive=True) if r.code == code), None)
+def reason(code: str) -> reasons.ReasonInfo | None:
+    return next((r for r in reasons.listed(include_inactive=True) if r.code == code), None)
 
 
 @pytest.fixture
@@ -140,15 +140,15 @@ def test_a_refused_clock_writes_nothing(shop):
 
 def test_adding_a_reason_undoes_and_redoes_with_its_code_and_place(shop):
     before = state()
-    made, step = service.create_reason_step("  颜色和图片不一样 ", is_quality=True)
+    made, step = reasons.create_reason_step("  颜色和图片不一样 ", is_quality=True)
     assert (made.name, made.is_quality, made.active) == ("颜色和图片不一样", True, True)
-    position = service.reason_position(made.code)
-    assert service.reasons()[-1] == made  # last in the list
+    position = reasons.reason_position(made.code)
+    assert reasons.listed()[-1] == made  # last in the list
     after = state()
     back_and_forth(step, before, after, state)
     assert reason(made.code) is None
     step.redo()
-    assert reason(made.code) == made and service.reason_position(made.code) == position
+    assert reason(made.code) == made and reasons.reason_position(made.code) == position
 
 
 @pytest.mark.parametrize("change", [dict(name="质量瑕疵"), dict(is_quality=False),
@@ -156,7 +156,7 @@ def test_adding_a_reason_undoes_and_redoes_with_its_code_and_place(shop):
                                     dict(name="换个名字", no_reason=True)])
 def test_changing_a_reason_undoes_the_fields_it_changed(shop, change):
     before = state()
-    was, step = service.update_reason_step("quality", **change)
+    was, step = reasons.update_reason_step("quality", **change)
     assert was.code == "quality" and was.name != "换个名字"
     now = reason("quality")
     assert all(getattr(now, k) == v for k, v in change.items())
@@ -165,37 +165,37 @@ def test_changing_a_reason_undoes_the_fields_it_changed(shop, change):
 
 
 def test_a_refused_reason_change_writes_nothing(shop):
-    other = service.reasons()[1]
+    other = reasons.listed()[1]
     before = state()
     with pytest.raises(UserError, match="already a reason"):
-        service.update_reason_step("quality", name=other.name)
+        reasons.update_reason_step("quality", name=other.name)
     with pytest.raises(UserError, match="needs a name"):
-        service.create_reason_step("  ")
+        reasons.create_reason_step("  ")
     assert state() == before
 
 
 def test_deleting_a_reason_undoes_with_its_code_flags_and_place(shop):
-    target = service.reasons()[1]  # one in the middle of the list
-    service.update_reason(target.code, no_reason=True, is_quality=True)
-    service.update_reason(target.code, active=False)
+    target = reasons.listed()[1]  # one in the middle of the list
+    reasons.update_reason(target.code, no_reason=True, is_quality=True)
+    reasons.update_reason(target.code, active=False)
     was = reason(target.code)
-    position = service.reason_position(target.code)
+    position = reasons.reason_position(target.code)
     before = state()
-    deleted, step = service.delete_reason_step(target.code)
+    deleted, step = reasons.delete_reason_step(target.code)
     assert deleted == was and reason(target.code) is None
     back_and_forth(step, before, state(), state)
-    assert reason(target.code) == was and service.reason_position(target.code) == position
+    assert reason(target.code) == was and reasons.reason_position(target.code) == position
 
 
 def test_a_used_reason_is_not_deleted_and_gives_no_step(open_case):
     before = state()
     with pytest.raises(UserError, match="cannot be deleted"):
-        service.delete_reason_step("quality")
+        reasons.delete_reason_step("quality")
     assert state() == before
 
 
 def test_undo_fails_in_words_when_the_reason_moved_on(shop):
-    made, step = service.create_reason_step("临时")
-    service.delete_reason(made.code)  # gone another way meanwhile
+    made, step = reasons.create_reason_step("临时")
+    reasons.delete_reason(made.code)  # gone another way meanwhile
     with pytest.raises(UserError, match="no longer exists"):
         step.undo()

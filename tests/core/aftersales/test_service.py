@@ -251,18 +251,3 @@ def test_missing_case(shop):
         service.update_case(999, handler="x")
     with pytest.raises(UserError, match="no case"):
         service.case_id_by_number("SH20240101-000001")
-
-
-def test_order_choices_are_newest_first_with_what_was_in_them(shop):
-    from desk.core.aftersales import service as cases
-
-    cid = shop.customer("挑订单")
-    old, _, old_no = shop.order(cid, items=(("纯棉T恤", 1, 5900), ("帆布包", 1, 3900)))
-    new, _, _ = shop.order(cid, items=(("雨伞", 1, 2900),))
-    database.execute_sql("UPDATE shop_order SET placed_at = placed_at + 86400 WHERE id = ?", (new,))
-    shop.order(shop.customer("别人"))
-    choices = cases.order_choices(cid)
-    assert [c.id for c in choices] == [new, old]
-    assert choices[0].titles == ("雨伞",) and choices[1].titles == ("纯棉T恤", "帆布包")
-    assert choices[1].order_no == old_no and choices[1].amount_fen == 9800
-    assert cases.order_choices(shop.customer("没下过单")) == []

@@ -102,6 +102,44 @@ def test_figures_lifecycle_and_region_follow_the_orders(db, tmp_path):
         ("李娜", "13912345678", "广东省深圳市南山区科技园2号")]
 
 
+def test_new_buyers_figures_are_those_recompute_figures_gives(db, tmp_path):
+    """New buyers get their figures and lifecycle group with their rows; they
+    must be exactly what recompute_figures works out from the stored orders."""
+    import csv
+
+    from desk.core.customers.figures import recompute_figures
+
+    header = ["订单编号", "买家会员名", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间",
+              "宝贝标题", "宝贝总数量"]
+    data = [
+        ("501", "甲", "10.00", "交易成功", "2025-03-01 10:00:00", "2025-03-01 10:01:00"),
+        ("502", "甲", "20.00", "交易关闭", "2025-03-05 10:00:00", "2025-03-05 10:01:00"),
+        ("503", "甲", "30.00", "交易关闭", "2025-02-01 09:00:00", ""),
+        ("504", "乙", "40.00", "买家已付款，等待卖家发货", "2025-03-02 10:00:00", "2025-03-02 10:00:30"),
+        ("505", "乙", "50.00", "卖家已发货，等待买家确认", "2025-03-03 10:00:00", "2025-03-03 10:00:30"),
+        ("506", "丙", "60.00", "等待买家付款", "2025-03-04 10:00:00", ""),
+        ("507", "丙", "70.00", "交易成功", "2025-01-04 10:00:00", "2025-01-04 10:00:30"),
+        ("508", "丁", "80.00", "交易关闭", "2025-03-06 10:00:00", ""),
+        ("509", "戊", "90.00", "交易成功", "2025-03-07 10:00:00", "2025-03-07 10:00:30"),
+    ]
+    path = tmp_path / "figures.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for order_no, *rest in data:
+            w.writerow([order_no, *rest, f"宝贝{order_no}", "1"])
+    assert import_orders(path, tz=SHOP_TZ).errors == []
+    sql = ("SELECT nickname, order_count, paid_order_count, unpaid_count, total_spent_fen,"
+           " first_order_at, last_order_at, case_count, open_case_count, lifecycle FROM customer"
+           " ORDER BY id")
+    stored = rows(sql)
+    assert [r[0] for r in stored] == ["甲", "乙", "丙", "丁", "戊"]
+    assert stored[0][1:5] == (3, 1, 1, 1_000) and stored[0][9] == "customer"
+    assert stored[1][9] == "shipped" and stored[2][9] == "unpaid" and stored[3][9] == "inquiry"
+    recompute_figures([cid for (cid,) in rows("SELECT id FROM customer")])
+    assert rows(sql) == stored
+
+
 def test_a_changed_order_is_updated(db, tmp_path):
     import_orders(samples.taobao_csv(tmp_path / "t.csv"), tz=SHOP_TZ)
     o = samples.ORDERS[2]
@@ -175,6 +213,52 @@ def test_rows_that_cannot_be_used_are_listed_and_their_orders_left_out(db, tmp_p
     assert "two buyers" in result.errors[6].message
     assert sorted(r[0] for r in rows("SELECT order_no FROM shop_order")) == ["1001", "1006"]
     assert rows("SELECT amount_fen FROM shop_order ORDER BY order_no") == [(123_450,), (1_250,)]
+
+
+def test_repeated_cells_read_alike_on_every_row(db, tmp_path):
+    """A cell text that repeats (a status, a time, an amount) is parsed once per
+    file: each row still gets its own error, and a number cell is never taken
+    for the text cell that reads the same (1 and "1" are one key to a dict)."""
+    path = _taobao_rows(
+        tmp_path,
+        ("2001", "甲", "退货中?", "2025-03-01 10:00", "10"),
+        ("2002", "乙", "退货中?", "2025-03-01 10:00", "10"),
+        ("2003", "丙", "交易成功", "昨天", "10"),
+        ("2004", "丁", "交易成功", "昨天", "10"),
+        ("2005", "戊", "交易成功", "2025-03-01 10:00", "1"),
+        ("2006", "己", "交易成功", "2025-03-01 10:00", 1),
+        ("2007", "庚", "交易成功", "2025-03-01 10:00", True),
+        ("2008", "辛", "交易成功", "2025-03-01 10:00", "1"),
+    )
+    result = import_orders(path, tz=SHOP_TZ)
+    assert [e.row for e in result.errors] == [2, 3, 4, 5, 8]
+    assert all("退货中" in e.message for e in result.errors[:2])
+    assert all("昨天" in e.message for e in result.errors[2:4])
+    assert "not an amount" in result.errors[4].message
+    assert rows("SELECT order_no, amount_fen, placed_at FROM shop_order ORDER BY order_no") == [
+        ("2005", 100, epoch(datetime(2025, 3, 1, 10))), ("2006", 100, epoch(datetime(2025, 3, 1, 10))),
+        ("2008", 100, epoch(datetime(2025, 3, 1, 10)))]
+
+
+def test_the_garbage_collector_is_as_it_was_after_an_import(db, tmp_path):
+    """The import holds Python's cycle collector off while it runs and puts it
+    back as it found it, after a refused file too."""
+    import gc
+
+    path = samples.taobao_csv(tmp_path / "t.csv")
+    assert gc.isenabled()
+    import_orders(path, tz=SHOP_TZ, dry_run=True)
+    assert gc.isenabled()
+    with pytest.raises(UserError):
+        import_orders(tmp_path / "missing.csv", tz=SHOP_TZ)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_orders(path, tz=SHOP_TZ)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert len(rows("SELECT id FROM shop_order")) == len(samples.ORDERS)
 
 
 def test_the_import_is_all_or_nothing(db, tmp_path, monkeypatch):
