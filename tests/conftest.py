@@ -37,9 +37,99 @@ def data_dir(tmp_path) -> DataDir:
     return DataDir(tmp_path / "data").ensure()
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked both_engines run once on SQLite and once on PostgreSQL
+    (the `db` fixture gives the engine's database). SHOPDESK_TEST_ENGINES=both
+    does it for every test that uses `db`: how far the rest of the suite is
+    from running on a server (docs/team.md)."""
+    import os
+
+    every = os.environ.get("SHOPDESK_TEST_ENGINES", "") == "both"
+    if "db" in metafunc.fixturenames and (
+            every or metafunc.definition.get_closest_marker("both_engines")):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def db(data_dir, migrated_template):
-    """The migrated database, bound to every model; closed afterwards."""
+def engine(request) -> str:
+    """The engine the `db` fixture opens: SQLite unless the test is marked both_engines."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db(request, engine, data_dir, migrated_template):
+    """The migrated database, bound to every model; closed afterwards. On
+    PostgreSQL: a fresh database on the test server (pg_server), copied from
+    the migrated template."""
+    if engine == "postgresql":
+        from desk.core import server
+        from tests.pgserver import SUPERUSER
+
+        cluster = request.getfixturevalue("pg_server")
+        name = request.getfixturevalue("pg_database")
+        address = server.ServerAddress(str(cluster.socket_dir), cluster.params()["port"], name, SUPERUSER)
+        database = server.connect(address, data_root=data_dir.root)
+        yield database
+        core_db.close()
+        return
     database = new_shop_database(data_dir, migrated_template)
     yield database
     core_db.close()
+
+
+# -- PostgreSQL (team mode) -------------------------------------------------------------
+
+PG_TEMPLATE = "shopdesk_template"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL cluster for the session (tests/pgserver.py), with
+    a migrated template database that each test's database is copied from.
+    Without the server programs: a failure under CI (.ci/setup installs them),
+    else the test is skipped with the reason."""
+    import os
+
+    from tests import pgserver
+
+    reason = pgserver.missing_reason()
+    if reason is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL is needed on CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    cluster = pgserver.start_cluster()
+    try:
+        cluster.sql(f"CREATE DATABASE {PG_TEMPLATE}")
+        _migrate_template(cluster)
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+def _migrate_template(cluster) -> None:
+    import psycopg2
+
+    from desk.core import server
+
+    conn = psycopg2.connect(**cluster.params(PG_TEMPLATE))
+    try:
+        server.migrate(conn)
+    finally:
+        conn.close()
+
+
+_pg_serial = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_database(pg_server) -> str:
+    """The name of a fresh database on the test cluster, copied from the
+    migrated template; dropped after the test (its connections closed)."""
+    name = f"shop_{next(_pg_serial)}"
+    pg_server.sql(f"CREATE DATABASE {name} TEMPLATE {PG_TEMPLATE}")
+    yield name
+    if pg_server.running:
+        pg_server.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

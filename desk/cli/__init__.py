@@ -4,7 +4,7 @@ Subcommands never import PySide6, so they start fast and work on a machine
 without a display. User errors print one line on stderr and exit 2.
 
 One module per command group (shop: info, check, demo; customers; aftersales
-and its evidence; replies; transfer: export, import; backup: backup, restore);
+and its evidence; replies; transfer: export, import; backup: backup, restore; team: a shop on a server);
 what they share is in desk.cli.common.
 """
 
@@ -81,12 +81,12 @@ def _disk_problem(error: BaseException, args):
 def commands_list() -> list[Callable]:
     """Each subcommand's register function, in the order `--help` lists them.
     The groups' modules load here, not when the window starts."""
-    from desk.cli import aftersales, backup, customers, replies, shop, transfer
+    from desk.cli import aftersales, backup, customers, replies, shop, team, transfer
 
     return [
         shop.add_info, shop.add_check, shop.add_demo, customers.add_customers,
         aftersales.add_aftersales, replies.add_replies, transfer.add_export, transfer.add_import,
-        backup.add_backup, backup.add_restore,
+        backup.add_backup, backup.add_restore, team.add_team,
     ]
 
 

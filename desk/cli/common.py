@@ -27,9 +27,22 @@ def data_dir(args):
     return paths.resolve(args.data_dir)
 
 
+def on_server(data) -> bool:
+    """Connect to the shop's server when the data folder is in team mode
+    (desk/core/team.py); False for a local shop."""
+    from desk.core import team
+
+    if not team.team_file(data).exists():
+        return False
+    team.open_shop(data)
+    return True
+
+
 def open_to_write(data) -> None:
     from desk.core import db
 
+    if on_server(data):
+        return
     data.ensure()
     refuse_unusable(data)
     db.open_database(data.db_path, data.backups)
@@ -43,6 +56,8 @@ def open_to_read(data) -> None:
     from desk.core import db
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
+    if on_server(data):
+        return
     if not data.db_path.exists():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no ShopDesk database in {folder}."),
                         folder=data.root)
@@ -101,9 +116,16 @@ def refuse_unusable(data) -> None:
 
 
 def writer(data):
-    """Hold the data folder's writer lock for a writing subcommand."""
+    """Hold the data folder's writer lock for a writing subcommand. A shop on
+    a server has none: the server orders the seats' writes (transactions, row
+    locks with a timeout)."""
+    from desk.core import team
     from desk.core.lock import WriterLock
 
+    if team.team_file(data).exists():
+        import contextlib
+
+        return contextlib.nullcontext()
     data.ensure()
     return WriterLock(data.lock_path)
 

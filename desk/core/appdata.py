@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import CharField, IntegerField, TextField
 
+from desk.core import dialect
 from desk.core.base import BaseModel, FlagField, Stamped, UtcField
 
 
@@ -11,6 +12,16 @@ class Setting(BaseModel):
     key = CharField(primary_key=True)
     value = TextField()
     updated_at = UtcField()
+
+
+def put_setting(key: str, text: str, now) -> None:
+    """Write one setting row, replacing what the key held."""
+    if dialect.on_server():  # the server's upsert (peewee has no REPLACE there)
+        (Setting.insert(key=key, value=text, updated_at=now)
+         .on_conflict(conflict_target=[Setting.key],
+                      update={Setting.value: text, Setting.updated_at: now}).execute())
+    else:
+        Setting.replace(key=key, value=text, updated_at=now).execute()
 
 
 class SavedView(Stamped):

@@ -26,7 +26,16 @@ class FenField(IntegerField):
 
 
 class FlagField(BooleanField):
-    """0/1 in SQLite."""
+    """0/1 in an integer column, on SQLite and on a server alike (a server's
+    BOOLEAN would not compare with the 1 that SQL in both engines writes)."""
+
+    def db_value(self, value):
+        return None if value is None else int(bool(value))
+
+    def is_set(self):
+        """The flag as a condition (`where(Reason.active.is_set())`): a
+        server, unlike SQLite, takes no integer for a truth value."""
+        return self == 1
 
 
 class BaseModel(Model):

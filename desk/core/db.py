@@ -502,6 +502,9 @@ def close() -> None:
     """Close the connection; never raises for the disk (a full or read-only
     disk has already been reported by the write it refused)."""
     db = database.obj
+    if db is not None and not isinstance(db, SqliteDatabase):  # a shop on a server (server.py)
+        db.close()
+        return
     if db is not None and not db.is_closed():
         try:
             # Refresh the planner's statistics where the shop's data has grown

@@ -11,6 +11,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from desk.core import dialect
 from desk.core.base import database
 
 
@@ -58,6 +59,8 @@ class Listing:
             if key not in self.fields:
                 raise KeyError(f"cannot sort by {key!r}")
             direction = "DESC" if descending else "ASC"
+            if dialect.on_server():  # SQLite's order: an empty value below every other
+                direction += " NULLS LAST" if descending else " NULLS FIRST"
             expression = self.sort_sql.get(key, self.fields[key])
             order = f" ORDER BY {expression} {direction}, {self.id_sql} {direction}"
         source = self.source

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.core import changes, timeutil, uistate
-from desk.core.appdata import Setting
+from desk.core.appdata import Setting, put_setting
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.platforms import PLATFORMS
@@ -105,7 +105,7 @@ def set_many(values: dict[str, Any]) -> None:
     now = timeutil.now()
     with changes.write(database) as pending:
         for name, value in clean.items():
-            Setting.replace(key=name, value=json.dumps(value, ensure_ascii=False), updated_at=now).execute()
+            put_setting(name, json.dumps(value, ensure_ascii=False), now)
         pending.add("setting")
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.core import timeutil
-from desk.core.appdata import Setting
+from desk.core.appdata import Setting, put_setting
 
 PREFIX = "state."
 
@@ -93,4 +93,4 @@ def get_text(name: str) -> str | None:
 
 def set_text(name: str, text: str) -> None:
     key(name)
-    Setting.replace(key=PREFIX + name, value=text, updated_at=timeutil.now()).execute()
+    put_setting(PREFIX + name, text, timeutil.now())

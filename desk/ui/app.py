@@ -124,10 +124,12 @@ def run_gui(args) -> int:
 
     logs.setup(data.logs)
     log.info("ShopDesk %s starting (data folder %s)", __version__, data.root)
-    from desk.core import restore
+    from desk.core import restore, team
     from desk.ui import errors, i18n
 
     # before anything opens (and so could create) the database
+    if team.team_file(data).exists():  # never a local shop in its place, unseen
+        return _refuse_to_start(app, args, team.window_not_ready(data), lock)
     try:
         check = restore.startup_check(data)
     except UserError as e:  # a folder where the database should be, a disk that refuses the check

@@ -6202,5 +6202,81 @@ Nothing was deleted: the damaged file was moved aside as
         <source>Not saved: this was changed meanwhile. Save again to choose whose version to keep.</source>
         <translation>未保存：这条记录已被他人修改。再次保存即可选择保留谁的内容。</translation>
     </message>
+    <message>
+        <source>{url} is not a server address. Give it as postgresql://user@host:5432/database.</source>
+        <translation>{url} 不是服务器地址。请写成 postgresql://用户名@主机:5432/数据库名。</translation>
+    </message>
+    <message>
+        <source>The server address {url} cannot be read: {reason}</source>
+        <translation>无法识别服务器地址 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>The server address {url} must name the user and the database: postgresql://user@host:5432/database.</source>
+        <translation>服务器地址 {url} 必须写明用户名和数据库名：postgresql://用户名@主机:5432/数据库名。</translation>
+    </message>
+    <message>
+        <source>The port in {url} is not a number.</source>
+        <translation>{url} 里的端口不是数字。</translation>
+    </message>
+    <message>
+        <source>ShopDesk cannot reach the shop&apos;s server {server}: {reason}. Check that the server is running, the address and the password, and the network.</source>
+        <translation>店铺客服台连不上店铺的服务器 {server}：{reason}。请确认服务器已启动，地址和密码无误，网络畅通。</translation>
+    </message>
+    <message>
+        <source>The server {server} runs PostgreSQL {version}; ShopDesk needs PostgreSQL 15 or newer. Update the server and try again.</source>
+        <translation>服务器 {server} 运行的是 PostgreSQL {version}，店铺客服台需要 PostgreSQL 15 或更高版本。请升级服务器后再试。</translation>
+    </message>
+    <message>
+        <source>The shop on the server was updated by a newer ShopDesk (schema {found}; this version knows up to {known}). Update ShopDesk on this computer to work with it.</source>
+        <translation>服务器上的店铺已被更新版本的店铺客服台升级（数据结构版本 {found}，本版本最高支持 {known}）。请先升级这台电脑上的店铺客服台再使用。</translation>
+    </message>
+    <message>
+        <source>The connection to the shop&apos;s server {server} broke while a change was being saved. The server keeps a change whole or not at all: reload to see whether it was saved. Check that the server is running and the network is up.</source>
+        <translation>保存修改时与店铺服务器 {server} 的连接断开了。服务器上的一次修改要么完整保存，要么完全没有保存：请刷新看看是否已保存。请确认服务器已启动、网络畅通。</translation>
+    </message>
+    <message>
+        <source>The connection to the shop&apos;s server {server} broke, so this change was not saved (nothing of it was written). Check that the server is running and the network is up, then try again.</source>
+        <translation>与店铺服务器 {server} 的连接断开了，这次修改没有保存（一点也没有写入）。请确认服务器已启动、网络畅通后再试。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server is busy: another seat is changing the same records. Nothing was changed; try again in a moment.</source>
+        <translation>店铺服务器正忙：另一台电脑正在修改同样的记录。没有做任何改动，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server {server} has no disk space left, so this change was not saved. Ask whoever looks after the server to free some space.</source>
+        <translation>店铺服务器 {server} 的磁盘已满，这次修改没有保存。请联系管理服务器的人腾出空间。</translation>
+    </message>
+    <message>
+        <source>The database {server} holds no ShopDesk shop. Make one there first with: shopdesk team init postgresql://...</source>
+        <translation>数据库 {server} 里没有店铺客服台的店铺。请先用以下命令建立：shopdesk team init postgresql://...</translation>
+    </message>
+    <message>
+        <source>{path} should say which server the shop is on, but it cannot be read ({reason}). Join the server again with: shopdesk team join postgresql://...</source>
+        <translation>{path} 应记录店铺所在的服务器，但无法读取（{reason}）。请用以下命令重新加入：shopdesk team join postgresql://...</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} already works with the shop on the server {server}. Use another data folder (--data-dir) for another shop.</source>
+        <translation>数据文件夹 {folder} 已经在使用服务器 {server} 上的店铺。另一个店铺请用另一个数据文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} holds a local shop with customers and orders. Moving a local shop to a server is not available in this version yet; use another data folder (--data-dir) for the team shop. The local shop was left as it is.</source>
+        <translation>数据文件夹 {folder} 里有一个存有客户和订单的本地店铺。本版本还不能把本地店铺搬到服务器上；团队店铺请用另一个数据文件夹（--data-dir）。本地店铺保持原样。</translation>
+    </message>
+    <message>
+        <source>The database {server} already holds a ShopDesk shop. To work with it from this computer, join it: shopdesk team join postgresql://...</source>
+        <translation>数据库 {server} 里已经有店铺客服台的店铺。要在这台电脑上使用它，请加入：shopdesk team join postgresql://...</translation>
+    </message>
+    <message>
+        <source>The database {server} already holds other data ({tables}). Make the shop in a new, empty database (CREATE DATABASE shop OWNER ...).</source>
+        <translation>数据库 {server} 里已经有其他数据（{tables}）。请在一个新建的空数据库里建立店铺（CREATE DATABASE shop OWNER ...）。</translation>
+    </message>
+    <message>
+        <source>The user {user} may not create tables and extensions in the database {server}: {reason}. Make the user the database&apos;s owner and try again; nothing was created.</source>
+        <translation>用户 {user} 无权在数据库 {server} 中创建表和扩展：{reason}。请把该用户设为数据库的所有者后再试；没有创建任何内容。</translation>
+    </message>
+    <message>
+        <source>The shop of the data folder {folder} is on the server {server}. This version of ShopDesk works with a server shop from the command line only (shopdesk team status, customers, aftersales, replies); the window does not open it yet.</source>
+        <translation>数据文件夹 {folder} 的店铺在服务器 {server} 上。本版本的店铺客服台只能通过命令行使用服务器上的店铺（shopdesk team status、customers、aftersales、replies），窗口暂时还不能打开它。</translation>
+    </message>
 </context>
 </TS>

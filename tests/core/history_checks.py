@@ -14,10 +14,18 @@ STAMPS = ("updated_at", "updated_by", "version")
 
 def table_rows(tables: Mapping[str, tuple[str, ...]]) -> dict[str, list[tuple]]:
     """Every row of each table (table -> columns left out of the comparison), in a fixed order."""
+    from desk.core import dialect
+
     conn = database.connection()
     out = {}
     for table, skip in tables.items():
-        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
+        if dialect.on_server():
+            names = [r[0] for r in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+                " AND table_schema = current_schema() ORDER BY ordinal_position", (table,))]
+        else:
+            names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        columns = [c for c in names if c not in skip]
         out[table] = sorted(conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(),
                             key=repr)
     return out

@@ -29,7 +29,8 @@ def heard(db, data_dir):
 
 
 def _put(key: str) -> None:
-    Setting.replace(key=key, value="1", updated_at=0).execute()
+    Setting.delete().where(Setting.key == key).execute()  # REPLACE, on either engine
+    Setting.create(key=key, value="1", updated_at=0)
 
 
 def test_announced_after_commit_only(db, heard):

@@ -124,7 +124,7 @@ def test_unknown_setting(announced):
 
 @pytest.mark.parametrize("raw", ["not json", "9999", '"24"', "true"])
 def test_bad_stored_value_falls_back_to_default(db, raw):
-    Setting.replace(key="deadline_warn_hours", value=raw, updated_at=0).execute()
+    Setting.create(key="deadline_warn_hours", value=raw, updated_at=0)
     assert settings.get("deadline_warn_hours") == 24
 
 

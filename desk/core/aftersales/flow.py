@@ -139,7 +139,8 @@ def settle(case_id: int, handler: str = "", comment: str = "",
 
 def _review_window_end(platform: str, done_at: datetime) -> datetime:
     rule = DeadlineRule.get_or_none(DeadlineRule.platform == platform,
-                                    DeadlineRule.key == "review_revise", DeadlineRule.active)
+                                    DeadlineRule.key == "review_revise",
+                                    DeadlineRule.active.is_set())
     if rule is None:
         return done_at + DEFAULT_FOLLOWUP_AFTER
     return done_at + timedelta(hours=rule.hours)

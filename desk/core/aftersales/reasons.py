@@ -36,7 +36,7 @@ def listed(include_inactive: bool = False) -> list[ReasonInfo]:
     """The case reasons in the shop's order (the form's list: the active ones)."""
     query = Reason.select()
     if not include_inactive:
-        query = query.where(Reason.active)
+        query = query.where(Reason.active.is_set())
     return [_reason_info(r) for r in query.order_by(Reason.position, Reason.id)]
 
 
@@ -123,7 +123,7 @@ def update_reason(code: str, *, name: str | None = None, is_quality: bool | None
         if active is not None:
             values["active"] = bool(active)
             if not active and row.active and not Reason.select().where(
-                    Reason.active, Reason.code != code).exists():
+                    Reason.active.is_set(), Reason.code != code).exists():
                 raise UserError(QT_TRANSLATE_NOOP(
                     "UserError", "Keep at least one reason in use: a case needs one."))
         if values:
@@ -146,7 +146,7 @@ def delete_reason(code: str) -> ReasonInfo:
             raise UserError(QT_TRANSLATE_NOOP(
                 "UserError", "{count} case(s) have the reason \"{name}\", so it cannot be deleted; "
                 "switch it off instead."), count=used, name=row.name)
-        if row.active and not Reason.select().where(Reason.active, Reason.code != code).exists():
+        if row.active and not Reason.select().where(Reason.active.is_set(), Reason.code != code).exists():
             raise UserError(QT_TRANSLATE_NOOP(
                 "UserError", "Keep at least one reason in use: a case needs one."))
         before = _reason_info(row)

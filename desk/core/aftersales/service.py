@@ -441,6 +441,3 @@ def _set_trashed(case_ids: Iterable[int], trashed: bool) -> int:
             pending.add("case", moved)
             pending.add("customer", customers)
     return len(moved)
-
-
-# -- lists for the case form --------------------------------------------------------------

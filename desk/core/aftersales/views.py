@@ -117,7 +117,7 @@ def search_filter(query: str) -> Filter | None:
         return None
     q = query.strip().replace("\x00", "")  # SQLite would cut a string there
     if not q:
-        return Filter("0")
+        return Filter("0 = 1")
     numbers, params = _number_matches(q)
     buyers = customer_search.search_filter(q)
     sql = numbers

@@ -48,15 +48,15 @@ _RECOMPUTE = f"""
 UPDATE customer SET
   (order_count, paid_order_count, unpaid_count, total_spent_fen, first_order_at, last_order_at) =
   (SELECT count(*),
-          coalesce(sum({_PAID}), 0),
-          coalesce(sum(o.status = 'closed' AND o.paid_at IS NULL), 0),
+          coalesce(sum(CASE WHEN {_PAID} THEN 1 ELSE 0 END), 0),
+          coalesce(sum(CASE WHEN o.status = 'closed' AND o.paid_at IS NULL THEN 1 ELSE 0 END), 0),
           coalesce(sum(CASE WHEN {_PAID} THEN o.amount_fen ELSE 0 END), 0),
           min(o.placed_at), max(o.placed_at)
      FROM shop_order o WHERE o.customer_id = customer.id),
   (case_count, open_case_count) =
-  (SELECT count(*), coalesce(sum(a.status IN ({_OPEN})), 0)
+  (SELECT count(*), coalesce(sum(CASE WHEN a.status IN ({_OPEN}) THEN 1 ELSE 0 END), 0)
      FROM aftersales_case a WHERE a.customer_id = customer.id AND a.deleted_at IS NULL),
-  lifecycle = CASE WHEN lifecycle_manual THEN lifecycle ELSE {_LIFECYCLE_SQL} END
+  lifecycle = CASE WHEN lifecycle_manual = 1 THEN lifecycle ELSE {_LIFECYCLE_SQL} END
 WHERE id IN (SELECT value FROM json_each(?))
 """
 
@@ -92,7 +92,7 @@ def clear_manual_lifecycle(customer_ids: Iterable[int]) -> None:
     with changes.write(database) as pending:
         database.execute_sql(
             "UPDATE customer SET lifecycle_manual = 0, updated_at = ?"
-            " WHERE lifecycle_manual AND id IN (SELECT value FROM json_each(?))",
+            " WHERE lifecycle_manual = 1 AND id IN (SELECT value FROM json_each(?))",
             (timeutil.to_epoch(timeutil.now()), fields.ids_param(ids)))
         recompute_figures(ids)
         pending.add("customer", ids)

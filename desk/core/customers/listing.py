@@ -14,7 +14,7 @@ TAGS_SQL = (
     "coalesce((SELECT group_concat(name || char(31) || color, char(30)) FROM"
     " (SELECT t.name AS name, coalesce(t.color, tc.color) AS color FROM customer_tag ct"
     " JOIN tag t ON t.id = ct.tag_id JOIN tag_category tc ON tc.id = t.category_id"
-    " WHERE ct.customer_id = c.id ORDER BY tc.position, t.position, t.id)), '')"
+    " WHERE ct.customer_id = c.id ORDER BY tc.position, t.position, t.id) AS chips), '')"
 )
 
 

@@ -129,9 +129,9 @@ def merge(keep_id: int, drop_id: int) -> dict:
         token["addresses"] = [list(r) for r in database.execute_sql(
             "SELECT id, is_default FROM address WHERE customer_id = ? ORDER BY id", (drop_id,))]
         keep_has_default = database.execute_sql(
-            "SELECT 1 FROM address WHERE customer_id = ? AND is_default", (keep_id,)).fetchone()
+            "SELECT 1 FROM address WHERE customer_id = ? AND is_default = 1", (keep_id,)).fetchone()
         database.execute_sql(
-            "UPDATE address SET customer_id = ?, is_default = is_default AND ? WHERE customer_id = ?",
+            "UPDATE address SET customer_id = ?, is_default = is_default * ? WHERE customer_id = ?",
             (keep_id, 0 if keep_has_default else 1, drop_id))
         token["drop_tags"] = [list(r) for r in database.execute_sql(
             "SELECT tag_id, created_at FROM customer_tag WHERE customer_id = ? ORDER BY tag_id",

@@ -9,8 +9,8 @@ find 小雨点点).
 Each way is a cheap indexed lookup that yields customer ids (the indexes are
 made and kept current by db/migrations/0003_customer_search.sql); the filter
 is `c.id IN (<their union>)`, so the list still sorts in SQL. Substrings of
-3+ characters go through the FTS5 trigram index, shorter ones through the
-two-character pieces in customer_gram. Nothing here scans the customer table.
+3+ characters go through the FTS5 trigram index (on a server: pg_trgm GIN
+indexes), shorter ones through the two-character pieces in customer_gram. Nothing here scans the customer table.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desk.core import dialect
 from desk.core.customers.listing import CUSTOMERS
 from desk.core.listing import Filter
 from desk.core.text import mask_phone, strip_controls
@@ -52,6 +53,11 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _like_substring(text: str) -> str:
+    """`text` anywhere, as an ILIKE pattern whose %, _ and \\ are just text."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _prefix(column: str, prefix: str, params: list) -> str:
     """`column` starts with `prefix`, as a range an ordinary index serves."""
     upper = _after(prefix)
@@ -69,13 +75,17 @@ def search_filter(query: str) -> Filter | None:
         return None
     q = strip_controls(q)  # SQLite would cut a string at NUL, and cannot store a lone surrogate
     if not q:
-        return Filter("0")
+        return Filter("0 = 1")
     low = q.translate(_ASCII_LOWER)  # as SQLite's lower() does, for customer_gram
     parts: list[str] = []
     params: list = []
 
     # Nickname and real name: substrings.
-    if len(q) >= 3:
+    if len(q) >= 3 and dialect.on_server():  # pg_trgm GIN indexes (the 0003 twin)
+        parts.append("SELECT id FROM customer WHERE nickname ILIKE ? ESCAPE '\\'"
+                     " OR real_name ILIKE ? ESCAPE '\\'")
+        params.extend([_like_substring(q)] * 2)
+    elif len(q) >= 3:
         parts.append("SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?")
         params.append(_fts_phrase(q))
     elif len(q) == 2:
@@ -102,7 +112,7 @@ def search_filter(query: str) -> Filter | None:
                          + _prefix("phone", digits, params))
         if len(digits) >= PHONE_TAIL_MIN:
             parts.append("SELECT id FROM customer WHERE phone <> '' AND substr(phone, -4) = ?"
-                         " AND substr(phone, ?) = ?")
+                         f" AND {dialect.tail_param('phone')} = ?")
             params.extend((digits[-4:], -len(digits), digits))
 
     # Orders: order number (exact, or a long enough prefix) and tracking number.

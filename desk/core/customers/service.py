@@ -318,7 +318,7 @@ def _newest_address(customer_id: int, excluding: int | None = None) -> int | Non
 
 def _promote_latest(customer_id: int) -> None:
     """Make the newest address the default when none is."""
-    if Address.select().where(Address.customer == customer_id, Address.is_default).exists():
+    if Address.select().where(Address.customer == customer_id, Address.is_default.is_set()).exists():
         return
     latest = _newest_address(customer_id)
     if latest is not None:
@@ -386,7 +386,7 @@ def get_address(address_id: int) -> AddressInfo:
 
 
 def default_address(customer_id: int) -> int | None:
-    row = Address.select(Address.id).where(Address.customer == customer_id, Address.is_default).first()
+    row = Address.select(Address.id).where(Address.customer == customer_id, Address.is_default.is_set()).first()
     return None if row is None else row.id
 
 

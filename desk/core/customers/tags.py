@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from desk.core import changes, pinyin, timeutil, versions
+from desk.core import changes, dialect, pinyin, timeutil, versions
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.models import Customer, CustomerTag, Tag, TagCategory
@@ -210,10 +210,16 @@ def add_tags(customer_ids: Iterable[int], tag_ids: Iterable[int]) -> int:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "Some of these customers no longer exist; "
                                               "nothing was changed."))
         before = CustomerTag.select().where(CustomerTag.customer.in_(cids)).count()
-        database.execute_sql(
-            "INSERT OR IGNORE INTO customer_tag(customer_id, tag_id, created_at)"
-            " SELECT c.value, t.value, ? FROM json_each(?) c, json_each(?) t",
-            (timeutil.to_epoch(timeutil.now()), fields.ids_param(cids), fields.ids_param(tids)))
+        if dialect.on_server():
+            database.execute_sql(
+                "INSERT OR IGNORE INTO customer_tag(customer_id, tag_id, created_at)"
+                " SELECT c, t, ? FROM unnest(?::bigint[]) c, unnest(?::bigint[]) t",
+                (timeutil.to_epoch(timeutil.now()), cids, tids))
+        else:
+            database.execute_sql(
+                "INSERT OR IGNORE INTO customer_tag(customer_id, tag_id, created_at)"
+                " SELECT c.value, t.value, ? FROM json_each(?) c, json_each(?) t",
+                (timeutil.to_epoch(timeutil.now()), fields.ids_param(cids), fields.ids_param(tids)))
         added = CustomerTag.select().where(CustomerTag.customer.in_(cids)).count() - before
         pending.add("customer", cids)
     return added
@@ -250,20 +256,23 @@ def set_pairs(pairs: Iterable[tuple[int, int]], present: bool) -> int:
     if not pairs:
         return 0
     param = json.dumps(pairs)
+    # the i-th number of each pair: SQLite's json_extract, the server's ->>
+    first, second, each = (("(p->>0)::bigint", "(p->>1)::bigint", "json_array_elements(?::json) p")
+                           if dialect.on_server() else
+                           ("json_extract(p.value, '$[0]')", "json_extract(p.value, '$[1]')",
+                            "json_each(?) p"))
     with changes.write(database) as pending:
         if present:
             cursor = database.execute_sql(
                 "INSERT OR IGNORE INTO customer_tag(customer_id, tag_id, created_at)"
-                " SELECT json_extract(p.value, '$[0]'), json_extract(p.value, '$[1]'), ?"
-                " FROM json_each(?) p"
-                " WHERE EXISTS (SELECT 1 FROM customer WHERE id = json_extract(p.value, '$[0]'))"
-                " AND EXISTS (SELECT 1 FROM tag WHERE id = json_extract(p.value, '$[1]'))",
+                f" SELECT {first}, {second}, ? FROM {each}"
+                f" WHERE EXISTS (SELECT 1 FROM customer WHERE id = {first})"
+                f" AND EXISTS (SELECT 1 FROM tag WHERE id = {second})",
                 (timeutil.to_epoch(timeutil.now()), param))
         else:
             cursor = database.execute_sql(
                 "DELETE FROM customer_tag WHERE (customer_id, tag_id) IN"
-                " (SELECT json_extract(p.value, '$[0]'), json_extract(p.value, '$[1]')"
-                " FROM json_each(?) p)", (param,))
+                f" (SELECT {first}, {second} FROM {each})", (param,))
         pending.add("customer", sorted({c for c, _ in pairs}))
     return cursor.rowcount
 

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from desk.core import changes
+from desk.core import changes, dialect
 from desk.core.base import database
 from desk.core.replies import service
 from desk.core.replies.service import PhraseInfo, fold
@@ -107,11 +107,19 @@ def _load(ids: set[int] | None = None) -> list[_Entry]:
                    (-r[8], -(r[9] or 0), r[11], r[1], r[7], r[0])) for r in rows]
 
 
+# On a server, other seats' commits: every insert or update gives a row a new
+# xmin, a delete lowers the count (the tables are a few thousand rows at most).
+_SERVER_VERSION = (
+    "SELECT (SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) FROM reply)"
+    " || '/' || (SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) FROM reply_group)")
+
+
 def _current() -> _Index:
     global _index
     # data_version moves when another connection (a worker thread, the CLI
     # importing phrases while the app runs) commits; our own writes are announced.
-    version = database.execute_sql("PRAGMA data_version").fetchone()[0]
+    version = database.execute_sql(_SERVER_VERSION if dialect.on_server()
+                                   else "PRAGMA data_version").fetchone()[0]
     key = (database.obj, getattr(database.obj, "database", None), _generation, version)
     with _lock:
         if _index is None or _index.key != key:

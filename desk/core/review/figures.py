@@ -167,8 +167,9 @@ def _raw(period: Period, platform: str, tz: tzinfo, now: int) -> dict[str, float
     out["orders"], out["spend_fen"] = orders, spend
     # a repeat buyer paid twice in the period, or once before it
     buyers, repeat = _one(
-        f"SELECT count(*), coalesce(sum(n >= 2 OR EXISTS (SELECT 1 FROM shop_order o WHERE"
-        f" o.customer_id = p.customer_id AND {paid} AND o.paid_at < ?)), 0) FROM (SELECT"
+        f"SELECT count(*), coalesce(sum(CASE WHEN n >= 2 OR EXISTS (SELECT 1 FROM shop_order o WHERE"
+        f" o.customer_id = p.customer_id AND {paid} AND o.paid_at < ?) THEN 1 ELSE 0 END), 0)"
+        f" FROM (SELECT"
         f" o.customer_id, count(*) n FROM shop_order o WHERE {paid} AND o.paid_at >= ?"
         f" AND o.paid_at < ? AND {live}{op} GROUP BY o.customer_id) p", (a, a, b, *oparams))
     out["repeat_rate"] = repeat / buyers if buyers else None
@@ -203,7 +204,7 @@ def _raw(period: Period, platform: str, tz: tzinfo, now: int) -> dict[str, float
     out["compensation_fen"] = sum(m for _o, _c, status, _r, m in closed if status == "done")
 
     total, on_time = _one(
-        f"SELECT count(*), coalesce(sum(f.done_at IS NOT NULL AND f.done_at <= f.due_at), 0)"
+        f"SELECT count(*), coalesce(sum(CASE WHEN f.done_at IS NOT NULL AND f.done_at <= f.due_at THEN 1 ELSE 0 END), 0)"
         f" FROM followup f JOIN customer c ON c.id = f.customer_id WHERE c.deleted_at IS NULL"
         f" AND f.due_at >= ? AND f.due_at < ?{cp}", (a, b, *cparams))
     out["followups_on_time"] = on_time / total if total else None

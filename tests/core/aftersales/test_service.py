@@ -16,6 +16,9 @@ from desk.core.errors import UserError
 
 from .conftest import dump_tables
 
+# the core suite on both engines (tests/conftest.py: db)
+pytestmark = pytest.mark.both_engines
+
 
 def test_open_case_from_an_order(shop, announced):
     cid = shop.customer("小雨点点")

@@ -67,6 +67,13 @@ def dump_tables(skip: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
     comparisons, without the `skip` columns. Full-text indexes are left out:
     their internal segments may be laid out differently for the same content."""
     conn = database.connection()
+    from desk.core import dialect
+
+    if dialect.on_server():  # the same tables, but for SQLite's full-text ones
+        tables = [name for (name,) in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            " AND table_type = 'BASE TABLE' AND table_name <> 'shopdesk_schema'")]
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     schema = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ).fetchall()

@@ -17,6 +17,9 @@ from desk.core.orders import service as order_service
 
 from .conftest import dump_tables
 
+# the core suite on both engines (tests/conftest.py: db)
+pytestmark = pytest.mark.both_engines
+
 BIDI = "\u202e"
 
 
@@ -191,7 +194,7 @@ def test_get_missing_customer(shop):
 
 
 def _defaults(cid):
-    return [a.id for a in Address.select().where(Address.customer == cid, Address.is_default)]
+    return [a.id for a in Address.select().where(Address.customer == cid, Address.is_default.is_set())]
 
 
 def test_first_address_is_default_and_a_new_default_clears_the_old(shop):

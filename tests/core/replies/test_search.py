@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk.core import pinyin
 from desk.core.replies import search, service
+
+# the core suite on both engines (tests/conftest.py: db)
+pytestmark = pytest.mark.both_engines
 
 
 def _bodies(found) -> list[str]:
@@ -65,13 +69,23 @@ def test_index_follows_edits_and_deletes(gid):
     assert _bodies(search.find("ggdh")) == ["改过的话"]
 
 
-def test_index_sees_another_process_commit(gid, data_dir):
+def test_index_sees_another_process_commit(gid, data_dir, engine):
     service.add_phrase(gid, "本进程")
     assert search.find("另一个") == []
-    conn = sqlite3.connect(data_dir.db_path)
-    with conn:
-        conn.execute("INSERT INTO reply(group_id, code, body, body_abbr, created_at, updated_at)"
-                     " VALUES (?, 'lw', '另一个进程写的', '', 0, 0)", (gid,))
+    insert = ("INSERT INTO reply(group_id, code, body, body_abbr, created_at, updated_at)"
+              " VALUES (?, 'lw', '另一个进程写的', '', 0, 0)")
+    if engine == "sqlite":
+        conn = sqlite3.connect(data_dir.db_path)
+        with conn:
+            conn.execute(insert, (gid,))
+    else:  # another seat on the same server
+        import psycopg2
+
+        from desk.core.base import database
+
+        conn = psycopg2.connect(**database.obj.address.params())
+        with conn, conn.cursor() as cur:
+            cur.execute(insert.replace("?", "%s"), (gid,))
     conn.close()
     assert _bodies(search.find("另一个")) == ["另一个进程写的"]
 

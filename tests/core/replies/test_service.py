@@ -12,6 +12,9 @@ from desk.core.errors import UserError
 from desk.core.replies import service
 from tests.core.replies.conftest import texts
 
+# the core suite on both engines (tests/conftest.py: db)
+pytestmark = pytest.mark.both_engines
+
 
 def _stored(pid: int) -> tuple:
     return database.execute_sql(

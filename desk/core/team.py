@@ -1,0 +1,296 @@
+"""Team mode: which engine a data folder's shop is on, the server's password,
+and making (init) or joining a shop on a PostgreSQL server.
+
+A data folder is local (its shopdesk.sqlite3, as ever) unless it holds
+`team.json`, which names the server: host, port, database and user, and
+where the password is kept, never the password itself. The password goes
+to the system's keyring when `keyring` has a working backend (Windows
+Credential Manager, macOS Keychain, Secret Service), else to libpq's own
+password file (~/.pgpass, %APPDATA%\\postgresql\\pgpass.conf, or
+$PGPASSFILE), created 0600, which libpq reads by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk.core import db as local_db
+from desk.core import server
+from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.paths import DataDir
+from desk.core.server import ServerAddress
+
+TEAM_FILE = "team.json"
+KEYRING_SERVICE = "ShopDesk server"
+KEPT_IN_KEYRING, KEPT_IN_PGPASS, NOT_KEPT = "keyring", "pgpass", "none"
+
+
+def team_file(data: DataDir) -> Path:
+    return data.root / TEAM_FILE
+
+
+@dataclass(frozen=True)
+class TeamSetup:
+    address: ServerAddress
+    password_kept: str  # keyring | pgpass | none (the server needs none, or libpq finds it)
+
+
+def load(data: DataDir) -> TeamSetup | None:
+    """The server the data folder's shop is on; None: a local shop."""
+    path = team_file(data)
+    if not path.exists():
+        return None
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        address = ServerAddress(str(raw["host"]), int(raw["port"]), str(raw["database"]),
+                                str(raw["user"]))
+        return TeamSetup(address, str(raw.get("password", NOT_KEPT)))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "{path} should say which server the shop is on, but it cannot be read "
+            "({reason}). Join the server again with: shopdesk team join postgresql://..."),
+            path=path, reason=e) from None
+
+
+def save(data: DataDir, setup: TeamSetup) -> None:
+    path = team_file(data)
+    a = setup.address
+    text = json.dumps({"mode": "server", "host": a.host, "port": a.port, "database": a.dbname,
+                       "user": a.user, "password": setup.password_kept}, indent=2) + "\n"
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, "utf-8")
+    tmp.replace(path)
+
+
+# -- the password ----------------------------------------------------------------------------
+
+def _keyring():
+    """The keyring module when it has a backend that really stores, else None."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    try:
+        backend = keyring.get_keyring()
+    except Exception:  # a broken keyring configuration is the same as none
+        return None
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        return None
+    return keyring
+
+
+def pgpass_path() -> Path:
+    """libpq's password file: $PGPASSFILE, else its per-user default."""
+    if os.environ.get("PGPASSFILE"):
+        return Path(os.environ["PGPASSFILE"])
+    if os.name == "nt":
+        return Path(os.environ.get("APPDATA", Path.home())) / "postgresql" / "pgpass.conf"
+    return Path.home() / ".pgpass"
+
+
+def _pgpass_field(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(":", "\\:")
+
+
+def _pgpass_split(line: str) -> list[str]:
+    fields, buf, escaped = [], "", False
+    for ch in line:
+        if escaped:
+            buf += ch
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == ":":
+            fields.append(buf)
+            buf = ""
+        else:
+            buf += ch
+    fields.append(buf)
+    return fields
+
+
+def write_pgpass(address: ServerAddress, password: str, path: Path | None = None) -> Path:
+    """Add (or replace) the server's line in libpq's password file, which is
+    created readable by its owner only (libpq ignores a file others can read)."""
+    path = path or pgpass_path()
+    key = [address.host, str(address.port), address.dbname, address.user]
+    lines = []
+    if path.exists():
+        lines = [ln for ln in path.read_text("utf-8").splitlines()
+                 if ln.startswith("#") or _pgpass_split(ln)[:4] != key]
+    lines.append(":".join(_pgpass_field(f) for f in [*key, password]))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    os.chmod(tmp, 0o600)
+    tmp.replace(path)
+    return path
+
+
+def keep_password(address: ServerAddress, password: str | None) -> str:
+    """Store the password where it belongs; returns where (keyring, pgpass, none)."""
+    if not password:
+        return NOT_KEPT
+    keyring = _keyring()
+    if keyring is not None:
+        try:
+            keyring.set_password(KEYRING_SERVICE, address.key(), password)
+            return KEPT_IN_KEYRING
+        except Exception:  # a locked or refusing keyring: the password file instead
+            pass
+    write_pgpass(address, password)
+    return KEPT_IN_PGPASS
+
+
+def password(setup: TeamSetup) -> str | None:
+    """The password to hand to libpq (None: libpq finds it in its file, or
+    the server needs none)."""
+    if setup.password_kept != KEPT_IN_KEYRING:
+        return None
+    keyring = _keyring()
+    if keyring is None:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, setup.address.key())
+    except Exception:
+        return None
+
+
+# -- init, join, open ------------------------------------------------------------------------
+
+def _refuse_local_shop(data: DataDir) -> None:
+    existing = load(data)
+    if existing is not None:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The data folder {folder} already works with the shop on the server "
+            "{server}. Use another data folder (--data-dir) for another shop."),
+            folder=data.root, server=existing.address)
+    if data.db_path.exists() and local_db.data_rows(data.db_path) > 0:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The data folder {folder} holds a local shop with customers and orders. "
+            "Moving a local shop to a server is not available in this version yet; use another "
+            "data folder (--data-dir) for the team shop. The local shop was left as it is."),
+            folder=data.root)
+
+
+def init(data: DataDir, url: str) -> TeamSetup:
+    """Make a new, empty shop in the (empty) database the URL names, and
+    record it as this data folder's shop."""
+    address, secret = server.parse_url(url)
+    _refuse_local_shop(data)
+    conn = server.raw_connect(address, secret)
+    try:
+        server.require_version(conn, address)
+        with conn.cursor() as cur:
+            if server.schema_version(cur) is not None:
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "UserError", "The database {server} already holds a ShopDesk shop. To work "
+                    "with it from this computer, join it: shopdesk team join postgresql://..."),
+                    server=address)
+            others = server.other_tables(cur)
+        conn.rollback()
+        if others:
+            raise UserError(QT_TRANSLATE_NOOP(
+                "UserError", "The database {server} already holds other data ({tables}). Make "
+                "the shop in a new, empty database (CREATE DATABASE shop OWNER ...)."),
+                server=address, tables=", ".join(others[:5]) + (" ..." if len(others) > 5 else ""))
+        try:
+            server.migrate(conn)
+        except Exception as e:
+            import psycopg2
+
+            if isinstance(e, psycopg2.errors.InsufficientPrivilege):
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "UserError", "The user {user} may not create tables and extensions in the "
+                    "database {server}: {reason}. Make the user the database's owner and try "
+                    "again; nothing was created."), user=address.user, server=address,
+                    reason=str(e).strip().splitlines()[0]) from None
+            raise
+    finally:
+        conn.close()
+    return _record(data, address, secret)
+
+
+def join(data: DataDir, url: str) -> TeamSetup:
+    """Record an existing shop on the server as this data folder's shop (its
+    schema brought up to date when it is older than this ShopDesk)."""
+    address, secret = server.parse_url(url)
+    _refuse_local_shop(data)
+    conn = server.raw_connect(address, secret)
+    try:
+        server.require_version(conn, address)
+        with conn.cursor() as cur:
+            version = server.schema_version(cur)
+        conn.rollback()
+        if version is None:
+            raise server.no_shop(address)
+        if version > local_db.latest_version():
+            raise server.newer_schema(version)
+        if version < local_db.latest_version():
+            server.migrate(conn)
+    finally:
+        conn.close()
+    return _record(data, address, secret)
+
+
+def _record(data: DataDir, address: ServerAddress, secret: str | None) -> TeamSetup:
+    data.ensure()
+    setup = TeamSetup(address, keep_password(address, secret))
+    save(data, setup)
+    return setup
+
+
+def open_shop(data: DataDir):
+    """Open the data folder's shop, local or on its server, bound to every model."""
+    setup = load(data)
+    if setup is None:
+        return local_db.open_database(data.db_path, data.backups)
+    return server.connect(setup.address, password(setup), data.root)
+
+
+def window_not_ready(data: DataDir) -> UserError:
+    """What the window says for a data folder whose shop is on a server."""
+    setup = load(data)
+    return UserError(QT_TRANSLATE_NOOP(
+        "UserError", "The shop of the data folder {folder} is on the server {server}. This "
+        "version of ShopDesk works with a server shop from the command line only (shopdesk "
+        "team status, customers, aftersales, replies); the window does not open it yet."),
+        folder=data.root, server=setup.address if setup else "?")
+
+
+@dataclass(frozen=True)
+class Status:
+    mode: str  # local | server
+    address: ServerAddress | None
+    password_kept: str
+    server_version: str = ""
+    schema_version: int | None = None
+    problem: str = ""
+
+
+def status(data: DataDir) -> Status:
+    """What the data folder's shop is on; for a server, whether it answers and its schema."""
+    setup = load(data)
+    if setup is None:
+        version = 0
+        if data.db_path.exists():
+            version = local_db.inspect(data.db_path)[0]
+        return Status("local", None, NOT_KEPT, schema_version=version)
+    try:
+        conn = server.raw_connect(setup.address, password(setup))
+    except UserError as e:
+        return Status("server", setup.address, setup.password_kept, problem=str(e))
+    try:
+        v = conn.server_version
+        with conn.cursor() as cur:
+            found = server.schema_version(cur)
+    finally:
+        conn.close()
+    return Status("server", setup.address, setup.password_kept,
+                  server_version=f"{v // 10000}.{v % 10000}", schema_version=found)
