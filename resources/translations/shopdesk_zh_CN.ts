@@ -64,6 +64,57 @@
     </message>
 </context>
 <context>
+    <name>AddressesPanel</name>
+    <message>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Add add&amp;ress…</source>
+        <translation>添加地址(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Make de&amp;fault</source>
+        <translation>设为默认(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Add address</source>
+        <translation>添加地址</translation>
+    </message>
+    <message>
+        <source>Edit address</source>
+        <translation>修改地址</translation>
+    </message>
+    <message>
+        <source>Remove address</source>
+        <translation>删除地址</translation>
+    </message>
+    <message>
+        <source>Make address the default</source>
+        <translation>设为默认地址</translation>
+    </message>
+</context>
+<context>
     <name>AftersalesPage</name>
     <message>
         <source>Case</source>
@@ -1140,38 +1191,6 @@ Comment (optional):</source>
         <translation>标签</translation>
     </message>
     <message>
-        <source>Write a note about this customer…</source>
-        <translation>写一条关于这位客户的备注…</translation>
-    </message>
-    <message>
-        <source>&amp;Linked to:</source>
-        <translation>关联到(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Add &amp;note</source>
-        <translation>添加备注(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Cancel editing</source>
-        <translation>取消编辑</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Pin</source>
-        <translation>置顶(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1206,34 +1225,6 @@ Comment (optional):</source>
     <message>
         <source>Next deadline</source>
         <translation>下一个截止时间</translation>
-    </message>
-    <message>
-        <source>Receiver</source>
-        <translation>收货人</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Add add&amp;ress…</source>
-        <translation>添加地址(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Ed&amp;it…</source>
-        <translation>编辑(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>删除(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Make de&amp;fault</source>
-        <translation>设为默认(&amp;F)</translation>
     </message>
     <message>
         <source>After-sales case for this &amp;order…</source>
@@ -1296,26 +1287,6 @@ Comment (optional):</source>
         <translation>{category}：点击移除此标签</translation>
     </message>
     <message>
-        <source>Order {order_no}</source>
-        <translation>订单 {order_no}</translation>
-    </message>
-    <message>
-        <source>Case {case_no}</source>
-        <translation>售后单 {case_no}</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Case {case_no} ({kind})</source>
-        <translation>售后单 {case_no}（{kind}）</translation>
-    </message>
-    <message>
-        <source>Pinned · {when}</source>
-        <translation>置顶 · {when}</translation>
-    </message>
-    <message>
         <source>{when} (overdue)</source>
         <translation>{when}（已超时）</translation>
     </message>
@@ -1324,14 +1295,6 @@ Comment (optional):</source>
         <translation>
             <numerusform>售后 (%n)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>默认</translation>
-    </message>
-    <message>
-        <source>Un&amp;pin</source>
-        <translation>取消置顶(&amp;P)</translation>
     </message>
     <message>
         <source>Edit “{nickname}”</source>
@@ -1364,50 +1327,6 @@ Comment (optional):</source>
     <message>
         <source>Remove tag “{name}”</source>
         <translation>移除标签“{name}”</translation>
-    </message>
-    <message>
-        <source>Save &amp;note</source>
-        <translation>保存备注(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Add note</source>
-        <translation>添加备注</translation>
-    </message>
-    <message>
-        <source>Edit note</source>
-        <translation>修改备注</translation>
-    </message>
-    <message>
-        <source>Unpin note</source>
-        <translation>取消置顶备注</translation>
-    </message>
-    <message>
-        <source>Pin note</source>
-        <translation>置顶备注</translation>
-    </message>
-    <message>
-        <source>Delete note</source>
-        <translation>删除备注</translation>
-    </message>
-    <message>
-        <source>Note deleted.</source>
-        <translation>备注已删除。</translation>
-    </message>
-    <message>
-        <source>Add address</source>
-        <translation>添加地址</translation>
-    </message>
-    <message>
-        <source>Edit address</source>
-        <translation>修改地址</translation>
-    </message>
-    <message>
-        <source>Remove address</source>
-        <translation>删除地址</translation>
-    </message>
-    <message>
-        <source>Make address the default</source>
-        <translation>设为默认地址</translation>
     </message>
 </context>
 <context>
@@ -3516,6 +3435,93 @@ Nothing was deleted: the damaged file was moved aside as
     </message>
 </context>
 <context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Write a note about this customer…</source>
+        <translation>写一条关于这位客户的备注…</translation>
+    </message>
+    <message>
+        <source>&amp;Linked to:</source>
+        <translation>关联到(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>添加备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>置顶(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pinned · {when}</source>
+        <translation>置顶 · {when}</translation>
+    </message>
+    <message>
+        <source>Order {order_no}</source>
+        <translation>订单 {order_no}</translation>
+    </message>
+    <message>
+        <source>Case {case_no}</source>
+        <translation>售后单 {case_no}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Case {case_no} ({kind})</source>
+        <translation>售后单 {case_no}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>取消置顶(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save &amp;note</source>
+        <translation>保存备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>修改备注</translation>
+    </message>
+    <message>
+        <source>Unpin note</source>
+        <translation>取消置顶备注</translation>
+    </message>
+    <message>
+        <source>Pin note</source>
+        <translation>置顶备注</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除备注</translation>
+    </message>
+    <message>
+        <source>Note deleted.</source>
+        <translation>备注已删除。</translation>
+    </message>
+</context>
+<context>
     <name>Palette</name>
     <message>
         <source>Quick replies</source>
@@ -5317,6 +5323,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>一条备注最多 {limit} 个字（现在有 {length} 个），请分成几条备注。</translation>
     </message>
     <message>
+        <source>This note is already there.</source>
+        <translation>这条备注已经在了。</translation>
+    </message>
+    <message>
         <source>The handler&apos;s name can be at most {limit} characters (this one has {length}).</source>
         <translation>处理人名字最多 {limit} 个字（现在有 {length} 个）。</translation>
     </message>
@@ -5489,6 +5499,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{platform} 上已经有客户“{nickname}”了。</translation>
     </message>
     <message>
+        <source>Some of these customers were deleted for good since (the trash was emptied).</source>
+        <translation>其中有客户已被彻底删除（回收站已清空）。</translation>
+    </message>
+    <message>
         <source>This customer no longer exists.</source>
         <translation>这个客户已不存在。</translation>
     </message>
@@ -5579,6 +5593,14 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>There are already {limit} saved views; delete one first.</source>
         <translation>已经保存了 {limit} 个视图，请先删掉一个。</translation>
+    </message>
+    <message>
+        <source>This view no longer exists.</source>
+        <translation>这个视图已不存在。</translation>
+    </message>
+    <message>
+        <source>A view &quot;{name}&quot; was saved since; rename or delete it first.</source>
+        <translation>之后又保存了名为“{name}”的视图，请先改名或删掉它。</translation>
     </message>
     <message>
         <source>A deadline must be between 1 hour and {days} days.</source>

@@ -121,19 +121,19 @@ def test_cancel_keeps_the_form_as_typed_and_writes_nothing(qtbot, buyer):
 def test_note_edit_reload_puts_theirs_in_the_editor(qtbot, buyer):
     nid = notes.add(buyer, "要 M 码")
     dialog = show(qtbot, CustomerDialog(buyer))
-    dialog.notes.setCurrentRow(0)
-    dialog.edit_note()
-    retype(qtbot, dialog.note_text, "要 L 码")
+    dialog.notes.list.setCurrentRow(0)
+    dialog.notes.edit_note()
+    retype(qtbot, dialog.notes.text, "要 L 码")
     on_another_seat(lambda: notes.edit(nid, "要 XL 码"))
     with choosing("reload", []):
-        click(qtbot, dialog.add_note)
+        click(qtbot, dialog.notes.add)
     assert Note.get_by_id(nid).body == "要 XL 码"
-    assert dialog.note_text.toPlainText() == "要 XL 码"
-    retype(qtbot, dialog.note_text, "要 L 码")  # on top of theirs now: no question
-    click(qtbot, dialog.add_note)
+    assert dialog.notes.text.toPlainText() == "要 XL 码"
+    retype(qtbot, dialog.notes.text, "要 L 码")  # on top of theirs now: no question
+    click(qtbot, dialog.notes.add)
     row = Note.get_by_id(nid)
     assert (row.body, row.updated_by, row.staff) == ("要 L 码", "小李", "小李")
-    assert "小李" in dialog.notes.item(0).text()  # who wrote it, in the list
+    assert "小李" in dialog.notes.list.item(0).text()  # who wrote it, in the list
 
 
 def test_case_form_overwrite_and_reload(qtbot, buyer):

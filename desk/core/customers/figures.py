@@ -28,6 +28,7 @@ from desk.core.customers.risk import (  # noqa: F401 - part of this module's int
     risk_codes_sql,
 )
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Step
 
 _PAID = "o.paid_at IS NOT NULL AND o.status <> 'closed'"
 _OPEN = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
@@ -125,6 +126,26 @@ def restore_lifecycles(states: Iterable[tuple[int, str, bool]]) -> None:
                 " WHERE id IN (SELECT value FROM json_each(?))", (now, fields.ids_param(automatic)))
             recompute_figures(automatic)
         pending.add("customer", [cid for cid, _g, _m in states])
+
+
+def set_lifecycle_step(customer_ids: Iterable[int], group: str | None) -> tuple[None, Step]:
+    """Put customers in a group by hand (group None: back to following their
+    orders), with the step that gives each customer back the group it had and
+    whether that was set by hand."""
+    ids = fields.id_list(customer_ids)
+
+    def change() -> None:
+        if group is None:
+            clear_manual_lifecycle(ids)
+        else:
+            set_lifecycle(ids, group)
+
+    with changes.write(database):
+        before = lifecycle_states(ids)
+        change()
+    label = f"Group {group} for {len(ids)} customer(s)" if group else "Groups follow the orders again"
+    return None, Step(label, undo=lambda: restore_lifecycles(before), redo=change, entity="customer")
+
 
 # -- risk flags -----------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -11,18 +11,12 @@ from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
+from desk.core.customers.live import live_customer
 from desk.core.customers.models import Customer, Followup
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Cell, Step
 
 TITLE_MAX = 200
-
-
-def _live_customer(customer_id: int):
-    # Imported when first needed: the Today page imports this module at start-up,
-    # and the customer service module is not needed to list what is due.
-    from desk.core.customers.service import live_customer
-
-    return live_customer(customer_id)
 
 
 def due_count(moment: datetime) -> int:
@@ -57,7 +51,7 @@ def _existing(followup_ids: Iterable[int]) -> tuple[list[int], set[int]]:
 def add(customer_id: int, title: str, due_at: datetime, case_id: int | None = None) -> int:
     clean, due = _title(title), _due(due_at)
     with changes.write(database) as pending:
-        _live_customer(customer_id)
+        live_customer(customer_id)
         if case_id is not None and not Case.select().where(
                 Case.id == case_id, Case.customer == customer_id).exists():
             raise UserError(QT_TRANSLATE_NOOP("UserError", "That after-sales case is not one of this "
@@ -195,7 +189,7 @@ def restore_followups(snapshot: Iterable[FollowupInfo]) -> list[int]:
     out: list[int] = []
     with changes.write(database) as pending:
         for info in infos:
-            _live_customer(info.customer_id)
+            live_customer(info.customer_id)
             case_id = info.case_id
             if case_id is not None and not Case.select().where(
                     Case.id == case_id, Case.customer == info.customer_id).exists():
@@ -218,6 +212,73 @@ def restore_followups(snapshot: Iterable[FollowupInfo]) -> list[int]:
             pending.add("customer", [info.customer_id])
         pending.add("followup", out)
     return out
+
+
+# -- the same writes, each with its undo (desk.core.history) --------------------------
+
+
+def add_step(customer_id: int, title: str, due_at: datetime,
+             case_id: int | None = None) -> tuple[int, Step]:
+    """add(), with the step that deletes the follow-up and writes it back under its id."""
+    with changes.write(database):
+        followup_id = add(customer_id, title, due_at, case_id)
+        made = snapshot([followup_id])
+    cell = Cell(followup_id)
+
+    def redo() -> None:
+        cell.value = restore_followups(made)[0]
+
+    return followup_id, Step(f"Add follow-up {followup_id}", undo=lambda: delete([cell.value]),
+                             redo=redo, entity="followup")
+
+
+def _put_back_step(label: str, followup_ids: Iterable[int],
+                   change: Callable[[list[int]], object]) -> tuple[object, Step]:
+    """Make `change` to the follow-ups; the step puts them back as they were
+    before it, and as it left them."""
+    ids = fields.id_list(followup_ids)
+    with changes.write(database):
+        before = snapshot(ids)
+        result = change(ids)
+        after = snapshot(ids)
+    return result, Step(label, undo=lambda: restore_followups(before),
+                        redo=lambda: restore_followups(after), entity="followup")
+
+
+def reschedule_step(followup_id: int, due_at: datetime, title: str | None = None,
+                    version: int | None = None) -> tuple[None, Step]:
+    """reschedule() (checked against `version` when given), with the step that
+    gives back the old due time and title."""
+    _, step = _put_back_step(f"Edit follow-up {followup_id}", [followup_id],
+                             lambda _ids: reschedule(followup_id, due_at, title=title,
+                                                     version=version))
+    return None, step
+
+
+def set_done_step(followup_ids: Iterable[int], done: bool = True) -> tuple[int, Step]:
+    """set_done(), with the step that gives each follow-up back its done state."""
+    return _put_back_step(f"Mark follow-ups {'done' if done else 'not done'}", followup_ids,
+                          lambda ids: set_done(ids, done))
+
+
+def snooze_step(followup_ids: Iterable[int], until: datetime) -> tuple[int, Step]:
+    """snooze(), with the step that gives back the due times (and reminders) they had."""
+    return _put_back_step("Snooze follow-ups", followup_ids, lambda ids: snooze(ids, until))
+
+
+def delete_step(followup_ids: Iterable[int]) -> tuple[int, Step]:
+    """delete(), with the step that writes the follow-ups back (under their ids
+    unless taken meanwhile) and deletes them again."""
+    with changes.write(database):
+        saved = snapshot(followup_ids)
+        n = delete([f.id for f in saved])
+    cell = Cell([f.id for f in saved])
+
+    def undo() -> None:
+        cell.value = restore_followups(saved)
+
+    return n, Step(f"Delete {n} follow-up(s)", undo=undo, redo=lambda: delete(cell.value),
+                   entity="followup")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from desk.core.customers.models import Customer
 from desk.core.customers.service import check_unique, live_customer, pinyin_columns
 from desk.core.customers.trash import CustomerRow, customers
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Cell, Step
 
 TOKEN_VERSION = 1
 # Tables whose rows move wholesale from the dropped customer to the kept one.
@@ -202,3 +203,16 @@ def unmerge(token: dict) -> None:
         pending.add("customer", [keep_id, drop_id])
         for entity in ("order", "note", "case", "followup"):
             pending.add(entity)
+
+
+def merge_step(keep_id: int, drop_id: int) -> tuple[dict, Step]:
+    """merge(), with the step that unmerges (refused, in words, when the dropped
+    customer left the trash or was deleted for good since) and merges again.
+    Returns the undo token."""
+    token = Cell(merge(keep_id, drop_id))
+
+    def redo() -> None:
+        token.value = merge(keep_id, drop_id)
+
+    return token.value, Step(f"Merge customer {drop_id} into {keep_id}",
+                             undo=lambda: unmerge(token.value), redo=redo, entity="customer")

@@ -10,9 +10,10 @@ from desk.core import changes, timeutil, versions
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.customers import fields
+from desk.core.customers.live import live_customer
 from desk.core.customers.models import Customer, Note
-from desk.core.customers.service import live_customer
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Step
 from desk.core.orders.models import Order
 from desk.core.text import strip_controls
 
@@ -193,3 +194,85 @@ def list_notes(customer_id: int, include_deleted: bool = False) -> list[NoteInfo
         + ("" if include_deleted else " AND n.deleted_at IS NULL")
         + " ORDER BY n.pinned DESC, n.created_at DESC, n.id DESC", (customer_id,))
     return [_info(r) for r in rows]
+
+
+# -- the same writes, each with its undo (desk.core.history) --------------------------
+
+
+def add_step(customer_id: int, body: str, pinned: bool = False, order_id: int | None = None,
+             case_id: int | None = None) -> tuple[int, Step]:
+    """add(), with the step that takes the note away again (the buyer's last
+    contact going back to what it was) and writes it back under its id."""
+    with changes.write(database):
+        contact = database.execute_sql("SELECT last_contact_at FROM customer WHERE id = ?",
+                                       (customer_id,)).fetchone()
+        note_id = add(customer_id, body, pinned=pinned, order_id=order_id, case_id=case_id)
+        cursor = database.execute_sql("SELECT * FROM note WHERE id = ?", (note_id,))
+        row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+    contact_before = None if contact is None else contact[0]
+
+    def undo() -> None:
+        with changes.write(database) as pending:
+            _note(note_id)
+            Note.delete().where(Note.id == note_id).execute()
+            # the note dated the last contact: it goes back to what it was
+            database.execute_sql("UPDATE customer SET last_contact_at = ? WHERE id = ?"
+                                 " AND last_contact_at = ?",
+                                 (contact_before, customer_id, row["created_at"]))
+            pending.add("note", [note_id])
+            pending.add("customer", [customer_id])
+
+    def redo() -> None:
+        with changes.write(database) as pending:
+            live_customer(customer_id)
+            if Note.select().where(Note.id == note_id).exists():
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "This note is already there."))
+            _check_links(customer_id, row["order_id"], row["case_id"])
+            database.execute_sql(
+                f"INSERT INTO note({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                tuple(row.values()))
+            _redate_contacts([note_id], deleted=False)
+            pending.add("note", [note_id])
+            pending.add("customer", [customer_id])
+
+    return note_id, Step(f"Add note {note_id}", undo=undo, redo=redo, entity="note")
+
+
+def edit_step(note_id: int, body: str, order_id: int | None = None, case_id: int | None = None,
+              version: int | None = None) -> tuple[None, Step]:
+    """edit() of the text and link (checked against `version` when given),
+    with the step that gives back the old ones."""
+    with changes.write(database):
+        old = get_note(note_id)
+        edit(note_id, body, order_id=order_id, case_id=case_id, version=version)
+    return None, Step(f"Edit note {note_id}",
+                      undo=lambda: edit(note_id, old.body, order_id=old.order_id,
+                                        case_id=old.case_id),
+                      redo=lambda: edit(note_id, body, order_id=order_id, case_id=case_id),
+                      entity="note")
+
+
+def set_pinned_step(note_ids: Iterable[int], pinned: bool = True) -> tuple[int, Step]:
+    """set_pinned(), with the step that pins or unpins each note as it was."""
+    ids = fields.id_list(note_ids)
+    with changes.write(database):
+        was = {n.id: bool(n.pinned) for n in Note.select(Note.id, Note.pinned).where(Note.id.in_(ids))}
+        n = set_pinned(ids, pinned)
+
+    def undo() -> None:
+        with changes.write(database):
+            for flag in (True, False):
+                group = [i for i in ids if was[i] is flag]
+                if group:
+                    set_pinned(group, flag)
+
+    return n, Step(f"{'Pin' if pinned else 'Unpin'} {len(ids)} note(s)", undo=undo,
+                   redo=lambda: set_pinned(ids, pinned), entity="note")
+
+
+def delete_step(note_ids: Iterable[int]) -> tuple[int, Step]:
+    """delete(), with the step that restores the notes (and the last contact they dated)."""
+    ids = fields.id_list(note_ids)
+    n = delete(ids)
+    return n, Step(f"Delete {len(ids)} note(s)", undo=lambda: restore(ids),
+                   redo=lambda: delete(ids), entity="note")

@@ -11,10 +11,15 @@ from datetime import datetime
 
 from desk.core import changes, pinyin, timeutil, versions
 from desk.core.base import database
-from desk.core.customers import fields, tags
+from desk.core.customers import fields, figures, notes, tags
+from desk.core.customers.figures import RiskFlag
+from desk.core.customers.live import live_customer
 from desk.core.customers.models import Address, Customer, CustomerTag, Tag, TagCategory
+from desk.core.customers.notes import NoteInfo
 from desk.core.customers.tags import TagInfo
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Cell, Step
+from desk.core.orders import service as order_service
 from desk.core.platforms import PLATFORMS
 from desk.core.text import clean_line
 
@@ -85,6 +90,11 @@ class CustomerDetail:
     deleted_at: datetime | None
     addresses: list[AddressInfo] = field(default_factory=list)
     tags: list[TagInfo] = field(default_factory=list)
+    # (id, order_no, status, placed_at, amount_fen), newest first (orders.service.orders_of)
+    orders: list[tuple[int, str, str, datetime, int]] = field(default_factory=list)
+    cases: list[CaseRow] = field(default_factory=list)  # newest first, not the trashed
+    notes: list[NoteInfo] = field(default_factory=list)  # pinned first, then newest
+    risks: list[RiskFlag] = field(default_factory=list)
     # of the identity fields: pass back to update() (desk/core/versions.py)
     version: int = field(default=0, compare=False)
     updated_by: str = field(default="", compare=False)
@@ -159,17 +169,6 @@ def any_customers() -> bool:
     return Customer.select().exists()
 
 
-def live_customer(customer_id: int) -> Customer:
-    """The customer, refusing one that is gone or in the trash."""
-    customer = Customer.get_or_none(Customer.id == customer_id)
-    if customer is None:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "This customer no longer exists."))
-    if customer.deleted_at is not None:
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "\"{nickname}\" is in the trash; restore them "
-                                          "first."), nickname=customer.nickname)
-    return customer
-
-
 # -- customers ----------------------------------------------------------------
 
 
@@ -224,7 +223,9 @@ def get(customer_id: int) -> CustomerDetail:
         last_order_at=c.last_order_at, last_contact_at=c.last_contact_at, case_count=c.case_count,
         open_case_count=c.open_case_count, source=c.source, created_at=c.created_at,
         updated_at=c.updated_at, deleted_at=c.deleted_at,
-        addresses=addresses(c.id), tags=tags_of(c.id), version=c.version, updated_by=c.updated_by,
+        addresses=addresses(c.id), tags=tags_of(c.id), orders=order_service.orders_of(c.id),
+        cases=cases_of(c.id), notes=notes.list_notes(c.id), risks=figures.risk_flags(c.id),
+        version=c.version, updated_by=c.updated_by,
     )
 
 
@@ -492,3 +493,152 @@ def empty_trash() -> dict[str, int]:
         for entity in ("order", "case", "note", "followup"):
             pending.add(entity)
     return counts
+
+
+# -- the same writes, each with its undo (desk.core.history) --------------------------
+
+
+def _still_there(customer_ids: list[int]) -> None:
+    """Refuse an undo or redo when one of the customers was deleted for good meanwhile."""
+    found = Customer.select().where(Customer.id.in_(customer_ids)).count()
+    if found != len(customer_ids):
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "Some of these customers were deleted for good "
+                                          "since (the trash was emptied)."))
+
+
+def _trash_again(customer_ids: list[int]) -> None:
+    _still_there(customer_ids)
+    move_to_trash(customer_ids)
+
+
+def _restore_again(customer_ids: list[int]) -> None:
+    _still_there(customer_ids)
+    restore(customer_ids)
+
+
+def create_step(platform: str, nickname: str, real_name: str = "", phone: str = "",
+                region: str = "", source: str = "manual") -> tuple[int, Step]:
+    """create(), with the step that moves the new customer to the trash and
+    brings them back (the same id, so later steps still find them)."""
+    customer_id = create(platform, nickname, real_name, phone, region, source)
+    return customer_id, Step(f"New customer {customer_id}", undo=lambda: _trash_again([customer_id]),
+                             redo=lambda: _restore_again([customer_id]), entity="customer")
+
+
+def update_step(customer_id: int, version: int | None = None,
+                **values: object) -> tuple[None, Step]:
+    """update() (checked against `version` when given), with the step that
+    gives back the identity fields it changed."""
+    with changes.write(database):
+        customer = live_customer(customer_id)
+        old = {name: getattr(customer, name) for name in values if name in IDENTITY_FIELDS}
+        update(customer_id, version=version, **values)
+    return None, Step(f"Edit customer {customer_id}", undo=lambda: update(customer_id, **old),
+                      redo=lambda: update(customer_id, **values), entity="customer")
+
+
+def tag_with_new_step(customer_id: int, category_id: int, name: str) -> tuple[int, Step]:
+    """tag_with_new(), with the step that deletes the new tag (the customer
+    loses it) and puts it back on them under its id. Returns the tag's id."""
+    tag_id = tag_with_new(customer_id, category_id, name)
+    cell = Cell(tag_id)
+    saved = Cell(None)
+
+    def undo() -> None:
+        saved.value = tags.delete_tag_undoable(cell.value)
+
+    def redo() -> None:
+        cell.value = tags.restore_tag(saved.value)
+
+    return tag_id, Step(f"New tag {name.strip()} on customer {customer_id}", undo=undo, redo=redo,
+                        entity="tag")
+
+
+def add_address_step(customer_id: int, **values: object) -> tuple[int, Step]:
+    """add_address(), with the step that removes it again (the default going
+    back to the address that had it) and puts it back under its id."""
+    with changes.write(database):
+        default_before = default_address(customer_id)
+        address_id = add_address(customer_id, **values)
+    removed = Cell(None)
+
+    def undo() -> None:
+        removed.value = remove_address(address_id, default_to=default_before)
+
+    def redo() -> None:
+        restore_address(removed.value)
+
+    return address_id, Step(f"Add address {address_id}", undo=undo, redo=redo, entity="customer")
+
+
+def update_address_step(address_id: int, version: int | None = None,
+                        **values: object) -> tuple[None, Step]:
+    """update_address() of the address's fields (checked against `version`
+    when given), with the step that gives them back."""
+    if "is_default" in values:
+        raise TypeError("make_default_address_step() changes the default")
+    with changes.write(database):
+        before = get_address(address_id)
+        old = {name: getattr(before, name) for name in values if name in ADDRESS_FIELDS}
+        update_address(address_id, version=version, **values)
+    return None, Step(f"Edit address {address_id}", undo=lambda: update_address(address_id, **old),
+                      redo=lambda: update_address(address_id, **values), entity="customer")
+
+
+def make_default_address_step(address_id: int) -> tuple[None, Step]:
+    """Make the address the customer's default, with the step that gives the
+    default back to the one that had it."""
+    with changes.write(database):
+        previous = default_address(_existing_address(address_id).customer_id)
+        update_address(address_id, is_default=True)
+
+    def undo() -> None:
+        if previous is not None and previous != address_id:
+            update_address(previous, is_default=True)
+
+    return None, Step(f"Make address {address_id} the default", undo=undo,
+                      redo=lambda: update_address(address_id, is_default=True), entity="customer")
+
+
+def remove_address_step(address_id: int) -> tuple[dict, Step]:
+    """remove_address(), with the step that puts it back (same id, place and
+    default). Returns the removed row as plain data."""
+    removed = remove_address(address_id)
+    return removed, Step(f"Remove address {address_id}", undo=lambda: restore_address(removed),
+                         redo=lambda: remove_address(address_id), entity="customer")
+
+
+def move_to_trash_step(customer_ids: list[int]) -> tuple[int, Step]:
+    """move_to_trash(), with the step that restores the customers it moved
+    (refused, in words, when a live customer has taken one's name meanwhile)."""
+    ids = fields.id_list(customer_ids)
+    with changes.write(database):
+        moved = [c.id for c in Customer.select(Customer.id).where(
+            Customer.id.in_(ids), Customer.deleted_at.is_null()).order_by(Customer.id)]
+        n = move_to_trash(moved)
+    return n, Step(f"Move {n} customer(s) to the trash", undo=lambda: _restore_again(moved),
+                   redo=lambda: _trash_again(moved), entity="customer")
+
+
+def _back_to_trash(deleted_at: dict[int, int]) -> None:
+    """Put customers back in the trash with the times they were first trashed
+    (the trash lists the most recently deleted first)."""
+    with changes.write(database) as pending:
+        _still_there(list(deleted_at))
+        now = timeutil.to_epoch(timeutil.now())
+        database.connection().executemany(
+            "UPDATE customer SET deleted_at = ?, updated_at = ? WHERE id = ?",
+            [(at, now, cid) for cid, at in deleted_at.items()])
+        pending.add("customer", list(deleted_at))
+
+
+def restore_step(customer_ids: list[int]) -> tuple[int, Step]:
+    """restore(), with the step that puts them back in the trash as they were."""
+    ids = fields.id_list(customer_ids)
+    with changes.write(database):
+        trashed = {cid: at for cid, at in database.execute_sql(
+            "SELECT id, deleted_at FROM customer WHERE deleted_at IS NOT NULL"
+            " AND id IN (SELECT value FROM json_each(?)) ORDER BY id", (fields.ids_param(ids),))}
+        n = restore(list(trashed))
+    return n, Step(f"Restore {n} customer(s)", undo=lambda: _back_to_trash(trashed),
+                   redo=lambda: _restore_again(list(trashed)), entity="customer")

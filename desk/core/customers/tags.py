@@ -567,3 +567,37 @@ def delete_tag_step(tag_id: int) -> tuple[DeletedTag, Step]:
         saved.value = delete_tag_undoable(cell.value)
 
     return saved.value, Step(f"Delete tag {saved.value.name}", undo=undo, redo=redo, entity="tag")
+
+
+# -- tagging customers, with the undo --------------------------------------------------
+
+
+def add_tags_step(customer_ids: Iterable[int], tag_ids: Iterable[int]) -> tuple[int, Step]:
+    """add_tags(), with the step that takes off exactly the (customer, tag)
+    pairs that were new. Returns how many pairs were new."""
+    cids, tids = fields.id_list(customer_ids), fields.id_list(tag_ids)
+    with changes.write(database):
+        had = set(tag_pairs(cids, tids))
+        added = add_tags(cids, tids)
+        new = sorted(set(tag_pairs(cids, tids)) - had)
+    return added, Step(f"Add {len(tids)} tag(s) to {len(cids)} customer(s)",
+                       undo=lambda: set_pairs(new, present=False),
+                       redo=lambda: add_tags(cids, tids), entity="customer")
+
+
+def remove_tags_step(customer_ids: Iterable[int], tag_ids: Iterable[int]) -> tuple[int, Step]:
+    """remove_tags(), with the step that puts back exactly the pairs it took off.
+    Returns how many pairs were removed."""
+    cids, tids = fields.id_list(customer_ids), fields.id_list(tag_ids)
+    with changes.write(database):
+        removed = tag_pairs(cids, tids)
+        n = remove_tags(cids, tids)
+
+    def undo() -> None:
+        with changes.write(database):
+            for tag_id in sorted({t for _c, t in removed}):
+                _tag(tag_id)  # deleted meanwhile: say so rather than put back half
+            set_pairs(removed, present=True)
+
+    return n, Step(f"Remove {len(tids)} tag(s) from {len(cids)} customer(s)", undo=undo,
+                   redo=lambda: remove_tags(cids, tids), entity="customer")

@@ -20,6 +20,7 @@ from desk.core.appdata import SavedView
 from desk.core.base import database
 from desk.core.customers.figures import risk_codes_sql
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.history import Cell, Step
 from desk.core.listing import Filter
 from desk.core.platforms import PLATFORMS
 from desk.core.text import clean_line
@@ -241,3 +242,32 @@ def day_start(moment: datetime) -> int:
     """Epoch seconds at local midnight starting `moment`'s day (date filters are by local day)."""
     local = moment.astimezone()
     return timeutil.to_epoch(local.replace(hour=0, minute=0, second=0, microsecond=0))
+
+
+def delete_view_step(view_id: int) -> tuple[ViewState | None, Step]:
+    """delete_view(), with the step that puts the view back with its id and
+    place (a new id if that was taken meanwhile) and deletes it again."""
+    with changes.write(database):
+        row = SavedView.get_or_none(SavedView.id == view_id, SavedView.page == PAGE)
+        if row is None:
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "This view no longer exists."))
+        saved = dict(name=row.name, state=row.state, position=row.position, page=PAGE,
+                     builtin=row.builtin, created_at=row.created_at)
+        state = delete_view(view_id)
+    cell = Cell(view_id)
+
+    def undo() -> None:
+        with changes.write(database) as pending:
+            if SavedView.select().where(SavedView.page == PAGE,
+                                        SavedView.name == saved["name"]).exists():
+                raise UserError(QT_TRANSLATE_NOOP("UserError", "A view \"{name}\" was saved since; rename "
+                                                  "or delete it first."),
+                                name=saved["name"])
+            values = dict(saved, updated_at=timeutil.now())
+            if not SavedView.select().where(SavedView.id == cell.value).exists():
+                values["id"] = cell.value
+            cell.value = SavedView.insert(**values).execute()
+            pending.add("saved_view", [cell.value])
+
+    return state, Step(f"Delete view {saved['name']}", undo=undo,
+                       redo=lambda: delete_view(cell.value), entity="saved_view")

@@ -53,18 +53,7 @@ class NewCustomerDialog(AskDialog):
     def validate(self) -> bool:
         values = dict(platform=self.platform.currentData(), nickname=self.nickname.text(),
                       phone=self.phone.text(), real_name=self.real_name.text())
-        made: list[int] = []
-
-        def create() -> int:
-            made.append(service.create(**values))
-            return made[0]
-
-        def again() -> int:  # redo: the undone customer comes back from the trash
-            service.restore(made)
-            return made[0]
-
-        self.created = undo.perform(self.tr("New customer"), create,
-                                    undo=lambda cid: service.move_to_trash([cid]), redo=again)
+        self.created = undo.run(self.tr("New customer"), lambda: service.create_step(**values))
         return True
 
     def answer(self) -> int | None:

@@ -315,10 +315,8 @@ class DuplicatesDialog(AskDialog):
         if not self.confirm(keep, drop):
             return
         try:
-            undo.perform(self.tr("Merge “{drop}” into “{keep}”").format(
-                drop=drop.nickname, keep=keep.nickname),
-                do=lambda: merge.merge(keep.id, drop.id),
-                undo=lambda token: merge.unmerge(token))
+            undo.run(self.tr("Merge “{drop}” into “{keep}”").format(
+                drop=drop.nickname, keep=keep.nickname), lambda: merge.merge_step(keep.id, drop.id))
         except UserError as e:
             self._show_error(e)
             return

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QColor
@@ -22,9 +21,6 @@ DONE_TEXT = QColor("#9e9e9e")
 FollowupIdRole = Qt.ItemDataRole.UserRole
 
 translate = QCoreApplication.translate
-
-if TYPE_CHECKING:
-    from desk.core.customers.followups import FollowupInfo
 
 
 def _core():
@@ -76,67 +72,39 @@ def snooze_menu(parent: QWidget, on_pick: Callable[[datetime], None],
     return menu
 
 
-# -- undoable changes ---------------------------------------------------------------
-# Each makes the change first (a UserError reaches the caller and nothing is
-# recorded), then records how to put the follow-ups back as they were.
-
-
-def _undoable(text: str, ids: list[int], change: Callable[[], object]) -> object:
-    before = _core().snapshot(ids)
-    after: list[FollowupInfo] = []
-    result = undo.perform(text, change, undo=lambda _r: _core().restore_followups(before),
-                          redo=lambda: _core().restore_followups(after))
-    after.extend(_core().snapshot(ids))
-    return result
+# -- undoable changes: core makes each one and hands back its undo step ------------
 
 
 def add(customer_id: int, title: str, due_at: datetime, case_id: int | None = None) -> int:
-    state: dict = {}
-
-    def undo_add(_r) -> None:
-        _core().delete([state["id"]])
-
-    def redo_add() -> int:
-        state["id"] = _core().restore_followups(state["after"])[0]
-        return state["id"]
-
-    state["id"] = undo.perform(translate("Followups", "Add follow-up"),
-                               lambda: _core().add(customer_id, title, due_at, case_id),
-                               undo=undo_add, redo=redo_add)
-    state["after"] = _core().snapshot([state["id"]])
-    return state["id"]
+    return undo.run(translate("Followups", "Add follow-up"),
+                    lambda: _core().add_step(customer_id, title, due_at, case_id))
 
 
 def edit(followup_id: int, title: str, due_at: datetime, version: int | None = None,
          parent: QWidget | None = None, reload: Callable[[], object] | None = None) -> None:
     """With `version` (what the form read), a change saved meanwhile asks
     the person to reload or overwrite (desk/ui/conflict.py)."""
-    def change(checked: int | None = None) -> None:
-        _core().reschedule(followup_id, due_at, title=title, version=checked)
+    def write(checked: int | None = None):
+        return _core().reschedule_step(followup_id, due_at, title=title, version=checked)
 
-    _undoable(translate("Followups", "Edit follow-up"), [followup_id],
-              change if version is None else conflict.guarded(parent, change, version, reload))
+    undo.run(translate("Followups", "Edit follow-up"),
+             write if version is None else conflict.guarded(parent, write, version, reload))
 
 
 def set_done(followup_ids: Iterable[int], done: bool = True) -> int:
     ids = list(followup_ids)
     text = (translate("Followups", "Mark %n follow-up(s) done", "", len(ids)) if done
             else translate("Followups", "Mark %n follow-up(s) not done", "", len(ids)))
-    return _undoable(text, ids, lambda: _core().set_done(ids, done))
+    return undo.run(text, lambda: _core().set_done_step(ids, done))
 
 
 def snooze(followup_ids: Iterable[int], until: datetime) -> int:
     ids = list(followup_ids)
-    return _undoable(translate("Followups", "Snooze %n follow-up(s)", "", len(ids)), ids,
-                     lambda: _core().snooze(ids, until))
+    return undo.run(translate("Followups", "Snooze %n follow-up(s)", "", len(ids)),
+                    lambda: _core().snooze_step(ids, until))
 
 
 def delete(followup_ids: Iterable[int]) -> int:
-    state = {"ids": list(followup_ids)}
-    before = _core().snapshot(state["ids"])
-
-    def undo_delete(_r) -> None:
-        state["ids"] = _core().restore_followups(before)  # new ids if the old were taken
-
-    return undo.perform(translate("Followups", "Delete %n follow-up(s)", "", len(state["ids"])),
-                        lambda: _core().delete(state["ids"]), undo=undo_delete)
+    ids = list(followup_ids)
+    return undo.run(translate("Followups", "Delete %n follow-up(s)", "", len(ids)),
+                    lambda: _core().delete_step(ids))

@@ -19,7 +19,7 @@ from desk.core import settings
 from desk.core.customers import figures, service, tags
 from desk.core.customers.listing import CUSTOMERS, split_tags
 from desk.core.customers.search import search_filter
-from desk.core.customers.views import PRESETS, ViewState, delete_view, save_view, saved_views
+from desk.core.customers.views import PRESETS, ViewState, delete_view_step, save_view, saved_views
 from desk.core.errors import UserError
 from desk.ui import fmt, labels, undo
 from desk.ui.customers.chips import TagChipsDelegate
@@ -308,19 +308,12 @@ class CustomersPage(ListPage):
         view_id, name = self.views.currentData(), self.views.currentText()
         if not isinstance(view_id, int):
             return
-        saved: list[int] = [view_id]
-
-        def put_back(state) -> None:
-            if state is not None:
-                saved[0] = save_view(name, state)
-            self._fill_views()
-
-        def delete_again():
-            state = delete_view(saved[0])
-            self._fill_views()
-            return state
-
-        undo.perform(self.tr("Delete view “{name}”").format(name=name), delete_again, undo=put_back)
+        try:
+            undo.run(self.tr("Delete view “{name}”").format(name=name),
+                     lambda: delete_view_step(view_id))
+        except UserError as e:
+            show_user_error(self, user_message(e))
+        self._fill_views()
         self.views.setCurrentIndex(0)
         self._enable_actions()
 
@@ -341,9 +334,9 @@ class CustomersPage(ListPage):
                 self.view.scrollTo(self.model.index(row, 0))
             self.open_customer(created)
 
-    def _act(self, text: str, do, undo_with, redo=None) -> None:
+    def _act(self, text: str, write) -> None:
         try:
-            undo.perform(text, do, undo_with, redo)
+            undo.run(text, write)
         except UserError as e:
             show_user_error(self, user_message(e))
 
@@ -354,10 +347,8 @@ class CustomersPage(ListPage):
         chosen = TagChoiceDialog.ask(self, self.tr("Add tags to %n customer(s)", "", len(ids)))
         if not chosen:
             return
-        before = set(tags.tag_pairs(ids, chosen))
-        added = sorted({(c, t) for c in ids for t in chosen} - before)
         self._act(self.tr("Add tags to %n customer(s)", "", len(ids)),
-                  lambda: tags.add_tags(ids, chosen), lambda _n: tags.set_pairs(added, present=False))
+                  lambda: tags.add_tags_step(ids, chosen))
 
     def remove_tags_from_selection(self) -> None:
         ids = self.selected_ids()
@@ -366,23 +357,15 @@ class CustomersPage(ListPage):
         chosen = TagChoiceDialog.ask(self, self.tr("Remove tags from %n customer(s)", "", len(ids)))
         if not chosen:
             return
-        removed = tags.tag_pairs(ids, chosen)
         self._act(self.tr("Remove tags from %n customer(s)", "", len(ids)),
-                  lambda: tags.remove_tags(ids, chosen), lambda _n: tags.set_pairs(removed, present=True))
+                  lambda: tags.remove_tags_step(ids, chosen))
 
     def set_group_of_selection(self, group: str | None) -> None:
         ids = self.selected_ids()
         if not ids:
             return
-        before = figures.lifecycle_states(ids)
-        if group is None:
-            def do():
-                return figures.clear_manual_lifecycle(ids)
-        else:
-            def do():
-                return figures.set_lifecycle(ids, group)
-        self._act(self.tr("Set the group of %n customer(s)", "", len(ids)), do,
-                  lambda _r: figures.restore_lifecycles(before))
+        self._act(self.tr("Set the group of %n customer(s)", "", len(ids)),
+                  lambda: figures.set_lifecycle_step(ids, group))
 
     def trash_selection(self) -> None:
         ids = self.selected_ids()
@@ -397,7 +380,7 @@ class CustomersPage(ListPage):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._act(self.tr("Move %n customer(s) to the trash", "", len(ids)),
-                  lambda: service.move_to_trash(ids), lambda _n: service.restore(ids))
+                  lambda: service.move_to_trash_step(ids))
 
     def toggle_phones(self) -> None:
         self._show_phones = self.phones_button.isChecked()

@@ -144,9 +144,8 @@ class TrashDialog(AskDialog):
         if not ids:
             return
         try:
-            undo.perform(self.tr("Restore %n customer(s)", "", len(ids)),
-                         do=lambda: service.restore(ids),
-                         undo=lambda _n: service.move_to_trash(ids))
+            undo.run(self.tr("Restore %n customer(s)", "", len(ids)),
+                     lambda: service.restore_step(ids))
         except UserError as e:
             self._show_error(e)
             return

@@ -13,6 +13,7 @@ from desk.core.customers.figures import recompute_figures
 from desk.core.customers.listing import CUSTOMERS
 from desk.core.customers.models import Address, Customer
 from desk.core.errors import UserError
+from desk.core.orders import service as order_service
 
 from .conftest import dump_tables
 
@@ -157,6 +158,25 @@ def test_get_figures(shop):
     assert d.average_order_fen == 7501  # 7500.5 rounds half up
     assert d.is_repeat and d.lifecycle == "customer" and not d.lifecycle_manual
     assert d.addresses == [] and d.tags == []
+
+
+def test_get_holds_everything_the_customer_page_shows(shop):
+    cid = shop.customer()
+    placed = [shop.order(cid, "completed", 100) for _ in range(6)]
+    cases = [shop.case(cid, order_id=placed[0]), shop.case(cid)]
+    old = notes.add(cid, "旧的")
+    pinned = notes.add(cid, "置顶的", pinned=True, case_id=cases[1])
+    gone = notes.add(cid, "删掉的")
+    notes.delete([gone])
+    address = service.add_address(cid, detail="一号")
+    recompute_figures([cid])
+    d = service.get(cid)
+    assert [o[0] for o in d.orders] == placed[::-1]
+    assert d.orders[0] == order_service.orders_of(cid)[0] and d.orders[0][1].isdigit()
+    assert [c.id for c in d.cases] == [c.id for c in service.cases_of(cid)] and len(d.cases) == 2
+    assert [n.id for n in d.notes] == [pinned, old] and d.notes[0].case_no is not None
+    assert [f.code for f in d.risks] == ["aftersales"]  # 2 cases for 6 paid orders
+    assert [a.id for a in d.addresses] == [address]
 
 
 def test_average_order_value():
