@@ -1,4 +1,7 @@
-"""The peewee base model, the database proxy and our column types."""
+"""The peewee base model, the database proxy and our column types.
+
+Imported when the ORM is first used (the app starts without it): it binds
+the proxy to the database the app opened (see desk.core.dbconn)."""
 
 from __future__ import annotations
 
@@ -44,3 +47,17 @@ class Stamped(BaseModel):
     def save(self, *args, **kwargs):
         self.updated_at = timeutil.now()
         return super().save(*args, **kwargs)
+
+
+def _bind_open_database() -> None:
+    """The app opens its database without the ORM (desk.core.dbconn): the
+    models use that database from the moment they are first imported."""
+    from desk.core import dbconn
+
+    if database.obj is None and dbconn.path() is not None:
+        from desk.core.shopdb import shop_database
+
+        database.initialize(shop_database(dbconn.path()))
+
+
+_bind_open_database()

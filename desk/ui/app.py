@@ -145,7 +145,8 @@ def run_gui(args) -> int:
             lock.release()
             return 0
     try:
-        db.open_database(data.db_path, data.backups)
+        # without the ORM: peewee and the models load on first use, after the first paint
+        db.open_database(data.db_path, data.backups, orm=False)
     except UserError as e:
         return _refuse_to_start(app, args, e, lock)
     language = i18n.install(app, args.lang or settings.get("language"))
