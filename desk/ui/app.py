@@ -169,13 +169,20 @@ def run_gui(args) -> int:
 
         return _finish(run_smoke(app, window), lock, data)
     if not settings.get("first_run_done"):
-        from desk.core.customers import service as customers
-
-        if not customers.any_customers():
-            QTimer.singleShot(0, window.first_run)
-        else:
-            settings.set("first_run_done", True)
+        QTimer.singleShot(0, lambda: _welcome(window))  # (the ORM it needs is not loaded yet)
     return _finish(app.exec(), lock, data)
+
+
+def _welcome(window) -> None:
+    """The first start on a data folder: ask how to begin, unless the shop
+    already has customers (a folder from an older ShopDesk, a restore)."""
+    from desk.core import settings
+    from desk.core.customers import service as customers
+
+    if not customers.any_customers():
+        window.first_run()
+    else:
+        settings.set("first_run_done", True)
 
 
 def _refuse_to_start(app, args, error: UserError, lock) -> int:
