@@ -25,7 +25,6 @@ from desk.core.paths import DataDir
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
 from desk.ui.sidebar import GLYPH_ROLE, make_sidebar
-from desk.ui.worker import run_task
 
 # key, module and class of the page (imported on first visit), sidebar icon (sidebar.GLYPHS)
 PAGES = (
@@ -311,6 +310,7 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         from desk.core import backup
+        from desk.ui.worker import run_task
 
         self.statusBar().showMessage(self.tr("Backing up…"))
         run_task(backup.backup_now, self.data, on_success=lambda path: self.statusBar().showMessage(
