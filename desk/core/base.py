@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from peewee import BooleanField, DatabaseProxy, IntegerField, Model
 
-from desk.core import timeutil
+from desk.core import dbconn, timeutil
 
 database = DatabaseProxy()
 
@@ -49,15 +49,4 @@ class Stamped(BaseModel):
         return super().save(*args, **kwargs)
 
 
-def _bind_open_database() -> None:
-    """The app opens its database without the ORM (desk.core.dbconn): the
-    models use that database from the moment they are first imported."""
-    from desk.core import dbconn
-
-    if database.obj is None and dbconn.path() is not None:
-        from desk.core.shopdb import shop_database
-
-        database.initialize(shop_database(dbconn.path()))
-
-
-_bind_open_database()
+dbconn.bind(database)  # the database the app opened without the ORM, if it did

@@ -39,7 +39,7 @@ from importlib import import_module
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from desk.core import files
+from desk.core import dbconn, files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.resources import db_file
 
@@ -402,15 +402,109 @@ def user_error(error: BaseException, path: Path | str) -> UserError | None:
     return storage_error(error, path) or busy_error(error, path)
 
 
+class _ShopDatabase:
+    """peewee's SqliteDatabase with disk errors turned into StorageError.
+
+    SQLite rolls the whole transaction back by itself on a full disk; the
+    rollback peewee then sends finds no transaction, and must not hide the
+    StorageError behind its own error.
+
+    `ShopDatabase` is this over peewee's SqliteDatabase, made when first
+    used (`_shop_database`): opening a database does not import peewee."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from desk.core import presets
+
+        # preset names in the UI's language, for lists that sort and filter in SQL
+        self.register_function(presets.shown, "shown_name", 3)
+
+    def _connect(self):
+        # on the thread that opened it, the connection opened without the ORM
+        conn = dbconn.take(self.database)
+        if conn is None:
+            return super()._connect()
+        self._add_conn_hooks(conn)
+        return conn
+
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        conn.text_factory = TEXT_FACTORY
+        super()._add_conn_hooks(conn)
+
+    def _raw_in_transaction(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and conn.in_transaction
+
+    def _translated(self, call, *args):
+        import peewee
+
+        try:
+            return call(*args)
+        except (peewee.OperationalError, sqlite3.OperationalError) as e:
+            translated = storage_error(e, self.database)
+            if translated is None:
+                raise
+            log.warning("write refused by the disk: %s", str(e))  # not e: it holds the statement
+        # Raised outside the handler, so it does not hold on to the failed
+        # statement's frames: a statement kept alive keeps the connection
+        # from closing fully (and folding its write-ahead log in).
+        raise translated
+
+    def execute_sql(self, sql, params=None):
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._raw_in_transaction():
+            return None  # SQLite already rolled back the whole transaction
+        try:
+            return self._translated(super().execute_sql, sql, params)
+        except UnicodeEncodeError:  # a lone surrogate no text cleaning saw (a lookup key)
+            pass
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The text holds bytes that are not valid UTF-8 (from a terminal or a file "
+            "in another encoding?), so it cannot be used. Type it again."))
+
+    def begin(self, lock_type=None):
+        return self._translated(super().begin, lock_type)
+
+    def commit(self):
+        return self._translated(super().commit)
+
+    def rollback(self):
+        if self._raw_in_transaction():
+            super().rollback()
+
+
+@functools.cache
+def _shop_database() -> type:
+    from peewee import SqliteDatabase
+
+    return type("ShopDatabase", (_ShopDatabase, SqliteDatabase), {"__module__": __name__})
+
+
+def __getattr__(name: str):
+    # what this module had from peewee before it imported peewee only when used
+    if name == "ShopDatabase":
+        return _shop_database()
+    if name == "database":
+        return _load_orm()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _orm_database(path: Path | str) -> SqliteDatabase:
+    return _shop_database()(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+
+def _load_orm():
+    from desk.core.base import database  # binds itself to the open database (dbconn.bind)
+
+    return database
+
+
 def connect(path: Path) -> SqliteDatabase:
     """A peewee database bound to every model (one connection per thread)."""
-    from desk.core import dbconn
     from desk.core.base import database
-    from desk.core.shopdb import shop_database
 
     if dbconn.path() != str(path):
-        dbconn.close()  # a start-up connection to another file
-    db = shop_database(path)
+        dbconn.close()  # a connection opened without the ORM to another file
+    db = _orm_database(path)
     database.initialize(db)
     db.connect(reuse_if_open=True)
     return db
@@ -419,17 +513,29 @@ def connect(path: Path) -> SqliteDatabase:
 def open_database(path: Path, backups: Path, orm: bool = True) -> SqliteDatabase | None:
     """Migrate, then connect. Raises UserError when the file cannot be used.
     `orm=False` (the app's start): a plain sqlite3 connection, which the ORM
-    takes over when first imported (see desk.core.dbconn); returns None."""
+    takes over when it is first imported (see desk.core.dbconn); returns None."""
     try:
         migrate(path, backups)
         if not orm:
-            from desk.core import dbconn
-
-            dbconn.open(path)
+            _open_without_orm(path)
             return None
     except sqlite3.DatabaseError as e:
         raise (user_error(e, path) or _unreadable(path, e)) from e
     return connect(path)
+
+
+def _open_without_orm(path: Path) -> None:
+    from desk.core import presets
+
+    conn = raw_connect(path, "rw", isolation_level=None, check_same_thread=False)
+    try:  # what peewee sets on its connections (ShopDatabase)
+        for pragma, value in PRAGMAS.items():
+            conn.execute(f"PRAGMA {pragma} = {value}")
+        conn.create_function("shown_name", 3, presets.shown)
+    except BaseException:
+        conn.close()
+        raise
+    dbconn.open(str(path), conn, _orm_database, _load_orm)
 
 
 @contextmanager
@@ -437,13 +543,11 @@ def scratch() -> Iterator[SqliteDatabase]:
     """An empty database of the current schema, in memory, bound to every model
     while the block runs: what a preview (a dry run) reads when the data folder
     has no database yet. Nothing is written anywhere; one thread only."""
-    from desk.core import dbconn
     from desk.core.base import database
-    from desk.core.shopdb import ShopDatabase
 
     dbconn.hand_over()  # the shop's connection is peewee's before its database is swapped
     previous = database.obj
-    db = ShopDatabase(":memory:", pragmas={k: v for k, v in PRAGMAS.items() if k != "journal_mode"})
+    db = _shop_database()(":memory:", pragmas={k: v for k, v in PRAGMAS.items() if k != "journal_mode"})
     db.connect()
     conn = db.connection()
     conn.execute("BEGIN")
@@ -464,9 +568,7 @@ def close() -> None:
     disk has already been reported by the write it refused)."""
     import sys
 
-    from desk.core import dbconn
-
-    dbconn.close()  # the start-up connection, when the ORM never took it over
+    dbconn.close()  # the connection opened without the ORM, when peewee never took it over
     base = sys.modules.get("desk.core.base")  # (not imported: the ORM was never used)
     db = base.database.obj if base is not None else None
     if db is not None and not db.is_closed():
@@ -635,12 +737,3 @@ def inspect(path: Path) -> tuple[int, dict[str, int]]:
         raise _unreadable(path, e) from e
     finally:
         conn.close()
-
-
-def __getattr__(name: str):
-    # ShopDatabase has its own module, so that opening a database does not import peewee
-    if name == "ShopDatabase":
-        from desk.core.shopdb import ShopDatabase
-
-        return ShopDatabase
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
