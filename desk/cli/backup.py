@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desk.cli.common import EXIT_OK, data_dir, open_to_read
+from desk.cli.common import EXIT_OK, data_dir, open_to_read, out_file
 
 
 def add_backup(sub) -> argparse.ArgumentParser:
@@ -28,19 +28,7 @@ def add_restore(sub) -> argparse.ArgumentParser:
 
 
 def _out_path(text: str | None, suffix: str):
-    from pathlib import Path
-
-    from desk.core import files
-    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
-
-    if text is None:
-        return None
-    out = Path(text).expanduser().absolute()
-    if out.is_dir():
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give --out a file name "
-                                          "ending in {suffix}."), path=out, suffix=suffix)
-    files.check_output(out)
-    return out  # exactly the name given: no extension is added
+    return None if text is None else out_file(text, suffix).absolute()
 
 
 def cmd_backup(args) -> int:

@@ -59,7 +59,14 @@ def open_to_read(data) -> None:
             raise busy from e
         current = False  # open_database below says what is wrong with it
     if current:
-        db.connect(data.db_path)
+        from peewee import DatabaseError
+
+        try:
+            db.connect(data.db_path)
+        except (sqlite3.DatabaseError, DatabaseError) as e:
+            # a damaged page may be the first one setting up the connection reads
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "The database {path} cannot be opened: "
+                                              "{reason}."), path=data.db_path, reason=e) from e
         return
     with writer(data):
         open_to_write(data)
@@ -112,3 +119,19 @@ def count(text: str) -> int:
     if not 0 <= n <= MAX_CUSTOMERS:
         raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_CUSTOMERS:,}")
     return n
+
+
+def out_file(text: str, suffix: str):
+    """The file `--out` names, exactly (no extension is added): a folder is
+    refused with the ending to give, so is a pipe or a device."""
+    from pathlib import Path
+
+    from desk.core import files
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+
+    out = Path(text).expanduser()
+    if out.is_dir():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give --out a file name "
+                                          "ending in {suffix}."), path=out, suffix=suffix)
+    files.check_output(out)
+    return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desk.cli.common import EXIT_OK, open_to_read
+from desk.cli.common import EXIT_OK, open_to_read, out_file
 
 
 def add_evidence_command(actions) -> argparse.ArgumentParser:
@@ -24,17 +24,10 @@ def add_evidence_command(actions) -> argparse.ArgumentParser:
 
 
 def cmd_evidence(args) -> int:
-    from pathlib import Path
-
-    from desk.core import files, paths
+    from desk.core import paths
     from desk.core.aftersales import photos
-    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
-    out = Path(args.out).expanduser()
-    if out.is_dir():
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; give --out a file name "
-                                          "ending in .zip."), path=out)
-    files.check_output(out)  # written exactly as named: no extension is added
+    out = out_file(args.out, ".zip")
     open_to_read(paths.resolve(getattr(args, "data_dir", None)))
     result = photos.evidence_pack(photos.find_case(args.case_no), out)
     print(result.path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desk.cli.common import EXIT_OK, Parser, data_dir, open_to_read, open_to_write, writer
+from desk.cli.common import EXIT_OK, Parser, data_dir, open_to_read, open_to_write, out_file, writer
 
 EXPORT_KINDS = ("customers", "orders", "aftersales", "followups", "replies", "all", "review")
 IMPORT_PLATFORMS = ("taobao", "tmall", "pdd", "jd", "douyin", "wechat")  # desk.core.excel.layouts
@@ -68,18 +68,11 @@ def _export_review(args, out) -> int:
 
 
 def cmd_export(args) -> int:
-    from pathlib import Path
-
-    from desk.core import files
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
     from desk.core.excel import exports
     from desk.core.excel.translations import translator
 
-    out = Path(args.out).expanduser()
-    if out.is_dir():
-        raise UserError(QT_TRANSLATE_NOOP("UserError", "{path} is a folder; choose a file name "
-                                          "ending in .xlsx."), path=out)
-    files.check_output(out)  # written exactly as named: no extension is added
+    out = out_file(args.out, ".xlsx")
     if args.kind != "review" and (args.first or args.last or args.platform):
         raise UserError(QT_TRANSLATE_NOOP("UserError", "--from, --to and --platform are for "
                                           "`shopdesk export review` only."))

@@ -151,13 +151,7 @@ def thin(data: DataDir, just_written: Path | None = None, now: datetime | None =
 
 
 def _target(data: DataDir, reason: str, now: datetime) -> Path:
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = data.backups / f"shopdesk-{stamp}-{reason}.sqlite3"
-    n = 1
-    while target.exists():
-        n += 1
-        target = data.backups / f"shopdesk-{stamp}-{reason}-{n}.sqlite3"
-    return target
+    return files.unused_name(data.backups, f"shopdesk-{now:%Y%m%d-%H%M%S}-{reason}", ".sqlite3")
 
 
 def write_checked_copy(target: Path, thorough: bool = True) -> Path:

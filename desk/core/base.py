@@ -5,7 +5,7 @@ the proxy to the database the app opened (see desk.core.dbconn)."""
 
 from __future__ import annotations
 
-from peewee import BooleanField, DatabaseProxy, IntegerField, Model
+from peewee import BooleanField, CharField, DatabaseProxy, IntegerField, Model
 
 from desk.core import dbconn, timeutil
 
@@ -39,10 +39,14 @@ class BaseModel(Model):
 
 
 class Stamped(BaseModel):
-    """Rows the user edits carry created_at and updated_at."""
+    """Rows the user edits carry created_at and updated_at, and a version that
+    every save through core bumps, with the staff name of the seat that saved
+    (migration 0008; see desk/core/versions.py)."""
 
     created_at = UtcField(default=timeutil.now)
     updated_at = UtcField(default=timeutil.now)
+    version = IntegerField(default=0)
+    updated_by = CharField(default="")
 
     def save(self, *args, **kwargs):
         self.updated_at = timeutil.now()

@@ -316,21 +316,28 @@ class _Batch:
         conn.executemany(  # the claimed item is the order's own
             "INSERT INTO case_item(case_id, order_item_id, title, quantity) SELECT ?, i.id, ?, ?"
             " FROM order_item i WHERE i.order_id = ?", self.case_items)
+        # the demo's staff: whoever handles a case made its moves; notes and
+        # follow-ups go round the team by buyer (no draw: the rest stays as seeded)
         conn.executemany(
-            "INSERT INTO case_event(case_id, at, kind, old_status, new_status, handler, comment)"
-            " VALUES (?,?,?,?,?,?,?)", self.events)
+            "INSERT INTO case_event(case_id, at, kind, old_status, new_status, handler, comment,"
+            " staff) VALUES (?,?,?,?,?,?,?,?)", [(*e, e[5]) for e in self.events])
         conn.executemany(
             "INSERT INTO evidence(case_id, sha256, ext, kind, caption, original_name, size_bytes,"
             " width, height, added_at) VALUES (?,?,'jpg',?,?,?,?,640,480,?)", self.evidence)
         conn.executemany(
-            "INSERT INTO note(customer_id, body, pinned, order_id, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?)", self.notes)
+            "INSERT INTO note(customer_id, body, pinned, order_id, created_at, updated_at, staff)"
+            " VALUES (?,?,?,?,?,?,?)", [(*n, _staff(n[0])) for n in self.notes])
         conn.executemany(
-            "INSERT INTO followup(customer_id, title, due_at, done_at, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?)", self.followups)
+            "INSERT INTO followup(customer_id, title, due_at, done_at, created_at, updated_at, staff,"
+            " done_by) VALUES (?,?,?,?,?,?,?,?)",
+            [(*f, _staff(f[0]), "" if f[3] is None else _staff(f[0])) for f in self.followups])
 
 
 _DAY = 86400
+
+
+def _staff(customer_id: int) -> str:
+    return _HANDLERS[customer_id % len(_HANDLERS)]
 
 
 def _one_customer(g: _Generator, cid: int, next_order: int, next_case: int, b: _Batch,

@@ -25,6 +25,16 @@ log = logging.getLogger(__name__)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # Windows has no FIFOs to block on
 
 
+def unused_name(folder: Path, stem: str, suffix: str) -> Path:
+    """folder/stem+suffix, or stem-2, stem-3, ... +suffix: the first name not taken."""
+    target = folder / f"{stem}{suffix}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}-{n}{suffix}"
+    return target
+
+
 def not_a_file(name: object) -> UserError:
     return UserError(QT_TRANSLATE_NOOP(
         "UserError", "{name} is not an ordinary file (a pipe, a device or a socket?); "

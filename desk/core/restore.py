@@ -323,12 +323,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _aside_name(data: DataDir, kind: str) -> Path:
-    target = data.root / f"shopdesk-{kind}-{_stamp()}.sqlite3"
-    n = 1
-    while target.exists():
-        n += 1
-        target = data.root / f"shopdesk-{kind}-{_stamp()}-{n}.sqlite3"
-    return target
+    return files.unused_name(data.root, f"shopdesk-{kind}-{_stamp()}", ".sqlite3")
 
 
 def set_aside(data: DataDir, kind: str) -> Path:

@@ -1,7 +1,8 @@
 """The typed settings registry: every option has a name, type, default and doc.
 
 Values live in the database's `setting` table (as JSON), so they travel with
-the shop's data to another computer. Nothing else reads or writes that table.
+the shop's data to another computer. Nothing else reads or writes that table
+but desk.core.uistate, the registry of UI state kept beside the options.
 Reads are plain SQL (start-up reads settings before the ORM is loaded);
 writes go through the ORM's transaction and change announcement.
 """
@@ -12,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desk.core import changes, dbconn, timeutil
+from desk.core import changes, dbconn, timeutil, uistate
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.platforms import PLATFORMS
 
@@ -64,7 +65,9 @@ OPTIONS: dict[str, Option] = {
                choices=PLATFORMS),
         Option("language", str, "", "UI language: '' follows the system, 'en' or 'zh_CN'.",
                choices=("", "en", "zh_CN")),
-        Option("handler", str, "", "Who is at this desk: recorded as the handler of case changes."),
+        Option("handler", str, "", "Who is at this desk (the staff name): recorded as the handler "
+               "of case changes and as who wrote case events, notes and follow-ups and "
+               "who last changed a row."),
         Option("mask_phones", bool, True, "Show phone numbers as 138****1234 until asked."),
         Option("deadline_warn_hours", int, 24,
                "Warn when a case deadline is this many hours away.", minimum=1, maximum=720),
@@ -119,11 +122,10 @@ def set(name: str, value: Any) -> None:  # noqa: A001 - mirrors get()
 
 
 def get_state(key: str) -> str | None:
-    """Free-form UI state (window geometry, column layout), not user options."""
-    return _stored(f"state.{key}")
+    """UI state (window geometry, column layout), not user options, as stored
+    text; its keys are declared in desk.core.uistate (an undeclared one is a KeyError)."""
+    return uistate.get_text(key)
 
 
 def set_state(key: str, value: str) -> None:
-    from desk.core.appdata import Setting
-
-    Setting.replace(key=f"state.{key}", value=value, updated_at=timeutil.now()).execute()
+    uistate.set_text(key, value)

@@ -12,8 +12,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +27,7 @@ from desk.core import backup, changes, db, restore, settings
 from desk.core.errors import UserError
 from desk.core.paths import DataDir
 from desk.ui import fmt, undo
+from desk.ui.ask import AskDialog, Buttons
 from desk.ui.errors import show_user_error, user_message
 from desk.ui.worker import run_task, wait_all
 
@@ -119,7 +118,7 @@ class AutoBackup(QObject):
             return None
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(AskDialog):
     def __init__(self, data: DataDir, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = data
@@ -156,8 +155,7 @@ class BackupsDialog(QDialog):
         folder = QPushButton(self.tr("Open &folder"))
         folder.setObjectName("openBackupsFolderButton")
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data.backups))))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = self.add_buttons(Buttons.Close)
         buttons = QHBoxLayout()
         for b in (self.backup_button, self.restore_button, folder):
             buttons.addWidget(b)
@@ -252,6 +250,9 @@ class BackupsDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, data: DataDir) -> restore.RestoreResult | None:
         """Show the dialog; the result of a restore made in it, else None."""
-        dialog = cls(data, parent)
-        dialog.exec()
-        return dialog.restored
+        return cls(data, parent).run_modal()
+
+    answers_on_close = True
+
+    def answer(self) -> restore.RestoreResult | None:
+        return self.restored

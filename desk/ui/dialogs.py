@@ -6,8 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,13 +18,12 @@ from PySide6.QtWidgets import (
 
 from desk import __version__
 from desk.core import settings
-from desk.core.errors import UserError
 from desk.core.platforms import PLATFORMS
 from desk.ui import labels
-from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.ask import AskDialog, InlineError
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(AskDialog):
     """Edits the options of the settings registry; nothing is saved until OK."""
 
     def open_backups(self) -> None:
@@ -48,6 +45,10 @@ class SettingsDialog(QDialog):
         self.handler = QLineEdit(settings.get("handler"))
         self.handler.setObjectName("settingHandler")
         self.handler.setMaxLength(200)
+        self.handler.setPlaceholderText(self.tr("Your staff name, e.g. 小王"))
+        self.handler.setToolTip(self.tr(
+            "Recorded as the handler of the cases you change, as who wrote notes, follow-ups and "
+            "case remarks, and shown to a colleague whose save meets a change of yours"))
         self.platform = QComboBox()
         self.platform.setObjectName("settingDefaultPlatform")
         names = labels.platforms()
@@ -65,7 +66,7 @@ class SettingsDialog(QDialog):
         self.warn_hours = self._spin("deadline_warn_hours")
         self.backup_hours = self._spin("backup_every_hours")
         form.addRow(self.tr("Shop name:"), self.shop_name)
-        form.addRow(self.tr("Your name (case handler):"), self.handler)
+        form.addRow(self.tr("Your name (staff):"), self.handler)
         form.addRow(self.tr("Default platform:"), self.platform)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.mask_phones)
@@ -80,13 +81,8 @@ class SettingsDialog(QDialog):
         self.note = QLabel(self.tr("A new language takes effect when ShopDesk next starts."))
         self.note.setWordWrap(True)
         self.note.setEnabled(False)
-        self.error = QLabel()
-        self.error.setObjectName("settingsError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = InlineError("settingsError", wrap=False)
+        buttons = self.add_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -112,22 +108,20 @@ class SettingsDialog(QDialog):
             "backup_every_hours": self.backup_hours.value(),
         }
 
-    def accept(self) -> None:
-        try:
-            settings.set_many(self.values())
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
-            return
-        super().accept()
+    def validate(self) -> bool:
+        settings.set_many(self.values())
+        return True
+
+    def answer(self) -> bool:
+        return True
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:
         """True when the user saved new settings."""
-        return cls(parent).exec() == QDialog.DialogCode.Accepted
+        return bool(cls(parent).run_modal())
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(AskDialog):
     """Shown on an empty data folder: the shop's name and who is at the desk,
     then start empty, load demo data, or import orders. The names are saved
     with the choice (Settings changes them later)."""
@@ -151,17 +145,13 @@ class FirstRunDialog(QDialog):
         self.handler = QLineEdit(settings.get("handler"))
         self.handler.setObjectName("firstRunHandler")
         self.handler.setMaxLength(200)
-        self.handler.setPlaceholderText(self.tr("Recorded as the handler of the cases you change"))
+        self.handler.setPlaceholderText(self.tr("Recorded on the cases, notes and follow-ups you write"))
         form = QFormLayout()
         form.addRow(self.tr("&Shop name:"), self.shop_name)
         form.addRow(self.tr("&Your name:"), self.handler)
         later = QLabel(self.tr("Both can be changed later in Settings."))
         later.setEnabled(False)
-        self.error = QLabel()
-        self.error.setObjectName("firstRunError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("firstRunError")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -189,19 +179,19 @@ class FirstRunDialog(QDialog):
         self.shop_name.setFocus()
 
     def _choose(self, key: str) -> None:
-        try:
-            settings.set_many({"shop_name": self.shop_name.text(), "handler": self.handler.text()})
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
-            return
         self.choice = key
         self.accept()
 
+    def validate(self) -> bool:
+        settings.set_many({"shop_name": self.shop_name.text(), "handler": self.handler.text()})
+        return True
+
+    def answer(self) -> str | None:
+        return self.choice
+
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> str | None:
-        dialog = cls(parent)
-        return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return cls(parent).run_modal()
 
 
 class AboutBox(QMessageBox):

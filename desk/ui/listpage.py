@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core import settings
+from desk.core import uistate
 from desk.core.listing import Filter, Listing
 from desk.ui.bus import bus
 from desk.ui.tablemodel import Column, LazyTableModel
@@ -207,12 +206,7 @@ class ListPage(QWidget):
     def _restore_columns(self, hidden: Sequence[str]) -> None:
         header = self.view.horizontalHeader()
         keys = [c.key for c in self.model.columns]
-        try:
-            state = json.loads(settings.get_state(self._layout_key) or "{}")
-            if not isinstance(state, dict):
-                state = {}
-        except ValueError:
-            state = {}  # a damaged layout falls back to the default one
+        state = uistate.get(self._layout_key)  # a damaged layout reads as {}: the default one
         order = [k for k in state.get("order", []) if k in keys]
         order += [k for k in keys if k not in order]  # columns added since
         for visual, key in enumerate(order):
@@ -239,7 +233,7 @@ class ListPage(QWidget):
         stretch = getattr(self, "_stretch", None)
         if stretch and header.sectionResizeMode(stretch[0]) == QHeaderView.ResizeMode.Stretch:
             state["widths"][keys[stretch[0]]] = stretch[1]  # its own width, not the room it fills
-        settings.set_state(self._layout_key, json.dumps(state))
+        uistate.set(self._layout_key, state)
 
     def column_menu(self) -> QMenu:
         """A menu of the columns, ticked when shown; the first column cannot be hidden."""

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,10 +22,11 @@ from desk.core import backup, db, restore
 from desk.core.errors import UserError
 from desk.core.paths import DataDir
 from desk.ui import fmt
+from desk.ui.ask import AskDialog
 from desk.ui.errors import show_user_error, user_message
 
 
-class DamagedDatabaseDialog(QDialog):
+class DamagedDatabaseDialog(AskDialog):
     RESTORE, FOLDER, EMPTY, QUIT = "restore", "folder", "empty", "quit"
 
     def __init__(self, check: restore.StartupCheck, data: DataDir, parent: QWidget | None = None) -> None:
@@ -91,9 +91,12 @@ class DamagedDatabaseDialog(QDialog):
 
     @classmethod
     def ask(cls, check: restore.StartupCheck, data: DataDir, parent: QWidget | None = None) -> str:
-        dialog = cls(check, data, parent)
-        dialog.exec()
-        return dialog.choice
+        return cls(check, data, parent).run_modal()
+
+    answers_on_close = True
+
+    def answer(self) -> str:
+        return self.choice
 
 
 def check_database_at_startup(data: DataDir, parent: QWidget | None = None,

@@ -723,6 +723,10 @@ Changes made since then will not be in ShopDesk. The current database is kept in
         <translation>备注</translation>
     </message>
     <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
@@ -1050,6 +1054,37 @@ Comment (optional):</source>
     <message>
         <source>Choose the column that holds the text.</source>
         <translation>请选择短语内容所在的列。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>This was changed by {staff} at {time}, after you opened it.</source>
+        <translation>您打开之后，{staff} 在 {time} 修改过这条记录。</translation>
+    </message>
+    <message>
+        <source>This was changed at {time} (on another desk or window), after you opened it.</source>
+        <translation>您打开之后，这条记录在 {time} 被修改过（在另一台电脑或另一个窗口）。</translation>
+    </message>
+    <message>
+        <source>Reload shows their version (what you typed here is dropped). Overwrite saves yours over theirs.</source>
+        <translation>“重新载入”显示对方改后的内容（您在这里输入的会丢弃）；“用我的覆盖”会以您的内容替换对方的修改。</translation>
+    </message>
+    <message>
+        <source>Overwrite saves yours over theirs; Cancel leaves theirs (open it again to see it).</source>
+        <translation>“用我的覆盖”会以您的内容替换对方的修改；“取消”则保留对方的内容（重新打开即可看到）。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>重新载入对方的(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with mine</source>
+        <translation>用我的覆盖(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2541,8 +2576,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>快捷短语里写着 {shop_name} 的地方会自动填上它</translation>
     </message>
     <message>
-        <source>Recorded as the handler of the cases you change</source>
-        <translation>您处理的售后单会记下这个名字</translation>
+        <source>Recorded on the cases, notes and follow-ups you write</source>
+        <translation>会记在您经手的售后单、备注和跟进上</translation>
     </message>
     <message>
         <source>&amp;Shop name:</source>
@@ -2670,6 +2705,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>状态</translation>
     </message>
     <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
         <source>No follow-ups yet. Add one to be reminded of this buyer.</source>
         <translation>还没有跟进。添加一条，到时间会提醒你联系这位买家。</translation>
     </message>
@@ -2692,6 +2731,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Snoo&amp;ze</source>
         <translation>稍后提醒(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Done {when} by {staff}</source>
+        <translation>{staff} 于 {when} 完成</translation>
     </message>
     <message>
         <source>Done {when}</source>
@@ -4209,6 +4252,30 @@ Nothing was deleted: the damaged file was moved aside as
         <source>hours</source>
         <translation>小时</translation>
     </message>
+    <message>
+        <source>Staff</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Cases handled</source>
+        <translation>经手售后单</translation>
+    </message>
+    <message>
+        <source>Follow-ups done</source>
+        <translation>完成跟进</translation>
+    </message>
+    <message>
+        <source>Notes written</source>
+        <translation>所写备注</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未署名）</translation>
+    </message>
+    <message>
+        <source>By staff</source>
+        <translation>按客服</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -4235,6 +4302,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Time to resolution</source>
         <translation>解决用时分布</translation>
+    </message>
+    <message>
+        <source>By staff</source>
+        <translation>按客服</translation>
     </message>
     <message>
         <source>This week</source>
@@ -4386,6 +4457,14 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>快捷短语中的 {shop_name} 会替换为此名称</translation>
     </message>
     <message>
+        <source>Your staff name, e.g. 小王</source>
+        <translation>您的客服名字，例如 小王</translation>
+    </message>
+    <message>
+        <source>Recorded as the handler of the cases you change, as who wrote notes, follow-ups and case remarks, and shown to a colleague whose save meets a change of yours</source>
+        <translation>会作为您改动的售后单的处理人，记在您写的备注、跟进和售后备注上；同事保存时若遇到您刚改过的内容，也会看到这个名字</translation>
+    </message>
+    <message>
         <source>Show phone numbers as 138****1234</source>
         <translation>手机号显示为 138****1234</translation>
     </message>
@@ -4394,8 +4473,8 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <source>Your name (case handler):</source>
-        <translation>您的名字（售后处理人）：</translation>
+        <source>Your name (staff):</source>
+        <translation>您的名字（客服）：</translation>
     </message>
     <message>
         <source>Default platform:</source>
@@ -5596,10 +5675,6 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <source>{path} is a folder; give --out a file name ending in .zip.</source>
-        <translation>{path} 是文件夹；请给 --out 一个以 .zip 结尾的文件名。</translation>
-    </message>
-    <message>
         <source>{path} is a folder; give --out a file name ending in {suffix}.</source>
         <translation>{path} 是一个文件夹；请给 --out 指定一个以 {suffix} 结尾的文件名。</translation>
     </message>
@@ -6074,6 +6149,30 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{name} is not an ordinary file (a pipe, a device or a socket?); ShopDesk only uses ordinary files.</source>
         <translation>{name} 不是普通文件（可能是管道、设备或套接字）；店铺客服台只读写普通文件。</translation>
+    </message>
+    <message>
+        <source>The group &quot;{name}&quot; has other phrases in it now.</source>
+        <translation>分组“{name}”里现在还有其他短语。</translation>
+    </message>
+    <message>
+        <source>This was changed by {staff} at {time} after you opened it.</source>
+        <translation>您打开之后，{staff} 在 {time} 修改过这条记录。</translation>
+    </message>
+    <message>
+        <source>This was changed at {time} (on another desk or window) after you opened it.</source>
+        <translation>您打开之后，这条记录在 {time} 被修改过（在另一台电脑或另一个窗口）。</translation>
+    </message>
+    <message>
+        <source>This was deleted meanwhile (on another desk or window); nothing was saved.</source>
+        <translation>这条记录已被删除（在另一台电脑或另一个窗口），没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Not saved: the form shows their version now.</source>
+        <translation>未保存：表单现在显示的是对方修改后的内容。</translation>
+    </message>
+    <message>
+        <source>Not saved: this was changed meanwhile. Save again to choose whose version to keep.</source>
+        <translation>未保存：这条记录已被他人修改。再次保存即可选择保留谁的内容。</translation>
     </message>
 </context>
 </TS>

@@ -122,7 +122,7 @@ def test_export_review_for_a_period(shop, tmp_path):
                     "--to", "2030-12-31", "--platform", "taobao", "--out", out)
     assert proc.returncode == 0, proc.stderr
     wb = load_workbook(out)
-    assert wb.sheetnames[0] == "汇总" and len(wb.sheetnames) == 8
+    assert wb.sheetnames[0] == "汇总" and len(wb.sheetnames) == 9
     summary = {r[0]: r[1] for r in wb.worksheets[0].iter_rows(min_row=6, values_only=True)}
     conn = sqlite3.connect(shop / "shopdesk.sqlite3")
     opened = conn.execute("SELECT count(*) FROM aftersales_case a JOIN customer c ON c.id ="

@@ -8,6 +8,9 @@ from collections.abc import Callable, Mapping
 from desk.core.base import database
 from desk.core.history import Step
 
+# what every save moves on, an undo too (it is a new save): when, who, the version
+STAMPS = ("updated_at", "updated_by", "version")
+
 
 def table_rows(tables: Mapping[str, tuple[str, ...]]) -> dict[str, list[tuple]]:
     """Every row of each table (table -> columns left out of the comparison), in a fixed order."""

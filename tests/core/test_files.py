@@ -123,3 +123,12 @@ def test_core_writers_never_replace_a_pipe_or_device(db, tmp_path, write):
                 period = figures.preset("this_month", date(2026, 11, 20))
                 write_review(figures.review(period), target, code_names={"reason": {}})
     assert fifo.exists() and not fifo.is_file()
+
+
+def test_unused_name_counts_up_past_the_names_taken(tmp_path):
+    from desk.core.files import unused_name
+
+    assert unused_name(tmp_path, "shopdesk-x", ".sqlite3") == tmp_path / "shopdesk-x.sqlite3"
+    (tmp_path / "shopdesk-x.sqlite3").write_bytes(b"")
+    (tmp_path / "shopdesk-x-2.sqlite3").write_bytes(b"")
+    assert unused_name(tmp_path, "shopdesk-x", ".sqlite3") == tmp_path / "shopdesk-x-3.sqlite3"

@@ -129,9 +129,11 @@ def test_bad_stored_value_falls_back_to_default(db, raw):
 
 
 def test_ui_state_is_separate_from_options(db):
-    assert settings.get_state("main/geometry") is None
-    settings.set_state("main/geometry", "AdnQywAD")
-    assert settings.get_state("main/geometry") == "AdnQywAD"
-    assert Setting.get(Setting.key == "state.main/geometry").value == "AdnQywAD"
+    assert settings.get_state("main_window.geometry") is None
+    settings.set_state("main_window.geometry", "AdnQywAD")
+    assert settings.get_state("main_window.geometry") == "AdnQywAD"
+    assert Setting.get(Setting.key == "state.main_window.geometry").value == "AdnQywAD"
     with pytest.raises(KeyError):
-        settings.get("state.main/geometry")
+        settings.get("state.main_window.geometry")
+    with pytest.raises(KeyError, match="undeclared"):
+        settings.set_state("main/geometry", "AdnQywAD")  # not in desk.core.uistate

@@ -15,6 +15,7 @@ from desk.core import settings, timeutil
 from desk.core.aftersales import flow, service
 from desk.core.aftersales.listing import CASES
 from desk.core.aftersales.models import OPEN_STATUSES, Case
+from desk.core.appdata import Setting
 from desk.core.base import database
 from desk.core.customers import service as customers
 from desk.ui.aftersales.page import AftersalesPage
@@ -318,8 +319,9 @@ def test_column_chooser_is_remembered(qtbot, demo):
     qtbot.addWidget(second)
     assert not second.view.isColumnHidden(second.column_of("platform"))
     assert second.view.isColumnHidden(second.column_of("handler"))
-    # a layout saved before the deadline column came first is not used
-    settings.set_state("aftersales.columns", json.dumps({"order": ["case_no", "next_deadline_at"]}))
+    # a layout saved (by an older version) before the deadline column came first is not used
+    Setting.replace(key="state.aftersales.columns", updated_at=0,
+                    value=json.dumps({"order": ["case_no", "next_deadline_at"]})).execute()
     third = AftersalesPage()
     qtbot.addWidget(third)
     assert third.view.horizontalHeader().logicalIndex(0) == third.column_of("next_deadline_at")

@@ -256,7 +256,7 @@ def test_status_buttons_follow_the_flow_and_write_the_timeline(qtbot, shop):
     rows = timeline(dialog)
     assert len(rows) == 2
     assert rows[-1][1] == "New → Handling"
-    assert rows[-1][2] == "小王" and rows[-1][3] == "called the buyer"
+    assert rows[-1][2] == "小王" and rows[-1][3] == "小王" and rows[-1][4] == "called the buyer"
     assert visible_statuses(dialog) == set(flow.offered("handling"))
     assert settle.isVisible()
     assert dialog.status.text() == "Handling"
@@ -346,7 +346,7 @@ def test_settle_with_a_follow_up(qtbot, shop):
     assert visible_statuses(dialog) == {"handling"}
     assert dialog.status_buttons["handling"].text() == "Reopen"
     assert not dialog.findChild(QPushButton, "caseSettle").isVisible()
-    assert timeline(dialog)[-1][1:] == ["Handling → Done", "小王", "refunded"]
+    assert timeline(dialog)[-1][1:] == ["Handling → Done", "小王", "小王", "refunded"]
     assert dialog.refund.text() == "60.00"
 
 
@@ -428,7 +428,7 @@ def test_a_remark_goes_on_the_timeline_and_undo_takes_it_off(qtbot, shop):
     qtbot.keyClicks(box, "buyer will send photos tonight")
     qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     rows = timeline(dialog)
-    assert len(rows) == 2 and rows[-1][1:] == ["Comment", "小王", "buyer will send photos tonight"]
+    assert len(rows) == 2 and rows[-1][1:] == ["Comment", "小王", "小王", "buyer will send photos tonight"]
     assert box.toPlainText() == ""
     assert [(e.kind, e.comment) for e in service.get_case(case_id).events][-1] == (
         "comment", "buyer will send photos tonight")

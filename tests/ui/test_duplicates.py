@@ -54,10 +54,15 @@ def order_owners() -> dict[int, int]:
 
 
 def snapshot() -> dict[str, list[tuple]]:
-    """The rows a merge touches, for before/after comparisons."""
-    return {t: database.execute_sql(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-            for t in ("customer", "shop_order", "note", "address", "customer_tag", "followup",
-                      "aftersales_case")}
+    """The rows a merge touches, for before/after comparisons (but for the
+    customers' versions and who saved them when: an undo is a new save)."""
+    out = {}
+    for t in ("customer", "shop_order", "note", "address", "customer_tag", "followup",
+              "aftersales_case"):
+        skip = ("version", "updated_by", "updated_at") if t == "customer" else ()
+        columns = [r[1] for r in database.execute_sql(f"PRAGMA table_info({t})") if r[1] not in skip]
+        out[t] = database.execute_sql(f"SELECT {', '.join(columns)} FROM {t} ORDER BY 1, 2").fetchall()
+    return out
 
 
 

@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from desk.core import timeutil
+from desk.core import settings, timeutil
 from desk.core.aftersales import flow
 from desk.core.aftersales import service as cases
 from desk.core.base import database
+from desk.core.customers import notes
 from desk.core.customers import service as customers
 from desk.ui.review.page import ReviewPage
 
@@ -155,10 +156,27 @@ def test_export_writes_the_workbook_with_charts(page, qtbot, tmp_path, monkeypat
     page.export_button.click()
     qtbot.waitUntil(lambda: "Saved to" in page.state.text(), timeout=15000)
     wb = load_workbook(out)
-    assert wb.sheetnames[0] == "Summary" and len(wb.sheetnames) == 8
+    assert wb.sheetnames[0] == "Summary" and len(wb.sheetnames) == 9
     summary = wb["Summary"]
     rows = {r[0]: r[1] for r in summary.iter_rows(min_row=6, values_only=True)}
     assert rows["Cases opened"] == 3 and rows["Resolved (of opened)"] == pytest.approx(1 / 3, abs=1e-4)
     assert len(wb["Cases by reason"]._charts) == 1
     assert [r for r in wb["Cases by handler"].iter_rows(min_row=2, values_only=True)] == [
         ("小王", 2), ("阿琳", 1)]
+    assert [r for r in wb["By staff"].iter_rows(min_row=2, values_only=True)] == [
+        ("(no name)", 3, 1, 0, 0)]
+
+
+def staff_rows(page: ReviewPage) -> list[list[str]]:
+    t = page.staff
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def test_the_staff_table_shows_who_did_what_and_follows_new_work(page, qtbot, shop):
+    # the shop's cases were opened and moved before anyone gave a name
+    assert staff_rows(page) == [["(no name)", "3", "1", "0", "0"]]
+    settings.set("handler", "小李")
+    notes.add(shop["a"], "要 M 码")  # a note reloads the page
+    qtbot.waitUntil(lambda: len(staff_rows(page)) == 2, timeout=60_000)
+    assert staff_rows(page)[1] == ["小李", "0", "0", "0", "1"]
+    assert page.staff.horizontalHeaderItem(4).text() == "Notes written"

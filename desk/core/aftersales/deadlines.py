@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
-from desk.core import changes, settings, timeutil
+from desk.core import changes, settings, timeutil, versions
 from desk.core.aftersales import due
 from desk.core.aftersales.due import (  # noqa: F401 - part of this module's interface
     FINE,
@@ -115,6 +115,7 @@ def update_rule(rule_id: int, *, hours: int | None = None, active: bool | None =
         if values:
             (DeadlineRule.update(**values, updated_at=timeutil.now())
              .where(DeadlineRule.id == rule.id).execute())
+            versions.bump(DeadlineRule, [rule.id])
             affected = [c.id for c in Case.select(Case.id).where(
                 Case.platform == rule.platform, Case.status == rule.start_status,
                 Case.deleted_at.is_null())]
@@ -153,6 +154,7 @@ def reset_rules(platform: str) -> list[RuleInfo]:
             if rule["key"] in by_key:
                 (DeadlineRule.update(**values)
                  .where(DeadlineRule.id == by_key[rule["key"]].id).execute())
+                versions.bump(DeadlineRule, [by_key[rule["key"]].id])
             else:
                 DeadlineRule.create(platform=platform, key=rule["key"], created_at=now, **values)
         _refresh_statuses(platform, [r.start_status for r in before]
@@ -169,6 +171,7 @@ def restore_rules(rules: Iterable[RuleInfo]) -> None:
         for r in rules:
             (DeadlineRule.update(hours=r.hours, active=r.active, position=r.position, updated_at=now)
              .where(DeadlineRule.id == r.id).execute())
+            versions.bump(DeadlineRule, [r.id])  # an undo is a new save
         for platform in {r.platform for r in rules}:
             _refresh_statuses(platform, [r.start_status for r in rules if r.platform == platform])
         pending.add("deadline_rule", [r.id for r in rules])

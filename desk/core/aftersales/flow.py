@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from desk.core import changes, settings, timeutil
+from desk.core import changes, settings, timeutil, versions
 from desk.core.aftersales import deadlines, service
 from desk.core.aftersales.models import CASE_STATUSES, Case, CaseEvent, DeadlineRule
 from desk.core.base import database
@@ -81,7 +81,8 @@ def _move(case: Case, new_status: str, handler: str, comment: str, at: datetime 
         values["handler"] = who
     Case.update(**values).where(Case.id == case.id).execute()
     event = CaseEvent.create(case=case.id, at=when, kind="status", old_status=case.status,
-                             new_status=new_status, handler=who, comment=comment)
+                             new_status=new_status, handler=who, comment=comment,
+                             staff=versions.staff())
     deadlines.refresh([case.id])
     recompute_figures([case.customer_id])
     return event.id

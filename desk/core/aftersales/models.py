@@ -81,6 +81,7 @@ class CaseEvent(BaseModel):
     new_status = CharField(default="")
     handler = CharField(default="")
     comment = TextField(default="")
+    staff = CharField(default="")  # the staff name of the seat that wrote it
 
 
 class Evidence(BaseModel):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from desk.core import changes, presets, settings, timeutil
+from desk.core import changes, presets, settings, timeutil, versions
 from desk.core.aftersales import deadlines, due, photos, shipping
 from desk.core.aftersales.models import (
     CASE_KINDS,
@@ -76,6 +76,7 @@ class EventInfo:
     new_status: str  # for payer_override: the payer after
     handler: str
     comment: str
+    staff: str = ""  # who wrote it (the seat's staff name)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,8 @@ class CaseDetail:
     items: list[ItemInfo] = field(default_factory=list)
     events: list[EventInfo] = field(default_factory=list)  # oldest first: the timeline
     evidence: list[photos.PhotoInfo] = field(default_factory=list)
+    version: int = field(default=0, compare=False)  # pass back to update_case (desk/core/versions.py)
+    updated_by: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -414,7 +417,7 @@ def open_case(customer_id: int, kind: str, reason: str, order_id: int | None = N
         Case.update(case_no=case_number(case.id, opened)).where(Case.id == case.id).execute()
         _write_items(case.id, resolved)
         CaseEvent.create(case=case.id, at=opened, kind="status", old_status="", new_status="new",
-                         handler=clean["handler"])
+                         handler=clean["handler"], staff=versions.staff())
         deadlines.refresh([case.id])
         recompute_figures([customer.id])
         pending.add("case", [case.id])
@@ -422,16 +425,18 @@ def open_case(customer_id: int, kind: str, reason: str, order_id: int | None = N
     return case.id
 
 
-def update_case(case_id: int, **values: object) -> None:
+def update_case(case_id: int, version: int | None = None, **values: object) -> None:
     """Change a case's fields (see EDITABLE); the status changes through
     flow.change_status. The shipping payer follows the rule unless it was
-    set by hand; the next deadline is computed again."""
+    set by hand; the next deadline is computed again. With `version` (what
+    the form read), a change saved meanwhile raises versions.Conflict."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise TypeError(f"not editable case fields: {sorted(unknown)}")
     clean = _clean({k: v for k, v in values.items() if k not in ("reason", "order_id")})
     with changes.write(database) as pending:
         case = live_case(case_id)
+        versions.claim(Case, case.id, version)
         if "reason" in values and values["reason"] != case.reason:
             clean["reason"] = _reason(values["reason"], must_be_active=True).code
         order_id = values.get("order_id", case.order_id)
@@ -481,7 +486,8 @@ def set_shipping_payer(case_id: int, payer: str | None, handler: str = "",
                     updated_at=timeutil.now()).where(Case.id == case.id).execute()
         CaseEvent.create(case=case.id, at=timeutil.now(), kind="payer_override",
                          old_status=case.shipping_payer, new_status=new,
-                         handler=who or settings.get("handler") or case.handler, comment=note)
+                         handler=who or settings.get("handler") or case.handler, comment=note,
+                         staff=versions.staff())
         pending.add("case", [case.id])
 
 
@@ -494,7 +500,7 @@ def add_comment(case_id: int, comment: str, handler: str = "") -> int:
         case = live_case(case_id)
         event = CaseEvent.create(case=case.id, at=timeutil.now(), kind="comment",
                                  handler=who or settings.get("handler") or case.handler,
-                                 comment=note)
+                                 comment=note, staff=versions.staff())
         pending.add("case", [case.id])
     return event.id
 
@@ -522,7 +528,7 @@ def get_case(case_id: int) -> CaseDetail:
     reason = Reason.get_or_none(Reason.code == c.reason)
     items = [ItemInfo(i.id, i.order_item_id, i.title, i.quantity)
              for i in CaseItem.select().where(CaseItem.case == c.id).order_by(CaseItem.id)]
-    events = [EventInfo(e.id, e.at, e.kind, e.old_status, e.new_status, e.handler, e.comment)
+    events = [EventInfo(e.id, e.at, e.kind, e.old_status, e.new_status, e.handler, e.comment, e.staff)
               for e in CaseEvent.select().where(CaseEvent.case == c.id)
               .order_by(CaseEvent.at, CaseEvent.id)]
     evidence = photos.list_photos(c.id)  # the photos module owns evidence rows
@@ -547,7 +553,7 @@ def get_case(case_id: int) -> CaseDetail:
         first_response_at=c.first_response_at, closed_at=c.closed_at,
         next_deadline_at=c.next_deadline_at, next_deadline_key=c.next_deadline_key,
         created_at=c.created_at, updated_at=c.updated_at, deleted_at=c.deleted_at,
-        items=items, events=events, evidence=evidence,
+        items=items, events=events, evidence=evidence, version=c.version, updated_by=c.updated_by,
     )
 
 

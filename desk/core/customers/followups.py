@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from desk.core import changes, timeutil
+from desk.core import changes, timeutil, versions
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.customers import fields
@@ -62,7 +62,8 @@ def add(customer_id: int, title: str, due_at: datetime, case_id: int | None = No
                 Case.id == case_id, Case.customer == customer_id).exists():
             raise UserError(QT_TRANSLATE_NOOP("UserError", "That after-sales case is not one of this "
                                               "customer's."))
-        followup = Followup.create(customer=customer_id, title=clean, due_at=due, case_id=case_id)
+        followup = Followup.create(customer=customer_id, title=clean, due_at=due, case_id=case_id,
+                                   staff=versions.staff())
         pending.add("followup", [followup.id])
         pending.add("customer", [customer_id])
     return followup.id
@@ -73,8 +74,10 @@ def set_done(followup_ids: Iterable[int], done: bool = True) -> int:
     with changes.write(database) as pending:
         ids, customers = _existing(followup_ids)
         now = timeutil.now()
-        n = (Followup.update(done_at=now if done else None, updated_at=now)
+        n = (Followup.update(done_at=now if done else None, done_by=versions.staff() if done else "",
+                             updated_at=now)
              .where(Followup.id.in_(ids)).execute())
+        versions.bump(Followup, ids)
         pending.add("followup", ids)
         pending.add("customer", customers)
     return n
@@ -83,14 +86,19 @@ def set_done(followup_ids: Iterable[int], done: bool = True) -> int:
 mark_done = set_done  # the name the Today page uses
 
 
-def _move(followup_ids: Iterable[int], due: datetime, title: str | None = None) -> int:
+def _move(followup_ids: Iterable[int], due: datetime, title: str | None = None,
+          version: int | None = None) -> int:
     values: dict = {"due_at": due, "notified_at": None}  # due again: notify again
     if title is not None:
         values["title"] = title
     with changes.write(database) as pending:
         ids, customers = _existing(followup_ids)
+        if version is not None:
+            versions.claim(Followup, ids[0], version)
         n = (Followup.update(**values, updated_at=timeutil.now())
              .where(Followup.id.in_(ids)).execute())
+        if version is None:
+            versions.bump(Followup, ids)
         pending.add("followup", ids)
         pending.add("customer", customers)
     return n
@@ -104,9 +112,11 @@ def snooze(followup_ids: Iterable[int], until: datetime) -> int:
     return _move(followup_ids, due)
 
 
-def reschedule(followup_id: int, due_at: datetime, title: str | None = None) -> None:
-    """Give one follow-up a new due time (any time, past ones too) and optionally a new title."""
-    _move([followup_id], _due(due_at), None if title is None else _title(title))
+def reschedule(followup_id: int, due_at: datetime, title: str | None = None,
+               version: int | None = None) -> None:
+    """Give one follow-up a new due time (any time, past ones too) and optionally a new title.
+    With `version` (what the form read), a change saved meanwhile raises versions.Conflict."""
+    _move([followup_id], _due(due_at), None if title is None else _title(title), version)
 
 
 def delete(followup_ids: Iterable[int]) -> int:
@@ -130,6 +140,10 @@ class FollowupInfo:
     done_at: datetime | None
     notified_at: datetime | None
     created_at: datetime
+    staff: str = ""  # who set it
+    done_by: str = ""  # who marked it done
+    version: int = field(default=0, compare=False)  # pass back to reschedule() (desk/core/versions.py)
+    updated_by: str = field(default="", compare=False)
 
     @property
     def done(self) -> bool:
@@ -141,7 +155,7 @@ class FollowupInfo:
 
 def _info(f: Followup) -> FollowupInfo:
     return FollowupInfo(f.id, f.customer_id, f.case_id, f.title, f.due_at, f.done_at,
-                        f.notified_at, f.created_at)
+                        f.notified_at, f.created_at, f.staff, f.done_by, f.version, f.updated_by)
 
 
 def of_customer(customer_id: int) -> list[FollowupInfo]:
@@ -188,14 +202,15 @@ def restore_followups(snapshot: Iterable[FollowupInfo]) -> list[int]:
                 case_id = None
             values = {"title": info.title, "due_at": info.due_at, "done_at": info.done_at,
                       "notified_at": info.notified_at, "case_id": case_id,
-                      "updated_at": timeutil.now()}
+                      "done_by": info.done_by, "updated_at": timeutil.now()}
             row = Followup.get_or_none(Followup.id == info.id)
             if row is not None and (row.customer_id, row.created_at) == (info.customer_id,
                                                                           info.created_at):
                 Followup.update(**values).where(Followup.id == info.id).execute()
+                versions.bump(Followup, [info.id])  # an undo is a new save
                 fid = info.id
             else:  # deleted; its id may have gone to another follow-up since
-                values.update(customer=info.customer_id, created_at=info.created_at)
+                values.update(customer=info.customer_id, created_at=info.created_at, staff=info.staff)
                 if row is None:
                     values["id"] = info.id
                 fid = Followup.insert(**values).execute()

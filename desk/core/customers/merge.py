@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desk.core import changes, timeutil
+from desk.core import changes, timeutil, versions
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.figures import recompute_figures
+from desk.core.customers.models import Customer
 from desk.core.customers.service import check_unique, live_customer, pinyin_columns
 from desk.core.customers.trash import CustomerRow, customers
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -152,6 +153,7 @@ def merge(keep_id: int, drop_id: int) -> dict:
             (*values.values(), keep_id))
         database.execute_sql("UPDATE customer SET deleted_at = ?, updated_at = ? WHERE id = ?",
                              (now, now, drop_id))
+        versions.bump(Customer, [keep_id, drop_id])
         recompute_figures([keep_id, drop_id])
         pending.add("customer", [keep_id, drop_id])
         for entity in ("order", "note", "case", "followup"):
@@ -190,10 +192,11 @@ def unmerge(token: dict) -> None:
         conn.executemany("INSERT OR IGNORE INTO customer_tag(customer_id, tag_id, created_at)"
                          " VALUES (?, ?, ?)", [(drop_id, t, at) for t, at in token["drop_tags"]])
         for row in (token["keep_row"], token["drop_row"]):
-            names = [k for k in row if k != "id"]
+            names = [k for k in row if k not in ("id", "version")]  # a new version, below
             database.execute_sql(
                 "UPDATE customer SET " + ", ".join(f"{k} = ?" for k in names) + " WHERE id = ?",
                 (*(row[k] for k in names), row["id"]))
+        versions.bump(Customer, [keep_id, drop_id])  # an undo is a new save
         # orders may have changed since the merge; figures follow what is there now
         recompute_figures([keep_id, drop_id])
         pending.add("customer", [keep_id, drop_id])

@@ -81,6 +81,7 @@ class Note(Stamped):
     order_id = IntegerField(null=True)
     case_id = IntegerField(null=True)
     deleted_at = UtcField(null=True)
+    staff = CharField(default="")  # who wrote it
 
 
 class Followup(Stamped):
@@ -90,3 +91,5 @@ class Followup(Stamped):
     due_at = UtcField()
     done_at = UtcField(null=True)
     notified_at = UtcField(null=True)
+    staff = CharField(default="")  # who set it
+    done_by = CharField(default="")  # who marked it done

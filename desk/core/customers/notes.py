@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from desk.core import changes, timeutil
+from desk.core import changes, timeutil, versions
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.customers import fields
@@ -32,6 +32,9 @@ class NoteInfo:
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    staff: str = ""  # who wrote it
+    version: int = field(default=0, compare=False)  # pass back to edit() (desk/core/versions.py)
+    updated_by: str = field(default="", compare=False)
 
 
 def _body(value: object) -> str:
@@ -72,7 +75,7 @@ def add(customer_id: int, body: str, pinned: bool = False, order_id: int | None 
         live_customer(customer_id)
         _check_links(customer_id, order_id, case_id)
         note = Note.create(customer=customer_id, body=text, pinned=bool(pinned), order_id=order_id,
-                           case_id=case_id)
+                           case_id=case_id, staff=versions.staff())
         # A note is written when the buyer was in touch: it dates the last contact.
         Customer.update(last_contact_at=note.created_at).where(Customer.id == customer_id).execute()
         pending.add("note", [note.id])
@@ -84,13 +87,15 @@ _KEEP = object()
 
 
 def edit(note_id: int, body: str | None = None, order_id: object = _KEEP,
-         case_id: object = _KEEP) -> None:
-    """Change a note's text and/or its link (None unlinks)."""
+         case_id: object = _KEEP, version: int | None = None) -> None:
+    """Change a note's text and/or its link (None unlinks). With `version`
+    (what the editor read), a change saved meanwhile raises versions.Conflict."""
     values: dict = {}
     if body is not None:
         values["body"] = _body(body)
     with changes.write(database) as pending:
         note = _note(note_id)
+        versions.claim(Note, note_id, version)
         if order_id is not _KEEP:
             values["order_id"] = order_id
         if case_id is not _KEEP:
@@ -109,6 +114,7 @@ def _bulk(note_ids: Iterable[int], **values: object) -> int:
             raise UserError(QT_TRANSLATE_NOOP("UserError", "Some of these notes no longer exist; "
                                               "nothing was changed."))
         n = Note.update(**values, updated_at=timeutil.now()).where(Note.id.in_(ids)).execute()
+        versions.bump(Note, ids)
         pending.add("note", ids)
         pending.add("customer", {r.customer_id for r in rows})
     return n
@@ -158,7 +164,8 @@ def _redate_contacts(note_ids: Iterable[int], deleted: bool) -> None:
 
 _SELECT = (
     "SELECT n.id, n.customer_id, n.body, n.pinned, n.order_id, o.order_no, n.case_id,"
-    " a.case_no, n.created_at, n.updated_at, n.deleted_at FROM note n"
+    " a.case_no, n.created_at, n.updated_at, n.deleted_at, n.staff, n.version, n.updated_by"
+    " FROM note n"
     " LEFT JOIN shop_order o ON o.id = n.order_id"
     " LEFT JOIN aftersales_case a ON a.id = n.case_id")
 
@@ -168,7 +175,7 @@ def _info(r: tuple) -> NoteInfo:
         return None if value is None else timeutil.from_epoch(value)
 
     return NoteInfo(r[0], r[1], r[2], bool(r[3]), r[4], None if r[5] is None else str(r[5]), r[6],
-                    r[7], when(r[8]), when(r[9]), when(r[10]))
+                    r[7], when(r[8]), when(r[9]), when(r[10]), r[11], r[12], r[13])
 
 
 def get_note(note_id: int) -> NoteInfo:

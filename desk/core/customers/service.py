@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desk.core import changes, pinyin, timeutil
+from desk.core import changes, pinyin, timeutil, versions
 from desk.core.base import database
 from desk.core.customers import fields, tags
 from desk.core.customers.models import Address, Customer, CustomerTag, Tag, TagCategory
@@ -35,6 +35,7 @@ class AddressInfo:
     district: str
     detail: str
     is_default: bool
+    version: int = field(default=0, compare=False)  # pass back to update_address (desk/core/versions.py)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class CustomerDetail:
     deleted_at: datetime | None
     addresses: list[AddressInfo] = field(default_factory=list)
     tags: list[TagInfo] = field(default_factory=list)
+    # of the identity fields: pass back to update() (desk/core/versions.py)
+    version: int = field(default=0, compare=False)
+    updated_by: str = field(default="", compare=False)
 
 
 # -- validation ---------------------------------------------------------------
@@ -181,14 +185,17 @@ def create(platform: str, nickname: str, real_name: str = "", phone: str = "",
     return customer.id
 
 
-def update(customer_id: int, **values: object) -> None:
-    """Change identity fields (platform, nickname, real_name, phone, region)."""
+def update(customer_id: int, version: int | None = None, **values: object) -> None:
+    """Change identity fields (platform, nickname, real_name, phone, region).
+    With `version` (what the form read), a change saved meanwhile raises
+    versions.Conflict and nothing is written."""
     unknown = set(values) - set(IDENTITY_FIELDS)
     if unknown:
         raise TypeError(f"not identity fields: {sorted(unknown)}")
     clean = clean_identity(values)
     with changes.write(database) as pending:
         customer = live_customer(customer_id)
+        versions.claim(Customer, customer.id, version)
         if "platform" in clean or "nickname" in clean:
             check_unique(clean.get("platform", customer.platform),
                          clean.get("nickname", customer.nickname), except_id=customer.id)
@@ -217,7 +224,7 @@ def get(customer_id: int) -> CustomerDetail:
         last_order_at=c.last_order_at, last_contact_at=c.last_contact_at, case_count=c.case_count,
         open_case_count=c.open_case_count, source=c.source, created_at=c.created_at,
         updated_at=c.updated_at, deleted_at=c.deleted_at,
-        addresses=addresses(c.id), tags=tags_of(c.id),
+        addresses=addresses(c.id), tags=tags_of(c.id), version=c.version, updated_by=c.updated_by,
     )
 
 
@@ -278,7 +285,7 @@ def addresses(customer_id: int) -> list[AddressInfo]:
     rows = (Address.select().where(Address.customer == customer_id)
             .order_by(Address.is_default.desc(), Address.created_at.desc(), Address.id.desc()))
     return [AddressInfo(a.id, a.receiver, a.phone, a.province, a.city, a.district, a.detail,
-                        bool(a.is_default)) for a in rows]
+                        bool(a.is_default), a.version) for a in rows]
 
 
 def _clean_address(values: dict) -> dict:
@@ -351,15 +358,17 @@ def add_address(customer_id: int, receiver: str = "", phone: str = "", province:
     return address.id
 
 
-def update_address(address_id: int, **values: object) -> None:
+def update_address(address_id: int, version: int | None = None, **values: object) -> None:
     """Change an address's fields or make it the default (is_default=True).
-    Unsetting the default hands it to the newest other address, if any."""
+    Unsetting the default hands it to the newest other address, if any. With
+    `version`, a change saved meanwhile raises versions.Conflict."""
     unknown = set(values) - set(ADDRESS_FIELDS) - {"is_default"}
     if unknown:
         raise TypeError(f"not address fields: {sorted(unknown)}")
     clean = _clean_address(values)
     with changes.write(database) as pending:
         address = _existing_address(address_id)
+        versions.claim(Address, address.id, version)
         cid = address.customer_id
         merged = {k: clean.get(k, getattr(address, k)) for k in ADDRESS_FIELDS}
         _require_place(merged)
@@ -380,7 +389,7 @@ def update_address(address_id: int, **values: object) -> None:
 def get_address(address_id: int) -> AddressInfo:
     a = _existing_address(address_id)
     return AddressInfo(a.id, a.receiver, a.phone, a.province, a.city, a.district, a.detail,
-                       bool(a.is_default))
+                       bool(a.is_default), a.version)
 
 
 def default_address(customer_id: int) -> int | None:

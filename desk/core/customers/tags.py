@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from desk.core import changes, pinyin, timeutil
+from desk.core import changes, pinyin, timeutil, versions
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.customers.models import Customer, CustomerTag, Tag, TagCategory
@@ -96,7 +96,8 @@ def create_category(name: str, color: str = "#607d8b") -> int:
     return category.id
 
 
-def update_category(category_id: int, name: str | None = None, color: str | None = None) -> None:
+def update_category(category_id: int, name: str | None = None, color: str | None = None,
+                    version: int | None = None) -> None:
     values: dict = {}
     if name is not None:
         values["name"] = _category_name(name)
@@ -104,6 +105,7 @@ def update_category(category_id: int, name: str | None = None, color: str | None
         values["color"] = fields.color(color)
     with changes.write(database) as pending:
         _category(category_id)
+        versions.claim(TagCategory, category_id, version)
         if "name" in values:
             _unique_category(values["name"], except_id=category_id)
         (TagCategory.update(**values, updated_at=timeutil.now())
@@ -145,8 +147,10 @@ _UNSET = object()
 
 
 def update_tag(tag_id: int, name: str | None = None, color: object = _UNSET,
-               description: str | None = None, category_id: int | None = None) -> None:
-    """Change a tag; color=None goes back to the category's colour."""
+               description: str | None = None, category_id: int | None = None,
+               version: int | None = None) -> None:
+    """Change a tag; color=None goes back to the category's colour. With
+    `version`, a change saved meanwhile raises versions.Conflict."""
     values: dict = {}
     if name is not None:
         values["name"] = _tag_name(name)
@@ -158,6 +162,7 @@ def update_tag(tag_id: int, name: str | None = None, color: object = _UNSET,
         values["description"] = _description(description)
     with changes.write(database) as pending:
         _tag(tag_id)
+        versions.claim(Tag, tag_id, version)
         if category_id is not None:
             values["category"] = _category(category_id).id
         if "name" in values:
@@ -441,6 +446,7 @@ def move_tag(tag_id: int, category_id: int, position: int | None = None) -> tupl
         if position is None:
             position = (Tag.select(fn.coalesce(fn.max(Tag.position), -1))
                         .where(Tag.category == target.id).scalar()) + 1
+        versions.bump(Tag, [tag_id])
         (Tag.update(category=target.id, position=position, updated_at=timeutil.now())
          .where(Tag.id == tag_id).execute())
         pending.add("tag", [tag_id])

@@ -762,7 +762,9 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
             sets = ", ".join(f"{k} = ?" for k in v)
             conn.execute(f"UPDATE shop_order SET {sets}, updated_at = ? WHERE id = ?",
                          (*v.values(), now, order_id))
-        conn.executemany("UPDATE customer SET phone = ?, updated_at = ? WHERE id = ?",
+        # a phone filled in is a change an open customer form must be told of
+        conn.executemany("UPDATE customer SET phone = ?, updated_at = ?, version = version + 1"
+                         " WHERE id = ?",
                          [(phone, now, cid) for cid, phone in result.customer_phones.items()])
         affected = [*new_ids, *result.updated_customers]
         recompute_figures(affected)

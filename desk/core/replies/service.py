@@ -8,14 +8,13 @@ it had, which is where `restore_phrase` puts it back.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from peewee import fn
 
-from desk.core import changes, pinyin, presets, timeutil
+from desk.core import changes, pinyin, presets, timeutil, versions
 from desk.core.base import database
 from desk.core.customers import fields
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
@@ -28,7 +27,7 @@ BODY_MAX = 2000
 CODE_MAX = 16
 GROUP_NAME_MAX = 32
 
-_KEEP = object()
+KEEP = object()  # "not given" to update_phrase: leave that column as it is
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,7 @@ class PhraseInfo:
     position: int
     use_count: int
     last_used_at: datetime | None
+    version: int = field(default=0, compare=False)  # pass back to update_phrase (desk/core/versions.py)
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def clean_group_name(value: object) -> str:
                                    "(this one has {length})."))
 
 
-def _unique_group(name: str, except_id: int | None = None) -> None:
+def check_unique_group(name: str, except_id: int | None = None) -> None:
     q = ReplyGroup.select().where(fn.lower(ReplyGroup.name) == name.lower())
     if except_id is not None:
         q = q.where(ReplyGroup.id != except_id)
@@ -152,14 +152,14 @@ def _unique_group(name: str, except_id: int | None = None) -> None:
                         name=name)
 
 
-def _group(gid: int) -> ReplyGroup:
+def group_row(gid: int) -> ReplyGroup:
     group = ReplyGroup.get_or_none(ReplyGroup.id == gid)
     if group is None:
         raise UserError(QT_TRANSLATE_NOOP("UserError", "This group of phrases no longer exists."))
     return group
 
 
-def _phrase(pid: int, live: bool = True) -> Reply:
+def phrase_row(pid: int, live: bool = True) -> Reply:
     q = Reply.select().where(Reply.id == pid)
     if live:
         q = q.where(Reply.deleted_at.is_null())
@@ -183,26 +183,26 @@ def _image(image: Path | None) -> tuple[str, str]:
 # -- reading --------------------------------------------------------------------------
 
 _PHRASE_SQL = ("SELECT r.id, r.group_id, g.name, r.code, r.body, r.image_sha256, r.image_ext,"
-               " r.position, r.use_count, r.last_used_at FROM reply r"
+               " r.position, r.use_count, r.last_used_at, r.version FROM reply r"
                " JOIN reply_group g ON g.id = r.group_id")
 
 
-def phrase_info(r: tuple, photos: Path | None = None) -> PhraseInfo:
-    """A PhraseInfo from a row of _PHRASE_SQL's columns."""
+def phrase_info(r: tuple, photos: Path | None = None, version: int = 0) -> PhraseInfo:
+    """A PhraseInfo from a row of _PHRASE_SQL's first ten columns."""
     image = None
     if r[5]:
         from desk.core.aftersales.photos import photo_path, photos_dir
 
         image = photo_path(photos or photos_dir(), r[5], r[6])
     return PhraseInfo(r[0], r[1], r[2], r[3], r[4], image, r[7], r[8],
-                      None if r[9] is None else timeutil.from_epoch(r[9]))
+                      None if r[9] is None else timeutil.from_epoch(r[9]), version)
 
 
 def phrases_where(where: str = "r.deleted_at IS NULL", params: tuple = (),
                   order: str = "g.position, g.id, r.position, r.id") -> list[PhraseInfo]:
     """Phrases matching a SQL condition over `r` (reply) and `g` (its group)."""
     rows = database.execute_sql(f"{_PHRASE_SQL} WHERE {where} ORDER BY {order}", params).fetchall()
-    return [phrase_info(r) for r in rows]
+    return [phrase_info(r[:10], version=r[10]) for r in rows]
 
 
 def list_groups() -> list[GroupInfo]:
@@ -221,7 +221,7 @@ def group_by_name(name: str) -> int | None:
 
 
 def list_phrases(gid: int) -> list[PhraseInfo]:
-    _group(gid)
+    group_row(gid)
     return phrases_where("r.group_id = ? AND r.deleted_at IS NULL", (gid,), "r.position, r.id")
 
 
@@ -264,7 +264,7 @@ def _group_order() -> list[int]:
 # -- ordering helpers -----------------------------------------------------------------
 
 
-def _number(table: str, ids: list[int]) -> list[int]:
+def number_rows(table: str, ids: list[int]) -> list[int]:
     """Write positions 0..n-1 in the order given; returns the ids that moved.
     One keyed update per moved row, so a group of 100,000 imported phrases
     costs what it moves, not its size squared."""
@@ -277,10 +277,10 @@ def _number(table: str, ids: list[int]) -> list[int]:
     return [row_id for _, row_id in moved]
 
 
-def _renumber(pending: changes.Pending, order: list[int], *changed: int) -> None:
+def renumber(pending: changes.Pending, order: list[int], *changed: int) -> None:
     """Number a group's phrases in this order; the phrases that moved, and
     `changed`, are announced."""
-    touched = [*_number("reply", order), *changed]
+    touched = [*number_rows("reply", order), *changed]
     if touched:  # an empty list would announce "everything changed"
         pending.add(ENTITY, touched)
 
@@ -298,10 +298,10 @@ def _insert_at(order: list[int], item: int, index: int | None) -> list[int]:
 def add_group(name: str, index: int | None = None, stage: str = "") -> int:
     clean = clean_group_name(name)
     with changes.write(database) as pending:
-        _unique_group(clean)
+        check_unique_group(clean)
         group = ReplyGroup.create(name=clean, stage=clean_line(stage)[:32],
                                   position=len(_group_order()))
-        _number("reply_group", _insert_at(_group_order(), group.id, index))
+        number_rows("reply_group", _insert_at(_group_order(), group.id, index))
         pending.add(GROUP_ENTITY, [group.id])
     return group.id
 
@@ -309,8 +309,9 @@ def add_group(name: str, index: int | None = None, stage: str = "") -> int:
 def rename_group(gid: int, name: str) -> None:
     clean = clean_group_name(name)
     with changes.write(database) as pending:
-        _group(gid)
-        _unique_group(clean, except_id=gid)
+        group_row(gid)
+        check_unique_group(clean, except_id=gid)
+        versions.claim(ReplyGroup, gid)
         ReplyGroup.update(name=clean, updated_at=timeutil.now()).where(ReplyGroup.id == gid).execute()
         pending.add(GROUP_ENTITY, [gid])
         pending.add(ENTITY, positions(gid))  # phrases show their group's name
@@ -318,8 +319,8 @@ def rename_group(gid: int, name: str) -> None:
 
 def move_group(gid: int, index: int) -> None:
     with changes.write(database) as pending:
-        _group(gid)
-        _number("reply_group", _insert_at(_group_order(), gid, index))
+        group_row(gid)
+        number_rows("reply_group", _insert_at(_group_order(), gid, index))
         pending.add(GROUP_ENTITY, [gid])
 
 
@@ -335,12 +336,12 @@ def _snapshot_phrase(r: Reply) -> PhraseSnapshot:
 def delete_group(gid: int) -> GroupSnapshot:
     """Delete a group with all its phrases; the snapshot puts them back."""
     with changes.write(database) as pending:
-        g = _group(gid)
+        g = group_row(gid)
         phrases = Reply.select().where(Reply.group == gid).order_by(Reply.position, Reply.id)
         saved = GroupSnapshot(g.id, g.name, g.stage, g.position, timeutil.to_epoch(g.created_at),
                               tuple(_snapshot_phrase(r) for r in phrases))
         ReplyGroup.delete().where(ReplyGroup.id == gid).execute()
-        _number("reply_group", _group_order())
+        number_rows("reply_group", _group_order())
         pending.add(GROUP_ENTITY, [gid])
         pending.add(ENTITY, [p.id for p in saved.phrases])
     return saved
@@ -355,13 +356,13 @@ def restore_group(saved: GroupSnapshot) -> int:
     included). Ids are kept unless taken meanwhile. Returns the group's id."""
     name = clean_group_name(saved.name)
     with changes.write(database) as pending:
-        _unique_group(name)
+        check_unique_group(name)
         values = dict(name=name, stage=saved.stage, position=len(_group_order()),
                       created_at=timeutil.from_epoch(saved.created_at), updated_at=timeutil.now())
         if _free(ReplyGroup, saved.id):
             values["id"] = saved.id
         gid = ReplyGroup.insert(**values).execute()
-        _number("reply_group", _insert_at(_group_order(), gid, saved.position))
+        number_rows("reply_group", _insert_at(_group_order(), gid, saved.position))
         ids = []
         for p in saved.phrases:
             row = dict(group=gid, code=p.code, body=p.body, body_abbr=pinyin.abbr(p.body),
@@ -371,7 +372,7 @@ def restore_group(saved: GroupSnapshot) -> int:
             if _free(Reply, p.id):
                 row["id"] = p.id
             ids.append(Reply.insert(**row).execute())
-        _number("reply", positions(gid))
+        number_rows("reply", positions(gid))
         pending.add(GROUP_ENTITY, [gid])
         pending.add(ENTITY, ids)
     return gid
@@ -386,27 +387,29 @@ def add_phrase(gid: int, body: str, code: str = "", index: int | None = None,
     text, clean = clean_body(body), clean_code(code)
     sha, ext = _image(image)
     with changes.write(database) as pending:
-        _group(gid)
+        group_row(gid)
         order = positions(gid)
         phrase = Reply.create(group=gid, code=clean, body=text, body_abbr=pinyin.abbr(text),
                               image_sha256=sha, image_ext=ext, position=len(order))
-        _renumber(pending, _insert_at(order, phrase.id, index), phrase.id)
+        renumber(pending, _insert_at(order, phrase.id, index), phrase.id)
     return phrase.id
 
 
-def update_phrase(pid: int, *, body: object = _KEEP, code: object = _KEEP,
-                  image: object = _KEEP) -> None:
-    """Change what is given; image=None takes the picture off."""
+def update_phrase(pid: int, *, body: object = KEEP, code: object = KEEP,
+                  image: object = KEEP, version: int | None = None) -> None:
+    """Change what is given; image=None takes the picture off. With `version`
+    (what the editor read), a change saved meanwhile raises versions.Conflict."""
     values: dict = {}
-    if body is not _KEEP:
+    if body is not KEEP:
         values["body"] = clean_body(body)
         values["body_abbr"] = pinyin.abbr(values["body"])
-    if code is not _KEEP:
+    if code is not KEEP:
         values["code"] = clean_code(code)
-    if image is not _KEEP:
+    if image is not KEEP:
         values["image_sha256"], values["image_ext"] = _image(image)
     with changes.write(database) as pending:
-        _phrase(pid)
+        phrase_row(pid)
+        versions.claim(Reply, pid, version)
         if values:
             Reply.update(**values, updated_at=timeutil.now()).where(Reply.id == pid).execute()
         pending.add(ENTITY, [pid])
@@ -415,66 +418,53 @@ def update_phrase(pid: int, *, body: object = _KEEP, code: object = _KEEP,
 def delete_phrase(pid: int) -> None:
     """Into the trash: restore_phrase undoes it."""
     with changes.write(database) as pending:
-        phrase = _phrase(pid)
+        phrase = phrase_row(pid)
         Reply.update(deleted_at=timeutil.now()).where(Reply.id == pid).execute()
-        _renumber(pending, positions(phrase.group_id))
+        renumber(pending, positions(phrase.group_id))
         pending.add(ENTITY, [pid])
 
 
 def restore_phrase(pid: int) -> None:
     """Out of the trash, back at the position it had."""
     with changes.write(database) as pending:
-        phrase = _phrase(pid, live=False)
+        phrase = phrase_row(pid, live=False)
         if phrase.deleted_at is None:
             return
         order = positions(phrase.group_id)
         Reply.update(deleted_at=None).where(Reply.id == pid).execute()
-        _renumber(pending, _insert_at(order, pid, phrase.position), pid)
+        renumber(pending, _insert_at(order, pid, phrase.position), pid)
 
 
 def move_phrase(pid: int, index: int, gid: int | None = None) -> None:
     """To `index` in its group, or in group `gid` when given."""
     with changes.write(database) as pending:
-        phrase = _phrase(pid)
+        phrase = phrase_row(pid)
         source = phrase.group_id
-        target = source if gid is None else _group(gid).id
+        target = source if gid is None else group_row(gid).id
         if target != source:
             Reply.update(group=target, updated_at=timeutil.now()).where(Reply.id == pid).execute()
-            _renumber(pending, positions(source))
+            versions.bump(Reply, [pid])
+            renumber(pending, positions(source))
             pending.add(GROUP_ENTITY, [source, target])  # counts change
-        _renumber(pending, _insert_at(positions(target), pid, index), pid)
+        renumber(pending, _insert_at(positions(target), pid, index), pid)
 
 
 def duplicate_phrase(pid: int) -> int:
     """A copy right below the phrase, without its code (codes should be unique)."""
     with changes.write(database) as pending:
-        p = _phrase(pid)
+        p = phrase_row(pid)
         order = positions(p.group_id)
         copy = Reply.create(group=p.group_id, code="", body=p.body, body_abbr=pinyin.abbr(p.body),
                             image_sha256=p.image_sha256, image_ext=p.image_ext,
                             position=len(order))
-        _renumber(pending, _insert_at(order, copy.id, order.index(pid) + 1), copy.id)
+        renumber(pending, _insert_at(order, copy.id, order.index(pid) + 1), copy.id)
     return copy.id
 
 
 def record_use(pid: int) -> None:
     """The phrase was sent: it ranks higher in the palette."""
     with changes.write(database) as pending:
-        _phrase(pid)
+        phrase_row(pid)
         Reply.update(use_count=Reply.use_count + 1, last_used_at=timeutil.now()).where(
             Reply.id == pid).execute()
         pending.add(ENTITY, [pid])
-
-
-def set_order(gid: int, ids: Iterable[int]) -> None:
-    """Put the group's phrases in this order (an undo of a reorder or a drag).
-    Live phrases of the group missing from `ids` keep their order after them;
-    ids no longer in the group are skipped."""
-    wanted = fields.id_list(ids)
-    with changes.write(database) as pending:
-        _group(gid)
-        current = positions(gid)
-        present = set(current)
-        order = [i for i in wanted if i in present]
-        order += [i for i in current if i not in set(order)]
-        _renumber(pending, order)

@@ -34,6 +34,7 @@ from desk.core import timeutil
 from desk.core.aftersales import due
 from desk.core.base import database
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core.review.staff import StaffRow, by_staff
 
 PRESETS = ("this_week", "this_month", "last_month", "last_7_days", "last_30_days")
 WEEKLY_FROM_DAYS = 62  # longer periods are charted by week
@@ -121,6 +122,7 @@ class Review:
     series: list[tuple[date, int, int]]  # (day or week start, opened, closed)
     series_by_week: bool
     resolution_buckets: list[tuple[str, int]] = field(default_factory=list)
+    staff: list[StaffRow] = field(default_factory=list)  # review/staff.py
 
 
 # -- the figures of one period ------------------------------------------------------
@@ -329,4 +331,5 @@ def review(period: Period, platform: str = "", *, tz: tzinfo | None = None,
     figures = {key: Figure(key, kind, current[key], before[key]) for key, kind in KINDS.items()}
     series, weekly = _series(period, platform, zone)
     return Review(period, previous, platform, figures, _breakdowns(period, platform, zone),
-                  series, weekly, _buckets(current["_spans"]))
+                  series, weekly, _buckets(current["_spans"]),
+                  by_staff(*period.bounds(zone), platform))

@@ -19,6 +19,8 @@ from desk.core.review.figures import (
     RESPONSIBILITY_NAMES,
     Review,
 )
+from desk.core.review.staff import COLUMN_NAMES, COLUMNS, NO_NAME
+from desk.core.review.staff import TITLE as STAFF_TITLE
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CELL_MAX = 32767
@@ -175,6 +177,18 @@ def write_review(review: Review, out: Path,
         _put(spread, row, 2, n)
     spread.column_dimensions["A"].width = 20
     chart(spread, tr(TEXT["resolution"]), len(review.resolution_buckets), 1, "D2", horizontal=False)
+
+    people = wb.create_sheet(_sheet_title(tr(STAFF_TITLE), taken))
+    header(people, tr(COLUMN_NAMES["staff"]), *(tr(COLUMN_NAMES[c]) for c in COLUMNS))
+    for row, person in enumerate(review.staff, 2):
+        _put(people, row, 1, person.staff or tr(NO_NAME))
+        for col, column in enumerate(COLUMNS, 2):
+            _put(people, row, col, getattr(person, column))
+    people.column_dimensions["A"].width = 20
+    for col in "BCDE":
+        people.column_dimensions[col].width = 16
+    people.auto_filter.ref = f"A1:E{len(review.staff) + 1}"
+    chart(people, tr(STAFF_TITLE), min(len(review.staff), 30), len(COLUMNS), "G2", horizontal=True)
 
     out = Path(out)
     if out.is_dir():

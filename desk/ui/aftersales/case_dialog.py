@@ -42,7 +42,7 @@ from desk.core.base import database
 from desk.core.customers import search
 from desk.core.customers import service as customers
 from desk.core.errors import UserError
-from desk.ui import fmt, labels, screenfit
+from desk.ui import conflict, fmt, labels, screenfit
 from desk.ui import undo as history
 from desk.ui.aftersales.case_settle import (
     CaseSettleDialog,
@@ -334,10 +334,10 @@ class CaseDialog(QDialog):
         """An opened case: its status and deadline on top, the form, its history
         and its photos in tabs, Close beside Save."""
         layout.insertLayout(0, self._status_area())
-        self.timeline = QTableWidget(0, 4)
+        self.timeline = QTableWidget(0, 5)
         self.timeline.setObjectName("caseTimeline")
-        self.timeline.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Change"), self.tr("Handler"), self.tr("Comment")])
+        self.timeline.setHorizontalHeaderLabels(  # By: the staff name of the seat that wrote it
+            [self.tr("Time"), self.tr("Change"), self.tr("Handler"), self.tr("By"), self.tr("Comment")])
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.verticalHeader().setVisible(False)
@@ -537,6 +537,7 @@ class CaseDialog(QDialog):
         self._carrier_title()
         self._update_sentence()
         self._shown = self._raw()
+        self._form_version = case.version  # what a save checks (desk/ui/conflict.py)
 
     def _raw(self) -> tuple:
         """Everything the form shows, to tell whether the user has touched it."""
@@ -693,7 +694,7 @@ class CaseDialog(QDialog):
             else:
                 change = self.tr("Comment")
             for col, text in enumerate((fmt.when(timeutil.to_epoch(e.at)), change, e.handler,
-                                        e.comment)):
+                                        e.staff, e.comment)):
                 self.timeline.setItem(r, col, QTableWidgetItem(text))
         self.timeline.scrollToBottom()
 
@@ -830,13 +831,15 @@ class CaseDialog(QDialog):
         if new == old and payer == old_payer:
             return
 
-        def write(fields: dict[str, Any], who_pays: str | None) -> None:
+        def write(fields: dict[str, Any], who_pays: str | None, version: int | None = None) -> None:
             with changes.write(database):
-                service.update_case(case_id, **fields)
+                service.update_case(case_id, version=version, **fields)
                 service.set_shipping_payer(case_id, who_pays)
 
         history.perform(self.tr("Edit case {case_no}").format(case_no=before.case_no),
-                        lambda: write(new, payer), lambda _: write(old, old_payer))
+                        conflict.guarded(self, lambda v: write(new, payer, v), self._form_version,
+                                         reload=self._reload_now),
+                        lambda _: write(old, old_payer), lambda: write(new, payer))
         self.saved = True
         self._reload_now()
 

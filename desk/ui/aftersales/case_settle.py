@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,7 +14,8 @@ from PySide6.QtWidgets import (
 from desk.core.aftersales import flow, service
 from desk.core.errors import UserError
 from desk.core.money import format_fen
-from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.ask import AskDialog, Buttons, InlineError
+from desk.ui.errors import user_message
 
 FIELD_ERROR_STYLE = "border: 1px solid #c62828"
 
@@ -42,7 +40,7 @@ def check_amounts(fields: list[tuple[str, QLineEdit]]) -> tuple[dict[QLineEdit, 
     return parsed, problems
 
 
-class CaseSettleDialog(QDialog):
+class CaseSettleDialog(AskDialog):
     """Asks for the final amounts and writes the settlement with flow.settle."""
 
     def __init__(self, case: service.CaseDetail, parent: QWidget | None = None) -> None:
@@ -68,49 +66,39 @@ class CaseSettleDialog(QDialog):
         self.followup_title.setObjectName("settleFollowupTitle")
         self.followup_title.setEnabled(False)
         self.followup.toggled.connect(self.followup_title.setEnabled)
-        self.error = QLabel()
-        self.error.setObjectName("settleError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("settleError")
         form = QFormLayout()
         form.addRow(self.tr("Refund (yuan):"), self.refund)
         form.addRow(self.tr("Compensation (yuan):"), self.compensation)
         form.addRow(self.tr("Comment:"), self.comment)
         form.addRow(self.followup, self.followup_title)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = self.add_buttons()
         buttons.setObjectName("settleButtons")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Settle"))
-        buttons.accepted.connect(self.settle)
-        buttons.rejected.connect(self.reject)
+        buttons.button(Buttons.Ok).setText(self.tr("&Settle"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def settle(self) -> None:
+        self.accept()
+
+    def validate(self) -> bool:
         parsed, problems = check_amounts([(self.tr("Refund:"), self.refund),
                                           (self.tr("Compensation:"), self.compensation)])
         if problems:
-            self.error.setText("\n".join(problems))
-            self.error.show()
-            return
+            self.error.show_message("\n".join(problems))
+            return False
         title = self.followup_title.text() if self.followup.isChecked() else None
-        try:
-            self.followup_id = flow.settle(
-                self.case_id, comment=self.comment.text(), refund_fen=parsed[self.refund],
-                compensation_fen=parsed[self.compensation], followup_title=title)
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
-            return
-        self.accept()
+        self.followup_id = flow.settle(
+            self.case_id, comment=self.comment.text(), refund_fen=parsed[self.refund],
+            compensation_fen=parsed[self.compensation], followup_title=title)
+        return True
+
+    def answer(self) -> bool:
+        return True
 
     @classmethod
     def ask(cls, parent: QWidget | None, case: service.CaseDetail) -> bool:
         """True when the case was settled."""
-        dialog = cls(case, parent)
-        done = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        return done
+        return bool(cls(case, parent).run_modal())

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,8 +33,8 @@ from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.core.platforms import PLATFORMS
 from desk.ui import labels, undo
+from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.bus import bus
-from desk.ui.errors import user_message
 
 # rules table columns
 R_NAME, R_STARTS, R_HOURS, R_DAYS, R_ACTIVE = range(5)
@@ -49,7 +47,7 @@ def _option_limits(name: str) -> tuple[int, int]:
     return option.minimum, option.maximum
 
 
-class AftersalesRulesDialog(QDialog):
+class AftersalesRulesDialog(AskDialog):
     """Deadline presets per platform, the shop's clock, and the reason list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -66,9 +64,8 @@ class AftersalesRulesDialog(QDialog):
         self.tabs.addTab(self._build_deadlines(), self.tr("Deadlines"))
         self.tabs.addTab(self._build_reasons(), self.tr("Reasons"))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = self.add_buttons(Buttons.Close)
         buttons.setObjectName("rulesButtons")
-        buttons.rejected.connect(self.reject)
         for button in buttons.buttons():  # Enter in a spin box or the name field must not close it
             button.setAutoDefault(False)
             button.setDefault(False)
@@ -92,14 +89,6 @@ class AftersalesRulesDialog(QDialog):
         button.setAutoDefault(False)
         button.clicked.connect(slot)
         return button
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #c0392b;")
-        label.hide()
-        return label
 
     def _build_deadlines(self) -> QWidget:
         page = QWidget()
@@ -155,7 +144,7 @@ class AftersalesRulesDialog(QDialog):
         form.addRow(self.tr("Same-day handling for cases before:"), self.cutoff)
         form.addRow(self.tr("Warn when a deadline is within:"), self.warn)
 
-        self.rules_error = self._error_label("rulesError")
+        self.rules_error = InlineError("rulesError")
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.rules, 1)
@@ -217,7 +206,7 @@ class AftersalesRulesDialog(QDialog):
                                            "off and the form stops offering it."))
         self.reasons_hint.setObjectName("reasonsHint")
         self.reasons_hint.setWordWrap(True)
-        self.reasons_error = self._error_label("reasonsError")
+        self.reasons_error = InlineError("reasonsError")
         layout = QVBoxLayout(page)
         layout.addWidget(self.reasons, 1)
         layout.addLayout(entry)
@@ -356,14 +345,13 @@ class AftersalesRulesDialog(QDialog):
 
     # -- changing ------------------------------------------------------------------
 
-    def _perform(self, error: QLabel, text: str, write: Callable[[], tuple[Any, Step]]) -> bool:
+    def _perform(self, error: InlineError, text: str, write: Callable[[], tuple[Any, Step]]) -> bool:
         """Make a change through a core write that returns its undo step, and
         record the step; a refusal is shown inline and nothing is saved."""
         try:
             undo.run(text, write)
         except UserError as e:
-            error.setText(user_message(e))
-            error.show()
+            error.show_error(e)
             return False
         error.hide()
         self.changed = True
@@ -471,12 +459,12 @@ class AftersalesRulesDialog(QDialog):
 
     # -- asking --------------------------------------------------------------------
 
+    answers_on_close = True
+
+    def answer(self) -> bool:
+        return self.changed
+
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:
         """Show the dialog; True when anything was changed while it was open."""
-        dialog = cls(parent)
-        try:
-            dialog.exec()
-            return dialog.changed
-        finally:
-            dialog.deleteLater()  # its parent would keep it, listening to the bus
+        return cls(parent).run_modal()

@@ -6,23 +6,20 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desk.core.errors import UserError
-from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.ask import AskDialog, InlineError
 
 FIELDS = ("receiver", "phone", "province", "city", "district", "detail")
 
 
-class AddressDialog(QDialog):
+class AddressDialog(AskDialog):
     """Collects an address and hands it to `save`; a UserError from `save`
     is shown under the fields and the dialog stays open to fix it."""
 
@@ -49,11 +46,7 @@ class AddressDialog(QDialog):
         self.default.setObjectName("addressDefault")
         # An existing address becomes the default with "Make default" in the list.
         self.default.setVisible(adding)
-        self.error = QLabel()
-        self.error.setObjectName("addressError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("addressError")
 
         place = QHBoxLayout()
         for name in ("province", "city", "district"):
@@ -67,12 +60,9 @@ class AddressDialog(QDialog):
         form.labelForField(place).setBuddy(self.fields["province"])
         form.addRow(self.tr("&Street address:"), self.fields["detail"])
         form.addRow(self.default)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = self.add_buttons()
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("addressOk")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("addressCancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -84,24 +74,15 @@ class AddressDialog(QDialog):
             out["is_default"] = self.default.isChecked()
         return out
 
-    def accept(self) -> None:
-        try:
-            self._save(self.values())
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
-            return
-        super().accept()
+    def validate(self) -> bool:
+        self._save(self.values())
+        return True
+
+    answer = values
 
     @classmethod
     def ask(cls, parent: QWidget | None, values: dict | None,
             save: Callable[[dict], object]) -> dict | None:
         """Edit `values` (None: a new address). `save(values)` runs on OK;
         returns the saved values, or None when cancelled."""
-        dialog = cls(values, save, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.values()
-            return None
-        finally:
-            dialog.deleteLater()
+        return cls(values, save, parent).run_modal()

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -15,12 +12,11 @@ from PySide6.QtWidgets import (
 
 from desk.core import settings
 from desk.core.customers import service
-from desk.core.errors import UserError
 from desk.ui import labels, undo
-from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.ask import AskDialog, InlineError
 
 
-class NewCustomerDialog(QDialog):
+class NewCustomerDialog(AskDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newCustomerDialog")
@@ -34,19 +30,13 @@ class NewCustomerDialog(QDialog):
         self.nickname = self._line("newNickname", self.tr("The buyer's name on the platform"))
         self.phone = self._line("newPhone", self.tr("Mobile or landline, optional"))
         self.real_name = self._line("newRealName", self.tr("Optional"))
-        self.error = QLabel()
-        self.error.setObjectName("newCustomerError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = InlineError("newCustomerError")
         form = QFormLayout()
         form.addRow(self.tr("&Platform"), self.platform)
         form.addRow(self.tr("&Nickname"), self.nickname)
         form.addRow(self.tr("P&hone"), self.phone)
         form.addRow(self.tr("&Real name"), self.real_name)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self.add_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -60,7 +50,7 @@ class NewCustomerDialog(QDialog):
         line.setMaxLength(600)  # the service says what the real limit is
         return line
 
-    def accept(self) -> None:
+    def validate(self) -> bool:
         values = dict(platform=self.platform.currentData(), nickname=self.nickname.text(),
                       phone=self.phone.text(), real_name=self.real_name.text())
         made: list[int] = []
@@ -73,20 +63,14 @@ class NewCustomerDialog(QDialog):
             service.restore(made)
             return made[0]
 
-        try:
-            self.created = undo.perform(self.tr("New customer"), create,
-                                        undo=lambda cid: service.move_to_trash([cid]), redo=again)
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
-            return
-        super().accept()
+        self.created = undo.perform(self.tr("New customer"), create,
+                                    undo=lambda cid: service.move_to_trash([cid]), redo=again)
+        return True
+
+    def answer(self) -> int | None:
+        return self.created
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> int | None:
         """The new customer's id, or None when cancelled."""
-        dialog = cls(parent)
-        try:
-            return dialog.created if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return cls(parent).run_modal()

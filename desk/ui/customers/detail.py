@@ -38,7 +38,7 @@ from desk.core.aftersales.models import OPEN_STATUSES
 from desk.core.customers import figures, notes, service, tags
 from desk.core.errors import UserError
 from desk.core.platforms import PLATFORMS
-from desk.ui import fmt, labels, screenfit
+from desk.ui import conflict, fmt, labels, screenfit
 from desk.ui import undo as history
 from desk.ui.bus import bus
 from desk.ui.customers.address_dialog import AddressDialog
@@ -382,6 +382,7 @@ class CustomerDialog(QDialog):
         self.phone.setText(c.phone)
         self.region.setText(c.region)
         self._shown = self._identity_values()
+        self._version = c.version  # what a save checks (desk/ui/conflict.py)
 
     def reload(self) -> None:
         """Everything but the identity form, which keeps what is being typed."""
@@ -485,6 +486,8 @@ class CustomerDialog(QDialog):
             link = self._link_text(note.order_no, note.case_no)
             if link:
                 head = f"{head} · {link}"
+            if note.staff:  # who wrote it
+                head = f"{head} · {note.staff}"
             item = QListWidgetItem(f"{head}\n{note.body}")
             item.setData(NoteIdRole, note.id)
             item.setData(PinnedRole, note.pinned)
@@ -647,8 +650,9 @@ class CustomerDialog(QDialog):
             return
         old = {name: getattr(before, name) for name in service.IDENTITY_FIELDS}
         if self._perform(self.error, self.tr("Edit “{nickname}”").format(nickname=before.nickname),
-                         lambda: service.update(cid, **new),
-                         lambda _: service.update(cid, **old)):
+                         conflict.guarded(self, lambda v: service.update(cid, version=v, **new),
+                                          self._version, reload=self.load_identity),
+                         lambda _: service.update(cid, **old), lambda: service.update(cid, **new)):
             self.load_identity()  # shows the cleaned values (phone without spaces...)
 
     def _lifecycle_chosen(self, _index: int) -> None:
@@ -748,6 +752,7 @@ class CustomerDialog(QDialog):
             self.note_error.show()
             return
         self._editing = note.id
+        self._editing_version = note.version
         self.note_error.hide()
         self.note_text.setPlainText(note.body)
         self._fill_links(service.orders_of(self.customer_id), service.cases_of(self.customer_id))
@@ -755,6 +760,13 @@ class CustomerDialog(QDialog):
             max(0, self.note_link.findData(link_key(note.order_id, note.case_id))))
         self._note_mode()
         self.note_text.setFocus()
+
+    def edit_note_again(self, note_id: int) -> None:
+        """After a conflict: the note as it is now, in the editor."""
+        for row in range(self.notes.count()):
+            if self.notes.item(row).data(NoteIdRole) == note_id:
+                self.notes.setCurrentRow(row)
+        self.edit_note()
 
     def cancel_note_edit(self) -> None:
         self._editing = None
@@ -795,8 +807,11 @@ class CustomerDialog(QDialog):
                 return
             done = self._perform(
                 self.note_error, self.tr("Edit note"),
-                lambda: notes.edit(note_id, body, order_id=order_id, case_id=case_id),
-                lambda _: notes.edit(note_id, old.body, order_id=old.order_id, case_id=old.case_id))
+                conflict.guarded(self, lambda v: notes.edit(note_id, body, order_id=order_id,
+                                                            case_id=case_id, version=v),
+                                 self._editing_version, reload=lambda: self.edit_note_again(note_id)),
+                lambda _: notes.edit(note_id, old.body, order_id=old.order_id, case_id=old.case_id),
+                lambda: notes.edit(note_id, body, order_id=order_id, case_id=case_id))
         if done:
             self._editing = None
             self.note_text.clear()
@@ -858,9 +873,10 @@ class CustomerDialog(QDialog):
         old = {name: getattr(before, name) for name in service.ADDRESS_FIELDS}
 
         def save(values: dict) -> None:
-            self._record(self.tr("Edit address"),
-                         lambda: service.update_address(address_id, **values),
-                         lambda _: service.update_address(address_id, **old))
+            self._record(self.tr("Edit address"), conflict.guarded(
+                self, lambda v: service.update_address(address_id, version=v, **values),
+                before.version), lambda _: service.update_address(address_id, **old),
+                lambda: service.update_address(address_id, **values))
 
         if AddressDialog.ask(self, old, save) is not None:
             self.address_error.hide()

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,8 +26,8 @@ from desk.core.customers import merge
 from desk.core.customers.trash import CustomerRow
 from desk.core.errors import UserError
 from desk.ui import fmt, labels, screenfit, undo
+from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.bus import bus
-from desk.ui.errors import ERROR_STYLE, user_message
 from desk.ui.listpage import read_only_table
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -38,7 +36,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 PREVIEW_KEYS = ("orders", "notes", "tags", "cases", "followups", "addresses")
 
 
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(AskDialog):
     """Groups of customers that look like one buyer. The user picks two of a
     group and which one to keep, sees what would move, and merges them."""
 
@@ -116,11 +114,7 @@ class DuplicatesDialog(QDialog):
         self.merge_box.setObjectName("mergeBox")
         self.merge_box.setLayout(merge_col)
 
-        self.error = QLabel()
-        self.error.setObjectName("duplicatesError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("duplicatesError")
 
         right = QWidget()
         right_col = QVBoxLayout(right)
@@ -150,8 +144,7 @@ class DuplicatesDialog(QDialog):
         self.pages.addWidget(content)
         self.pages.addWidget(self.empty)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = self.add_buttons(Buttons.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
@@ -289,8 +282,7 @@ class DuplicatesDialog(QDialog):
                     keep_platform=labels.label(self._platforms, keep.platform)))
 
     def _show_error(self, error: UserError) -> None:
-        self.error.setText(user_message(error))
-        self.error.show()
+        self.error.show_error(error)
 
     def _on_change(self, entity: str, _ids) -> None:
         # a merge, its undo, or an edit elsewhere: the groups may have changed
@@ -332,11 +324,12 @@ class DuplicatesDialog(QDialog):
             return
         self.changed = True  # the change bus has reloaded the groups
 
+    answers_on_close = True
+
+    def answer(self) -> bool:
+        return self.changed
+
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:
         """Show the duplicates; True when customers were merged."""
-        dialog = cls(parent)
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()  # its parent would keep it, listening to the bus
-        return changed
+        return cls(parent).run_modal()

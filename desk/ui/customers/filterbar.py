@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from desk.core.customers import tags
 from desk.core.customers.views import TAG_MODES, CustomerFilters
 from desk.ui import labels
+from desk.ui.ask import AskDialog
 from desk.ui.filterwidgets import ANY_DATE, date_edit, lay_out_rows
 
 TagIdRole = Qt.ItemDataRole.UserRole + 1
@@ -107,7 +107,7 @@ class TagList(QWidget):
             item.setHidden(shown is not None and (tag_id is None or tag_id not in shown))
 
 
-class TagChoiceDialog(QDialog):
+class TagChoiceDialog(AskDialog):
     """Pick tags for a bulk action on the selected customers."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -115,9 +115,7 @@ class TagChoiceDialog(QDialog):
         self.setObjectName("tagChoiceDialog")
         self.setWindowTitle(title)
         self.tags = TagList(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self.add_buttons()
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
         self.tags.changed.connect(lambda: self.ok.setEnabled(bool(self.tags.checked())))
@@ -127,11 +125,10 @@ class TagChoiceDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str) -> list[int] | None:
-        dialog = cls(title, parent)
-        try:
-            return dialog.tags.checked() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return cls(title, parent).run_modal()
+
+    def answer(self) -> list[int]:
+        return self.tags.checked()
 
 
 class FilterBar(QWidget):

@@ -8,11 +8,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,12 +21,12 @@ from desk.core.customers import due_times, service
 from desk.core.customers import followups as core
 from desk.core.errors import UserError
 from desk.ui import errors, fmt
+from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.customers import followups as ops
 from desk.ui.customers.followups import local_now
-from desk.ui.errors import ERROR_STYLE, user_message
 
 
-class FollowupDialog(QDialog):
+class FollowupDialog(AskDialog):
     """Adds a follow-up to a customer, or edits one (`followup_id`); saving is
     one undoable change, and a title the service refuses is shown in the form."""
 
@@ -75,16 +72,9 @@ class FollowupDialog(QDialog):
         now = local_now()
         self.quick["followupTonight"].setEnabled(due_times.offered(due_times.tonight(now), now))
 
-        self.error = QLabel()
-        self.error.setObjectName("followupError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.error = InlineError("followupError")
+        buttons = self.add_buttons(Buttons.Save | Buttons.Cancel)
         buttons.setObjectName("followupButtons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
         form.addRow(self.tr("&Follow up:"), self.title)
@@ -110,19 +100,26 @@ class FollowupDialog(QDialog):
         """The chosen time, aware."""
         return datetime.fromtimestamp(self.due.dateTime().toSecsSinceEpoch(), UTC)
 
-    def accept(self) -> None:
+    def validate(self) -> bool:
         title, due = self.title.text(), self.due_at()
         try:
             if self.existing is None:
                 self.followup_id = ops.add(self.customer_id, title, due, self.case_id)
             elif (title, due) != (self.existing.title, self.existing.due_at):
-                ops.edit(self.existing.id, title, due)
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
+                ops.edit(self.existing.id, title, due, self.existing.version, self, self.show_current)
+        except UserError:
             self.title.setFocus()
-            return
-        super().accept()
+            raise
+        return True
+
+    def answer(self) -> int | None:
+        return self.followup_id
+
+    def show_current(self) -> None:
+        """The follow-up as it is now (after a conflict: theirs), to edit again."""
+        self.existing = core.get(self.existing.id)
+        self.title.setText(self.existing.title)
+        self.set_due(self.existing.due_at)
 
     @classmethod
     def ask(cls, parent: QWidget | None, customer_id: int, followup_id: int | None = None,
@@ -133,6 +130,4 @@ class FollowupDialog(QDialog):
         except UserError as e:  # it went away meanwhile (deleted, customer emptied from the trash)
             errors.report(e, parent)
             return None
-        saved = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        return dialog.followup_id if saved else None
+        return dialog.run_modal()

@@ -107,9 +107,17 @@ def add(customer_id: int, title: str, due_at: datetime, case_id: int | None = No
     return state["id"]
 
 
-def edit(followup_id: int, title: str, due_at: datetime) -> None:
+def edit(followup_id: int, title: str, due_at: datetime, version: int | None = None,
+         parent: QWidget | None = None, reload: Callable[[], object] | None = None) -> None:
+    """With `version` (what the form read), a change saved meanwhile asks
+    the person to reload or overwrite (desk/ui/conflict.py)."""
+    from desk.ui import conflict  # (it needs the models: not on the start path)
+
+    def change(checked: int | None = None) -> None:
+        _core().reschedule(followup_id, due_at, title=title, version=checked)
+
     _undoable(translate("Followups", "Edit follow-up"), [followup_id],
-              lambda: _core().reschedule(followup_id, due_at, title=title))
+              change if version is None else conflict.guarded(parent, change, version, reload))
 
 
 def set_done(followup_ids: Iterable[int], done: bool = True) -> int:

@@ -26,6 +26,7 @@ from desk.core.customers import followups as core  # the dialog imports it anywa
 from desk.core.customers.followups import FollowupInfo
 from desk.core.errors import UserError
 from desk.ui import fmt
+from desk.ui.ask import InlineError
 from desk.ui.bus import bus
 from desk.ui.customers.followup_dialog import FollowupDialog
 from desk.ui.customers.followups import (
@@ -38,7 +39,6 @@ from desk.ui.customers.followups import (
     snooze,
     snooze_menu,
 )
-from desk.ui.errors import ERROR_STYLE, user_message
 
 
 class FollowupsPanel(QWidget):
@@ -54,7 +54,8 @@ class FollowupsPanel(QWidget):
         self.list = QTreeWidget()
         self.list.setObjectName("followupsList")
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels([self.tr("Due"), self.tr("Follow-up"), self.tr("State")])
+        self.list.setHeaderLabels([self.tr("Due"), self.tr("Follow-up"), self.tr("State"),
+                                   self.tr("By")])  # the staff name of who set it
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAllColumnsShowFocus(True)
@@ -72,11 +73,7 @@ class FollowupsPanel(QWidget):
         self.empty = QLabel(self.tr("No follow-ups yet. Add one to be reminded of this buyer."))
         self.empty.setObjectName("followupsEmpty")
         self.empty.setEnabled(False)
-        self.error = QLabel()
-        self.error.setObjectName("followupsError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("followupsError")
 
         # Shortcuts work while the focus is in the panel: embedded in a bigger
         # dialog, they do not take keys from its other parts. The mnemonics
@@ -138,18 +135,19 @@ class FollowupsPanel(QWidget):
         self.list.clear()
         now = timeutil.now()
         for f in core.of_customer(self.customer_id):
-            item = QTreeWidgetItem([fmt.when(timeutil.to_epoch(f.due_at)), f.title, self._state(f, now)])
+            item = QTreeWidgetItem([fmt.when(timeutil.to_epoch(f.due_at)), f.title, self._state(f, now),
+                                    f.staff])
             item.setData(0, FollowupIdRole, f.id)
             item.setData(1, FollowupIdRole, f.done)
             item.setToolTip(1, f.title)
             if f.done:
                 font = item.font(0)
                 font.setStrikeOut(True)
-                for col in range(3):
+                for col in range(4):
                     item.setFont(col, font)
                     item.setForeground(col, QBrush(DONE_TEXT))
             elif f.overdue(now):
-                for col in range(3):
+                for col in range(4):
                     item.setBackground(col, QBrush(OVERDUE_BACKGROUND))
                     item.setForeground(col, QBrush(OVERDUE_TEXT))
             self.list.addTopLevelItem(item)
@@ -162,6 +160,9 @@ class FollowupsPanel(QWidget):
         self._update_buttons()
 
     def _state(self, f: FollowupInfo, now: datetime) -> str:
+        if f.done and f.done_by:
+            return self.tr("Done {when} by {staff}").format(
+                when=fmt.when(timeutil.to_epoch(f.done_at)), staff=f.done_by)
         if f.done:
             return self.tr("Done {when}").format(when=fmt.when(timeutil.to_epoch(f.done_at)))
         return self.tr("Overdue") if f.overdue(now) else self.tr("Open")
@@ -227,8 +228,7 @@ class FollowupsPanel(QWidget):
         try:
             call(*args)
         except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
+            self.error.show_error(e)
             return False
         self.error.hide()
         return True

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,9 +34,9 @@ from desk.core.customers import service, tags
 from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.ui import fmt, undo
+from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.bus import bus
 from desk.ui.customers.chips import text_color
-from desk.ui.errors import ERROR_STYLE, user_message
 
 IdRole = Qt.ItemDataRole.UserRole
 ColorRole = Qt.ItemDataRole.UserRole + 1  # the colour drawn, "#rrggbb"
@@ -53,7 +52,7 @@ def swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-class TagManagerDialog(QDialog):
+class TagManagerDialog(AskDialog):
     """Tag categories on the left, the chosen category's tags on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -151,17 +150,12 @@ class TagManagerDialog(QDialog):
         splitter.setSizes([220, 600])
         splitter.setChildrenCollapsible(False)
 
-        self.error = QLabel()
-        self.error.setObjectName("tagManagerError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("tagManagerError")
         hint = QLabel(self.tr("Every change here can be undone with Ctrl+Z, deleting included."))
         hint.setWordWrap(True)
         hint.setEnabled(False)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = self.add_buttons(Buttons.Close)
         close.setObjectName("tagManagerClose")
-        close.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(close)
@@ -338,8 +332,7 @@ class TagManagerDialog(QDialog):
         try:
             result = undo.run(text, write)
         except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
+            self.error.show_error(e)
             return None
         self.error.hide()
         self.changed = True
@@ -389,8 +382,7 @@ class TagManagerDialog(QDialog):
         try:
             usage = tags.category_usage(category_id)
         except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
+            self.error.show_error(e)
             return
         details = self.tr("%n tag(s) in it will be deleted too.", "", usage.tags)
         if usage.customers:
@@ -503,12 +495,12 @@ class TagManagerDialog(QDialog):
         self._perform(self.tr("Delete tag “{name}”").format(name=tag.name),
                       lambda: tags.delete_tag_step(tag.id))
 
+    answers_on_close = True
+
+    def answer(self) -> bool:
+        return self.changed
+
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:
         """Show the tag manager; True when anything was changed while it was open."""
-        dialog = cls(parent)
-        try:
-            dialog.exec()
-            return dialog.changed
-        finally:
-            dialog.deleteLater()  # its parent would keep it, listening to the bus
+        return cls(parent).run_modal()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -20,15 +18,15 @@ from desk.core import settings, timeutil
 from desk.core.customers import service, trash
 from desk.core.errors import UserError
 from desk.ui import fmt, labels, undo
+from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.bus import bus
-from desk.ui.errors import ERROR_STYLE, user_message
 from desk.ui.listpage import read_only_table
 
 IdRole = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class TrashDialog(QDialog):
+class TrashDialog(AskDialog):
     """Customers in the trash. Restoring can be undone; emptying cannot."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,11 +61,7 @@ class TrashDialog(QDialog):
         self.pages.addWidget(content)
         self.pages.addWidget(self.empty)
 
-        self.error = QLabel()
-        self.error.setObjectName("trashError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("trashError")
 
         self.restore_button = QPushButton(self.tr("&Restore"))
         self.restore_button.setObjectName("trashRestore")
@@ -77,8 +71,7 @@ class TrashDialog(QDialog):
         self.empty_button.setObjectName("trashEmpty")
         self.empty_button.setToolTip(self.tr("Delete every customer in the trash for good"))
         self.empty_button.clicked.connect(self.empty_clicked)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = self.add_buttons(Buttons.Close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.empty_button)
@@ -142,8 +135,7 @@ class TrashDialog(QDialog):
             self.reload()
 
     def _show_error(self, error: UserError) -> None:
-        self.error.setText(user_message(error))
-        self.error.show()
+        self.error.show_error(error)
 
     # -- writing ----------------------------------------------------------------
 
@@ -191,11 +183,12 @@ class TrashDialog(QDialog):
         self.error.hide()
         self.changed = True
 
+    answers_on_close = True
+
+    def answer(self) -> bool:
+        return self.changed
+
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:
         """Show the trash; True when customers were restored or deleted for good."""
-        dialog = cls(parent)
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()  # its parent would keep it, listening to the bus
-        return changed
+        return cls(parent).run_modal()

@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core.errors import UserError
-from desk.core.replies import lint, placeholders, service
+from desk.core.replies import lint, placeholders, service, steps
 from desk.core.replies.service import CODE_MAX, PhraseInfo
+from desk.ui import conflict, undo
 from desk.ui import selection as current
-from desk.ui import undo
-from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.ask import AskDialog, InlineError
+from desk.ui.errors import user_message
 from desk.ui.replies.fill import chinese_ui
 
 PICTURES = "*.png *.jpg *.jpeg *.gif *.bmp *.webp"
@@ -63,7 +61,7 @@ def preview_html(body: str, ctx: placeholders.Context) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-class PhraseDialog(QDialog):
+class PhraseDialog(AskDialog):
     def __init__(self, parent: QWidget | None, group_id: int, phrase: PhraseInfo | None = None,
                  index: int | None = None) -> None:
         super().__init__(parent)
@@ -119,15 +117,9 @@ class PhraseDialog(QDialog):
         self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setStyleSheet("QLabel { border: 1px solid palette(mid); padding: 6px; }")
-        self.warning = QLabel()
-        self.warning.setObjectName("phraseWarning")
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(ERROR_STYLE)
-        self.error = QLabel()
-        self.error.setObjectName("phraseError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.warning = InlineError("phraseWarning")
+        self.warning.show()
+        self.error = InlineError("phraseError")
 
         form = QFormLayout()
         form.addRow(self.tr("Group:"), self.group)
@@ -138,11 +130,8 @@ class PhraseDialog(QDialog):
         form.addRow(self.tr("Text:"), text_row)
         form.addRow(self.body)
         form.addRow(self.tr("Picture:"), pictures)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = self.add_buttons()
         buttons.setObjectName("phraseButtons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview_for)
@@ -242,38 +231,38 @@ class PhraseDialog(QDialog):
         self.picture.setToolTip(str(path) if path else "")
         self.remove_picture.setEnabled(path is not None)
 
-    def accept(self) -> None:
-        try:
-            self.phrase_id = self._save()
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
-            return
-        super().accept()
+    def validate(self) -> bool:
+        self.phrase_id = self._save()
+        return True
+
+    def answer(self) -> int | None:
+        return self.phrase_id
 
     def _save(self) -> int:
         body, code = self.body.toPlainText(), self.code.text()
         if self.phrase is None:
-            gid = self.group.currentData()
-
-            def add() -> int:
-                return service.add_phrase(gid, body, code, self.index, self._image)
-
-            pid = undo.perform(self.tr("New phrase"), add, lambda p: service.delete_phrase(p),
-                               redo=lambda: service.restore_phrase(pid) or pid)
-            return pid
-        old, pid = self.phrase, self.phrase.id
+            gid, index, image = self.group.currentData(), self.index, self._image
+            return undo.run(self.tr("New phrase"),
+                            lambda: steps.add_phrase_step(gid, body, code, index, image))
+        pid = self.phrase.id
         new = {"body": body, "code": code}
-        back = {"body": old.body, "code": old.code}
         if self._image_changed:
-            new["image"], back["image"] = self._image, old.image_path
-        undo.perform(self.tr("Edit phrase"), lambda: service.update_phrase(pid, **new),
-                     lambda _: service.update_phrase(pid, **back))
+            new["image"] = self._image
+        undo.run(self.tr("Edit phrase"),
+                 conflict.guarded(self, lambda v: steps.update_phrase_step(pid, version=v, **new),
+                                  self.phrase.version, reload=lambda: self.show_phrase(pid)))
         return pid
+
+    def show_phrase(self, pid: int) -> None:
+        """The phrase as it is now (after a conflict: theirs), to edit again."""
+        self.phrase = service.get_phrase(pid)
+        self.code.setText(self.phrase.code)
+        self.body.setPlainText(self.phrase.body)
+        self._image_changed = False
+        self.set_picture(self.phrase.image_path, changed=False)
 
     @classmethod
     def ask(cls, parent: QWidget | None, group_id: int, phrase: PhraseInfo | None = None,
             index: int | None = None) -> int | None:
         """The id of the phrase added or edited, or None when cancelled."""
-        dialog = cls(parent, group_id, phrase, index)
-        return dialog.phrase_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return cls(parent, group_id, phrase, index).run_modal()

@@ -13,8 +13,6 @@ import html
 from PySide6.QtCore import QCoreApplication, QLocale, QMimeData
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +24,7 @@ from desk.core.replies import placeholders, service
 from desk.core.replies.placeholders import Filled, Gap
 from desk.core.replies.service import PhraseInfo
 from desk.ui import selection as current
+from desk.ui.ask import AskDialog, Buttons
 
 # How a value the phrase cannot be sent without is marked in a preview.
 MISSING_STYLE = "background-color: #fde2e1; color: #b3261e; font-weight: 600;"
@@ -73,7 +72,7 @@ def preview_html(filled: Filled) -> str:
     return "".join(out)
 
 
-class PromptDialog(QDialog):
+class PromptDialog(AskDialog):
     """One line per missing value ({?优惠金额}, or the shop name when none is
     set); Tab between them, Enter sends once every one is filled."""
 
@@ -91,10 +90,7 @@ class PromptDialog(QDialog):
             field.textChanged.connect(self._check)
             form.addRow(QLabel(field_label(gap)), field)
             self.fields[gap.key] = field
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = self.add_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -102,22 +98,23 @@ class PromptDialog(QDialog):
 
     def _check(self) -> None:
         done = all(f.text().strip() for f in self.fields.values())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(done)
+        self.buttons.button(Buttons.Ok).setEnabled(done)
 
-    def accept(self) -> None:
+    def validate(self) -> bool:
         empty = next((f for f in self.fields.values() if not f.text().strip()), None)
         if empty is not None:  # Enter in a field while another is still empty
             empty.setFocus()
-            return
-        super().accept()
+            return False
+        return True
 
     def answers(self) -> dict[str, str]:
         return {key: field.text().strip() for key, field in self.fields.items()}
 
     @classmethod
     def ask(cls, parent: QWidget | None, gaps: list[Gap]) -> dict[str, str] | None:
-        dialog = cls(gaps, parent)
-        return dialog.answers() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return cls(gaps, parent).run_modal()
+
+    answer = answers
 
 
 def fill_for(phrase: PhraseInfo, answers: dict[str, str] | None = None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -18,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.errors import UserError
-from desk.core.replies import lint, service
+from desk.core.replies import lint, service, steps
 from desk.core.replies.service import PhraseInfo
 from desk.ui import undo
+from desk.ui.ask import AskDialog, Buttons
 from desk.ui.errors import show_user_error, user_message
 from desk.ui.replies.models import first_line
 
@@ -31,17 +31,9 @@ def fix_label(problem: lint.Problem) -> str:
 
 def fix(problem: lint.Problem) -> None:
     """Apply the problem's fix as one undoable step."""
-    before = service.get_phrase(problem.pid)
+    undo.run(fix_label(problem), lambda: steps.fix_step(problem))
 
-    def back(_) -> None:
-        if problem.kind == "empty_text":
-            service.restore_phrase(before.id)
-        else:
-            service.update_phrase(before.id, body=before.body, code=before.code)
-
-    undo.perform(fix_label(problem), lambda: lint.apply_fix(problem), back)
-
-class LintDialog(QDialog):
+class LintDialog(AskDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lintDialog")
@@ -68,9 +60,8 @@ class LintDialog(QDialog):
         again = QPushButton(self.tr("Check again"))
         again.setObjectName("lintAgain")
         again.clicked.connect(self.reload)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = self.add_buttons(Buttons.Close)
         buttons.addButton(again, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -119,4 +110,4 @@ class LintDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> None:
-        cls(parent).exec()
+        cls(parent).run_modal()

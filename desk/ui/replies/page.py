@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.errors import UserError
-from desk.core.replies import search, service
+from desk.core.history import Step
+from desk.core.replies import search, service, steps
 from desk.core.replies.service import PhraseInfo
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
@@ -373,11 +374,11 @@ class RepliesPage(QWidget):
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(text, 4000)
 
-    def _act(self, text: str, do: Callable[[], Any], back: Callable[[Any], None],
-             redo: Callable[[], Any] | None = None) -> Any:
-        """One undoable change; a refusal is shown, not raised."""
+    def _act(self, text: str, write: Callable[[], tuple[Any, Step]]) -> Any:
+        """One undoable change through a core write and its step; a refusal
+        is shown, not raised (None)."""
         try:
-            return undo.perform(text, do, back, redo)
+            return undo.run(text, write)
         except UserError as e:
             show_user_error(self, user_message(e))
             return None
@@ -426,8 +427,7 @@ class RepliesPage(QWidget):
         if phrase is None:
             return
         pid = phrase.id
-        self._act(self.tr("Delete phrase"), lambda: service.delete_phrase(pid),
-                  lambda _: service.restore_phrase(pid))
+        self._act(self.tr("Delete phrase"), lambda: steps.delete_phrase_step(pid))
         self.status(self.tr("Phrase deleted (Ctrl+Z brings it back)"))
 
     def duplicate_current(self) -> None:
@@ -435,8 +435,7 @@ class RepliesPage(QWidget):
         if phrase is None:
             return
         pid = phrase.id
-        copy = self._act(self.tr("Duplicate phrase"), lambda: service.duplicate_phrase(pid),
-                         lambda new: service.delete_phrase(new))
+        copy = self._act(self.tr("Duplicate phrase"), lambda: steps.duplicate_phrase_step(pid))
         if copy is not None:
             self.load_phrases(select=copy)
 
@@ -451,21 +450,16 @@ class RepliesPage(QWidget):
 
     def _phrase_moved(self, pid: int, index: int) -> None:
         """A phrase moved in the model (buttons, keys or a drag): make it so."""
-        gid = self.model.group_id
-        before = service.positions(gid)
-        self._act(self.tr("Move phrase"), lambda: service.move_phrase(pid, index),
-                  lambda _: service.set_order(gid, before))
+        self._act(self.tr("Move phrase"), lambda: steps.move_phrase_step(pid, index))
         self.load_phrases(select=pid)
 
     def move_to_group(self, pid: int, gid: int) -> None:
         phrase = service.get_phrase(pid)
         if phrase.group_id == gid:
             return
-        source, old_index = phrase.group_id, service.positions(phrase.group_id).index(pid)
         target_name = self.group_model.info(self.group_model.row_of(gid)).name
         self._act(self.tr("Move phrase to “{group}”").format(group=target_name),
-                  lambda: service.move_phrase(pid, len(service.positions(gid)), gid),
-                  lambda _: service.move_phrase(pid, old_index, source))
+                  lambda: steps.move_to_group_step(pid, gid))
         self.status(self.tr("Moved to “{group}”").format(group=target_name))
 
     def _phrases_dropped(self, ids: list[int], gid: int) -> None:
@@ -510,8 +504,7 @@ class RepliesPage(QWidget):
             return
         row = self.groups.currentIndex().row()
         index = row + 1 if row >= 0 else None
-        gid = self._act(self.tr("Add group"), lambda: service.add_group(name, index),
-                        lambda g: service.delete_group(g))
+        gid = self._act(self.tr("Add group"), lambda: steps.add_group_step(name, index))
         if gid is not None:
             self._select_group(gid)
 
@@ -522,8 +515,7 @@ class RepliesPage(QWidget):
         old = self.group_model.info(self.groups.currentIndex().row()).name
         name, ok = QInputDialog.getText(self, self.tr("Rename group"), self.tr("New name:"), text=old)
         if ok and name.strip() and name.strip() != old:
-            self._act(self.tr("Rename group"), lambda: service.rename_group(gid, name),
-                      lambda _: service.rename_group(gid, old))
+            self._act(self.tr("Rename group"), lambda: steps.rename_group_step(gid, name))
 
     def move_group(self, step: int) -> None:
         row = self.groups.currentIndex().row()
@@ -534,9 +526,7 @@ class RepliesPage(QWidget):
 
     def move_group_to(self, gid: int, index: int) -> None:
         """A group moved in the list (buttons or a drag): make it so."""
-        back = next(n for n, g in enumerate(service.list_groups()) if g.id == gid)
-        self._act(self.tr("Move group"), lambda: service.move_group(gid, index),
-                  lambda _: service.move_group(gid, back))
+        self._act(self.tr("Move group"), lambda: steps.move_group_step(gid, index))
         self._select_group(gid)
 
     def delete_group(self) -> None:
@@ -550,15 +540,8 @@ class RepliesPage(QWidget):
                     g.count).format(name=g.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        state = {"gid": g.id}
-
-        def do():
-            return service.delete_group(state["gid"])
-
-        def back(saved) -> None:
-            state["gid"] = service.restore_group(saved)
-
-        self._act(self.tr("Delete group “{name}”").format(name=g.name), do, back)
+        self._act(self.tr("Delete group “{name}”").format(name=g.name),
+                  lambda: steps.delete_group_step(g.id))
 
     def _group_menu_at(self, pos) -> None:
         menu = QMenu(self)
@@ -572,29 +555,13 @@ class RepliesPage(QWidget):
     # --- the library -------------------------------------------------------------
 
     def load_starter(self) -> None:
-        from desk.core.replies import starter
-
-        before = {p.id for p in service.all_phrases()}
-        if before and QMessageBox.question(
+        if service.all_phrases() and QMessageBox.question(
                 self, self.tr("Load starter phrases"),
                 self.tr("Add the starter phrases that came with ShopDesk to your library? Phrases "
                         "whose text you already have are left out.")) != QMessageBox.StandardButton.Yes:
             return
 
-        def do() -> list[int]:
-            starter.load_starter()
-            return sorted({p.id for p in service.all_phrases()} - before)
-
-        def back(added: list[int]) -> None:
-            for pid in added:
-                service.delete_phrase(pid)
-
-        def again() -> list[int]:
-            for pid in added:
-                service.restore_phrase(pid)
-            return added
-
-        added = self._act(self.tr("Load starter phrases"), do, back, again)
+        added = self._act(self.tr("Load starter phrases"), steps.load_starter_step)
         if added is not None:
             self.status(self.tr("%n starter phrase(s) added", "", len(added)))
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (
 from desk.core.errors import UserError
 from desk.core.replies import transfer
 from desk.core.replies.transfer import CsvPreview, ImportPlan, PlanRow
-from desk.ui.errors import ERROR_STYLE, report, user_message
+from desk.ui.ask import AskDialog, Buttons, InlineError
+from desk.ui.errors import report, user_message
 from desk.ui.progress import run_with_progress
 from desk.ui.replies.models import first_line
 from desk.ui.worker import Task, run_task
@@ -49,7 +49,7 @@ def is_sogou(path: Path) -> bool:
 # --- the column mapping (CSV) ---------------------------------------------------------------
 
 
-class ColumnMappingDialog(QDialog):
+class ColumnMappingDialog(AskDialog):
     """Which column of a CSV file holds the group, the code, the text and the
     position; the first rows are shown as they will be read."""
 
@@ -84,14 +84,10 @@ class ColumnMappingDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.problem = QLabel()
-        self.problem.setObjectName("mappingProblem")
-        self.problem.setStyleSheet(ERROR_STYLE)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Next"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.problem = InlineError("mappingProblem", wrap=False)
+        self.problem.show()
+        self.buttons = self.add_buttons()
+        self.buttons.button(Buttons.Ok).setText(self.tr("Next"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(form)
@@ -117,12 +113,14 @@ class ColumnMappingDialog(QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(first_line(text) if text else ""))
         missing = mapping["text"] is None
         self.problem.setText(self.tr("Choose the column that holds the text.") if missing else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
+        self.buttons.button(Buttons.Ok).setEnabled(not missing)
 
     @classmethod
     def ask(cls, parent: QWidget | None, preview: CsvPreview) -> dict | None:
-        dialog = cls(preview, parent)
-        return dialog.mapping() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return cls(preview, parent).run_modal()
+
+    def answer(self) -> dict:
+        return self.mapping()
 
 
 # --- the preview ------------------------------------------------------------------------------
@@ -186,7 +184,7 @@ def _read(path: Path, mapping: dict | None, group: int | str | None, progress=No
     return transfer.read_file(path, mapping, group, is_cancelled=is_cancelled)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(AskDialog):
     """Reads the file in the background, shows what importing it would do, and
     writes only on Apply: with no errors, or with "skip the lines with errors"."""
 
@@ -240,12 +238,10 @@ class ImportDialog(QDialog):
         self.skip_errors = QCheckBox(self.tr("Skip the lines with errors and import the rest"))
         self.skip_errors.setObjectName("importSkipErrors")
         self.skip_errors.toggled.connect(lambda _: self._enable())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = self.add_buttons(Buttons.Cancel, on_accept=self.apply)
         self.apply_button = QPushButton(self.tr("Import"))
         self.apply_button.setObjectName("importApply")
         self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.apply_button.clicked.connect(self.apply)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(group_row)
         layout.addWidget(self.summary)
@@ -341,6 +337,9 @@ class ImportDialog(QDialog):
     def ask(cls, parent: QWidget | None, path: Path, mapping: dict | None = None,
             group_id: int | None = None) -> dict | None:
         """What was imported (counts), or None when nothing was."""
-        dialog = cls(path, mapping, group_id, parent)
-        dialog.exec()
-        return dialog.result
+        return cls(path, mapping, group_id, parent).run_modal()
+
+    answers_on_close = True
+
+    def answer(self) -> dict | None:
+        return self.result

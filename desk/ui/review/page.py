@@ -28,6 +28,7 @@ from desk.core.review import figures as core
 from desk.ui import fmt, labels
 from desk.ui.errors import report, user_message
 from desk.ui.review.charts import BarChart, ColumnChart
+from desk.ui.review.staff_table import StaffTable
 from desk.ui.worker import run_task
 
 # figures that open a list when clicked: key -> which list
@@ -159,6 +160,8 @@ class ReviewPage(QWidget):
         body.addLayout(grid)
         body.addLayout(charts)
         body.addLayout(breakdowns)
+        self.staff = StaffTable()
+        body.addWidget(self._box(self.tr("By staff"), self.staff))
         body.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -253,7 +256,7 @@ class ReviewPage(QWidget):
             self._debounce.start()
 
     def _on_change(self, entity: str, _ids) -> None:
-        if entity in ("case", "customer", "order", "followup", "reason"):
+        if entity in ("case", "customer", "order", "followup", "reason", "note"):
             self._stale = True
             if self.isVisible():
                 self._debounce.start()
@@ -308,6 +311,7 @@ class ReviewPage(QWidget):
             rows = result.breakdowns[name][:BARS_SHOWN]  # the workbook has them all
             chart.set_data([names.get(code, code) for code, _n in rows], [[n for _c, n in rows]],
                            empty_text=self.tr("No cases in this period"))
+        self.staff.set_rows(result.staff)
 
     # --- showing the numbers -------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -26,11 +25,12 @@ from PySide6.QtWidgets import (
 from desk.core import settings
 from desk.core.excel import exports
 from desk.core.listing import Filter
+from desk.ui.ask import AskDialog, Buttons, InlineError
 from desk.ui.progress import run_with_progress
 from desk.ui.worker import Task
 
 
-class ExportDialog(QDialog):
+class ExportDialog(AskDialog):
     """Asks for the file (and, from File > Export, what to export); a list
     page passes its kind, its current filters and sort, and its selection."""
 
@@ -73,16 +73,11 @@ class ExportDialog(QDialog):
         self.mask = QCheckBox(self.tr("&Mask phone numbers (138****1234)"))
         self.mask.setObjectName("exportMask")
         self.mask.setChecked(settings.get("mask_phones"))
-        self.error = QLabel()
-        self.error.setObjectName("exportError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.error = InlineError("exportError")
+        buttons = self.add_buttons(Buttons.Cancel)
         buttons.setObjectName("exportButtons")
         self.ok = buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("exportOk")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
@@ -125,13 +120,15 @@ class ExportDialog(QDialog):
             return exports.Selection(ids=self.selected)
         return self.selection
 
-    def accept(self) -> None:
+    def validate(self) -> bool:
         target = self.target()
         if target is None or target.is_dir() or not target.parent.is_dir():
-            self.error.setText(self.tr("Choose a file name in an existing folder."))
-            self.error.show()
-            return
-        super().accept()
+            self.error.show_message(self.tr("Choose a file name in an existing folder."))
+            return False
+        return True
+
+    def answer(self) -> tuple[str, Path, exports.Selection, bool]:
+        return self.kind.currentData(), self.target(), self.chosen_selection(), self.mask.isChecked()
 
     @classmethod
     def ask(cls, parent: QWidget | None, kind: str | None = None,
@@ -142,13 +139,10 @@ class ExportDialog(QDialog):
         where the file went."""
         selection = exports.Selection(tuple(f for f in filters if f is not None), sort or None,
                                       descending)
-        dialog = cls(kind, selection, selected, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            dialog.deleteLater()
+        answer = cls(kind, selection, selected, parent).run_modal()
+        if answer is None:
             return None
-        what, target = dialog.kind.currentData(), dialog.target()
-        chosen, mask = dialog.chosen_selection(), dialog.mask.isChecked()
-        dialog.deleteLater()
+        what, target, chosen, mask = answer
         # the stored codes are written as desk.core.labels names them, in the UI's language
         job = partial(exports.export, what, target, chosen, mask_phones=mask,
                       translate=QCoreApplication.translate)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -32,7 +31,8 @@ from desk.core.excel import customers_import, layouts, orders_import
 from desk.core.excel.customers_import import CustomerPlan
 from desk.core.excel.orders_import import FieldChange, ImportPlan, UnknownLayout
 from desk.ui import errors, fmt, labels
-from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.ask import AskDialog, Buttons, InlineError
+from desk.ui.errors import user_message
 from desk.ui.progress import run_with_progress
 from desk.ui.transfer.mapping_dialog import MappingDialog
 from desk.ui.worker import run_task
@@ -80,7 +80,7 @@ def change_value(key: str, value: object) -> str:
     return str(value)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(AskDialog):
     def __init__(self, parent: QWidget | None = None, path: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
@@ -115,11 +115,7 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self.tr("Choose a file to see what it would change."))
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("importError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = InlineError("importError")
         self.changes = QTableWidget(0, 6)
         self.changes.setObjectName("importChanges")
         self.changes.setHorizontalHeaderLabels([
@@ -147,13 +143,11 @@ class ImportDialog(QDialog):
         self.hint.setObjectName("importHint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = self.add_buttons(Buttons.Cancel, on_accept=self.start_import)
         buttons.setObjectName("importButtons")
         self.run = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.run.setObjectName("importRun")
         self.run.setEnabled(False)
-        buttons.accepted.connect(self.start_import)
-        buttons.rejected.connect(self.reject)
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
@@ -289,8 +283,7 @@ class ImportDialog(QDialog):
                 self.preview(force=True)
                 return
         if isinstance(error, UserError):
-            self.error.setText(user_message(error))
-            self.error.show()
+            self.error.show_error(error)
             return
         errors.report(error, self)
 
@@ -318,7 +311,9 @@ class ImportDialog(QDialog):
         dialog = cls(parent, path)
         if path:
             dialog.preview()
-        dialog.exec()
-        result = dialog.result
-        dialog.deleteLater()
-        return result
+        return dialog.run_modal()
+
+    answers_on_close = True
+
+    def answer(self) -> ImportPlan | CustomerPlan | None:
+        return self.result

@@ -9,8 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,12 +22,12 @@ from PySide6.QtWidgets import (
 from desk.core.errors import UserError
 from desk.core.excel import layouts, presets
 from desk.ui import labels, screenfit
-from desk.ui.errors import ERROR_STYLE, user_message
+from desk.ui.ask import AskDialog, InlineError
 
 _SAMPLE_ROWS = 8  # of the file, shown above the choices
 
 
-class MappingDialog(QDialog):
+class MappingDialog(AskDialog):
     def __init__(self, rows: Sequence[Sequence[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mappingDialog")
@@ -81,16 +79,9 @@ class MappingDialog(QDialog):
         self.name.setObjectName("mappingPresetName")
         self.name.setPlaceholderText(self.tr("Name, to save as a preset (optional)"))
         form.addRow(self.tr("&Save as:"), self.name)
-        self.error = QLabel()
-        self.error.setObjectName("mappingError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.error = InlineError("mappingError")
+        buttons = self.add_buttons()
         buttons.setObjectName("mappingButtons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         # the sample and the long list of fields scroll; OK and Cancel stay on screen
         body = QWidget()
         column = QVBoxLayout(body)
@@ -139,28 +130,22 @@ class MappingDialog(QDialog):
     def mapping(self) -> dict[str, str]:
         return {field: box.currentData() for field, box in self.fields.items() if box.currentData()}
 
-    def accept(self) -> None:
+    def validate(self) -> bool:
         mapping = self.mapping()
-        try:
-            if self.name.text().strip():
-                presets.save(self.name.text(), self.platform.currentData(), mapping)
-            elif not (all(f in mapping for f in layouts.REQUIRED)
-                      and any(f in mapping for f in layouts.BUYER)):
-                raise UserError(layouts.INCOMPLETE)
-        except UserError as e:
-            self.error.setText(user_message(e))
-            self.error.show()
-            return
-        super().accept()
+        if self.name.text().strip():
+            presets.save(self.name.text(), self.platform.currentData(), mapping)
+        elif not (all(f in mapping for f in layouts.REQUIRED)
+                  and any(f in mapping for f in layouts.BUYER)):
+            raise UserError(layouts.INCOMPLETE)
+        return True
+
+    def answer(self) -> tuple[str, dict]:
+        return self.platform.currentData(), self.mapping()
 
     @classmethod
     def ask(cls, parent: QWidget | None, rows: Sequence[Sequence[str]]) -> tuple[str, dict] | None:
         """(platform, field -> column name), or None when cancelled."""
-        dialog = cls(rows, parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        result = (dialog.platform.currentData(), dialog.mapping()) if accepted else None
-        dialog.deleteLater()
-        return result
+        return cls(rows, parent).run_modal()
 
 
 def _likely_header(rows: Sequence[Sequence[str]]) -> int:

@@ -2,7 +2,8 @@
 presets changed, switched off and reset, the shop's clock, reasons added,
 changed and deleted. Each is made, undone, redone and undone again, and the
 database must hold exactly the state before or after each time (ids and
-positions kept; only the updated_at stamps may differ)."""
+positions kept; only the stamps that every save moves on, undo included, may
+differ: updated_at, updated_by and the version)."""
 
 from __future__ import annotations
 
@@ -15,15 +16,15 @@ from desk.core.aftersales import deadlines, service
 from desk.core.aftersales.models import Case
 from desk.core.base import database
 from desk.core.errors import UserError
-from tests.core.history_checks import back_and_forth, table_rows
+from tests.core.history_checks import STAMPS, back_and_forth, table_rows
 
 from .conftest import BEIJING
 
-TABLES = {t: ("updated_at",) for t in ("deadline_rule", "aftersales_case", "aftersales_reason", "setting")}
+TABLES = {t: STAMPS for t in ("deadline_rule", "aftersales_case", "aftersales_reason", "setting")}
 
 
 def state() -> dict[str, list[tuple]]:
-    """Every row of the tables the rules touch, without the updated_at stamps."""
+    """Every row of the tables the rules touch, without the stamps."""
     return table_rows(TABLES)
 
 

@@ -62,10 +62,10 @@ def announced(db):
     unsubscribe()
 
 
-def dump_tables() -> dict[str, list[tuple]]:
+def dump_tables(skip: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
     """Every row of every ordinary table, in a stable order, for before/after
-    comparisons. Full-text indexes are left out: their internal segments may
-    be laid out differently for the same content."""
+    comparisons, without the `skip` columns. Full-text indexes are left out:
+    their internal segments may be laid out differently for the same content."""
     conn = database.connection()
     schema = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -73,4 +73,12 @@ def dump_tables() -> dict[str, list[tuple]]:
     virtual = [name for name, sql in schema if sql.upper().startswith("CREATE VIRTUAL TABLE")]
     tables = [name for name, _ in schema
               if name not in virtual and not any(name.startswith(v + "_") for v in virtual)]
-    return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    out = {}
+    for t in tables:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({t})") if r[1] not in skip]
+        out[t] = sorted(conn.execute(f"SELECT {', '.join(columns)} FROM {t}").fetchall(), key=repr)
+    return out
+
+
+# who saved a row last, when and its version: an undo is a new save, so these move on
+STAMPS = ("version", "updated_by", "updated_at")

@@ -101,16 +101,6 @@ def test_duplicate_right_below_without_code(gid):
     assert service.positions(gid)[1] == copy and service.get_phrase(copy).code == ""
 
 
-def test_set_order_for_undo(gid):
-    ids = [service.add_phrase(gid, t) for t in "甲乙丙"]
-    before = service.positions(gid)
-    service.move_phrase(ids[2], 0)
-    service.set_order(gid, before + [999])
-    assert service.positions(gid) == ids
-    service.set_order(gid, [ids[2]])  # the others keep their order after it
-    assert service.positions(gid) == [ids[2], ids[0], ids[1]]
-
-
 def test_record_use(gid):
     pid = service.add_phrase(gid, "甲")
     service.record_use(pid)

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from desk.core.errors import UserError
 from desk.core.review import figures as rv
 from desk.core.review.figures import Figure, Period, Review
+from desk.core.review.staff import StaffRow
 from desk.core.review.workbook import write_review
 
 
@@ -26,8 +27,9 @@ def sample() -> Review:
                              ("bell\x07tea", 1)]
     breakdowns["reason"] = [("quality", 2)]
     series = [(date(2024, 5, d), d, 1) for d in (1, 2, 3)]
+    staff = [StaffRow("小王", 3, 1, 2, 5), StaffRow("", 0, 0, 0, 1)]
     return Review(period, period.previous(), "", figures, breakdowns, series, False,
-                  [(k, 1) for k, _ in rv.BUCKETS])
+                  [(k, 1) for k, _ in rv.BUCKETS], staff)
 
 
 def test_the_workbook_has_its_sheets_charts_and_types(tmp_path):
@@ -35,7 +37,7 @@ def test_the_workbook_has_its_sheets_charts_and_types(tmp_path):
     wb = load_workbook(out)
     assert wb.sheetnames == ["Summary", "Cases by reason", "Cases by kind", "Cases by responsibility",
                              "Cases by product", "Cases by handler", "Cases over time",
-                             "Time to resolution"]
+                             "Time to resolution", "By staff"]
     summary = {r[0].value: r for r in wb["Summary"].iter_rows(min_row=6)}
     opened = summary["Cases opened"]
     assert (opened[1].value, opened[2].value, opened[3].value) == (4, 2, 2)
@@ -51,6 +53,10 @@ def test_the_workbook_has_its_sheets_charts_and_types(tmp_path):
     assert len(wb["Cases by reason"]._charts) == 1 and len(wb["Cases over time"]._charts) == 1
     assert len(wb["Cases by kind"]._charts) == 0  # nothing to chart
     assert wb["Cases over time"]["A2"].is_date
+    people = [[c.value for c in row] for row in wb["By staff"].iter_rows()]
+    assert people == [["Staff", "Cases handled", "Cases closed", "Follow-ups done", "Notes written"],
+                      ["小王", 3, 1, 2, 5], ["(no name)", 0, 0, 0, 1]]
+    assert len(wb["By staff"]._charts) == 1
 
 
 def test_a_folder_or_unwritable_place_is_refused_and_leaves_nothing(tmp_path):
