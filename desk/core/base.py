@@ -1,10 +1,13 @@
-"""The peewee base model, the database proxy and our column types."""
+"""The peewee base model, the database proxy and our column types.
+
+Imported when the ORM is first used (the app starts without it): it binds
+the proxy to the database the app opened (see desk.core.dbconn)."""
 
 from __future__ import annotations
 
 from peewee import BooleanField, CharField, DatabaseProxy, IntegerField, Model
 
-from desk.core import timeutil
+from desk.core import dbconn, timeutil
 
 database = DatabaseProxy()
 
@@ -57,3 +60,6 @@ class Stamped(BaseModel):
     def save(self, *args, **kwargs):
         self.updated_at = timeutil.now()
         return super().save(*args, **kwargs)
+
+
+dbconn.bind(database)  # the database the app opened without the ORM, if it did

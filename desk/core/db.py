@@ -37,14 +37,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-import peewee
-from peewee import SqliteDatabase
-
-from desk.core import files
-from desk.core.base import database
+from desk.core import dbconn, files
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.resources import db_file
+
+if TYPE_CHECKING:  # peewee is imported when the ORM is first used, not to open a database
+    from peewee import SqliteDatabase
 
 log = logging.getLogger(__name__)
 
@@ -402,12 +402,15 @@ def user_error(error: BaseException, path: Path | str) -> UserError | None:
     return storage_error(error, path) or busy_error(error, path)
 
 
-class ShopDatabase(SqliteDatabase):
+class _ShopDatabase:
     """peewee's SqliteDatabase with disk errors turned into StorageError.
 
     SQLite rolls the whole transaction back by itself on a full disk; the
     rollback peewee then sends finds no transaction, and must not hide the
-    StorageError behind its own error."""
+    StorageError behind its own error.
+
+    `ShopDatabase` is this over peewee's SqliteDatabase, made when first
+    used (`_shop_database`): opening a database does not import peewee."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -415,6 +418,14 @@ class ShopDatabase(SqliteDatabase):
 
         # preset names in the UI's language, for lists that sort and filter in SQL
         self.register_function(presets.shown, "shown_name", 3)
+
+    def _connect(self):
+        # on the thread that opened it, the connection opened without the ORM
+        conn = dbconn.take(self.database)
+        if conn is None:
+            return super()._connect()
+        self._add_conn_hooks(conn)
+        return conn
 
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         conn.text_factory = TEXT_FACTORY
@@ -425,6 +436,8 @@ class ShopDatabase(SqliteDatabase):
         return conn is not None and conn.in_transaction
 
     def _translated(self, call, *args):
+        import peewee
+
         try:
             return call(*args)
         except (peewee.OperationalError, sqlite3.OperationalError) as e:
@@ -459,21 +472,70 @@ class ShopDatabase(SqliteDatabase):
             super().rollback()
 
 
+@functools.cache
+def _shop_database() -> type:
+    from peewee import SqliteDatabase
+
+    return type("ShopDatabase", (_ShopDatabase, SqliteDatabase), {"__module__": __name__})
+
+
+def __getattr__(name: str):
+    # what this module had from peewee before it imported peewee only when used
+    if name == "ShopDatabase":
+        return _shop_database()
+    if name == "database":
+        return _load_orm()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _orm_database(path: Path | str) -> SqliteDatabase:
+    return _shop_database()(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+
+def _load_orm():
+    from desk.core.base import database  # binds itself to the open database (dbconn.bind)
+
+    return database
+
+
 def connect(path: Path) -> SqliteDatabase:
     """A peewee database bound to every model (one connection per thread)."""
-    db = ShopDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    from desk.core.base import database
+
+    if dbconn.path() != str(path):
+        dbconn.close()  # a connection opened without the ORM to another file
+    db = _orm_database(path)
     database.initialize(db)
     db.connect(reuse_if_open=True)
     return db
 
 
-def open_database(path: Path, backups: Path) -> SqliteDatabase:
-    """Migrate, then connect. Raises UserError when the file cannot be used."""
+def open_database(path: Path, backups: Path, orm: bool = True) -> SqliteDatabase | None:
+    """Migrate, then connect. Raises UserError when the file cannot be used.
+    `orm=False` (the app's start): a plain sqlite3 connection, which the ORM
+    takes over when it is first imported (see desk.core.dbconn); returns None."""
     try:
         migrate(path, backups)
+        if not orm:
+            _open_without_orm(path)
+            return None
     except sqlite3.DatabaseError as e:
         raise (user_error(e, path) or _unreadable(path, e)) from e
     return connect(path)
+
+
+def _open_without_orm(path: Path) -> None:
+    from desk.core import presets
+
+    conn = raw_connect(path, "rw", isolation_level=None, check_same_thread=False)
+    try:  # what peewee sets on its connections (ShopDatabase)
+        for pragma, value in PRAGMAS.items():
+            conn.execute(f"PRAGMA {pragma} = {value}")
+        conn.create_function("shown_name", 3, presets.shown)
+    except BaseException:
+        conn.close()
+        raise
+    dbconn.open(str(path), conn, _orm_database, _load_orm)
 
 
 @contextmanager
@@ -481,8 +543,11 @@ def scratch() -> Iterator[SqliteDatabase]:
     """An empty database of the current schema, in memory, bound to every model
     while the block runs: what a preview (a dry run) reads when the data folder
     has no database yet. Nothing is written anywhere; one thread only."""
+    from desk.core.base import database
+
+    dbconn.hand_over()  # the shop's connection is peewee's before its database is swapped
     previous = database.obj
-    db = ShopDatabase(":memory:", pragmas={k: v for k, v in PRAGMAS.items() if k != "journal_mode"})
+    db = _shop_database()(":memory:", pragmas={k: v for k, v in PRAGMAS.items() if k != "journal_mode"})
     db.connect()
     conn = db.connection()
     conn.execute("BEGIN")
@@ -501,11 +566,20 @@ def scratch() -> Iterator[SqliteDatabase]:
 def close() -> None:
     """Close the connection; never raises for the disk (a full or read-only
     disk has already been reported by the write it refused)."""
-    db = database.obj
-    if db is not None and not isinstance(db, SqliteDatabase):  # a shop on a server (server.py)
-        db.close()
-        return
+    import sys
+
+    dbconn.close()  # the connection opened without the ORM, when peewee never took it over
+    base = sys.modules.get("desk.core.base")  # (not imported: the ORM was never used)
+    db = base.database.obj if base is not None else None
+    if db is not None:
+        from peewee import SqliteDatabase
+
+        if not isinstance(db, SqliteDatabase):  # a shop on a server (server.py)
+            db.close()
+            return
     if db is not None and not db.is_closed():
+        import peewee
+
         try:
             # Refresh the planner's statistics where the shop's data has grown
             # (SQLite's advice for long-lived connections); cheap when nothing changed.

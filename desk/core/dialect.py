@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-
-from desk.core.base import database
+import sys
 
 _LEXER = re.compile(
     r"'(?:[^']|'')*'"  # a string literal: its ? is text, its % must be doubled
@@ -46,9 +45,12 @@ _RENAMED = {"group_concat(": "string_agg(", "instr(": "strpos("}
 
 def on_server() -> bool:
     """Whether the bound database is a PostgreSQL server (team mode)."""
+    base = sys.modules.get("desk.core.base")
+    if base is None:  # the ORM not loaded yet: a local shop opened without it (a server's loads it)
+        return False
     from peewee import PostgresqlDatabase
 
-    return isinstance(database.obj, PostgresqlDatabase)
+    return isinstance(base.database.obj, PostgresqlDatabase)
 
 
 def to_server(sql: str, params=()) -> tuple[str, tuple]:

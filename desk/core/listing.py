@@ -11,8 +11,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from desk.core import dialect
-from desk.core.base import database
+from desk.core import dbconn, dialect
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class Listing:
         if filters and key in self.by_id_source and all(f.by_id for f in filters):
             source = self.by_id_source[key]
         sql = f"SELECT {self.id_sql} FROM {source} WHERE {where}{order}"
-        cursor = database.connection().execute(sql, params)
+        cursor = dbconn.connection().execute(sql, params)
         out = array("q")
         while batch := cursor.fetchmany(20000):
             out.extend(r[0] for r in batch)
@@ -76,7 +75,7 @@ class Listing:
     def count(self, filters: Sequence[Filter] = ()) -> int:
         where = " AND ".join([f"({self.base_where})", *(f"({f.sql})" for f in filters)])
         params = tuple(p for f in filters for p in f.params)
-        return database.connection().execute(
+        return dbconn.connection().execute(
             f"SELECT count(*) FROM {self.source} WHERE {where}", params).fetchone()[0]
 
     def rows(self, ids: Iterable[int]) -> dict[int, tuple]:
@@ -86,7 +85,7 @@ class Listing:
             return {}
         columns = ", ".join(self.fields.values())
         out: dict[int, tuple] = {}
-        conn = database.connection()
+        conn = dbconn.connection()
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
             marks = ",".join("?" * len(part))

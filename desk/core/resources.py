@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ def _package_dir(package: str) -> Traversable:
     wheel, a PyInstaller folder with its data files), else whatever
     importlib.resources gives (a zip import). importlib.resources costs a few
     milliseconds to import, so the start path does without it."""
-    module = sys.modules.get(package) or __import__(package, fromlist=["_"])
+    module = sys.modules.get(package) or import_module(package)
     origin = getattr(module, "__file__", None)
     if origin:
         here = Path(origin).parent

@@ -3,6 +3,8 @@
 Values live in the database's `setting` table (as JSON), so they travel with
 the shop's data to another computer. Nothing else reads or writes that table
 but desk.core.uistate, the registry of UI state kept beside the options.
+Reads are plain SQL (start-up reads settings before the ORM is loaded);
+writes go through the ORM's transaction and change announcement.
 """
 
 from __future__ import annotations
@@ -11,9 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desk.core import changes, timeutil, uistate
-from desk.core.appdata import Setting, put_setting
-from desk.core.base import database
+from desk.core import changes, dbconn, timeutil, uistate
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.platforms import PLATFORMS
 
@@ -88,19 +88,27 @@ def _option(name: str) -> Option:
         raise KeyError(f"unknown setting {name!r}") from None
 
 
+def _stored(key: str) -> str | None:
+    row = dbconn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return row[0] if row is not None else None
+
+
 def get(name: str) -> Any:
     option = _option(name)
-    row = Setting.get_or_none(Setting.key == name)
-    if row is None:
+    value = _stored(name)
+    if value is None:
         return option.default
     try:
-        return option.validate(json.loads(row.value))
+        return option.validate(json.loads(value))
     except (ValueError, UserError):
         return option.default  # a hand-edited or outdated value falls back safely
 
 
 def set_many(values: dict[str, Any]) -> None:
     """Validate all, then write all in one transaction."""
+    from desk.core.appdata import put_setting
+    from desk.core.base import database
+
     clean = {name: _option(name).validate(value) for name, value in values.items()}
     now = timeutil.now()
     with changes.write(database) as pending:

@@ -17,8 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desk.core import timeutil
-from desk.core.appdata import Setting, put_setting
+from desk.core import dbconn, timeutil
 
 PREFIX = "state."
 
@@ -87,10 +86,14 @@ def set(name: str, value: Any) -> None:  # noqa: A001 - mirrors get()
 def get_text(name: str) -> str | None:
     """The stored text, as saved (None: never saved)."""
     key(name)
-    row = Setting.get_or_none(Setting.key == PREFIX + name)
-    return row.value if row else None
+    # plain SQL: the window's geometry and the Today page's columns are read
+    # before the first paint, when the ORM is not loaded yet
+    row = dbconn.execute("SELECT value FROM setting WHERE key = ?", (PREFIX + name,)).fetchone()
+    return row[0] if row is not None else None
 
 
 def set_text(name: str, text: str) -> None:
+    from desk.core.appdata import put_setting
+
     key(name)
     put_setting(PREFIX + name, text, timeutil.now())

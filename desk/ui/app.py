@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -85,6 +86,20 @@ def _listen(name: str, window):
 
 
 def run_gui(args) -> int:
+    # No cyclic garbage collection while the window is built: start-up makes
+    # tens of thousands of objects and next to no garbage, and the collector's
+    # passes over them cost more start-up time than they free. It is on again
+    # once the window has painted (or when start-up ends any other way).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_gui(args, collecting)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run_gui(args, collecting: bool) -> int:
     problem = display_problem()
     if problem:
         print(f"shopdesk: {problem}", file=sys.stderr)
@@ -147,7 +162,8 @@ def run_gui(args) -> int:
             lock.release()
             return 0
     try:
-        db.open_database(data.db_path, data.backups)
+        # without the ORM: peewee and the models load on first use, after the first paint
+        db.open_database(data.db_path, data.backups, orm=False)
     except UserError as e:
         return _refuse_to_start(app, args, e, lock)
     language = i18n.install(app, args.lang or settings.get("language"))
@@ -161,6 +177,8 @@ def run_gui(args) -> int:
 
     # once the window has painted: later starts on this folder knock here
     QTimer.singleShot(200, lambda: _listen(server_name, window))
+    if collecting:
+        QTimer.singleShot(200, gc.enable)
     log.info("main window shown (language %s)", language)
     # From here on a bug shows a dialog and the app keeps running.
     errors.install_excepthook()
@@ -170,13 +188,20 @@ def run_gui(args) -> int:
 
         return _finish(run_smoke(app, window), lock, data)
     if not settings.get("first_run_done"):
-        from desk.core.customers import service as customers
-
-        if not customers.any_customers():
-            QTimer.singleShot(0, window.first_run)
-        else:
-            settings.set("first_run_done", True)
+        QTimer.singleShot(0, lambda: _welcome(window))  # (the ORM it needs is not loaded yet)
     return _finish(app.exec(), lock, data)
+
+
+def _welcome(window) -> None:
+    """The first start on a data folder: ask how to begin, unless the shop
+    already has customers (a folder from an older ShopDesk, a restore)."""
+    from desk.core import settings
+    from desk.core.customers import service as customers
+
+    if not customers.any_customers():
+        window.first_run()
+    else:
+        settings.set("first_run_done", True)
 
 
 def _refuse_to_start(app, args, error: UserError, lock) -> int:

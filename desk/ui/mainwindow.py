@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QSystemTrayIcon,
     QWidget,
 )
@@ -25,16 +24,15 @@ from desk.core.customers.listing import FOLLOWUPS_DUE, due_by
 from desk.core.paths import DataDir
 from desk.ui import fmt, undo
 from desk.ui.bus import bus
-from desk.ui.sidebar import make_sidebar
-from desk.ui.worker import run_task
+from desk.ui.sidebar import GLYPH_ROLE, make_sidebar
 
-# key, module and class of the page (imported on first visit), sidebar icon
+# key, module and class of the page (imported on first visit), sidebar icon (sidebar.GLYPHS)
 PAGES = (
-    ("today", "desk.ui.today.page", "TodayPage", QStyle.StandardPixmap.SP_FileDialogInfoView),
-    ("customers", "desk.ui.customers.page", "CustomersPage", QStyle.StandardPixmap.SP_DirHomeIcon),
-    ("aftersales", "desk.ui.aftersales.page", "AftersalesPage", QStyle.StandardPixmap.SP_BrowserReload),
-    ("replies", "desk.ui.replies.page", "RepliesPage", QStyle.StandardPixmap.SP_FileDialogContentsView),
-    ("review", "desk.ui.review.page", "ReviewPage", QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    ("today", "desk.ui.today.page", "TodayPage", "calendar"),
+    ("customers", "desk.ui.customers.page", "CustomersPage", "person"),
+    ("aftersales", "desk.ui.aftersales.page", "AftersalesPage", "return"),
+    ("replies", "desk.ui.replies.page", "RepliesPage", "bubble"),
+    ("review", "desk.ui.review.page", "ReviewPage", "chart"),
 )
 KEYS = [key for key, *_ in PAGES]
 
@@ -50,8 +48,9 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         self.pages: dict[str, QWidget] = {}
         for key, _, _, icon in PAGES:
-            item = QListWidgetItem(self.style().standardIcon(icon), "")
+            item = QListWidgetItem("")
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(GLYPH_ROLE, icon)
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the real page on first visit
         self._retitle_sidebar()
@@ -311,6 +310,7 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         from desk.core import backup
+        from desk.ui.worker import run_task
 
         self.statusBar().showMessage(self.tr("Backing up…"))
         run_task(backup.backup_now, self.data, on_success=lambda path: self.statusBar().showMessage(

@@ -37,11 +37,12 @@ class Column:
 
 class LazyTableModel(QAbstractTableModel):
     PAGE_SIZE = 200
-    MAX_PAGES = 40  # 8,000 rows cached at most
+    MAX_PAGES = 40  # pages cached at most (8,000 rows at the default size)
 
     def __init__(self, listing: Listing, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
         self.listing = listing
+        self.page_size = self.PAGE_SIZE  # rows fetched at a time; set before the first fetch
         self.columns = list(columns)
         self._field_pos = {k: i for i, k in enumerate(listing.keys)}
         self._ids = array("q")
@@ -131,11 +132,11 @@ class LazyTableModel(QAbstractTableModel):
     # --- paging -----------------------------------------------------------
 
     def _row(self, row: int) -> tuple:
-        page_no = row // self.PAGE_SIZE
+        page_no = row // self.page_size
         page = self._pages.get(page_no)
         if page is None:
-            start = page_no * self.PAGE_SIZE
-            page = self.listing.rows(self._ids[start:start + self.PAGE_SIZE])
+            start = page_no * self.page_size
+            page = self.listing.rows(self._ids[start:start + self.page_size])
             self._pages[page_no] = page
             if len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)

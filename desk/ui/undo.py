@@ -18,14 +18,16 @@ the UI only pushes the step:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.core.errors import UserError
-from desk.core.history import Step
+
+if TYPE_CHECKING:  # (desk.core.history is not needed to start)
+    from desk.core.history import Step
 
 _stack: QUndoStack | None = None
 

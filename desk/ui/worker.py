@@ -11,13 +11,12 @@ callbacks, which run on the main thread.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
-from desk.core.base import database
 
 log = logging.getLogger(__name__)
 _running: set[Task] = set()
@@ -56,8 +55,9 @@ class Task(QRunnable):
         else:
             self.signals.succeeded.emit(result)
         finally:
-            if not database.is_closed():
-                database.close()  # this worker thread's own connection
+            base = sys.modules.get("desk.core.base")  # (not loaded: this job used no database)
+            if base is not None and not base.database.is_closed():
+                base.database.close()  # this worker thread's own connection
 
 
 def run_task(

@@ -164,6 +164,63 @@ def test_start_up_stays_lean(demo_dir):
     assert loaded == {"start": [], "pages": [], "control": True}
 
 
+FIRST_PAINT = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    ORM = ("peewee", "desk.core.base", "desk.core.shopdb")
+    seen = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and "orm" not in seen:
+                from desk.core import dbconn
+
+                seen["orm"] = sorted(m for m in ORM if m in sys.modules)
+                seen["models"] = sorted(m for m in sys.modules if m.endswith(".models"))
+                start_conn = dbconn.connection()
+                QTimer.singleShot(0, lambda: after_paint(start_conn))
+            return False
+
+    def after_paint(start_conn):
+        window.go("customers")  # a page that uses the models
+        from desk.core.base import database
+
+        seen["same_connection"] = database.connection() is start_conn
+        seen["customers_shown"] = window.stack.currentWidget().model.rowCount()
+        QApplication.quit()
+
+    real_exec = QApplication.exec
+
+    def exec_with_probe(*_args):
+        global window
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, QMainWindow) and w.isVisible())
+        view = next(v for v in window.findChildren(QTableView) if v.isVisible())
+        probe = FirstPaint(view)
+        view.viewport().installEventFilter(probe)
+        code = real_exec()
+        print(json.dumps(seen))
+        return code
+
+    QApplication.exec = exec_with_probe
+    from desk.cli import main
+    sys.exit(main(["--data-dir", sys.argv[1]]))
+""")
+
+
+def test_the_first_paint_comes_before_the_orm(demo_dir):
+    """The window paints before peewee and the models are imported; then the
+    ORM works on the very connection the start opened."""
+    for start in ("first", "later"):  # the first start on a folder records its welcome
+        done = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(demo_dir.root)], cwd=REPO,
+                              env=env(), capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, (start, done.stderr)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"orm": [], "models": [], "same_connection": True, "customers_shown": 200}
+
+
 BROKEN_START = """
 import sys
 from desk.ui import mainwindow

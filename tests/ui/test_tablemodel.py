@@ -149,3 +149,22 @@ def test_sorting_by_tags_groups_buyers_by_their_first_tag(qtbot, demo, customers
     keys = [first_tag.get(model.index(r, 0).data(IdRole), 0) for r in range(model.rowCount())]
     assert keys == sorted(keys) or keys == sorted(keys, reverse=True)
     assert len(set(keys)) > 3
+
+
+def test_a_short_page_size_fetches_a_screenful_at_a_time(shop_db, monkeypatch):
+    """The Today page's lists fetch 50 rows at a time: every row still reads
+    back its own customer, in order, from pages of that size."""
+    _insert_minimal_customers(130)
+    model = LazyTableModel(CUSTOMERS, [Column("nickname", lambda: "Nickname")])
+    model.page_size = 50
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    model.reload()
+    fetched: list[int] = []
+    listing = type(CUSTOMERS)
+    rows = listing.rows
+    monkeypatch.setattr(listing, "rows", lambda self, ids: (fetched.append(len(ids)), rows(self, ids))[1])
+    assert model.index(0, 0).data() == "buyer000000"
+    assert fetched == [50]
+    names = [model.index(row, 0).data() for row in range(130)]
+    assert names == [f"buyer{i:06d}" for i in range(130)]
+    assert fetched == [50, 50, 30]

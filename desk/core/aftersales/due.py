@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
-from desk.core import settings, timeutil
-from desk.core.base import database
+from desk.core import dbconn, settings, timeutil
 from desk.core.errors import QT_TRANSLATE_NOOP
 from desk.core.listing import Filter
 
@@ -81,7 +80,7 @@ class DueCase:
 
 def due_cases(moment: datetime) -> list[DueCase]:
     """Live cases with a deadline at or before `moment`, soonest first."""
-    rows = database.execute_sql(
+    rows = dbconn.execute(
         "SELECT a.id, a.case_no, a.customer_id, c.nickname, a.status, a.next_deadline_at,"
         " a.next_deadline_key FROM aftersales_case a JOIN customer c ON c.id = a.customer_id"
         " WHERE a.next_deadline_at <= ? AND a.deleted_at IS NULL AND c.deleted_at IS NULL"
@@ -90,7 +89,7 @@ def due_cases(moment: datetime) -> list[DueCase]:
 
 
 def due_count(moment: datetime) -> int:
-    return database.execute_sql(
+    return dbconn.execute(
         "SELECT count(*) FROM aftersales_case a JOIN customer c ON c.id = a.customer_id"
         " WHERE a.next_deadline_at <= ? AND a.deleted_at IS NULL AND c.deleted_at IS NULL",
         (timeutil.to_epoch(moment),)).fetchone()[0]

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from desk.core import dbconn
 from desk.core.aftersales import due
 from desk.core.aftersales.codes import OPEN_STATUSES
-from desk.core.base import database
 from desk.core.customers import search as customer_search
 from desk.core.listing import Filter
 
@@ -134,13 +134,13 @@ def search_filter(query: str) -> Filter | None:
 
 def reason_choices() -> list[tuple[str, str]]:
     """(code, name) of every reason, switched-off ones too (old cases have them)."""
-    return [(code, name) for code, name in database.execute_sql(
+    return [(code, name) for code, name in dbconn.execute(
         "SELECT code, shown_name('reason', code, name) FROM aftersales_reason"
         " ORDER BY position, id")]
 
 
 def handler_choices() -> list[str]:
     """The handlers named on live cases, alphabetically."""
-    return [h for (h,) in database.execute_sql(
+    return [h for (h,) in dbconn.execute(
         "SELECT DISTINCT handler FROM aftersales_case WHERE handler <> '' AND deleted_at IS NULL"
         " ORDER BY handler")]

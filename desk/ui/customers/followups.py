@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from desk.core import timeutil
 from desk.core.customers import due_times
-from desk.ui import conflict, fmt, undo
+from desk.ui import fmt, undo
 
 OVERDUE_BACKGROUND = QColor("#ffebee")
 OVERDUE_TEXT = QColor("#b71c1c")
@@ -84,6 +84,8 @@ def edit(followup_id: int, title: str, due_at: datetime, version: int | None = N
          parent: QWidget | None = None, reload: Callable[[], object] | None = None) -> None:
     """With `version` (what the form read), a change saved meanwhile asks
     the person to reload or overwrite (desk/ui/conflict.py)."""
+    from desk.ui import conflict  # (it needs the models: not on the start path)
+
     def write(checked: int | None = None):
         return _core().reschedule_step(followup_id, due_at, title=title, version=checked)
 
