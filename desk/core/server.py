@@ -350,6 +350,24 @@ def _pgcode(error: BaseException) -> str:
     return getattr(error, "pgcode", None) or ""
 
 
+def load_driver() -> None:
+    """Hand psycopg2 to peewee, which was imported without it (desk/core/__init__.py
+    keeps it off a local shop's start): what peewee's own import would have set."""
+    if peewee.psycopg2 is not None:
+        return
+    import psycopg2
+    from psycopg2 import extensions
+    from psycopg2.extras import Json, register_uuid
+
+    register_uuid()
+    peewee.psycopg2, peewee.pg_extensions = psycopg2, extensions
+    peewee.pg_register_uuid, peewee.Json_pg2 = register_uuid, Json
+    adapter = peewee.Psycopg2Adapter
+    adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
+    adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
+    adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
+
+
 class ServerDatabase(peewee.PostgresqlDatabase):
     """peewee's PostgresqlDatabase with the server's faults in words.
 
@@ -360,6 +378,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     row locks and transactions, with a lock timeout, and no lock file."""
 
     def __init__(self, address: ServerAddress, password: str | None = None, **kwargs) -> None:
+        load_driver()
         self.address = address
         params = connect_params(address, password)
         params.pop("dbname")

@@ -123,4 +123,10 @@ def get_state(key: str) -> str | None:
 
 
 def set_state(key: str, value: str) -> None:
-    Setting.replace(key=f"state.{key}", value=value, updated_at=timeutil.now()).execute()
+    now = timeutil.now()
+    if dialect.on_server():
+        (Setting.insert(key=f"state.{key}", value=value, updated_at=now)
+         .on_conflict(conflict_target=[Setting.key],
+                      update={Setting.value: value, Setting.updated_at: now}).execute())
+    else:
+        Setting.replace(key=f"state.{key}", value=value, updated_at=now).execute()
