@@ -32,19 +32,16 @@ from desk.ui.worker import run_task
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Team", text)
-
-
 # -- start: the shop on its server -------------------------------------------------------------
 
 def ask_retry(error: UserError) -> bool:
     """The server does not answer at start: try again (True) or quit."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("ShopDesk"),
-                      _tr("ShopDesk cannot open the shop on its server.") + "\n\n" + user_message(error))
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Team", "ShopDesk"),
+                      QCoreApplication.translate("Team", "ShopDesk cannot open the shop on its server.")
+                      + "\n\n" + user_message(error))
     box.setObjectName("serverProblem")
-    retry = box.addButton(_tr("&Try again"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    retry = box.addButton(QCoreApplication.translate("Team", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Team", "&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(retry)
     box.exec()
     return box.clickedButton() is retry

@@ -4425,6 +4425,14 @@ Nothing was deleted: the damaged file was moved aside as
         <source>A new language takes effect when ShopDesk next starts.</source>
         <translation>更改界面语言后，下次启动店铺客服台时生效。</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
 </context>
 <context>
     <name>Shipping</name>
@@ -4773,6 +4781,152 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Delete tag “{name}”</source>
         <translation>删除标签“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>ShopDesk</source>
+        <translation>店铺客服台</translation>
+    </message>
+    <message>
+        <source>ShopDesk cannot open the shop on its server.</source>
+        <translation>店铺客服台无法打开服务器上的店铺。</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>数据结构版本：</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>Work as a team on a PostgreSQL server</source>
+        <translation>在 PostgreSQL 服务器上多人协作</translation>
+    </message>
+    <message>
+        <source>Kept in the system&apos;s keyring, never in the data folder</source>
+        <translation>保存在系统钥匙串中，不会写进数据文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new team shop</source>
+        <translation>新建团队店铺(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Create the shop in an empty database on the server</source>
+        <translation>在服务器上的一个空数据库里新建店铺</translation>
+    </message>
+    <message>
+        <source>&amp;Join a team shop</source>
+        <translation>加入团队店铺(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Work with a shop another seat made on the server</source>
+        <translation>使用其他客服在服务器上建好的店铺</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Each seat keeps its own data folder; the customers, cases and phrases are on the server, and every seat sees the others&apos; changes within a second. Making a team shop needs an empty data folder (no customers yet).</source>
+        <translation>每台电脑各用自己的数据文件夹；客户、售后单和短语都存放在服务器上，一台电脑上的改动，其他电脑一秒内就能看到。新建团队店铺需要一个空的数据文件夹（还没有客户）。</translation>
+    </message>
+    <message>
+        <source>Local: the shop is on this computer</source>
+        <translation>本机：店铺数据保存在这台电脑上</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>无需连接</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Team: the shop is on a PostgreSQL server</source>
+        <translation>团队：店铺数据保存在 PostgreSQL 服务器上</translation>
+    </message>
+    <message>
+        <source>socket {folder}</source>
+        <translation>套接字 {folder}</translation>
+    </message>
+    <message>
+        <source>Not connected (restart ShopDesk to open the team shop)</source>
+        <translation>未连接（重新启动店铺客服台即可打开团队店铺）</translation>
+    </message>
+    <message>
+        <source>Connected; other seats&apos; changes show here live</source>
+        <translation>已连接；其他客服的改动会实时显示在这里</translation>
+    </message>
+    <message>
+        <source>The server does not answer; trying again ({reason})</source>
+        <translation>服务器没有响应，正在重试（{reason}）</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{schema} (PostgreSQL {server})</source>
+        <translation>{schema}（PostgreSQL {server}）</translation>
+    </message>
+    <message>
+        <source>The server does not answer: {problem}</source>
+        <translation>服务器没有响应：{problem}</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address, e.g. postgresql://user@host:5432/shop.</source>
+        <translation>请填写服务器地址，例如 postgresql://user@host:5432/shop。</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>This data folder now works with the shop on {server}. Restart ShopDesk to open it.</source>
+        <translation>这个数据文件夹现在使用 {server} 上的店铺。请重新启动店铺客服台来打开它。</translation>
     </message>
 </context>
 <context>
@@ -6074,6 +6228,78 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>{name} is not an ordinary file (a pipe, a device or a socket?); ShopDesk only uses ordinary files.</source>
         <translation>{name} 不是普通文件（可能是管道、设备或套接字）；店铺客服台只读写普通文件。</translation>
+    </message>
+    <message>
+        <source>{url} is not a server address. Give it as postgresql://user@host:5432/database.</source>
+        <translation>{url} 不是服务器地址。请写成 postgresql://用户@主机:5432/数据库 的形式。</translation>
+    </message>
+    <message>
+        <source>The server address {url} cannot be read: {reason}</source>
+        <translation>无法识别服务器地址 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>The server address {url} must name the user and the database: postgresql://user@host:5432/database.</source>
+        <translation>服务器地址 {url} 里必须写明用户和数据库：postgresql://用户@主机:5432/数据库。</translation>
+    </message>
+    <message>
+        <source>The port in {url} is not a number.</source>
+        <translation>{url} 中的端口不是数字。</translation>
+    </message>
+    <message>
+        <source>ShopDesk cannot reach the shop&apos;s server {server}: {reason}. Check that the server is running, the address and the password, and the network.</source>
+        <translation>店铺客服台连不上店铺的服务器 {server}：{reason}。请检查服务器是否在运行、地址和密码是否正确，以及网络是否畅通。</translation>
+    </message>
+    <message>
+        <source>The server {server} runs PostgreSQL {version}; ShopDesk needs PostgreSQL 15 or newer. Update the server and try again.</source>
+        <translation>服务器 {server} 上运行的是 PostgreSQL {version}；店铺客服台需要 PostgreSQL 15 或更新版本。请升级服务器后再试。</translation>
+    </message>
+    <message>
+        <source>The shop on the server was updated by a newer ShopDesk (schema {found}; this version knows up to {known}). Update ShopDesk on this computer to work with it.</source>
+        <translation>服务器上的店铺已被更新版本的店铺客服台升级（数据结构版本 {found}，本版本最高支持 {known}）。请先升级这台电脑上的店铺客服台再使用。</translation>
+    </message>
+    <message>
+        <source>The connection to the shop&apos;s server {server} broke while a change was being saved. The server keeps a change whole or not at all: reload to see whether it was saved. Check that the server is running and the network is up.</source>
+        <translation>保存改动时与店铺服务器 {server} 的连接断开了。服务器上的改动要么完整保存，要么完全没有保存：请刷新看看是否已保存。请检查服务器是否在运行、网络是否畅通。</translation>
+    </message>
+    <message>
+        <source>The connection to the shop&apos;s server {server} broke, so this change was not saved (nothing of it was written). Check that the server is running and the network is up, then try again.</source>
+        <translation>与店铺服务器 {server} 的连接断开了，这次改动没有保存（一点都没有写入）。请检查服务器是否在运行、网络是否畅通，然后再试。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server is busy: another seat is changing the same records. Nothing was changed; try again in a moment.</source>
+        <translation>店铺服务器正忙：另一位客服正在修改同一批记录。这次没有做任何改动，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server {server} has no disk space left, so this change was not saved. Ask whoever looks after the server to free some space.</source>
+        <translation>店铺服务器 {server} 的磁盘已满，这次改动没有保存。请让负责服务器的人腾出一些空间。</translation>
+    </message>
+    <message>
+        <source>The database {server} holds no ShopDesk shop. Make one there first with: shopdesk team init postgresql://...</source>
+        <translation>数据库 {server} 里没有店铺客服台的店铺。请先用这条命令在那里新建一个：shopdesk team init postgresql://...</translation>
+    </message>
+    <message>
+        <source>{path} should say which server the shop is on, but it cannot be read ({reason}). Join the server again with: shopdesk team join postgresql://...</source>
+        <translation>{path} 应该记录店铺所在的服务器，但无法读取（{reason}）。请用这条命令重新加入：shopdesk team join postgresql://...</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} already works with the shop on the server {server}. Use another data folder (--data-dir) for another shop.</source>
+        <translation>数据文件夹 {folder} 已经在使用服务器 {server} 上的店铺。其他店铺请换一个数据文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} holds a local shop with customers and orders. Moving a local shop to a server is not available in this version yet; use another data folder (--data-dir) for the team shop. The local shop was left as it is.</source>
+        <translation>数据文件夹 {folder} 里有一个本机店铺，已经有客户和订单。这个版本还不能把本机店铺搬到服务器上；团队店铺请换一个数据文件夹（--data-dir）。本机店铺保持原样。</translation>
+    </message>
+    <message>
+        <source>The database {server} already holds a ShopDesk shop. To work with it from this computer, join it: shopdesk team join postgresql://...</source>
+        <translation>数据库 {server} 里已经有一个店铺客服台的店铺。要在这台电脑上使用它，请加入：shopdesk team join postgresql://...</translation>
+    </message>
+    <message>
+        <source>The database {server} already holds other data ({tables}). Make the shop in a new, empty database (CREATE DATABASE shop OWNER ...).</source>
+        <translation>数据库 {server} 里已经有其他数据（{tables}）。请在一个新的空数据库里建店铺（CREATE DATABASE shop OWNER ...）。</translation>
+    </message>
+    <message>
+        <source>The user {user} may not create tables and extensions in the database {server}: {reason}. Make the user the database&apos;s owner and try again; nothing was created.</source>
+        <translation>用户 {user} 无权在数据库 {server} 中创建表和扩展：{reason}。请把该用户设为数据库的所有者后再试；什么都没有创建。</translation>
     </message>
 </context>
 </TS>
