@@ -42,7 +42,7 @@ MAX_PAYLOAD = 7900  # bytes; the server refuses 8000 and more
 EVERYTHING = "*"
 # what the open pages show: announced, without ids, for "everything changed"
 ENTITIES = ("customer", "note", "followup", "order", "case", "evidence", "tag", "reason",
-            "deadline_rule", "reply", "saved_view", "setting")
+            "deadline_rule", "reply", "reply_group", "saved_view", "setting")
 RETRY_S = (0.5, 1, 2, 4)  # waits between reconnects; the last one repeats
 POLL_S = 0.25  # how often the listener looks at its stop flag
 
