@@ -503,6 +503,9 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
 
 _RAW_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.I)
+# INSERT ... VALUES (one row's marks) [ON CONFLICT DO NOTHING]: rows, template, suffix
+_VALUES = re.compile(r"^(\s*INSERT\s.*?\bVALUES\s*)(\((?:[^()']|'[^']*')*\))"
+                     r"(\s+ON CONFLICT DO NOTHING)?\s*$", re.I | re.S)
 
 
 def _tables_with_id() -> frozenset[str]:
@@ -553,13 +556,20 @@ class SqliteStyleConnection:
         else:  # the parameters stay as they are: read the SQL once, not per row
             converted = [tuple(r) for r in rows]
 
+        values = _VALUES.match(text)
+
         def run():
-            from psycopg2.extras import execute_batch
+            from psycopg2.extras import execute_batch, execute_values
 
             cursor = self._db.cursor()
-            # many statements per round trip (psycopg2's executemany sends one
-            # per row: 100,000 order rows took 10x SQLite's time)
-            execute_batch(cursor, text, converted, page_size=BATCH_ROWS)
+            # psycopg2's executemany sends one statement per row (100,000
+            # order rows took 10x SQLite's time): an INSERT goes as one
+            # statement of many rows, anything else many statements at a time
+            if values is not None:
+                execute_values(cursor, values.group(1) + "%s" + (values.group(3) or ""), converted,
+                               template=values.group(2), page_size=BATCH_ROWS)
+            else:
+                execute_batch(cursor, text, converted, page_size=BATCH_ROWS)
             return cursor
 
         if self._db._conn_lost():
