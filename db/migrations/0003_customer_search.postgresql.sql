@@ -63,10 +63,13 @@ CREATE INDEX customer_nickname_trgm ON customer USING gin (nickname gin_trgm_ops
 CREATE INDEX customer_real_name_trgm ON customer USING gin (real_name gin_trgm_ops);
 
 -- Pinyin (full and initials) as prefixes, and the last four phone digits.
-CREATE INDEX customer_nickname_py ON customer(nickname_py);
-CREATE INDEX customer_nickname_abbr ON customer(nickname_abbr);
-CREATE INDEX customer_real_name_py ON customer(real_name_py) WHERE real_name_py <> '';
-CREATE INDEX customer_real_name_abbr ON customer(real_name_abbr) WHERE real_name_abbr <> '';
+-- INCLUDE (id): the search wants only the ids, which SQLite's indexes hold
+-- anyway (the rowid); here it makes an index-only scan instead of a visit to
+-- a table page per match (the search's p95 at 100,000 customers).
+CREATE INDEX customer_nickname_py ON customer(nickname_py) INCLUDE (id);
+CREATE INDEX customer_nickname_abbr ON customer(nickname_abbr) INCLUDE (id);
+CREATE INDEX customer_real_name_py ON customer(real_name_py) INCLUDE (id) WHERE real_name_py <> '';
+CREATE INDEX customer_real_name_abbr ON customer(real_name_abbr) INCLUDE (id) WHERE real_name_abbr <> '';
 CREATE INDEX customer_phone_tail ON customer(right(phone, 4)) WHERE phone <> '';
 
 ANALYZE;

@@ -17,6 +17,11 @@ log = logging.getLogger(__name__)
 
 Listener = Callable[["Change"], None]
 _listeners: list[Listener] = []
+# called inside the outermost write's transaction, just before it commits,
+# with the database and {entity: ids}: team mode's NOTIFY (desk/core/live.py),
+# which the server then delivers to the other seats only if the write commits
+BeforeCommit = Callable[[object, dict[str, set[int]]], None]
+_before_commit: list[BeforeCommit] = []
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,11 @@ class Change:
 def subscribe(listener: Listener) -> Callable[[], None]:
     _listeners.append(listener)
     return lambda: _listeners.remove(listener)
+
+
+def before_commit(hook: BeforeCommit) -> Callable[[], None]:
+    _before_commit.append(hook)
+    return lambda: _before_commit.remove(hook)
 
 
 def announce(entity: str, ids: Iterable[int] = ()) -> None:
@@ -48,6 +58,9 @@ class Pending:
 
     def add(self, entity: str, ids: Iterable[int] = ()) -> None:
         self._by_entity.setdefault(entity, set()).update(ids)
+
+    def touched(self) -> dict[str, set[int]]:
+        return {entity: set(ids) for entity, ids in self._by_entity.items()}
 
     def flush(self) -> None:
         for entity, ids in self._by_entity.items():
@@ -71,6 +84,9 @@ def write(db):
     try:
         with db.atomic():
             yield pending
+            if _before_commit and pending._by_entity:
+                for hook in list(_before_commit):
+                    hook(db, pending.touched())
     except Exception as e:
         # bulk writes go to the raw connection (executemany), past the
         # database's own translation: a full or read-only disk is the

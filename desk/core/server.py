@@ -45,6 +45,7 @@ MIN_SERVER_VERSION = 150000  # PostgreSQL 15
 LOCK_TIMEOUT_MS = 5000  # as SQLite's busy timeout: wait for another seat's write, then say so
 CONNECT_TIMEOUT_S = 10
 SCHEMA_TABLE = "shopdesk_schema"
+BATCH_ROWS = 500  # rows of a bulk write sent to the server in one round trip
 _MIGRATION_LOCK = 0x5348444B  # 'SHDK': pg_advisory_xact_lock key for migrations
 SERVER_MARK = "team.json"  # what a server shop's `database` names in the data folder
 
@@ -356,6 +357,24 @@ def _pgcode(error: BaseException) -> str:
     return getattr(error, "pgcode", None) or ""
 
 
+def load_driver() -> None:
+    """Hand psycopg2 to peewee, which was imported without it (desk/core/__init__.py
+    keeps it off a local shop's start): what peewee's own import would have set."""
+    if peewee.psycopg2 is not None:
+        return
+    import psycopg2
+    from psycopg2 import extensions
+    from psycopg2.extras import Json, register_uuid
+
+    register_uuid()
+    peewee.psycopg2, peewee.pg_extensions = psycopg2, extensions
+    peewee.pg_register_uuid, peewee.Json_pg2 = register_uuid, Json
+    adapter = peewee.Psycopg2Adapter
+    adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
+    adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
+    adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
+
+
 class ServerDatabase(peewee.PostgresqlDatabase):
     """peewee's PostgresqlDatabase with the server's faults in words.
 
@@ -367,6 +386,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     def __init__(self, address: ServerAddress, password: str | None = None,
                  data_root: Path | str = ".", **kwargs) -> None:
+        load_driver()
         self.address = address
         # `database` is a path in the seat's data folder, as a SQLite shop's
         # is, so what lives beside the database (photos/, backups/) is found
@@ -507,6 +527,9 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
 
 _RAW_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.I)
+# INSERT ... VALUES (one row's marks) [ON CONFLICT DO NOTHING]: rows, template, suffix
+_VALUES = re.compile(r"^(\s*INSERT\s.*?\bVALUES\s*)(\((?:[^()']|'[^']*')*\))"
+                     r"(\s+ON CONFLICT DO NOTHING)?\s*$", re.I | re.S)
 
 
 def _tables_with_id() -> frozenset[str]:
@@ -552,11 +575,25 @@ class SqliteStyleConnection:
         if not rows:
             return None
         text, _ = dialect.to_server(sql, rows[0])
-        converted = [dialect.to_server(sql, r)[1] for r in rows]
+        if "json_each" in sql.lower():  # a list in one parameter becomes an array
+            converted = [dialect.to_server(sql, r)[1] for r in rows]
+        else:  # the parameters stay as they are: read the SQL once, not per row
+            converted = [tuple(r) for r in rows]
+
+        values = _VALUES.match(text)
 
         def run():
+            from psycopg2.extras import execute_batch, execute_values
+
             cursor = self._db.cursor()
-            cursor.executemany(text, converted)
+            # psycopg2's executemany sends one statement per row (100,000
+            # order rows took 10x SQLite's time): an INSERT goes as one
+            # statement of many rows, anything else many statements at a time
+            if values is not None:
+                execute_values(cursor, values.group(1) + "%s" + (values.group(3) or ""), converted,
+                               template=values.group(2), page_size=BATCH_ROWS)
+            else:
+                execute_batch(cursor, text, converted, page_size=BATCH_ROWS)
             return cursor
 
         if self._db._conn_lost():

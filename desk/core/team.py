@@ -252,16 +252,6 @@ def open_shop(data: DataDir):
     return db
 
 
-def window_not_ready(data: DataDir) -> UserError:
-    """What the window says for a data folder whose shop is on a server."""
-    setup = load(data)
-    return UserError(QT_TRANSLATE_NOOP(
-        "UserError", "The shop of the data folder {folder} is on the server {server}. This "
-        "version of ShopDesk works with a server shop from the command line only (shopdesk "
-        "team status, customers, aftersales, replies); the window does not open it yet."),
-        folder=data.root, server=setup.address if setup else "?")
-
-
 @dataclass(frozen=True)
 class Status:
     mode: str  # local | server

@@ -139,12 +139,14 @@ def _run_gui(args, collecting: bool) -> int:
 
     logs.setup(data.logs)
     log.info("ShopDesk %s starting (data folder %s)", __version__, data.root)
-    from desk.core import restore, team
+    from desk.core import restore
     from desk.ui import errors, i18n
 
-    # before anything opens (and so could create) the database
-    if team.team_file(data).exists():  # never a local shop in its place, unseen
-        return _refuse_to_start(app, args, team.window_not_ready(data), lock)
+    # before anything opens (and so could create) the database: never a local shop in its place
+    if (data.root / "team.json").exists():  # team mode: the shop is on a server
+        if collecting:
+            gc.enable()
+        return _run_team(app, args, data, lock, server_name)
     try:
         check = restore.startup_check(data)
     except UserError as e:  # a folder where the database should be, a disk that refuses the check
@@ -202,6 +204,56 @@ def _welcome(window) -> None:
         window.first_run()
     else:
         settings.set("first_run_done", True)
+
+
+def _run_team(app, args, data, lock, server_name: str) -> int:
+    """The shop on its server: connect (try again or quit while it does not
+    answer), listen to the other seats, then the same window as ever. The
+    local checks of the SQLite file do not apply; the server keeps the data."""
+    from PySide6.QtCore import QTimer
+
+    from desk.core import settings
+    from desk.ui import errors, i18n
+    from desk.ui import team as team_ui
+
+    i18n.install(app, args.lang or "")
+    if args.smoke:
+        def ask(error: UserError) -> bool:  # an install check: no one is there to answer
+            print(f"shopdesk: {error}", file=sys.stderr)
+            return False
+    else:
+        ask = team_ui.ask_retry
+    try:
+        database = team_ui.open_team_shop(data, ask)
+    except UserError as e:
+        return _refuse_to_start(app, args, e, lock)
+    if database is None:
+        lock.release()
+        return EXIT_USAGE if args.smoke else 0
+    try:
+        language = i18n.install(app, args.lang or settings.get("language"))
+        window = _build_window(app, data)
+    except UserError as e:
+        team_ui.close_team_shop()
+        return _refuse_to_start(app, args, e, lock)
+    except Exception:  # a bug before there is a window: say where the details are, exit
+        log.exception("start-up failed")
+        print(f"shopdesk: ShopDesk could not start; the details are in {data.logs}.", file=sys.stderr)
+        team_ui.close_team_shop()
+        return _finish(1, lock, data, clean=False)
+    QTimer.singleShot(200, lambda: _listen(server_name, window))
+    log.info("main window shown (team mode, language %s)", language)
+    errors.install_excepthook()
+    try:
+        if args.smoke:
+            from desk.ui.smoke import run_smoke
+
+            code = run_smoke(app, window)
+        else:
+            code = app.exec()
+    finally:
+        team_ui.close_team_shop()
+    return _finish(code, lock, data, clean=False)
 
 
 def _refuse_to_start(app, args, error: UserError, lock) -> int:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -83,9 +84,20 @@ class SettingsDialog(AskDialog):
         self.note.setEnabled(False)
         self.error = InlineError("settingsError", wrap=False)
         buttons = self.add_buttons()
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(self.note)
+        general_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(general, self.tr("General"))
+        from desk.ui.team import TeamPage
+
+        self.team = TeamPage(getattr(parent, "data", None))
+        self.tabs.addTab(self.team, self.tr("Team"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 

@@ -4512,6 +4512,14 @@ Nothing was deleted: the damaged file was moved aside as
         <source>A new language takes effect when ShopDesk next starts.</source>
         <translation>更改界面语言后，下次启动店铺客服台时生效。</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
 </context>
 <context>
     <name>Shipping</name>
@@ -4860,6 +4868,152 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Delete tag “{name}”</source>
         <translation>删除标签“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>ShopDesk</source>
+        <translation>店铺客服台</translation>
+    </message>
+    <message>
+        <source>ShopDesk cannot open the shop on its server.</source>
+        <translation>店铺客服台无法打开服务器上的店铺。</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>数据结构版本：</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>Work as a team on a PostgreSQL server</source>
+        <translation>在 PostgreSQL 服务器上多人协作</translation>
+    </message>
+    <message>
+        <source>Kept in the system&apos;s keyring, never in the data folder</source>
+        <translation>保存在系统钥匙串中，不会写进数据文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new team shop</source>
+        <translation>新建团队店铺(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Create the shop in an empty database on the server</source>
+        <translation>在服务器上的一个空数据库里新建店铺</translation>
+    </message>
+    <message>
+        <source>&amp;Join a team shop</source>
+        <translation>加入团队店铺(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Work with a shop another seat made on the server</source>
+        <translation>使用其他客服在服务器上建好的店铺</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Each seat keeps its own data folder; the customers, cases and phrases are on the server, and every seat sees the others&apos; changes within a second. Making a team shop needs an empty data folder (no customers yet).</source>
+        <translation>每台电脑各用自己的数据文件夹；客户、售后单和短语都存放在服务器上，一台电脑上的改动，其他电脑一秒内就能看到。新建团队店铺需要一个空的数据文件夹（还没有客户）。</translation>
+    </message>
+    <message>
+        <source>Local: the shop is on this computer</source>
+        <translation>本机：店铺数据保存在这台电脑上</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>无需连接</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Team: the shop is on a PostgreSQL server</source>
+        <translation>团队：店铺数据保存在 PostgreSQL 服务器上</translation>
+    </message>
+    <message>
+        <source>socket {folder}</source>
+        <translation>套接字 {folder}</translation>
+    </message>
+    <message>
+        <source>Not connected (restart ShopDesk to open the team shop)</source>
+        <translation>未连接（重新启动店铺客服台即可打开团队店铺）</translation>
+    </message>
+    <message>
+        <source>Connected; other seats&apos; changes show here live</source>
+        <translation>已连接；其他客服的改动会实时显示在这里</translation>
+    </message>
+    <message>
+        <source>The server does not answer; trying again ({reason})</source>
+        <translation>服务器没有响应，正在重试（{reason}）</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{schema} (PostgreSQL {server})</source>
+        <translation>{schema}（PostgreSQL {server}）</translation>
+    </message>
+    <message>
+        <source>The server does not answer: {problem}</source>
+        <translation>服务器没有响应：{problem}</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address, e.g. postgresql://user@host:5432/shop.</source>
+        <translation>请填写服务器地址，例如 postgresql://user@host:5432/shop。</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>This data folder now works with the shop on {server}. Restart ShopDesk to open it.</source>
+        <translation>这个数据文件夹现在使用 {server} 上的店铺。请重新启动店铺客服台来打开它。</translation>
     </message>
 </context>
 <context>
@@ -6204,7 +6358,7 @@ Nothing was deleted: the damaged file was moved aside as
     </message>
     <message>
         <source>{url} is not a server address. Give it as postgresql://user@host:5432/database.</source>
-        <translation>{url} 不是服务器地址。请写成 postgresql://用户名@主机:5432/数据库名。</translation>
+        <translation>{url} 不是服务器地址。请写成 postgresql://用户@主机:5432/数据库 的形式。</translation>
     </message>
     <message>
         <source>The server address {url} cannot be read: {reason}</source>
@@ -6269,10 +6423,6 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>The user {user} may not create tables and extensions in the database {server}: {reason}. Make the user the database&apos;s owner and try again; nothing was created.</source>
         <translation>用户 {user} 无权在数据库 {server} 中创建表和扩展：{reason}。请把该用户设为数据库的所有者后再试；没有创建任何内容。</translation>
-    </message>
-    <message>
-        <source>The shop of the data folder {folder} is on the server {server}. This version of ShopDesk works with a server shop from the command line only (shopdesk team status, customers, aftersales, replies); the window does not open it yet.</source>
-        <translation>数据文件夹 {folder} 的店铺在服务器 {server} 上。本版本的店铺客服台只能通过命令行使用服务器上的店铺（shopdesk team status、customers、aftersales、replies），窗口暂时还不能打开它。</translation>
     </message>
     <message>
         <source>The data folder {folder} works with a local shop, not with a server. Make the shop on the server first (shopdesk team init postgresql://...) or join one (shopdesk team join postgresql://...).</source>

@@ -132,7 +132,8 @@ LEAN = textwrap.dedent("""
     app.processEvents()
     # the subcommands' modules are for the command line only
     HEAVY = ("openpyxl", "pypinyin", "PIL", "python_calamine",
-             "desk.cli.backup", "desk.cli.replies", "desk.cli.transfer", "desk.cli.shop")
+             "desk.cli.backup", "desk.cli.replies", "desk.cli.transfer", "desk.cli.shop",
+             "psycopg2", "desk.core.server", "desk.core.live")  # team mode only
 
     def heavy():
         loaded = [m for m in HEAVY if m in sys.modules]

@@ -115,18 +115,3 @@ def test_the_app_starts_on_a_shop_with_invalid_utf8(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "smoke ok" in done.stdout
     assert "Traceback" not in done.stderr and "Error calling Python override" not in done.stderr
-
-
-def test_the_app_on_a_team_folder_says_the_window_does_not_open_it_yet(tmp_path):
-    """A data folder whose shop is on a server: never an empty local shop in its place."""
-    root = tmp_path / "shop"
-    root.mkdir()
-    (root / "team.json").write_text(
-        '{"mode": "server", "host": "db.example", "port": 5432, "database": "shop",'
-        ' "user": "clerk", "password": "none"}', "utf-8")
-    done = desk("--data-dir", str(root), "--smoke")
-    assert done.returncode == 2, done.stderr
-    assert "Traceback" not in done.stderr
-    assert "is on the server clerk@db.example:5432/shop" in done.stderr
-    assert "the window does not open it yet" in done.stderr
-    assert not (root / "shopdesk.sqlite3").exists()

@@ -22,7 +22,7 @@ from datetime import tzinfo
 from itertools import chain, islice
 from pathlib import Path
 
-from desk.core import changes, money, pinyin, timeutil
+from desk.core import changes, dialect, money, pinyin, timeutil
 from desk.core.base import database
 from desk.core.customers import bulk, fields
 from desk.core.customers.figures import recompute_figures
@@ -753,6 +753,8 @@ def apply(parsed: ParsedFile) -> ImportPlan:
     backup.before("import")
     now = timeutil.to_epoch(timeutil.now())
     conn = database.connection()
+    if dialect.on_server():  # the server sizes its own memory
+        return _apply(parsed, conn, now)
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     # While writing, a large import's pages stay in memory instead of spilling
     # to the WAL in the middle of the transaction; put back afterwards.
@@ -820,6 +822,9 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
                 " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'import',?,?)",
                 (_order_row(order_id, ids[r.nickname], platform, r, now) for order_id, r in numbered))
         _write_items(conn, ((order_id, *item) for order_id, r in numbered for item in r.values["items"]))
+        if numbered and dialect.on_server():  # the ids were given: move the identity past them
+            conn.execute("SELECT setval(pg_get_serial_sequence('shop_order', 'id'),"
+                         " (SELECT max(id) FROM shop_order))")
         for order_id, _customer, record in result.updated_orders:
             v = dict(record.values)
             items = v.pop("items", None)
@@ -882,7 +887,7 @@ def _indexes_built_after(conn, table: str, defer: bool) -> Iterator[None]:
     they were: one sort per index instead of a b-tree insert per row, which
     pays when the block adds at least as many rows as the table had. Call it
     inside the write transaction: a rollback puts everything back."""
-    if not defer:
+    if not defer or dialect.on_server():  # the server's indexes take bulk inserts well
         yield
         return
     found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
