@@ -384,6 +384,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     outside a transaction connects again. The writer lock is the server's:
     row locks and transactions, with a lock timeout, and no lock file."""
 
+    is_server = True  # desk.core.seat: what belongs to one seat is kept beside it
+
     def __init__(self, address: ServerAddress, password: str | None = None,
                  data_root: Path | str = ".", **kwargs) -> None:
         load_driver()

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desk.core import changes, dbconn, timeutil, uistate
+from desk.core import changes, dbconn, seat, timeutil, uistate
 from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 from desk.core.platforms import PLATFORMS
 
@@ -27,6 +27,7 @@ class Option:
     choices: tuple | None = None
     minimum: int | None = None
     maximum: int | None = None
+    seat: bool = False  # the desk's own, not the shop's: in team mode kept beside it (seat.py)
 
     def validate(self, value: Any) -> Any:
         if self.type is bool:
@@ -64,10 +65,10 @@ OPTIONS: dict[str, Option] = {
         Option("default_platform", str, "taobao", "Platform preset for new customers and imports.",
                choices=PLATFORMS),
         Option("language", str, "", "UI language: '' follows the system, 'en' or 'zh_CN'.",
-               choices=("", "en", "zh_CN")),
+               choices=("", "en", "zh_CN"), seat=True),
         Option("handler", str, "", "Who is at this desk (the staff name): recorded as the handler "
                "of case changes and as who wrote case events, notes and follow-ups and "
-               "who last changed a row."),
+               "who last changed a row.", seat=True),
         Option("mask_phones", bool, True, "Show phone numbers as 138****1234 until asked."),
         Option("deadline_warn_hours", int, 24,
                "Warn when a case deadline is this many hours away.", minimum=1, maximum=720),
@@ -95,7 +96,8 @@ def _stored(key: str) -> str | None:
 
 def get(name: str) -> Any:
     option = _option(name)
-    value = _stored(name)
+    root = seat.folder() if option.seat else None
+    value = _stored(name) if root is None else seat.get(root, name)
     if value is None:
         return option.default
     try:
@@ -111,9 +113,15 @@ def set_many(values: dict[str, Any]) -> None:
 
     clean = {name: _option(name).validate(value) for name, value in values.items()}
     now = timeutil.now()
+    root = seat.folder()
+    mine = {name: json.dumps(value, ensure_ascii=False) for name, value in clean.items()
+            if root is not None and OPTIONS[name].seat}
     with changes.write(database) as pending:
         for name, value in clean.items():
-            put_setting(name, json.dumps(value, ensure_ascii=False), now)
+            if name not in mine:
+                put_setting(name, json.dumps(value, ensure_ascii=False), now)
+        if mine:
+            seat.put(root, mine)
         pending.add("setting")
 
 

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desk.core import dbconn, timeutil
+from desk.core import dbconn, seat, timeutil
 
 PREFIX = "state."
 
@@ -27,6 +27,7 @@ class StateKey:
     name: str
     type: type  # str: opaque text (a Qt geometry in base64); dict: a JSON object
     doc: str
+    seat: bool = True  # the desk's own (its screen, its layout): in team mode kept beside it
 
     @property
     def default(self) -> Any:
@@ -60,7 +61,7 @@ KEYS: dict[str, StateKey] = {
                  "(a layout under the older name is left behind)."),
         StateKey("import_presets", dict,
                  "Named column mappings for order exports of an unknown layout "
-                 "(desk.core.excel.presets): name -> platform and columns."),
+                 "(desk.core.excel.presets): name -> platform and columns.", seat=False),
     )
 }
 
@@ -85,7 +86,9 @@ def set(name: str, value: Any) -> None:  # noqa: A001 - mirrors get()
 
 def get_text(name: str) -> str | None:
     """The stored text, as saved (None: never saved)."""
-    key(name)
+    root = seat.folder() if key(name).seat else None
+    if root is not None:
+        return seat.get(root, PREFIX + name)
     # plain SQL: the window's geometry and the Today page's columns are read
     # before the first paint, when the ORM is not loaded yet
     row = dbconn.execute("SELECT value FROM setting WHERE key = ?", (PREFIX + name,)).fetchone()
@@ -95,5 +98,8 @@ def get_text(name: str) -> str | None:
 def set_text(name: str, text: str) -> None:
     from desk.core.appdata import put_setting
 
-    key(name)
-    put_setting(PREFIX + name, text, timeutil.now())
+    root = seat.folder() if key(name).seat else None
+    if root is not None:
+        seat.put(root, {PREFIX + name: text})
+    else:
+        put_setting(PREFIX + name, text, timeutil.now())
