@@ -550,17 +550,17 @@ def _sync_folder(folder: Path) -> None:
 
 # -- backups of a shop on a server ------------------------------------------------------------
 
-def backup_now(data: DataDir, out: Path | None = None) -> Path:
+def backup_now(data: DataDir, out: Path | None = None, reason: str = "manual") -> Path:
     """The portable backup a local shop gets, from a seat of a shop on a
-    server: a checked SQLite shop in backups/ (thinned as local backups are)
-    or at `out`."""
+    server: a checked SQLite shop in backups/ (thinned as local backups are;
+    `reason` as backup.backup_now's: "import" before an import) or at `out`."""
     from desk.core import backup
 
     if out is not None:
         return export_local(data, out, with_photos=False).path
     data.ensure()
     files.remove_litter(data.backups)
-    target = backup._target(data, "manual", datetime.now())
+    target = backup._target(data, reason, datetime.now())
     export_local(data, target, with_photos=False)
     backup.thin(data, just_written=target)
     return target

@@ -94,3 +94,22 @@ def test_a_damaged_seat_file_reads_as_the_defaults(tmp_path, pg_server, pg_datab
     assert settings.get("handler") == ""
     settings.set("handler", "小赵")
     assert settings.get("handler") == "小赵"
+
+
+def test_an_order_import_on_a_team_seat_backs_the_shop_up_first(tmp_path, pg_server, pg_database):
+    """The checked backup an import takes first is, on a team seat, an export of
+    the server shop into the seat's backups/ (a SQLite shop restore can load)."""
+    from desk.core import backup
+    from desk.core import db as local_db
+    from desk.core.excel.orders_import import import_orders
+    from tests.core.excel import samples
+
+    data = _seat(tmp_path, "seat", pg_server, pg_database)
+    _use(data)
+    source = samples.taobao_csv(tmp_path / "taobao.csv")
+    result = import_orders(source)
+    assert len(result.new_orders) > 0
+    made = backup.list_backups(data)
+    assert [b.reason for b in made] == ["import"]
+    assert local_db.integrity_problems(made[0].path) == []
+    assert not data.db_path.exists()  # never a local shop beside the server's
