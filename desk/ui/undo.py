@@ -1,18 +1,15 @@
 """One undo history for the whole app (Ctrl+Z / Ctrl+Shift+Z).
 
-A change is made first, in the normal way, so a bad input raises its
-UserError to the caller before anything reaches the history. Only a change
-that went through is recorded, with the two service calls that undo and redo
-it. Undoing later may fail because the data moved on (the customer was
-emptied from the trash, say): the user is told in words, and that step is
-dropped from the history rather than left to fail again.
-
-    undo.perform(self.tr("Add tag"), lambda: tags.add_tags(...), undo=lambda r: ...)
-
-A core write that owns its undo returns `(result, step)` (desk.core.history);
-the UI only pushes the step:
+Every write the app can take back is a core write that returns
+`(result, step)` (desk.core.history): the change is made first, so a bad
+input raises its UserError before anything reaches the history, and only a
+change that went through is recorded. The UI only pushes the step:
 
     undo.run(self.tr("Rename tag"), lambda: tags.update_tag_step(tag_id, name=name))
+
+Undoing later may fail because the data moved on (the customer was emptied
+from the trash, say): the user is told in words, and that step is dropped
+from the history rather than left to fail again.
 """
 
 from __future__ import annotations
@@ -80,19 +77,6 @@ class _Step(QUndoCommand):
     def undo(self) -> None:
         result = self._result
         self._run(lambda: self._undo(result))
-
-
-def perform(text: str, do: Callable[[], Any], undo: Callable[[Any], None],
-            redo: Callable[[], Any] | None = None) -> Any:
-    """Make the change with `do()` and record it; returns what `do` returned.
-
-    `undo(result)` takes back the change, given what `do` (or `redo`) returned;
-    `redo()` makes it again (default: `do`). Exceptions from `do` propagate
-    and nothing is recorded.
-    """
-    result = do()
-    stack().push(_Step(text, result, redo or do, undo))
-    return result
 
 
 def push_step(step: Step, text: str | None = None) -> None:

@@ -13,6 +13,7 @@ from desk.core import backup, changes
 from desk.core import db as core_db
 from desk.core.customers import service as customers
 from desk.core.errors import UserError
+from desk.core.history import Step
 from desk.ui import undo
 from desk.ui.backups import BackupsDialog
 from desk.ui.startup_check import DamagedDatabaseDialog, check_database_at_startup
@@ -70,7 +71,7 @@ def test_restore_from_the_dialog(qtbot, dialog, shop_dir):
     kept = customers.create("taobao", "备份里有")
     backup.backup_now(shop_dir, "manual")
     later = customers.create("taobao", "备份后才有")
-    undo.perform("add", lambda: None, lambda _r: None)
+    undo.push_step(Step("add", undo=lambda: None, redo=lambda: None))
     seen = []
     unsubscribe = changes.subscribe(seen.append)
     d = dialog()

@@ -385,7 +385,7 @@ def test_ask_reports_whether_anything_changed(qtbot, shop_db):
         assert TagManagerDialog.ask(None) is False
 
     def change_then_close(dialog: TagManagerDialog) -> None:
-        undo.perform("add", lambda: tags.create_category("新"), tags.delete_category)
+        undo.run("add", lambda: tags.create_category_step("新"))
         dialog.reject()
 
     with answering(TagManagerDialog, change_then_close):
