@@ -98,3 +98,20 @@ class AskDialog(QDialog):
             return self.answer() if accepted or self.answers_on_close else None
         finally:
             self.deleteLater()
+
+
+class ChangesWindow(AskDialog):
+    """A dialog used as a window (the trash, the tag manager, the deadline
+    rules, the duplicates): its answer is whether anything was changed while
+    it was open, however it was closed."""
+
+    answers_on_close = True
+    changed: bool = False  # set by the window when it changes something
+
+    def answer(self) -> bool:
+        return self.changed
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> bool:
+        """Show the window; True when anything was changed while it was open."""
+        return cls(parent).run_modal()

@@ -33,7 +33,7 @@ from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.core.platforms import PLATFORMS
 from desk.ui import labels, undo
-from desk.ui.ask import AskDialog, Buttons, InlineError
+from desk.ui.ask import Buttons, ChangesWindow, InlineError
 from desk.ui.bus import bus
 
 # rules table columns
@@ -47,7 +47,7 @@ def _option_limits(name: str) -> tuple[int, int]:
     return option.minimum, option.maximum
 
 
-class AftersalesRulesDialog(AskDialog):
+class AftersalesRulesDialog(ChangesWindow):
     """Deadline presets per platform, the shop's clock, and the reason list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -458,13 +458,3 @@ class AftersalesRulesDialog(AskDialog):
             self.reason_name.clear()
 
     # -- asking --------------------------------------------------------------------
-
-    answers_on_close = True
-
-    def answer(self) -> bool:
-        return self.changed
-
-    @classmethod
-    def ask(cls, parent: QWidget | None = None) -> bool:
-        """Show the dialog; True when anything was changed while it was open."""
-        return cls(parent).run_modal()

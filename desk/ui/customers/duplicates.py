@@ -26,7 +26,7 @@ from desk.core.customers import merge
 from desk.core.customers.trash import CustomerRow
 from desk.core.errors import UserError
 from desk.ui import fmt, labels, screenfit, undo
-from desk.ui.ask import AskDialog, Buttons, InlineError
+from desk.ui.ask import Buttons, ChangesWindow, InlineError
 from desk.ui.bus import bus
 from desk.ui.listpage import read_only_table
 
@@ -36,7 +36,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 PREVIEW_KEYS = ("orders", "notes", "tags", "cases", "followups", "addresses")
 
 
-class DuplicatesDialog(AskDialog):
+class DuplicatesDialog(ChangesWindow):
     """Groups of customers that look like one buyer. The user picks two of a
     group and which one to keep, sees what would move, and merges them."""
 
@@ -321,13 +321,3 @@ class DuplicatesDialog(AskDialog):
             self._show_error(e)
             return
         self.changed = True  # the change bus has reloaded the groups
-
-    answers_on_close = True
-
-    def answer(self) -> bool:
-        return self.changed
-
-    @classmethod
-    def ask(cls, parent: QWidget | None = None) -> bool:
-        """Show the duplicates; True when customers were merged."""
-        return cls(parent).run_modal()

@@ -34,7 +34,7 @@ from desk.core.customers import service, tags
 from desk.core.errors import UserError
 from desk.core.history import Step
 from desk.ui import fmt, undo
-from desk.ui.ask import AskDialog, Buttons, InlineError
+from desk.ui.ask import Buttons, ChangesWindow, InlineError
 from desk.ui.bus import bus
 from desk.ui.customers.chips import text_color
 
@@ -52,7 +52,7 @@ def swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-class TagManagerDialog(AskDialog):
+class TagManagerDialog(ChangesWindow):
     """Tag categories on the left, the chosen category's tags on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -494,13 +494,3 @@ class TagManagerDialog(AskDialog):
             return
         self._perform(self.tr("Delete tag “{name}”").format(name=tag.name),
                       lambda: tags.delete_tag_step(tag.id))
-
-    answers_on_close = True
-
-    def answer(self) -> bool:
-        return self.changed
-
-    @classmethod
-    def ask(cls, parent: QWidget | None = None) -> bool:
-        """Show the tag manager; True when anything was changed while it was open."""
-        return cls(parent).run_modal()

@@ -18,7 +18,7 @@ from desk.core import settings, timeutil
 from desk.core.customers import service, trash
 from desk.core.errors import UserError
 from desk.ui import fmt, labels, undo
-from desk.ui.ask import AskDialog, Buttons, InlineError
+from desk.ui.ask import Buttons, ChangesWindow, InlineError
 from desk.ui.bus import bus
 from desk.ui.listpage import read_only_table
 
@@ -26,7 +26,7 @@ IdRole = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class TrashDialog(AskDialog):
+class TrashDialog(ChangesWindow):
     """Customers in the trash. Restoring can be undone; emptying cannot."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -181,13 +181,3 @@ class TrashDialog(AskDialog):
             return
         self.error.hide()
         self.changed = True
-
-    answers_on_close = True
-
-    def answer(self) -> bool:
-        return self.changed
-
-    @classmethod
-    def ask(cls, parent: QWidget | None = None) -> bool:
-        """Show the trash; True when customers were restored or deleted for good."""
-        return cls(parent).run_modal()
