@@ -202,10 +202,6 @@ def backup_now(data: DataDir, reason: str = "manual") -> Path:
     integrity check, automatic ones the quick check."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
-    if (data.root / "team.json").exists():  # a seat of a shop on a server: a checked export
-        from desk.core import team_move
-
-        return team_move.backup_now(data, reason=reason)
     now = datetime.now()
     files.remove_litter(data.backups)  # what killed backups left
     # automatic backups run as the app closes or works: the quick check (0.6 s
@@ -219,12 +215,6 @@ def backup_now(data: DataDir, reason: str = "manual") -> Path:
 def data_dir() -> DataDir:
     """The data folder of the open database (the file sits at its top)."""
     return DataDir(Path(database.obj.database).parent)
-
-
-def before(reason: str, data: DataDir | None = None) -> Path:
-    """A checked backup before a risky change (`before("import")`); the
-    caller goes ahead only when this returns."""
-    return backup_now(data or data_dir(), reason)
 
 
 def _written_at(path: Path) -> float:

@@ -47,15 +47,15 @@ def page(spec_path: str) -> int:
 
 
 def import_(spec_path: str, path: str) -> int:
-    from desk.core import backup, db
+    from desk.core import checkpoint, db
     from desk.core.excel import orders_import
 
     spec = json.loads(Path(spec_path).read_text("utf-8"))
     _open(spec)
-    # The checked backup before an import is a copy of the SQLite file; a
-    # team shop's backups are another piece of work. Both sides skip it, so
+    # The checked backup before an import (a copy of the SQLite file; on a
+    # team seat an export of the server shop) is left out on both sides, so
     # the figures compare the import itself.
-    backup.before = lambda reason, data=None: None
+    checkpoint.before = lambda reason, data=None: None
     t0 = time.perf_counter()
     result = orders_import.import_orders(Path(path), "taobao")
     seconds = time.perf_counter() - t0

@@ -73,7 +73,9 @@ def test_a_backup_failing_its_check_is_removed_and_nothing_is_thinned(db, data_d
 
 def test_before_import_backs_up_the_open_database(db, data_dir):
     customers.create("taobao", "导入前")
-    path = backup.before("import")
+    from desk.core import checkpoint
+
+    path = checkpoint.before("import")
     assert path.parent == data_dir.backups and path.name.endswith("-import.sqlite3")
     assert counts(path)["customer"] == 1
 

@@ -227,12 +227,12 @@ def apply(plan: CustomerPlan, progress=None, is_cancelled=None) -> CustomerPlan:
     errors are left out (the preview lists them). (`progress` and
     `is_cancelled` as every background job takes them: a few thousand rows
     are written in a moment.)"""
-    from desk.core import backup
+    from desk.core import checkpoint
 
     if not plan.new and not plan.updated:
         plan.applied = True
         return plan
-    backup.before("import")
+    checkpoint.before("import")
     with changes.write(database) as pending:
         for item in plan.new:
             item.customer_id = customers.create(item.platform, item.nickname, source="import",

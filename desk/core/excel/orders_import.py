@@ -748,9 +748,9 @@ def region_of(address: str) -> str:
 def apply(parsed: ParsedFile) -> ImportPlan:
     """Import `parsed`: a checked backup first (a failed one stops the import),
     then one transaction, all or nothing. Returns what was done."""
-    from desk.core import backup
+    from desk.core import checkpoint
 
-    backup.before("import")
+    checkpoint.before("import")
     now = timeutil.to_epoch(timeutil.now())
     conn = database.connection()
     if dialect.on_server():  # the server sizes its own memory

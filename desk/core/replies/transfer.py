@@ -167,9 +167,9 @@ def apply(import_plan: ImportPlan, skip_errors: bool = False,
             "them, or import without them."), count=len(import_plan.errors))
     work = [r for r in import_plan.rows if r.kind in ("new", "changed")]
     if work:
-        from desk.core import backup
+        from desk.core import checkpoint
 
-        backup.before("import")  # a checked copy first; a failed backup stops the import
+        checkpoint.before("import")  # a checked copy first; a failed backup stops the import
     now = timeutil.to_epoch(timeutil.now())
     out = {"new": 0, "changed": 0, "duplicate": import_plan.counts.get("duplicate", 0),
            "error": import_plan.counts.get("error", 0), "groups": 0}

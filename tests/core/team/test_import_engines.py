@@ -20,9 +20,9 @@ SQLITE_ONLY = {"test_long_order_numbers_stay_exact_text",
 
 @pytest.fixture(autouse=True)
 def no_backup(monkeypatch):
-    from desk.core import backup
+    from desk.core import checkpoint
 
-    monkeypatch.setattr(backup, "before", lambda reason, data=None: None)
+    monkeypatch.setattr(checkpoint, "before", lambda reason, data=None: None)
 
 
 def _on_server(test):
