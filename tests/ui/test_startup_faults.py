@@ -87,7 +87,7 @@ def test_customers_with_invalid_utf8_are_listed_with_replacement_characters(qtbo
     window.show_page(1)
     page = window.pages["customers"]
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=60_000)
-    from tests.ui.test_customers import NICKNAME
+    from tests.ui.customers.test_customers import NICKNAME
 
     assert "好\ufffd" in column_texts(page.view, NICKNAME)
 

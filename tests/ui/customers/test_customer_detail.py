@@ -28,7 +28,7 @@ from desk.ui.customers.address_dialog import AddressDialog
 from desk.ui.customers.detail import CustomerDialog
 from desk.ui.customers.tag_dialog import NewTagDialog
 
-from .helpers import answering, child, click, click_cell, type_text
+from tests.ui.helpers import answering, child, click, click_cell, type_text
 
 ORDER_NO = "4000000000000000001"  # 19 digits: shown exactly, never as a float
 

@@ -12,7 +12,7 @@ from desk.core.base import database
 from desk.ui.transfer.import_dialog import ImportDialog
 from tests.core.excel import handmade as h
 
-from .helpers import answering, child, click
+from tests.ui.helpers import answering, child, click
 
 TAOBAO = ["订单编号", "买家会员名", "买家实际支付金额", "订单状态", "订单创建时间", "宝贝标题", "宝贝总数量"]
 

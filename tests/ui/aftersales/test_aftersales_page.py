@@ -22,8 +22,8 @@ from desk.ui.aftersales.page import AftersalesPage
 from desk.ui.aftersales.urgency import COLOURS, UrgencyRole
 from desk.ui.tablemodel import IdRole
 
-from .helpers import click_cell, column_texts, type_text
-from .test_followups_ui import fix_clock
+from tests.ui.helpers import click_cell, column_texts, type_text
+from tests.ui.customers.test_followups_ui import fix_clock
 
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole

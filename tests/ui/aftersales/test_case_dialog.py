@@ -31,7 +31,7 @@ from desk.ui.aftersales.case_dialog import CaseDialog
 from desk.ui.aftersales.case_settle import CaseSettleDialog
 from desk.ui.aftersales.case_status import CaseStatusPanel
 
-from .helpers import activate, answering, type_text
+from tests.ui.helpers import activate, answering, type_text
 
 ORDER_NO = "4000000000000000123"  # 19 digits
 

@@ -19,7 +19,7 @@ from desk.ui import undo
 from desk.ui.replies.editor import PhraseDialog
 from desk.ui.replies.models import PhrasesModel
 
-from .helpers import activate, answering, child, click, click_cell, column_texts, type_text
+from tests.ui.helpers import activate, answering, child, click, click_cell, column_texts, type_text
 
 MOVE = Qt.DropAction.MoveAction
 CTRL = Qt.KeyboardModifier.ControlModifier

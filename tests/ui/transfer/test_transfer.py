@@ -24,7 +24,7 @@ from desk.ui.transfer.mapping_dialog import MappingDialog
 from desk.ui.worker import wait_all
 from tests.core.excel import samples
 
-from .helpers import answering, child, click
+from tests.ui.helpers import answering, child, click
 
 
 def rows(sql, *params):

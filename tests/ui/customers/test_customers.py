@@ -12,7 +12,7 @@ from desk.core.customers.models import Customer
 from desk.ui.dialogs import SettingsDialog
 from desk.ui.tablemodel import IdRole
 
-from .helpers import answering, column_texts, type_text
+from tests.ui.helpers import answering, column_texts, type_text
 
 NICKNAME, PHONE = 0, 4
 

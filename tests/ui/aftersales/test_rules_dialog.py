@@ -28,7 +28,7 @@ from desk.core.customers import service as customers
 from desk.ui import undo
 from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
 
-from .helpers import activate, answering, child, click_cell, column_texts, type_text
+from tests.ui.helpers import activate, answering, child, click_cell, column_texts, type_text
 
 
 @pytest.fixture(autouse=True)

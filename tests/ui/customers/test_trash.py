@@ -13,7 +13,7 @@ from desk.core.customers.models import Customer
 from desk.ui import fmt, undo
 from desk.ui.customers.trash import TrashDialog
 
-from .helpers import activate, answering, child, click, click_cell, column_texts
+from tests.ui.helpers import activate, answering, child, click, click_cell, column_texts
 
 T0 = 1714521600  # 2024-05-01 UTC
 

@@ -18,7 +18,7 @@ from desk.ui.replies.transfer import (
 )
 from desk.ui.worker import wait_all
 
-from .helpers import answering, click, column_texts
+from tests.ui.helpers import answering, click, column_texts
 
 SOGOU = (
     "; 搜狗自定义短语\n"

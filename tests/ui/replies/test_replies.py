@@ -16,7 +16,7 @@ from desk.core.resources import db_file
 from desk.ui import selection as current
 from desk.ui.replies.fill import PromptDialog
 
-from .helpers import answering, click_cell, column_texts, type_text
+from tests.ui.helpers import answering, click_cell, column_texts, type_text
 
 CODE, TEXT = 0, 1
 

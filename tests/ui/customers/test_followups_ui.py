@@ -30,7 +30,7 @@ from desk.ui.customers import followups as ui_followups
 from desk.ui.customers.followup_dialog import FollowupDialog
 from desk.ui.customers.followups_panel import FollowupsPanel
 
-from .helpers import activate, answering, child, click, type_text
+from tests.ui.helpers import activate, answering, child, click, type_text
 
 # A Thursday; the tests move the clock to the hour they need.
 DAY = (2030, 5, 2)

@@ -18,9 +18,9 @@ from desk.ui import fmt, undo
 from desk.ui.customers.followup_dialog import FollowupDialog
 from desk.ui.tablemodel import IdRole
 
-from .helpers import answering, click_cell, type_text
-from .test_aftersales_page import fake_case_dialog
-from .test_followups_ui import fix_clock, local, next_day, pick_from_menu, popup_warnings, save
+from tests.ui.helpers import answering, click_cell, type_text
+from tests.ui.aftersales.test_aftersales_page import fake_case_dialog
+from tests.ui.customers.test_followups_ui import fix_clock, local, next_day, pick_from_menu, popup_warnings, save
 
 
 @pytest.fixture(autouse=True)
@@ -293,7 +293,7 @@ def test_cases_due_today_or_overdue_are_listed_oldest_first_and_coloured(qtbot, 
     from desk.core.aftersales.models import Case
     from desk.ui.aftersales.urgency import COLOURS, UrgencyRole
 
-    from .test_aftersales_page import case_due_in
+    from tests.ui.aftersales.test_aftersales_page import case_due_in
 
     fix_clock(monkeypatch)  # 2030-05-02 14:30: every demo deadline has passed
     later_today = case_due_in(timedelta(hours=3))

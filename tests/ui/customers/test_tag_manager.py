@@ -25,7 +25,7 @@ from desk.core.customers.models import Tag, TagCategory
 from desk.ui import undo
 from desk.ui.customers.tag_manager import ColorRole, TagManagerDialog
 
-from .helpers import activate, answering, child, click, click_cell, column_texts, type_text
+from tests.ui.helpers import activate, answering, child, click, click_cell, column_texts, type_text
 
 PRESET_CATEGORIES = ["性格", "购买习惯", "风险", "客户价值", "偏好"]
 RISK_TAGS = ["差评型", "挑剔型", "砍价型", "频繁退货"]

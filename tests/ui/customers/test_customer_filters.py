@@ -16,7 +16,7 @@ from desk.ui.customers.filterbar import TagChoiceDialog, TagIdRole
 from desk.ui.customers.page import CustomersPage
 from desk.ui.tablemodel import IdRole
 
-from .helpers import activate, answering, click_cell, type_text
+from tests.ui.helpers import activate, answering, click_cell, type_text
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from desk.core.resources import resource
 from desk.ui import undo
 from desk.ui.replies.lint import FIX, PROBLEM, LintDialog
 
-from .helpers import activate, answering, child, click, column_texts
+from tests.ui.helpers import activate, answering, child, click, column_texts
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ from desk.ui import undo
 from desk.ui.replies.models import PhrasesModel
 from desk.ui.replies.palette import Palette, add_action, show_palette
 
-from .helpers import answering, column_texts, type_text
+from tests.ui.helpers import answering, column_texts, type_text
 
 ENTER = Qt.Key.Key_Return
 # The offscreen platform says this whenever a tool window (the palette) is shown.
