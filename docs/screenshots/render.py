@@ -43,7 +43,7 @@ def dialogs(window, buyer_id: int, case_id: int) -> list:
     from desk.core.replies.transfer import CsvPreview
     from desk.ui.aftersales.case_dialog import CaseDialog
     from desk.ui.aftersales.case_settle import CaseSettleDialog
-    from desk.ui.aftersales.evidence import PhotoViewer
+    from desk.ui.aftersales.photo_viewer import PhotoViewer
     from desk.ui.aftersales.rules_dialog import AftersalesRulesDialog
     from desk.ui.backups import BackupsDialog
     from desk.ui.customers.address_dialog import AddressDialog
@@ -76,6 +76,11 @@ def dialogs(window, buyer_id: int, case_id: int) -> list:
             dialog.tabs.setCurrentIndex(tab)
         return dialog
 
+    def settings_tab(index):
+        dialog = SettingsDialog(window)
+        dialog.tabs.setCurrentIndex(index)
+        return dialog
+
     def case(which, tab=0):
         dialog = CaseDialog(case_id=which, parent=window)
         dialog.tabs.setCurrentIndex(tab)
@@ -84,7 +89,8 @@ def dialogs(window, buyer_id: int, case_id: int) -> list:
     preview = CsvPreview(["代码", "短语", "分组"], [["fh", "亲，已经发货啦", "物流"]] * 4, True,
                          {"code": 0, "text": 1, "group": 2})
     return [
-        ("settings", lambda: SettingsDialog(window)), ("first-run", lambda: FirstRunDialog(window)),
+        ("settings", lambda: SettingsDialog(window)), ("settings-team", lambda: settings_tab(1)),
+        ("first-run", lambda: FirstRunDialog(window)),
         ("customer", customer), ("customer-cases", lambda: customer(1)),
         ("customer-followups", lambda: customer(3)),
         ("new-customer", lambda: NewCustomerDialog(window)),
