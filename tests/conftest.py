@@ -133,3 +133,40 @@ def pg_database(pg_server) -> str:
     yield name
     if pg_server.running:
         pg_server.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pgpass(tmp_path, monkeypatch) -> Path:
+    """libpq's password file of the test, and no keyring: a team-mode test
+    never touches the user's own (use it with `usefixtures`, or by name for its path)."""
+    import keyring
+    from keyring.backends import fail
+
+    path = tmp_path / "pgpass"
+    monkeypatch.setenv("PGPASSFILE", str(path))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield path
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def unbound():
+    """After the test: the shop closed and the models bound to nothing."""
+    from desk.core.base import database
+
+    yield
+    core_db.close()
+    database.initialize(None)
+
+
+@pytest.fixture
+def empty_db(pg_server):
+    """A new, empty database on the test server (no shop in it)."""
+    import os
+
+    name = f"empty_{os.urandom(4).hex()}"
+    pg_server.sql(f"CREATE DATABASE {name}")
+    yield name
+    if pg_server.running:
+        pg_server.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -3,36 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 from desk import cli
 from desk.core import db as core_db
 from desk.core import server
-from desk.core.base import database
 
-
-@pytest.fixture(autouse=True)
-def no_keyring(tmp_path, monkeypatch):
-    import keyring
-    from keyring.backends import fail
-
-    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-    database.initialize(None)
-
-
-@pytest.fixture
-def empty_db(pg_server):
-    name = f"empty_{os.urandom(4).hex()}"
-    pg_server.sql(f"CREATE DATABASE {name}")
-    yield name
-    if pg_server.running:
-        pg_server.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+pytestmark = pytest.mark.usefixtures("pgpass", "unbound")
 
 
 def run(data, *argv):

@@ -26,21 +26,9 @@ from tests.core.team.test_live import SEAT_B
 from tests.ui.helpers import answering
 from tests.ui.test_process import desk
 
+pytestmark = pytest.mark.usefixtures("pgpass")
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def pgpass(tmp_path, monkeypatch):
-    """libpq's password file of the test, and no keyring (never the user's own)."""
-    path = tmp_path / "pgpass"
-    monkeypatch.setenv("PGPASSFILE", str(path))
-    import keyring
-    from keyring.backends import fail
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield path
-    keyring.set_keyring(previous)
 
 
 def _let_go() -> None:

@@ -14,24 +14,7 @@ from desk.core.base import database
 from desk.core.customers import notes, service
 from desk.core.paths import DataDir
 
-
-@pytest.fixture(autouse=True)
-def pgpass(tmp_path, monkeypatch):
-    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
-    import keyring
-    from keyring.backends import fail
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(autouse=True)
-def unbound():
-    yield
-    core_db.close()
-    database.initialize(None)
+pytestmark = pytest.mark.usefixtures("pgpass", "unbound")
 
 
 def _seat(tmp_path, name: str, pg_server, pg_database) -> DataDir:

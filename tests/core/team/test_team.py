@@ -4,7 +4,6 @@ folder records, where the password goes, and the server's faults in words."""
 from __future__ import annotations
 
 import json
-import os
 import stat
 
 import psycopg2
@@ -17,36 +16,7 @@ from desk.core.customers.models import Customer
 from desk.core.errors import UserError
 from tests.conftest import new_shop_database
 
-
-@pytest.fixture
-def empty_db(pg_server):
-    """A new, empty database on the test server (no shop in it)."""
-    name = f"empty_{os.urandom(4).hex()}"
-    pg_server.sql(f"CREATE DATABASE {name}")
-    yield name
-    if pg_server.running:
-        pg_server.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-@pytest.fixture(autouse=True)
-def pgpass(tmp_path, monkeypatch):
-    """libpq's password file of the test (never the user's own)."""
-    path = tmp_path / "pgpass"
-    monkeypatch.setenv("PGPASSFILE", str(path))
-    import keyring
-    from keyring.backends import fail
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())  # no keyring unless a test gives one
-    yield path
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(autouse=True)
-def unbound():
-    yield
-    core_db.close()
-    database.initialize(None)
+pytestmark = pytest.mark.usefixtures("pgpass", "unbound")
 
 
 def _with_password(url: str, password: str) -> str:

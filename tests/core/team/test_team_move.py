@@ -19,19 +19,7 @@ from desk.core.errors import UserError
 from desk.core.paths import DataDir
 from tests.conftest import new_shop_database
 
-
-@pytest.fixture(autouse=True)
-def no_keyring(tmp_path, monkeypatch):
-    import keyring
-    from keyring.backends import fail
-
-    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-    core_db.close()
-    database.initialize(None)
+pytestmark = pytest.mark.usefixtures("pgpass", "unbound")
 
 
 def png(seed: int) -> bytes:
