@@ -344,12 +344,7 @@ def _publish(stage: Path, path: Path) -> None:
             "was changed."), path=path) from None
     except OSError:  # a file system without hard links
         os.replace(stage, path)
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    files.sync_folder(path.parent)
 
 
 class StorageError(UserError):

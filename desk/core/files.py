@@ -35,6 +35,16 @@ def unused_name(folder: Path, stem: str, suffix: str) -> Path:
     return target
 
 
+def sync_folder(folder: Path) -> None:
+    """Make a rename or a new name in `folder` durable (POSIX: fsync the folder)."""
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def not_a_file(name: object) -> UserError:
     return UserError(QT_TRANSLATE_NOOP(
         "UserError", "{name} is not an ordinary file (a pipe, a device or a socket?); "

@@ -313,15 +313,6 @@ def _companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _aside_name(data: DataDir, kind: str) -> Path:
     return files.unused_name(data.root, f"shopdesk-{kind}-{_stamp()}", ".sqlite3")
 
@@ -334,7 +325,7 @@ def set_aside(data: DataDir, kind: str) -> Path:
         if companion.exists():
             os.replace(companion, moved)
     os.replace(data.db_path, target)
-    _fsync_dir(data.root)
+    files.sync_folder(data.root)
     return target
 
 
@@ -392,7 +383,7 @@ def _swap(data: DataDir, stage: Path) -> Path | None:
         aside = _aside_name(data, "replaced")
         _keep_copy(current, aside)
     os.replace(stage, current)
-    _fsync_dir(data.root)
+    files.sync_folder(data.root)
     return aside
 
 

@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from desk.core import files
+
 SEAT_FILE = "seat.json"
 
 
@@ -55,3 +57,4 @@ def put(root: Path, values: dict[str, str]) -> None:
         f.flush()
         os.fsync(f.fileno())
     os.replace(part, target)
+    files.sync_folder(root)

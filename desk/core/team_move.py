@@ -459,7 +459,7 @@ def export_local(data: DataDir, out: Path | None = None, photos: Path | None = N
         conn.rollback()
         _check_export(part)
         os.replace(part, out)
-        _sync_folder(out.parent)
+        files.sync_folder(out.parent)
     except psycopg2.Error as e:
         if conn.closed or not getattr(e, "pgcode", None):
             raise server.unreachable(setup.address, e) from None
@@ -537,15 +537,6 @@ def _check_export(path: Path) -> None:
         raise UserError(QT_TRANSLATE_NOOP(
             "UserError", "The exported shop failed its check ({problem}) and was not kept."),
             problem=problems[0])
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 # -- backups of a shop on a server ------------------------------------------------------------
