@@ -35,6 +35,10 @@ EXCLUDES = [
     "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtDBus", "PySide6.QtSvgWidgets",
     "PySide6.QtUiTools", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtPdf",
     "PySide6.QtPdfWidgets", "PySide6.QtStateMachine",
+    # no event loop but Qt's, no worker processes: keyring's helpers (jaraco,
+    # typing_extensions) and jeepney's asyncio transport would pull both in, and
+    # PyInstaller's runtime hook then imports multiprocessing at every start (~10 ms)
+    "asyncio", "multiprocessing",
 ]
 
 # Modules imported where PyInstaller's scan cannot see it. psycopg2's C module

@@ -109,8 +109,32 @@ def test_unused_modules_are_excluded_and_used_ones_are_not():
     assert {"tkinter", "unittest", "pytest", "PySide6.QtQml", "PySide6.QtPdf"} <= excluded
     used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtNetwork",
             "openpyxl", "pypinyin", "PIL", "PIL.Image", "peewee", "platformdirs", "defusedxml",
-            "lxml", "python_calamine"}
+            "lxml", "python_calamine", "psycopg2", "keyring", "secretstorage", "jeepney",
+            "cryptography"}
     assert not used & excluded
+
+
+def test_asyncio_and_multiprocessing_left_out_are_used_by_nothing_the_app_loads():
+    """The app, the driver and the keyring with its Secret Service backend load
+    without them (the frozen app leaves them out: bundle.EXCLUDES)."""
+    import subprocess
+    import sys
+
+    code = """
+import sys
+import desk.cli, desk.ui.mainwindow, desk.core.team, desk.core.team_move, desk.core.live
+from desk.core import server
+server.load_driver()
+import psycopg2.errors, psycopg2.extras
+import keyring, keyring.backends.SecretService, keyring.backends.fail, secretstorage
+keyring.get_keyring()
+print(sorted({m.split('.')[0] for m in sys.modules} & {'asyncio', 'multiprocessing'}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[]"]
+    assert {"asyncio", "multiprocessing"} <= set(bundle.EXCLUDES)
 
 
 # --- pruning --------------------------------------------------------------------
