@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,6 +164,26 @@ def password(setup: TeamSetup) -> str | None:
         return None
 
 
+@contextmanager
+def saying_where_the_password_is(setup: TeamSetup, secret: str | None) -> Iterator[None]:
+    """Connecting with the password from `password(setup)`: when the server
+    cannot be reached and the keyring, where the password was kept, gave
+    none (no keyring answers here now, it is locked, the entry is gone), say
+    so, not only what the server said."""
+    try:
+        yield
+    except server.ServerUnreachable as e:
+        if setup.password_kept != KEPT_IN_KEYRING or secret is not None:
+            raise
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "ShopDesk cannot reach the shop's server {server}: {reason}. Its password "
+            "is kept in the system's keyring, which gave none on this computer now (no keyring "
+            "answers, it is locked, or the password was removed from it). Unlock the keyring "
+            "(log in to the desktop) and try again, or keep the password in libpq's password "
+            "file {pgpass} instead."), server=setup.address, reason=e.values.get("reason", e),
+            pgpass=pgpass_path()) from None
+
+
 # -- init, join, open ------------------------------------------------------------------------
 
 def _refuse_local_shop(data: DataDir) -> None:
@@ -247,7 +269,9 @@ def open_shop(data: DataDir):
     setup = load(data)
     if setup is None:
         return local_db.open_database(data.db_path, data.backups)
-    db = server.connect(setup.address, password(setup), data.root)
+    secret = password(setup)
+    with saying_where_the_password_is(setup, secret):
+        db = server.connect(setup.address, secret, data.root)
     db.data_root = data.root  # this seat's copies of the server's photos live in photos/
     return db
 
@@ -271,7 +295,9 @@ def status(data: DataDir) -> Status:
             version = local_db.inspect(data.db_path)[0]
         return Status("local", None, NOT_KEPT, schema_version=version)
     try:
-        conn = server.raw_connect(setup.address, password(setup))
+        secret = password(setup)
+        with saying_where_the_password_is(setup, secret):
+            conn = server.raw_connect(setup.address, secret)
     except UserError as e:
         return Status("server", setup.address, setup.password_kept, problem=str(e))
     try:

@@ -77,7 +77,9 @@ def _setup(data: DataDir) -> team.TeamSetup:
 
 def _server_connection(setup: team.TeamSetup):
     """A psycopg2 connection to the shop on the server, its schema this ShopDesk's."""
-    conn = server.raw_connect(setup.address, team.password(setup))
+    secret = team.password(setup)
+    with team.saying_where_the_password_is(setup, secret):
+        conn = server.raw_connect(setup.address, secret)
     try:
         server.require_version(conn, setup.address)
         with conn.cursor() as cur:

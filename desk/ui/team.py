@@ -57,7 +57,8 @@ def open_team_shop(data: DataDir, ask: Callable[[UserError], bool] = ask_retry):
         try:
             setup = team.load(data)
             secret = team.password(setup)
-            database = server.connect(setup.address, secret)
+            with team.saying_where_the_password_is(setup, secret):
+                database = server.connect(setup.address, secret)
         except UserError as e:
             log.warning("the shop's server did not answer at start: %s", e)
             if not ask(e):

@@ -6409,6 +6409,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{path} 应记录店铺所在的服务器，但无法读取（{reason}）。请用以下命令重新加入：shopdesk team join postgresql://...</translation>
     </message>
     <message>
+        <source>ShopDesk cannot reach the shop&apos;s server {server}: {reason}. Its password is kept in the system&apos;s keyring, which gave none on this computer now (no keyring answers, it is locked, or the password was removed from it). Unlock the keyring (log in to the desktop) and try again, or keep the password in libpq&apos;s password file {pgpass} instead.</source>
+        <translation>店铺客服台连不上店铺的服务器 {server}：{reason}。服务器密码保存在系统钥匙串里，但这台电脑上的钥匙串现在没有给出密码（没有可用的钥匙串、钥匙串已锁定，或其中的密码已被删除）。请解锁钥匙串（登录桌面）后重试，或改把密码保存在 libpq 的密码文件 {pgpass} 中。</translation>
+    </message>
+    <message>
         <source>The data folder {folder} already works with the shop on the server {server}. Use another data folder (--data-dir) for another shop.</source>
         <translation>数据文件夹 {folder} 已经在使用服务器 {server} 上的店铺。另一个店铺请用另一个数据文件夹（--data-dir）。</translation>
     </message>

@@ -120,6 +120,22 @@ def test_quit_when_the_server_does_not_answer(qapp, tmp_path):
     assert live.current() is None
 
 
+def test_the_start_says_when_the_keyring_gave_no_password(qapp, tmp_path):
+    data = DataDir(tmp_path / "seat").ensure()
+    team.save(data, team.TeamSetup(server.ServerAddress(str(tmp_path), 5999, "shop", "staff"),
+                                   team.KEPT_IN_KEYRING))  # and no keyring here (pgpass fixture)
+    shown = []
+
+    def quit_(box: QMessageBox) -> None:
+        shown.append(box.text())
+        [button] = [b for b in box.buttons() if b.text() == "&Quit"]
+        button.click()
+
+    with answering(QMessageBox, quit_):
+        assert team_ui.open_team_shop(data) is None
+    assert len(shown) == 1 and "kept in the system's keyring, which gave none" in shown[0]
+
+
 def test_the_app_on_an_unreachable_server_says_so_without_a_traceback(tmp_path):
     data = DataDir(tmp_path / "seat").ensure()
     team.save(data, team.TeamSetup(server.ServerAddress(str(tmp_path), 5999, "shop", "staff"),
