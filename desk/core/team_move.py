@@ -67,6 +67,11 @@ class MoveResult:
     replaced: int = 0  # rows of shop data the server held before
 
 
+class ServerHoldsData(UserError):
+    """The server's shop already holds customers, orders, notes or cases: a
+    move replaces them only when asked (`replace`)."""
+
+
 def _setup(data: DataDir) -> team.TeamSetup:
     setup = team.load(data)
     if setup is None:
@@ -310,7 +315,7 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
                 held = server_data_rows(cur)
                 if held and not replace:
                     conn.rollback()
-                    raise UserError(QT_TRANSLATE_NOOP(
+                    raise ServerHoldsData(QT_TRANSLATE_NOOP(
                         "UserError", "The shop on the server {server} already holds data ({rows} "
                         "customers, orders, notes and cases). Nothing was moved. To replace it "
                         "with the local shop, move again with --replace."),
