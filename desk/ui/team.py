@@ -578,7 +578,7 @@ class TeamPage(QWidget):
             "team-left-….json. The other seats go on with the shop on the server."), parent=self)
         box.setObjectName("teamLeaveConfirm")
         leave = box.addButton(self.tr("&Switch to the local copy"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Stay in self.tr("&Stay in team mode")team mode"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Stay in &team mode"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(leave)
         box.exec()
         if box.clickedButton() is leave:

@@ -5160,8 +5160,8 @@ Every table and photo is copied from one moment of the server into a new file in
         <translation>改用本地副本(&amp;S)</translation>
     </message>
     <message>
-        <source>Stay in self.tr(</source>
-        <translation type="unfinished"></translation>
+        <source>Stay in &amp;team mode</source>
+        <translation>继续团队模式(&amp;T)</translation>
     </message>
     <message>
         <source>Cancelled: no local copy was written.</source>
