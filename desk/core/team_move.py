@@ -108,7 +108,8 @@ class LocalSummary:
     path: Path
     customers: int
     cases: int
-    photos: int
+    photos: int  # the cases' photos, as the shop shows them (the same picture twice counts twice)
+    photo_files: int  # the files of the photo store that go up (each picture once)
     rows: int  # every row of every table
     data_rows: int  # customers, orders, notes and cases: 0 is a shop with nothing of its own yet
 
@@ -124,7 +125,8 @@ def local_summary(data: DataDir) -> LocalSummary | None:
         return None
     _, counts = local_db.inspect(path)
     return LocalSummary(path, counts.get("customer", 0), counts.get("aftersales_case", 0),
-                        len(backup.stored_photos(data.photos)), sum(counts.values()),
+                        counts.get("evidence", 0), len(backup.stored_photos(data.photos)),
+                        sum(counts.values()),
                         sum(counts.get(t, 0) for t in DATA_TABLES))
 
 

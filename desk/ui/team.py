@@ -493,7 +493,7 @@ class TeamPage(QWidget):
                   replace=replace, on_success=self._moved, on_error=self._move_failed)
 
     def _moved(self, result) -> None:
-        moved = self.tr("Moved {rows} rows and {photos} photos to the server.").format(
+        moved = self.tr("Moved {rows} rows and {photos} photo files to the server.").format(
             rows=fmt.count(sum(result.rows.values())), photos=fmt.count(result.photos))
         self._switch(moved)
 
@@ -566,7 +566,7 @@ class TeamPage(QWidget):
 
     def _exported(self, result) -> None:
         self.refresh()
-        written = self.tr("The local copy is written: {path} ({rows} rows, {photos} photos).").format(
+        written = self.tr("The local copy is written: {path} ({rows} rows, {photos} photo files).").format(
             path=str(result.path), rows=fmt.count(sum(result.rows.values())),
             photos=fmt.count(result.photos))
         self._say(written)

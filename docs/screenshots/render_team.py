@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 LANGS = ("zh_CN", "en")
 SCREEN = (1366, 768)
-PORT = 55432
+PORT = 5432  # on 127.0.0.1 only; the cluster's socket lives in its own folder
 URL = f"postgresql://shopdesk@127.0.0.1:{PORT}/shop"
 
 
@@ -108,7 +108,7 @@ def main() -> None:
     cluster = pgserver.Cluster(pgserver.bindir())
     cluster.init()
     with open(cluster.data / "postgresql.conf", "a", encoding="utf-8") as conf:
-        conf.write(f"listen_addresses = '127.0.0.1'\nport = {PORT}\n")
+        conf.write("listen_addresses = '127.0.0.1'\n")
     with open(cluster.data / "pg_hba.conf", "a", encoding="utf-8") as hba:
         hba.write("host all all 127.0.0.1/32 trust\n")
     try:

@@ -5092,8 +5092,8 @@ The local file stays in the data folder as it is; this window then shows the sho
         <translation>正在把店铺搬到服务器…</translation>
     </message>
     <message>
-        <source>Moved {rows} rows and {photos} photos to the server.</source>
-        <translation>已把 {rows} 行数据和 {photos} 张照片搬到服务器。</translation>
+        <source>Moved {rows} rows and {photos} photo files to the server.</source>
+        <translation>已把 {rows} 行数据和 {photos} 个照片文件搬到服务器。</translation>
     </message>
     <message>
         <source>Cancelled: nothing was copied, the shop on the server is as it was.</source>
@@ -5144,8 +5144,8 @@ Every table and photo is copied from one moment of the server into a new file in
         <translation>正在写本地副本…</translation>
     </message>
     <message>
-        <source>The local copy is written: {path} ({rows} rows, {photos} photos).</source>
-        <translation>本地副本已写好：{path}（{rows} 行数据，{photos} 张照片）。</translation>
+        <source>The local copy is written: {path} ({rows} rows, {photos} photo files).</source>
+        <translation>本地副本已写好：{path}（{rows} 行数据，{photos} 个照片文件）。</translation>
     </message>
     <message>
         <source>Leave team mode</source>

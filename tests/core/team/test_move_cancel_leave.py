@@ -29,7 +29,8 @@ def server_rows(pg_server, name) -> dict[str, list]:
 
 def test_local_summary_counts_what_a_move_would_copy(local_shop, tmp_path):
     s = team_move.local_summary(local_shop)
-    assert (s.customers, s.photos) == (60, len(photo_files(local_shop.photos)))
+    assert (s.customers, s.photo_files) == (60, len(photo_files(local_shop.photos)))
+    assert s.photos == len(sqlite_tables(local_shop.db_path)["evidence"]) > 0
     assert s.cases == len(sqlite_tables(local_shop.db_path)["aftersales_case"]) > 0
     assert s.rows == sum(len(r) for r in sqlite_tables(local_shop.db_path).values())
     assert s.data_rows >= 60
@@ -57,7 +58,7 @@ def test_a_move_counts_every_row_and_photo_and_a_cancel_leaves_the_server_as_it_
     result = team_move.move_from_local(local_shop, counted=lambda d, t: seen.append((d, t)),
                                        is_cancelled=lambda: False)
     summary = team_move.local_summary(local_shop)
-    assert seen[-1] == (summary.rows + summary.photos,) * 2
+    assert seen[-1] == (summary.rows + summary.photo_files,) * 2
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert sum(result.rows.values()) == summary.rows
     assert pg_server.sql("SELECT count(*) FROM customer", dbname=pg_database) == [(60,)]
