@@ -147,3 +147,19 @@ def test_leave_refusals_change_nothing(data_dir, pg_server, pg_database, tmp_pat
     assert team.load(data_dir) is not None
     with pytest.raises(UserError, match="no local shop to go back to"):
         team.leave(data_dir)
+
+
+def test_no_scheduled_backup_of_the_local_file_while_the_server_shop_is_open(
+        local_shop, pg_server, pg_database):
+    import os
+
+    from desk.core import backup
+
+    join(local_shop, pg_server, pg_database)
+    before = backup.list_backups(local_shop)
+    newest = max((b.path.stat().st_mtime for b in before), default=0)
+    os.utime(local_shop.db_path, (newest + 60, newest + 60))  # changed since its last backup
+    team.open_shop(local_shop)  # the window switched to the server's shop; the local file stays
+    assert backup.backup_if_due(local_shop, "close") is None
+    assert backup.backup_if_due(local_shop, "periodic") is None
+    assert backup.list_backups(local_shop) == before
