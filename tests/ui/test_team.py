@@ -433,3 +433,14 @@ def test_a_shop_that_cannot_be_opened_leaves_the_one_open_as_it_was(
     assert _shown_nicknames(window) == shown
     assert window.statusBar().currentMessage() == "The shop was not changed."
     dialog.reject()
+
+
+def test_the_app_keeps_this_seats_own_settings_in_its_data_folder(seat):
+    from desk.core import seat as seats
+    from desk.core import settings
+
+    assert seats.folder() == seat.root  # photos/ and seat.json: this seat's, not the shop's
+    settings.set("handler", "小王")
+    assert json.loads(json.loads((seat.root / seats.SEAT_FILE).read_text("utf-8"))["handler"]) \
+        == "小王"
+    assert settings.get("handler") == "小王"
