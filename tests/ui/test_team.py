@@ -444,3 +444,29 @@ def test_the_app_keeps_this_seats_own_settings_in_its_data_folder(seat):
     assert json.loads(json.loads((seat.root / seats.SEAT_FILE).read_text("utf-8"))["handler"]) \
         == "小王"
     assert settings.get("handler") == "小王"
+
+
+def test_a_local_copy_where_chosen_then_staying_in_team_mode(
+        qtbot, window, shop_dir, pg_server, pg_database, tmp_path, monkeypatch, switched_back):
+    from PySide6.QtWidgets import QFileDialog
+
+    team.join(shop_dir, pg_server.url(pg_database))
+    dialog, page = _team_page(qtbot, window)
+    page.open_button.click()
+    qtbot.waitUntil(lambda: "now shows the shop on the server" in page.message.text(),
+                    timeout=60_000)
+    chosen = tmp_path / "copies" / "our-shop"  # no suffix given: .sqlite3 is added
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    with replying({"teamExportConfirm": "&Choose another place…",
+                   "teamLeaveConfirm": "Stay in &team mode"}) as answered:
+        page.export_button.click()
+        qtbot.waitUntil(lambda: len(answered) == 2 and not page.busy, timeout=120_000)
+    copy = chosen.with_name("our-shop.sqlite3")
+    assert f"The local copy is written: {copy}" in page.message.text()
+    assert core_db.shop_problem(copy) is None and core_db.integrity_problems(copy) == []
+    assert not [p for p in copy.parent.iterdir() if p != copy]  # no .part left beside it
+    assert (shop_dir.root / "team.json").exists()
+    assert isinstance(database.obj, server.ServerDatabase)  # still the server's shop
+    assert page.mode.text() == "Team: the shop is on a PostgreSQL server"
+    dialog.reject()
