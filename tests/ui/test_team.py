@@ -470,3 +470,30 @@ def test_a_local_copy_where_chosen_then_staying_in_team_mode(
     assert isinstance(database.obj, server.ServerDatabase)  # still the server's shop
     assert page.mode.text() == "Team: the shop is on a PostgreSQL server"
     dialog.reject()
+
+
+def test_a_server_shop_with_data_is_replaced_only_after_a_second_question(
+        qtbot, demo_window, shop_dir, pg_server, pg_database, switched_back):
+    window = demo_window
+    team.join(shop_dir, pg_server.url(pg_database))
+    pg_server.sql("INSERT INTO customer (platform, nickname, created_at, updated_at)"
+                  " VALUES ('taobao', '服务器上已有的', 1, 1)", dbname=pg_database)
+    dialog, page = _team_page(qtbot, window)
+    buyers = _local_counts(shop_dir.db_path)["customer"]
+    assert not page.move_box.isHidden()
+    assert f"also holds a local shop: {fmt.count(buyers)} buyers" in page.move_text.text()
+    with replying({"teamMoveConfirm": "&Move", "teamReplaceConfirm": "&Keep the server's"}) as answered:
+        page.move_button.click()
+        qtbot.waitUntil(lambda: len(answered) == 2 and not page.busy, timeout=120_000)
+    assert answered == ["teamMoveConfirm", "teamReplaceConfirm"]
+    assert page.error.text() == "Nothing was copied: the shop on the server already holds data."
+    assert pg_server.sql("SELECT nickname FROM customer", dbname=pg_database) == [("服务器上已有的",)]
+    assert not isinstance(database.obj, server.ServerDatabase)  # the local shop stays open
+    with replying({"teamMoveConfirm": "&Move", "teamReplaceConfirm": "&Replace it"}) as answered:
+        page.move_button.click()
+        qtbot.waitUntil(lambda: "now shows the shop on the server" in page.message.text(),
+                        timeout=120_000)
+    assert answered == ["teamMoveConfirm", "teamReplaceConfirm"]
+    assert _server_counts(pg_server, pg_database) == _local_counts(shop_dir.db_path)
+    assert isinstance(database.obj, server.ServerDatabase)
+    dialog.reject()
