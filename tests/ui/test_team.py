@@ -193,8 +193,7 @@ def test_settings_team_page_on_a_local_shop_makes_a_team_shop(qtbot, window, sho
         assert "Now working with the shop on the server" in window.statusBar().currentMessage()
         dialog.reject()
     finally:
-        assert wait_all(120_000)
-        team_ui.close_team_shop()
+        _back_to_local(shop_dir)
         pg_server.sql("DROP DATABASE IF EXISTS team_made WITH (FORCE)")
 
 
@@ -281,12 +280,22 @@ def _team_page(qtbot, window):
     return dialog, dialog.team
 
 
-@pytest.fixture
-def switched_back():
-    """Whatever shop a test switched the window to is closed at the end."""
-    yield
+def _back_to_local(data: DataDir) -> None:
+    """The server's shop a test switched to is closed, and the local file
+    bound again: the window's timers (the palette, the badges) may still fire
+    before it is deleted, and must not meet a dropped database."""
     assert wait_all(120_000)
     team_ui.close_team_shop()
+    if isinstance(database.obj, server.ServerDatabase):
+        core_db.close()
+        core_db.open_database(data.db_path, data.backups)
+
+
+@pytest.fixture
+def switched_back(shop_dir):
+    """Whatever shop a test switched the window to is closed at the end."""
+    yield
+    _back_to_local(shop_dir)
 
 
 def test_move_up_through_the_tab_and_the_window_shows_the_server_shop(
