@@ -246,7 +246,13 @@ def backup_if_due(data: DataDir, reason: str, every: timedelta | None = None,
     """A backup when the database changed since the last backup was written
     and (with `every`) the newest one is at least `every` old; None when none
     was needed. The app calls it on a timer ("periodic") and when it closes
-    ("close")."""
+    ("close"). None too while the open shop is on a server: the local file
+    that may sit beside team.json is not the shop (docs/team.md: the
+    schedule is not built for a server shop yet)."""
+    from desk.core import dialect
+
+    if dialect.on_server():
+        return None
     now = now or datetime.now()
     found = list_backups(data)
     if found:
