@@ -63,10 +63,16 @@ class Listing:
             expression = self.sort_sql.get(key, self.fields[key])
             order = f" ORDER BY {expression} {direction}, {self.id_sql} {direction}"
         source = self.source
-        if filters and key in self.by_id_source and all(f.by_id for f in filters):
+        by_id = bool(filters) and all(f.by_id for f in filters)
+        if by_id and key in self.by_id_source:
             source = self.by_id_source[key]
         sql = f"SELECT {self.id_sql} FROM {source} WHERE {where}{order}"
-        cursor = dbconn.connection().execute(sql, params)
+        conn = dbconn.connection()
+        # The search box's query runs per keystroke with other values: on a
+        # server it is prepared once per connection (sqlite3 keeps its own
+        # statement cache, and has no execute_prepared).
+        run = getattr(conn, "execute_prepared", None) if by_id else None
+        cursor = (run or conn.execute)(sql, params)
         out = array("q")
         while batch := cursor.fetchmany(20000):
             out.extend(r[0] for r in batch)
