@@ -117,7 +117,13 @@ def connect_params(address: ServerAddress, password: str | None = None) -> dict:
                   # a server that vanished without closing the connection (a
                   # cable pulled) is noticed within a minute, not hours
                   keepalives=1, keepalives_idle=20, keepalives_interval=5, keepalives_count=4,
-                  options=f"-c lock_timeout={LOCK_TIMEOUT_MS} -c client_encoding=UTF8")
+                  # plan_cache_mode: a prepared statement (execute_prepared) is
+                  # planned once, at its first run. Left to itself the server
+                  # plans each run again while its generic plan's estimate
+                  # looks dearer, which for the search is most of the time,
+                  # though the plans are the same index lookups either way.
+                  options=f"-c lock_timeout={LOCK_TIMEOUT_MS} -c client_encoding=UTF8"
+                          " -c plan_cache_mode=force_generic_plan")
     if password:
         params["password"] = password
     return params
@@ -516,14 +522,6 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         prepared = self._state.prepared
         name = prepared.get((text, types))
         if name is None:
-            if not prepared:
-                # One plan per statement, made at its first run: left to
-                # itself the server plans each run again for its first five
-                # and then keeps doing so when its generic plan's estimate
-                # looks dearer, which for the search is most of the time
-                # (the plans are the same index lookups either way). This
-                # session's prepared statements are the app's, these only.
-                self._execute_following_language("SET plan_cache_mode = force_generic_plan", ())
             if len(prepared) >= PREPARED_MAX:
                 self._execute_following_language("DEALLOCATE ALL", ())
                 prepared.clear()
