@@ -42,6 +42,9 @@ class Listing:
     # is read from the index instead of its wide table row. SQLite's planner
     # always prefers the table's own rowid for `id IN (...)`, hence INDEXED BY.
     by_id_source: dict[str, str] = field(default_factory=dict)
+    # On a PostgreSQL server, the expression to show a field by in `rows` (a
+    # page of rows by id), where the field's own is planned for the whole table.
+    server_row_sql: dict[str, str] = field(default_factory=dict)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -89,9 +92,19 @@ class Listing:
         ids = list(ids)
         if not ids:
             return {}
-        columns = ", ".join(self.fields.values())
         out: dict[int, tuple] = {}
         conn = dbconn.connection()
+        if dialect.on_server():
+            # One statement for any number of ids (an array), prepared once
+            # per connection: a page of rows is planned once, not per scroll.
+            columns = ", ".join(self.server_row_sql.get(k, v) for k, v in self.fields.items())
+            sql = (f"SELECT {self.id_sql}, {columns} FROM {self.source}"
+                   f" WHERE {self.id_sql} IN (SELECT value FROM json_each(?))")
+            for start in range(0, len(ids), 500):
+                for row in conn.execute_prepared(sql, (ids[start:start + 500],)):
+                    out[row[0]] = row[1:]
+            return out
+        columns = ", ".join(self.fields.values())
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
             marks = ",".join("?" * len(part))

@@ -581,6 +581,8 @@ def _param_type(value) -> str | None:
         return "text"
     if isinstance(value, int) and not isinstance(value, bool):
         return "integer" if -2**31 <= value < 2**31 else "bigint"
+    if isinstance(value, list) and all(type(v) is int for v in value):
+        return "bigint[]"  # a list of ids (json_each's list on SQLite)
     return None
 # INSERT ... VALUES (one row's marks) [ON CONFLICT DO NOTHING]: rows, template, suffix
 _VALUES = re.compile(r"^(\s*INSERT\s.*?\bVALUES\s*)(\((?:[^()']|'[^']*')*\))"

@@ -8,7 +8,7 @@ import pytest
 
 from desk.core import server
 from desk.core.customers import search
-from desk.core.customers.listing import CUSTOMERS
+from desk.core.customers.listing import CUSTOMERS, split_tags
 from desk.core.customers.models import Customer
 
 on_server = pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
@@ -93,3 +93,26 @@ def test_other_values_are_run_unprepared(buyers, engine):
     big = buyers.execute_prepared("SELECT count(*) FROM customer WHERE id < ?", (2**40,))
     assert big.fetchone()[0] == 6
     assert "bigint" in _prepared(buyers)[0][1]
+
+
+@pytest.mark.both_engines
+def test_a_page_of_rows_shows_the_risk_flags_and_tags_on_both_engines(buyers):
+    from desk.core.customers import tags
+
+    def tag_id(name: str) -> int:
+        return buyers.execute_sql("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()[0]
+
+    tags.add_tags([1], [tag_id("差评型"), tag_id("VIP")])
+    tags.add_tags([2], [tag_id("砍价型")])
+    tags.add_tags([3], [tag_id("差评型"), tag_id("挑剔型")])
+    Customer.update(unpaid_count=2).where(Customer.id == 4).execute()
+    ids = list(CUSTOMERS.ids([], sort="last_order_at", descending=True))
+    assert ids == [6, 5, 4, 3, 2, 1]
+    rows = CUSTOMERS.rows(ids + [999])  # an id that is not there: no row
+    risk, chips = CUSTOMERS.keys.index("risk"), CUSTOMERS.keys.index("tags")
+    assert {cid: row[risk] for cid, row in rows.items()} == {
+        1: "review_risk", 2: "risk_tag", 3: "review_risk,risk_tag", 4: "never_pays", 5: "", 6: ""}
+    assert [name for name, _ in split_tags(rows[3][chips])] == ["差评型", "挑剔型"]
+    assert CUSTOMERS.rows([]) == {}
+    many = list(range(1, 1200))  # more than one statement's worth of ids
+    assert sorted(CUSTOMERS.rows(many)) == [1, 2, 3, 4, 5, 6]
