@@ -69,13 +69,17 @@ class Listing:
         by_id = bool(filters) and all(f.by_id for f in filters)
         if by_id and key in self.by_id_source:
             source = self.by_id_source[key]
-        sql = f"SELECT {self.id_sql} FROM {source} WHERE {where}{order}"
         conn = dbconn.connection()
-        # The search box's query runs per keystroke with other values: on a
-        # server it is prepared once per connection (sqlite3 keeps its own
-        # statement cache, and has no execute_prepared).
-        run = getattr(conn, "execute_prepared", None) if by_id else None
-        cursor = (run or conn.execute)(sql, params)
+        if dialect.on_server():
+            # The ids as one array value in the order the subquery gives them
+            # (a row per id costs psycopg2 a third more for 100,000 ids). The
+            # search box's query runs per keystroke with other values: it is
+            # prepared once per connection.
+            sql = (f"SELECT array_agg(id) FROM (SELECT {self.id_sql} AS id FROM {source}"
+                   f" WHERE {where}{order}) AS ids")
+            run = conn.execute_prepared if by_id else conn.execute
+            return array("q", run(sql, params).fetchone()[0] or ())
+        cursor = conn.execute(f"SELECT {self.id_sql} FROM {source} WHERE {where}{order}", params)
         out = array("q")
         while batch := cursor.fetchmany(20000):
             out.extend(r[0] for r in batch)
