@@ -116,3 +116,20 @@ def test_a_page_of_rows_shows_the_risk_flags_and_tags_on_both_engines(buyers):
     assert CUSTOMERS.rows([]) == {}
     many = list(range(1, 1200))  # more than one statement's worth of ids
     assert sorted(CUSTOMERS.rows(many)) == [1, 2, 3, 4, 5, 6]
+
+
+@on_server
+def test_the_list_order_is_read_from_an_index_without_sorting(buyers, engine):
+    """Migration 0009: the Customers list's default order (newest last order
+    first, an empty one last, then id) is the order of an index on the server."""
+    buyers.execute_sql("SET enable_seqscan = off")  # six rows: a scan and a sort would be cheaper
+    try:
+        plan = "\n".join(r[0] for r in buyers.execute_sql(
+            "EXPLAIN SELECT c.id FROM customer c WHERE c.deleted_at IS NULL"
+            " ORDER BY c.last_order_at DESC NULLS LAST, c.id DESC NULLS LAST").fetchall())
+    finally:
+        buyers.execute_sql("RESET enable_seqscan")
+    assert "customer_list_order" in plan and "Sort" not in plan, plan
+    Customer.update(last_order_at=None).where(Customer.id.in_([2, 5])).execute()
+    assert list(CUSTOMERS.ids([], sort="last_order_at", descending=True)) == [6, 4, 3, 1, 5, 2]
+    assert list(CUSTOMERS.ids([], sort="last_order_at")) == [2, 5, 1, 3, 4, 6]
