@@ -405,7 +405,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     def _initialize_connection(self, conn) -> None:
         self._state.language = None
-        self._state.prepared = {}  # (SQL, parameter types) -> the name prepared on this connection
+        # (SQL, parameter types) -> the name prepared on this connection
+        self._state.prepared = (conn, {})
         self._follow_language(conn)
 
     def _follow_language(self, conn) -> None:
@@ -519,7 +520,10 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     def _execute_prepared(self, text, args, types):
         if self.is_closed():
             self.connect()
-        prepared = self._state.prepared
+        conn, prepared = getattr(self._state, "prepared", (None, None))
+        if conn is not self._state.conn:  # a session's statements are its own
+            prepared = {}
+            self._state.prepared = (self._state.conn, prepared)
         name = prepared.get((text, types))
         if name is None:
             if len(prepared) >= PREPARED_MAX:
