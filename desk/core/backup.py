@@ -35,7 +35,7 @@ KEEP_LAST = 10
 DAILY_FOR = timedelta(days=7)
 WEEKLY_FOR = timedelta(days=31)
 MONTHLY_FOR = timedelta(days=366)
-REASONS = ("manual", "close", "periodic", "import", "migration")
+REASONS = ("manual", "close", "periodic", "import", "migration", "restore")
 
 _NAME = re.compile(r"^shopdesk-(\d{8})-(\d{6})-([a-z_]+)(?:-(\d+))?\.sqlite3$")
 _MIGRATION_NAME = re.compile(r"^pre-migration-v(\d+)-(\d{8})-(\d{6})\.sqlite3$")
