@@ -112,8 +112,6 @@ def _team_restore(data, source: str) -> int:
         if tty:
             print(f"\r{text[:70]:<70}", end="", file=sys.stderr, flush=True)
 
-    print(f"restoring {source} into the shop on the server {setup.address}; every seat will see it",
-          file=sys.stderr)
     result = team_backup.restore(data, source, progress)
     if tty:
         print(file=sys.stderr)

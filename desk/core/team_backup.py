@@ -434,7 +434,7 @@ def info(data: DataDir) -> dict:
             rows = {}
             for m in ALL_MODELS:
                 rows[m._meta.table_name] = team_move._count(cur, m._meta.table_name)
-            cur.execute(f"SELECT count(*), coalesce(sum(size_bytes), 0) FROM {team_photos.TABLE}")
+            cur.execute(f"SELECT count(*), coalesce(sum(size_bytes), 0)::bigint FROM {team_photos.TABLE}")
             photos, photo_bytes = cur.fetchone()
             last = _read_record(cur)
             mark = change_mark(cur)
