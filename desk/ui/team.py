@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -98,6 +99,21 @@ class TeamPage(QWidget):
         facts.addRow(self.tr("Schema version:"), self.schema)
         facts.addRow(self.tr("Connection:"), self.state)
 
+        # the shop's scheduled backups: which seat takes them, and the last one
+        self.backup_box = QGroupBox(self.tr("Backups of the shop on the server"))
+        self.backup_box.setObjectName("teamBackups")
+        self.takes_backups = QCheckBox(self.tr("This seat takes the shop's scheduled backups"))
+        self.takes_backups.setObjectName("teamTakesBackups")
+        self.takes_backups.setToolTip(self.tr(
+            "When ShopDesk closes and every few hours while it is open, this seat writes a backup of "
+            "the shop on the server into its own backups folder, if the shop changed. One seat is "
+            "enough: best the one that is open most."))
+        self.takes_backups.toggled.connect(self._set_takes_backups)
+        self.last_backup = self._value("teamLastBackup")
+        backups = QFormLayout(self.backup_box)
+        backups.addRow(self.takes_backups)
+        backups.addRow(self.tr("Last backup:"), self.last_backup)
+
         self.setup_box = QGroupBox(self.tr("Work as a team on a PostgreSQL server"))
         self.setup_box.setObjectName("teamSetup")
         self.url = QLineEdit()
@@ -140,6 +156,7 @@ class TeamPage(QWidget):
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(facts)
+        layout.addWidget(self.backup_box)
         layout.addWidget(self.setup_box)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -169,6 +186,7 @@ class TeamPage(QWidget):
             self.state.setText(self.tr("Not needed"))
             self.schema.setText(self.tr("checking…"))
             self.setup_box.setVisible(True)
+            self.backup_box.setVisible(False)
         else:
             a = setup.address
             self.mode.setText(self.tr("Team: the shop is on a PostgreSQL server"))
@@ -179,8 +197,52 @@ class TeamPage(QWidget):
             self.schema.setText(self.tr("checking…"))
             self.state.setText(self._listener_state())
             self.setup_box.setVisible(False)
+            self._show_backups()
         self.busy = True
         run_task(team.status, self.data, on_success=self._show_status, on_error=self._status_failed)
+
+    def _show_backups(self) -> None:
+        from desk.core import team_backup
+
+        self.backup_box.setVisible(True)
+        self.takes_backups.blockSignals(True)
+        self.takes_backups.setChecked(team_backup.takes_backups(self.data))
+        self.takes_backups.blockSignals(False)
+        self.last_backup.setText(self.tr("checking…"))
+        self.last_backup.setStyleSheet("")
+        run_task(team_backup.state, self.data, on_success=self._show_last_backup,
+                 on_error=self._last_backup_failed)
+
+    def _set_takes_backups(self, on: bool) -> None:
+        from desk.core import team_backup
+
+        team_backup.set_takes_backups(self.data, on)
+
+    def _show_last_backup(self, state) -> None:
+        from desk.ui import fmt
+
+        last = state.last
+        if last is None:
+            text = self.tr("None yet")
+        else:
+            when = fmt.when(last.at)
+            if last.staff:
+                text = self.tr("{when} by {staff}'s seat ({computer})").format(
+                    when=when, staff=last.staff, computer=last.host)
+            else:
+                text = self.tr("{when} by the seat on {computer}").format(when=when, computer=last.host)
+        if state.stale():
+            text += "\n" + self.tr(
+                "No seat has backed up the shop for more than a day. Tick the box above on one seat "
+                "(best the one that is open most), or back up by hand: File > Back up now.")
+            self.last_backup.setStyleSheet(ERROR_STYLE)
+        self.last_backup.setText(text)
+
+    def _last_backup_failed(self, error: BaseException) -> None:
+        if not isinstance(error, UserError):
+            report(error, self)
+            return
+        self.last_backup.setText(self.tr("unknown: {reason}").format(reason=user_message(error)))
 
     def _listener_state(self) -> str:
         from desk.core import live
