@@ -52,7 +52,7 @@ from desk.core.paths import DataDir
 log = logging.getLogger(__name__)
 
 SEAT_KEY = "takes_backups"  # in seat.json: "yes" / "no"
-RECORD_KEY = "team.last_backup"  # in the shop's setting table, JSON
+RECORD_KEY = team_move.BACKUP_RECORD  # in the shop's setting table, JSON; not in a backup
 CHANGE_SEQ = "shopdesk_change_seq"
 TRIGGER = "shopdesk_changed"
 QUIET = "shopdesk.quiet"  # SET LOCAL: this transaction's writes are not changes of the shop

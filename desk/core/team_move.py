@@ -47,6 +47,9 @@ COPY_BATCH = 20_000
 Progress = Callable[[str], None]
 # what makes a shop "hold data" (as desk/core/db.py data_rows counts it)
 DATA_TABLES = ("customer", "shop_order", "note", "aftersales_case")
+# the server shop's record of its last backup (desk/core/team_backup.py): the
+# server's own bookkeeping, left out of an exported shop
+BACKUP_RECORD = "team.last_backup"
 
 
 def tables() -> list[str]:
@@ -450,6 +453,8 @@ def export_local(data: DataDir, out: Path | None = None, photos: Path | None = N
                             done += len(batch)
                             say(f"{table}: {done:,}/{total:,}")
                     result.rows[table] = done
+            gone = local.execute("DELETE FROM setting WHERE key = ?", (BACKUP_RECORD,)).rowcount
+            result.rows["setting"] -= gone
             problems = [f"{t} row {r} points at a missing {p}"
                         for t, r, p, _ in local.execute("PRAGMA foreign_key_check")]
             if problems:
