@@ -58,7 +58,10 @@ def open_team_shop(data: DataDir, ask: Callable[[UserError], bool] = ask_retry):
         try:
             setup = team.load(data)
             secret = team.password(setup)
-            database = server.connect(setup.address, secret)
+            database = server.connect(setup.address, secret, data.root)
+            # what is this seat's own (staff name, language, layout; the photos it
+            # keeps) lives in its data folder, as team.open_shop says for the CLI
+            database.data_root = data.root
         except UserError as e:
             log.warning("the shop's server did not answer at start: %s", e)
             if not ask(e):

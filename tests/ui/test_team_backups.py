@@ -149,3 +149,17 @@ def test_a_failing_automatic_backup_on_a_team_seat_is_said_in_words(qtbot, seat)
     assert time.monotonic() - started < team_backup.CLOSE_WAIT_S + 10
     team.save(seat, setup)
     auto.deleteLater()
+
+
+def test_the_app_keeps_the_seat_s_own_settings_in_its_data_folder(seat):
+    """The window's shop on its server knows the seat's folder: the staff name
+    the backup record shows, the photos this seat keeps, are the seat's."""
+    from desk.core import seat as seat_module
+    from desk.core import settings, team_photos
+
+    assert seat_module.folder() == seat.root
+    settings.set("handler", "小王")
+    assert json.loads(seat_store.get(seat.root, "handler")) == "小王"
+    assert team_photos.cache_dir() == seat.root / "photos"
+    made = team_backup.take(seat)
+    assert team_backup.state(seat).last.staff == "小王" and made.exists()
