@@ -47,6 +47,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desk.core import seat, server, team_move, team_photos, timeutil
+from desk.core.errors import QT_TRANSLATE_NOOP
 from desk.core.paths import DataDir
 
 log = logging.getLogger(__name__)
@@ -120,24 +121,48 @@ def _untracked(cur) -> list[str]:
     return [t for t in wanted if t not in have]
 
 
-def _ensure_tracking(conn) -> None:
+def _ensure_tracking(conn) -> bool:
+    """Install the counter on a shop made before it (once); whether every
+    table has it. Another seat in the middle of a write holds a table the
+    triggers need longer than the lock timeout: left for the next time
+    (meanwhile the shop counts as changed, so a backup is taken rather than
+    skipped)."""
+    import psycopg2
+
     with conn.cursor() as cur:
         cur.execute("SELECT to_regclass(%s) IS NOT NULL", (CHANGE_SEQ,))
         missing = not cur.fetchone()[0] or _untracked(cur)
-    if missing:  # a shop made before the counter: once, then never again
+    if not missing:
+        conn.rollback()
+        return True
+    try:
         with conn.cursor() as cur:
             team_photos.ensure_table(cur)
             install_tracking(cur)
         conn.commit()
         log.info("the server shop's change counter installed")
-    else:
+        return True
+    except psycopg2.Error as e:
+        if getattr(e, "pgcode", None) not in server._BUSY_CODES or conn.closed:
+            raise
         conn.rollback()
+        log.info("the change counter was not installed now (a seat is writing): %s",
+                 str(e).strip()[:200])
+        return False
 
 
 def change_mark(cur) -> int:
-    """The shop's change counter now (0: nothing counted yet)."""
+    """The shop's change counter now (0: nothing counted yet; -1: the shop
+    has no counter yet, which counts as changed)."""
+    cur.execute("SELECT to_regclass(%s) IS NOT NULL", (CHANGE_SEQ,))
+    if not cur.fetchone()[0]:
+        return -1
     cur.execute(f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {CHANGE_SEQ}")
     return int(cur.fetchone()[0])
+
+
+def _changed(last: LastBackup | None, mark: int) -> bool:
+    return last is None or mark < 0 or last.mark != mark
 
 
 # -- the record of the last backup -------------------------------------------------------------
@@ -183,21 +208,50 @@ def _write_record(conn, record: LastBackup) -> None:
 # -- talking to the server ----------------------------------------------------------------------
 
 @contextmanager
-def _server(data: DataDir):
+def _server(data: DataDir, migrate: bool = True):
     """(setup, psycopg2 connection) to the data folder's server shop, its
-    schema this ShopDesk's; a connection that breaks is said in words."""
+    schema this ShopDesk's (brought up to date; with `migrate` False, as it
+    is: check and info only look); a connection that breaks, or rows another
+    seat holds past the lock timeout, said in words."""
     import psycopg2
 
     setup = team_move._setup(data)
-    conn = team_move._server_connection(setup)
+    conn = team_move._server_connection(setup) if migrate else _looking_connection(setup)
     try:
         yield setup, conn
     except psycopg2.Error as e:
-        if conn.closed or not getattr(e, "pgcode", None) or e.pgcode.startswith(("08", "57P")):
+        code = getattr(e, "pgcode", None) or ""
+        if conn.closed or not code or code.startswith(("08", "57P")):
             raise server.unreachable(setup.address, e) from None
+        if code in server._BUSY_CODES:
+            raise server.ServerBusy(QT_TRANSLATE_NOOP(
+                "UserError", "The shop's server is busy: another seat is changing the same "
+                "records. Nothing was changed; try again in a moment.")) from None
         raise
     finally:
         team_move._close(conn, rollback=True)
+
+
+def _looking_connection(setup):
+    """A connection to the server shop that changes nothing: a newer schema
+    or none refused, an older one left as it is."""
+    from desk.core import db as local_db
+    from desk.core import team
+
+    conn = server.raw_connect(setup.address, team.password(setup))
+    try:
+        server.require_version(conn, setup.address)
+        with conn.cursor() as cur:
+            version = server.schema_version(cur)
+        conn.rollback()
+        if version is None:
+            raise server.no_shop(setup.address)
+        if version > local_db.latest_version():
+            raise server.newer_schema(version)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 @dataclass(frozen=True)
@@ -222,13 +276,13 @@ def _epoch() -> int:
 
 def state(data: DataDir) -> State:
     with _server(data) as (_setup, conn):
-        _ensure_tracking(conn)
+        counted = _ensure_tracking(conn)
         with conn.cursor() as cur:
             last = _read_record(cur)
-            mark = change_mark(cur)
+            mark = change_mark(cur) if counted else -1
             cur.execute(f"SELECT min(applied_at) FROM {server.SCHEMA_TABLE}")
             made = cur.fetchone()[0]
-        return State(last, made, last is None or last.mark != mark)
+        return State(last, made, _changed(last, mark))
 
 
 # -- taking backups -------------------------------------------------------------------------------
@@ -241,9 +295,10 @@ def take(data: DataDir, reason: str = "manual", out: Path | None = None,
     import psycopg2
 
     with _server(data) as (setup, conn):
-        _ensure_tracking(conn)
+        counted = _ensure_tracking(conn)
         with conn.cursor() as cur:
-            mark = change_mark(cur)  # before the export's snapshot: a change after it counts
+            # before the export's snapshot: a change after it counts
+            mark = change_mark(cur) if counted else -1
         conn.rollback()
         path = team_move.backup_now(data, out, reason=reason, progress=progress)
         record = LastBackup(_epoch(), _staff(data), socket.gethostname(), path.name, reason, mark)
@@ -353,7 +408,7 @@ def check(data: DataDir, thorough: bool = False) -> list[str]:
     from desk.core import db as local_db
 
     problems: list[str] = []
-    with _server(data) as (_setup, conn):
+    with _server(data, migrate=False) as (_setup, conn):
         conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
         with conn.cursor() as cur:
             version = server.schema_version(cur)
@@ -426,22 +481,28 @@ def info(data: DataDir) -> dict:
     from desk.core import db as local_db
     from desk.core.models import ALL_MODELS
 
-    with _server(data) as (setup, conn):
-        _ensure_tracking(conn)
+    with _server(data, migrate=False) as (setup, conn):
         conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
         with conn.cursor() as cur:
             version = server.schema_version(cur)
             rows = {}
-            for m in ALL_MODELS:
-                rows[m._meta.table_name] = team_move._count(cur, m._meta.table_name)
-            cur.execute(f"SELECT count(*), coalesce(sum(size_bytes), 0)::bigint FROM {team_photos.TABLE}")
-            photos, photo_bytes = cur.fetchone()
+            for m in ALL_MODELS:  # an older schema may not have them all yet
+                name = m._meta.table_name
+                cur.execute("SELECT to_regclass(%s) IS NOT NULL", (name,))
+                if cur.fetchone()[0]:
+                    rows[name] = team_move._count(cur, name)
+            photos = photo_bytes = 0
+            cur.execute("SELECT to_regclass(%s) IS NOT NULL", (team_photos.TABLE,))
+            if cur.fetchone()[0]:
+                cur.execute(f"SELECT count(*), coalesce(sum(size_bytes), 0)::bigint"
+                            f" FROM {team_photos.TABLE}")
+                photos, photo_bytes = cur.fetchone()
             last = _read_record(cur)
             mark = change_mark(cur)
             cur.execute(f"SELECT min(applied_at) FROM {server.SCHEMA_TABLE}")
             made = cur.fetchone()[0]
             server_version = conn.server_version
-    found = State(last, made, last is None or last.mark != mark)
+    found = State(last, made, _changed(last, mark))
     return {
         "mode": "server", "server": str(setup.address), "database": setup.address.dbname,
         "user": setup.address.user,

@@ -122,6 +122,34 @@ def test_a_shop_made_before_the_counter_gets_it_at_its_first_backup(tmp_path, pg
     assert team_backup.backup_if_due(data, "close") is not None
 
 
+def test_a_seat_writing_while_the_counter_is_installed_is_not_waited_for(
+        tmp_path, pg_server, pg_database, capsys):
+    import psycopg2
+
+    for table in team_backup.tracked_tables():
+        pg_server.sql(f'DROP TRIGGER {team_backup.TRIGGER} ON "{table}"', dbname=pg_database)
+    data = _joined(tmp_path, "seat", pg_server, pg_database)
+    # check and info only look: they install nothing
+    assert cli.main(["--data-dir", str(data.root), "info", "--json"]) == 0
+    assert '"changed_since_backup": true' in capsys.readouterr().out
+    assert cli.main(["--data-dir", str(data.root), "check"]) == 0
+    assert pg_server.sql(f"SELECT count(*) FROM pg_trigger WHERE tgname = '{team_backup.TRIGGER}'",
+                         dbname=pg_database) == [(0,)]
+
+    other = psycopg2.connect(**pg_server.params(pg_database))
+    try:
+        with other.cursor() as cur:  # another seat in the middle of a write
+            cur.execute("LOCK TABLE customer IN ROW EXCLUSIVE MODE")
+        made = team_backup.backup_if_due(data, "close")
+        assert made is not None  # taken, the counter left for later
+        assert team_backup.state(data).changed  # unknown counts as changed
+    finally:
+        other.rollback()
+        other.close()
+    assert team_backup.backup_if_due(data, "close") is not None  # the counter is in now
+    assert team_backup.backup_if_due(data, "close") is None
+
+
 def test_a_server_gone_during_a_scheduled_backup_is_said_in_words_and_leaves_no_file(
         tmp_path, pg_server, pg_database):
     data = _joined(tmp_path, "seat", pg_server, pg_database)
