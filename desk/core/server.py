@@ -275,7 +275,7 @@ def migrate(conn) -> list[int]:
     migration is one transaction (a failure keeps the ones before it, and
     leaves nothing of its own); a newer schema is refused."""
     from desk import __version__
-    from desk.core import team_backup, team_photos
+    from desk.core import change_counter, team_photos
 
     applied: list[int] = []
     conn.autocommit = False
@@ -300,7 +300,7 @@ def migrate(conn) -> list[int]:
                 if m.version == local_db.latest_version():
                     install_functions(cur)
                     team_photos.ensure_table(cur)
-                    team_backup.install_tracking(cur)
+                    change_counter.install(cur)
                 cur.execute(f"INSERT INTO {SCHEMA_TABLE} VALUES (%s, %s, %s, %s)",
                             (m.version, m.name, int(time.time()), f"ShopDesk {__version__}"))
             conn.commit()

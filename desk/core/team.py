@@ -212,9 +212,9 @@ def init(data: DataDir, url: str) -> TeamSetup:
         conn.close()
     setup = _record(data, address, secret)
     # the seat that made the shop takes its scheduled backups (Settings > Team changes it)
-    from desk.core import team_backup
+    from desk.core import seat
 
-    team_backup.set_takes_backups(data, True)
+    seat.put(data.root, {seat.TAKES_BACKUPS: "yes"})
     return setup
 
 

@@ -16,7 +16,7 @@ time. Every seat shows it in Settings > Team ("last backup 14:02 by 小王's
 seat"), and warns when no seat has backed up for more than a day.
 
 **Changed since the last backup** cannot be a file's modification time on a
-server. The server keeps a change counter: a sequence that a statement-level
+server. The server keeps a change counter (desk/core/change_counter.py): a sequence that a statement-level
 trigger on every table of the shop advances (INSERT, UPDATE, DELETE and
 TRUNCATE; one `nextval` per statement, whatever the number of rows, and a
 sequence never blocks another seat). A backup records the counter as it was
@@ -46,17 +46,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from desk.core import seat, server, team_move, team_photos, timeutil
+from desk.core import change_counter, seat, server, team_move, team_photos, timeutil
 from desk.core.errors import QT_TRANSLATE_NOOP
 from desk.core.paths import DataDir
 
 log = logging.getLogger(__name__)
 
-SEAT_KEY = "takes_backups"  # in seat.json: "yes" / "no"
+SEAT_KEY = seat.TAKES_BACKUPS  # in seat.json: "yes" / "no"
 RECORD_KEY = team_move.BACKUP_RECORD  # in the shop's setting table, JSON; not in a backup
-CHANGE_SEQ = "shopdesk_change_seq"
-TRIGGER = "shopdesk_changed"
-QUIET = "shopdesk.quiet"  # SET LOCAL: this transaction's writes are not changes of the shop
+CHANGE_SEQ = change_counter.SEQUENCE
+QUIET = change_counter.QUIET
 STALE = timedelta(days=1)  # no backup of the shop for longer: every seat says so
 CLOSE_WAIT_S = 60.0  # the closing backup may keep a closing app this long, no longer
 
@@ -86,41 +85,6 @@ def _staff(data: DataDir) -> str:
 
 # -- the change counter on the server ------------------------------------------------------------
 
-def tracked_tables() -> list[str]:
-    return [*team_move.tables(), team_photos.TABLE]
-
-
-FUNCTION = f"""
-CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-    IF coalesce(current_setting('{QUIET}', true), '') <> 'on' THEN
-        PERFORM nextval('{CHANGE_SEQ}');
-    END IF;
-    RETURN NULL;
-END
-$fn$"""
-
-
-def install_tracking(cur) -> None:
-    """The change counter and its triggers, on every table of the shop that
-    lacks one (a psycopg2 cursor; the caller commits). Run after the last
-    migration, and before a backup on a shop made before the counter."""
-    cur.execute(f"CREATE SEQUENCE IF NOT EXISTS {CHANGE_SEQ}")
-    cur.execute(FUNCTION)
-    for table in _untracked(cur):
-        cur.execute(f'CREATE OR REPLACE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE'
-                    f' ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER}()')
-
-
-def _untracked(cur) -> list[str]:
-    wanted = tracked_tables()
-    cur.execute("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                " WHERE t.tgname = %s AND c.relnamespace = current_schema()::regnamespace",
-                (TRIGGER,))
-    have = {r[0] for r in cur.fetchall()}
-    return [t for t in wanted if t not in have]
-
-
 def _ensure_tracking(conn) -> bool:
     """Install the counter on a shop made before it (once); whether every
     table has it. Another seat in the middle of a write holds a table the
@@ -131,14 +95,14 @@ def _ensure_tracking(conn) -> bool:
 
     with conn.cursor() as cur:
         cur.execute("SELECT to_regclass(%s) IS NOT NULL", (CHANGE_SEQ,))
-        missing = not cur.fetchone()[0] or _untracked(cur)
+        missing = not cur.fetchone()[0] or change_counter.untracked(cur)
     if not missing:
         conn.rollback()
         return True
     try:
         with conn.cursor() as cur:
             team_photos.ensure_table(cur)
-            install_tracking(cur)
+            change_counter.install(cur)
         conn.commit()
         log.info("the server shop's change counter installed")
         return True

@@ -202,7 +202,7 @@ class TeamPage(QWidget):
             self.setup_box.setVisible(False)
             self._show_backups()
         self.busy = True
-        run_task(team.status, self.data, on_success=self._show_status, on_error=self._status_failed)
+        run_task(_look, self.data, on_success=self._show_status, on_error=self._status_failed)
 
     def _show_backups(self) -> None:
         from desk.core import team_backup
@@ -213,8 +213,6 @@ class TeamPage(QWidget):
         self.takes_backups.blockSignals(False)
         self.last_backup.setText(self.tr("checking…"))
         self.last_backup.setStyleSheet("")
-        run_task(team_backup.state, self.data, on_success=self._show_last_backup,
-                 on_error=self._last_backup_failed)
 
     def _set_takes_backups(self, on: bool) -> None:
         from desk.core import team_backup
@@ -260,8 +258,15 @@ class TeamPage(QWidget):
                 reason=listener.problem)
         return self.tr("Connecting…")
 
-    def _show_status(self, status: team.Status) -> None:
+    def _show_status(self, found: tuple) -> None:
         self.busy = False
+        status, backups = found
+        if status.mode == "server" and backups is None:
+            self.last_backup.setText(self.tr("unknown"))
+        if isinstance(backups, UserError):
+            self._last_backup_failed(backups)
+        elif backups is not None:
+            self._show_last_backup(backups)
         if status.schema_version is None:
             self.schema.setText(self.tr("unknown"))
         elif status.mode == "server" and status.server_version:
@@ -318,6 +323,21 @@ class TeamPage(QWidget):
             report(error, self)
             return
         self._say(user_message(error), error=True)
+
+
+def _look(data: DataDir) -> tuple:
+    """In a worker: the data folder's shop (team.status) and, on a server
+    that answers, its backups (team_backup.State, or the UserError saying
+    why not)."""
+    from desk.core import team_backup
+
+    status = team.status(data)
+    if status.mode != "server" or status.problem:
+        return status, None
+    try:
+        return status, team_backup.state(data)
+    except UserError as e:
+        return status, e
 
 
 def _with_password(url: str, secret: str) -> str:

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from desk import cli
-from desk.core import backup, seat, team, team_backup, team_photos
+from desk.core import backup, change_counter, seat, team, team_backup, team_photos
 from desk.core.errors import UserError
 from desk.core.paths import DataDir
 from tests.core.team.test_team_move import (
@@ -112,9 +112,9 @@ def test_every_write_statement_moves_the_change_counter_on_every_table(tmp_path,
 
 
 def test_a_shop_made_before_the_counter_gets_it_at_its_first_backup(tmp_path, pg_server, pg_database):
-    for table in team_backup.tracked_tables():
-        pg_server.sql(f'DROP TRIGGER {team_backup.TRIGGER} ON "{table}"', dbname=pg_database)
-    pg_server.sql(f"DROP SEQUENCE {team_backup.CHANGE_SEQ}", dbname=pg_database)
+    for table in change_counter.tracked_tables():
+        pg_server.sql(f'DROP TRIGGER {change_counter.TRIGGER} ON "{table}"', dbname=pg_database)
+    pg_server.sql(f"DROP SEQUENCE {change_counter.SEQUENCE}", dbname=pg_database)
     data = _joined(tmp_path, "seat", pg_server, pg_database)
     assert team_backup.backup_if_due(data, "close") is not None
     assert team_backup.backup_if_due(data, "close") is None
@@ -126,14 +126,14 @@ def test_a_seat_writing_while_the_counter_is_installed_is_not_waited_for(
         tmp_path, pg_server, pg_database, capsys):
     import psycopg2
 
-    for table in team_backup.tracked_tables():
-        pg_server.sql(f'DROP TRIGGER {team_backup.TRIGGER} ON "{table}"', dbname=pg_database)
+    for table in change_counter.tracked_tables():
+        pg_server.sql(f'DROP TRIGGER {change_counter.TRIGGER} ON "{table}"', dbname=pg_database)
     data = _joined(tmp_path, "seat", pg_server, pg_database)
     # check and info only look: they install nothing
     assert cli.main(["--data-dir", str(data.root), "info", "--json"]) == 0
     assert '"changed_since_backup": true' in capsys.readouterr().out
     assert cli.main(["--data-dir", str(data.root), "check"]) == 0
-    assert pg_server.sql(f"SELECT count(*) FROM pg_trigger WHERE tgname = '{team_backup.TRIGGER}'",
+    assert pg_server.sql(f"SELECT count(*) FROM pg_trigger WHERE tgname = '{change_counter.TRIGGER}'",
                          dbname=pg_database) == [(0,)]
 
     other = psycopg2.connect(**pg_server.params(pg_database))
