@@ -45,7 +45,12 @@ ENTITIES = ("customer", "note", "followup", "order", "case", "evidence", "tag", 
 
 
 def is_team_seat(data: DataDir) -> bool:
-    return team.team_file(data).exists()
+    """Whether the window's shop is the data folder's shop on a server (the
+    open shop decides: a window may switch between its local and its team
+    shop while it runs)."""
+    from desk.core import dialect
+
+    return dialect.on_server() and team.team_file(data).exists()
 
 
 def back_up(data: DataDir, reason: str = "manual") -> Path:
@@ -115,7 +120,6 @@ class AutoBackup(QObject):
     def __init__(self, data: DataDir, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data = data
-        self.team = is_team_seat(data)
         self._running = False
         self._failing = False
         self.timer = QTimer(self, interval=self.CHECK_MS)
@@ -123,6 +127,11 @@ class AutoBackup(QObject):
         self.timer.start()
         if self.team:
             QTimer.singleShot(0, self, self.tick)
+
+    @property
+    def team(self) -> bool:
+        """Asked at each backup: the window may have switched shops meanwhile."""
+        return is_team_seat(self.data)
 
     def tick(self) -> None:
         if self._running:
@@ -173,6 +182,7 @@ class AutoBackup(QObject):
             from desk.core import team_backup
 
             return team_backup.close_backup(self.data)
+        db.refresh_statistics()  # before the copy, so the next close finds nothing new
         try:
             return backup.backup_if_due(self.data, "close")
         except Exception:
