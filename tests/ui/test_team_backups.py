@@ -163,3 +163,15 @@ def test_the_app_keeps_the_seat_s_own_settings_in_its_data_folder(seat):
     assert team_photos.cache_dir() == seat.root / "photos"
     made = team_backup.take(seat)
     assert team_backup.state(seat).last.staff == "小王" and made.exists()
+
+
+def test_a_local_shop_open_beside_team_json_keeps_its_own_backups(qtbot, shop_dir, shop_db):
+    """The open shop decides which backups run: the local one open in the
+    window (before a switch to the server's) is backed up as a local shop."""
+    (shop_dir.root / team.TEAM_FILE).write_text("{}", "utf-8")  # made, not switched to yet
+    auto = AutoBackup(shop_dir)
+    assert not auto.team
+    with qtbot.waitSignal(auto.backed_up, timeout=120_000) as made:
+        auto.tick()
+    assert made.args[0].parent == shop_dir.backups and "-periodic" in made.args[0].name
+    auto.timer.stop()
