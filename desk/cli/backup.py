@@ -61,21 +61,20 @@ def cmd_backup(args) -> int:
 
 def _team_backup(data, out, full: bool) -> int:
     """The same portable backup from a seat of a shop on a server: a local
-    SQLite shop (desk/core/team_move.py), photos with --full."""
+    SQLite shop (desk/core/team_move.py), photos with --full; recorded on
+    the server as the shop's last backup (desk/core/team_backup.py)."""
     from datetime import datetime
 
-    from desk.core import team_move
+    from desk.core import team_backup
 
     if full:
         out = out or data.backups / f"shopdesk-full-{datetime.now():%Y%m%d-%H%M%S}.zip"
-        result = team_move.write_archive(data, out)
+        result = team_backup.take_archive(data, out)
         print(result.path)
         skipped = f", {result.skipped} damaged photo(s) left out (see the log)" if result.skipped else ""
         print(f"full archive of the shop on the server: database and {result.photos} photo(s), "
               f"{result.size / 1048576:.1f} MiB{skipped}", file=sys.stderr)
         return EXIT_OK
-    from desk.core import team_backup
-
     path = team_backup.take(data, "manual", out)
     print(path)
     print(f"backup of the shop on the server checked: {path.stat().st_size / 1048576:.1f} MiB",

@@ -256,6 +256,24 @@ def take(data: DataDir, reason: str = "manual", out: Path | None = None,
     """A backup of the server shop from this seat (team_move.backup_now:
     backups/ and thinned, or `out`), recorded on the server as the shop's
     last backup."""
+    return _recorded(data, reason, lambda: team_move.backup_now(data, out, reason=reason,
+                                                                progress=progress))
+
+
+def take_archive(data: DataDir, out: Path):
+    """The full archive (database and every photo: team_move.write_archive),
+    recorded on the server as the shop's last backup; its ArchiveResult."""
+    done = []
+
+    def write() -> Path:
+        done.append(team_move.write_archive(data, out))
+        return done[0].path
+
+    _recorded(data, "manual", write)
+    return done[0]
+
+
+def _recorded(data: DataDir, reason: str, write: Callable[[], Path]) -> Path:
     import psycopg2
 
     with _server(data) as (setup, conn):
@@ -264,7 +282,7 @@ def take(data: DataDir, reason: str = "manual", out: Path | None = None,
             # before the export's snapshot: a change after it counts
             mark = change_mark(cur) if counted else -1
         conn.rollback()
-        path = team_move.backup_now(data, out, reason=reason, progress=progress)
+        path = write()
         record = LastBackup(_epoch(), _staff(data), socket.gethostname(), path.name, reason, mark)
         try:
             _write_record(conn, record)

@@ -305,6 +305,16 @@ def test_check_on_a_team_seat_checks_the_server_shop(local_shop, pg_server, pg_d
     assert "does not match its checksum" in capsys.readouterr().out
 
 
+def test_a_full_archive_from_a_team_seat_is_recorded_as_the_shop_s_last_backup(
+        tmp_path, pg_server, pg_database, capsys):
+    seat = _joined(tmp_path, "seat", pg_server, pg_database)
+    out = tmp_path / "full.zip"
+    assert cli.main(["--data-dir", str(seat.root), "backup", "--full", "--out", str(out)]) == 0
+    assert out.exists() and capsys.readouterr().out.strip() == str(out)
+    state = team_backup.state(seat)
+    assert state.last.file == "full.zip" and not state.changed
+
+
 def test_info_on_a_team_seat_shows_the_server_shop_and_its_last_backup(
         tmp_path, pg_server, pg_database, capsys):
     import json
