@@ -35,7 +35,7 @@ KEEP_LAST = 10
 DAILY_FOR = timedelta(days=7)
 WEEKLY_FOR = timedelta(days=31)
 MONTHLY_FOR = timedelta(days=366)
-REASONS = ("manual", "close", "periodic", "import", "migration")
+REASONS = ("manual", "close", "periodic", "import", "migration", "restore")
 
 _NAME = re.compile(r"^shopdesk-(\d{8})-(\d{6})-([a-z_]+)(?:-(\d+))?\.sqlite3$")
 _MIGRATION_NAME = re.compile(r"^pre-migration-v(\d+)-(\d{8})-(\d{6})\.sqlite3$")
@@ -247,8 +247,8 @@ def backup_if_due(data: DataDir, reason: str, every: timedelta | None = None,
     and (with `every`) the newest one is at least `every` old; None when none
     was needed. The app calls it on a timer ("periodic") and when it closes
     ("close"). None too while the open shop is on a server: the local file
-    that may sit beside team.json is not the shop (docs/team.md: the
-    schedule is not built for a server shop yet)."""
+    that may sit beside team.json is not the shop (the server's shop has
+    its own schedule: desk/core/team_backup.py)."""
     from desk.core import dialect
 
     if dialect.on_server():

@@ -286,7 +286,7 @@ def migrate(conn) -> list[int]:
     migration is one transaction (a failure keeps the ones before it, and
     leaves nothing of its own); a newer schema is refused."""
     from desk import __version__
-    from desk.core import team_photos
+    from desk.core import change_counter, team_photos
 
     applied: list[int] = []
     conn.autocommit = False
@@ -311,6 +311,7 @@ def migrate(conn) -> list[int]:
                 if m.version == local_db.latest_version():
                     install_functions(cur)
                     team_photos.ensure_table(cur)
+                    change_counter.install(cur)
                 cur.execute(f"INSERT INTO {SCHEMA_TABLE} VALUES (%s, %s, %s, %s)",
                             (m.version, m.name, int(time.time()), f"ShopDesk {__version__}"))
             conn.commit()

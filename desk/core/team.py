@@ -232,7 +232,12 @@ def init(data: DataDir, url: str) -> TeamSetup:
             raise
     finally:
         conn.close()
-    return _record(data, address, secret)
+    setup = _record(data, address, secret)
+    # the seat that made the shop takes its scheduled backups (Settings > Team changes it)
+    from desk.core import seat
+
+    seat.put(data.root, {seat.TAKES_BACKUPS: "yes"})
+    return setup
 
 
 def join(data: DataDir, url: str) -> TeamSetup:

@@ -36,7 +36,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desk.core import db as local_db
-from desk.core import files, server, team, team_photos, timeutil
+from desk.core import files, live, server, team, team_photos, timeutil
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.paths import DataDir
 
@@ -49,6 +49,9 @@ Counted = Callable[[int, int], None]  # (done, total): rows and photos, for a pr
 Stop = Callable[[], bool]  # True once the user asked to stop (Cancel)
 # what makes a shop "hold data" (as desk/core/db.py data_rows counts it)
 DATA_TABLES = ("customer", "shop_order", "note", "aftersales_case")
+# the server shop's record of its last backup (desk/core/team_backup.py): the
+# server's own bookkeeping, left out of an exported shop
+BACKUP_RECORD = "team.last_backup"
 
 
 def tables() -> list[str]:
@@ -250,14 +253,20 @@ def _count(cur, table: str) -> int:
 
 def move_from_local(data: DataDir, source: Path | None = None, replace: bool = False,
                     photos: Path | None = None, progress: Progress | None = None,
-                    counted: Counted | None = None, is_cancelled: Stop | None = None) -> MoveResult:
+                    counted: Counted | None = None, is_cancelled: Stop | None = None,
+                    before_replace: Callable[[], None] | None = None,
+                    keep_photos: bool = False) -> MoveResult:
     """Copy the local shop (the data folder's, or `source`: a database, a
     backup of one, or a full archive with its photos) and its photos
     (`photos`, default the data folder's photos/) into the data folder's
     server shop, all or nothing. `progress` gets a line of text per step,
     `counted` (done, total) rows and photos; once `is_cancelled()` says so
     the move stops with Cancelled and the server transaction is rolled
-    back: the server shop is as it was."""
+    back: the server shop is as it was. `before_replace` runs once the
+    source has passed its checks and the server answers, before anything is
+    replaced (a restore backs the server shop up there); `keep_photos` adds
+    the photos to the server's instead of replacing them. The other seats
+    are told that everything changed."""
     say = progress or (lambda _text: None)
     setup = _setup(data)
     path = Path(source).expanduser().absolute() if source else data.db_path
@@ -266,7 +275,8 @@ def move_from_local(data: DataDir, source: Path | None = None, replace: bool = F
         if unpacked is not None:  # a full archive: its database and its photos
             say(f"unpacked {path.name}")
             path, photo_dir = unpacked
-        return _move(data, setup, path, photo_dir, replace, say, counted, is_cancelled)
+        return _move(data, setup, path, photo_dir, replace, say, counted, is_cancelled,
+                     before_replace, keep_photos)
 
 
 @contextmanager
@@ -303,7 +313,8 @@ def _unpacked(source: Path):
 
 
 def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, replace: bool,
-          say: Progress, counted: Counted | None = None, is_cancelled: Stop | None = None
+          say: Progress, counted: Counted | None = None, is_cancelled: Stop | None = None,
+          before_replace: Callable[[], None] | None = None, keep_photos: bool = False
           ) -> MoveResult:
     import psycopg2
 
@@ -325,15 +336,16 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
                         "with the local shop, move again with --replace."),
                         server=setup.address, rows=held)
                 result.replaced = held
+                if before_replace is not None:
+                    before_replace()
                 order = tables()
                 stored = backup.stored_photos(photo_dir)
                 steps = _Steps(sum(local.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
                                    for t in order) + len(stored), counted, is_cancelled)
                 steps.check()
                 say(f"emptying the shop on {setup.address}")
-                cur.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in [*order, "customer_gram",
-                                                                       team_photos.TABLE])
-                            + " RESTART IDENTITY")
+                emptied = [*order, "customer_gram"] + ([] if keep_photos else [team_photos.TABLE])
+                cur.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in emptied) + " RESTART IDENTITY")
                 for table in order:
                     cols = _columns(local, table)
                     if sorted(cols) != sorted(_server_columns(cur, table)):
@@ -370,6 +382,8 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
                 result.photos = _upload_photos(cur, stored, timeutil.to_epoch(timeutil.now()),
                                                photo_done)
                 steps.check()  # the last moment a Cancel still leaves the server as it was
+                # every seat reloads what it shows (its own listener skips this seat's)
+                cur.execute("SELECT pg_notify(%s, %s)", (live.CHANNEL, f"{live.SEAT} {live.EVERYTHING}"))
             committing = True
             conn.commit()
         except psycopg2.Error as e:
@@ -521,6 +535,8 @@ def export_local(data: DataDir, out: Path | None = None, photos: Path | None = N
                             say(f"{table}: {done:,}/{total:,}")
                             steps.add(len(batch))
                     result.rows[table] = done
+            gone = local.execute("DELETE FROM setting WHERE key = ?", (BACKUP_RECORD,)).rowcount
+            result.rows["setting"] -= gone
             problems = [f"{t} row {r} points at a missing {p}"
                         for t, r, p, _ in local.execute("PRAGMA foreign_key_check")]
             if problems:
@@ -632,18 +648,20 @@ def _check_export(path: Path) -> None:
 
 # -- backups of a shop on a server ------------------------------------------------------------
 
-def backup_now(data: DataDir, out: Path | None = None, reason: str = "manual") -> Path:
+def backup_now(data: DataDir, out: Path | None = None, reason: str = "manual",
+               progress: Progress | None = None) -> Path:
     """The portable backup a local shop gets, from a seat of a shop on a
     server: a checked SQLite shop in backups/ (thinned as local backups are;
-    `reason` as backup.backup_now's: "import" before an import) or at `out`."""
+    `reason` as backup.backup_now's: "import" before an import) or at `out`.
+    desk/core/team_backup.py `take` also records it on the server."""
     from desk.core import backup
 
     if out is not None:
-        return export_local(data, out, with_photos=False).path
+        return export_local(data, out, with_photos=False, progress=progress).path
     data.ensure()
     files.remove_litter(data.backups)
     target = backup._target(data, reason, datetime.now())
-    export_local(data, target, with_photos=False)
+    export_local(data, target, with_photos=False, progress=progress)
     backup.thin(data, just_written=target)
     return target
 

@@ -330,11 +330,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Backup restored"), 10_000)
 
     def backup_now(self) -> None:
-        from desk.core import backup
+        from desk.ui.backups import back_up
         from desk.ui.worker import run_task
 
         self.statusBar().showMessage(self.tr("Backing up…"))
-        run_task(backup.backup_now, self.data, on_success=lambda path: self.statusBar().showMessage(
+        run_task(back_up, self.data, on_success=lambda path: self.statusBar().showMessage(
             self.tr("Backed up to {path}").format(path=str(path)), 10_000))
 
     # --- first run ----------------------------------------------------------
@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
             from desk.ui.backups import AutoBackup
 
             self.auto_backup = AutoBackup(self.data, self)
+            self.auto_backup.problem.connect(lambda text: self.statusBar().showMessage(text))
         return self.auto_backup
 
     def closeEvent(self, event: QCloseEvent) -> None:

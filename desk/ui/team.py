@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -32,7 +33,7 @@ from desk.core.errors import Cancelled, UserError
 from desk.core.paths import DataDir
 from desk.ui import fmt
 from desk.ui.ask import InlineError
-from desk.ui.errors import report, user_message
+from desk.ui.errors import ERROR_STYLE, report, user_message
 from desk.ui.worker import Task, run_task, wait_all
 
 log = logging.getLogger(__name__)
@@ -216,6 +217,21 @@ class TeamPage(QWidget):
         opener.addWidget(self.open_button)
         opener.addStretch(1)
 
+        # the shop's scheduled backups: which seat takes them, and the last one
+        self.backup_box = QGroupBox(self.tr("Backups of the shop on the server"))
+        self.backup_box.setObjectName("teamBackups")
+        self.takes_backups = QCheckBox(self.tr("This seat takes the shop's scheduled backups"))
+        self.takes_backups.setObjectName("teamTakesBackups")
+        self.takes_backups.setToolTip(self.tr(
+            "When ShopDesk closes and every few hours while it is open, this seat writes a backup of "
+            "the shop on the server into its own backups folder, if the shop changed. One seat is "
+            "enough: best the one that is open most."))
+        self.takes_backups.toggled.connect(self._set_takes_backups)
+        self.last_backup = self._value("teamLastBackup")
+        backups = QFormLayout(self.backup_box)
+        backups.addRow(self.takes_backups)
+        backups.addRow(self.tr("Last backup:"), self.last_backup)
+
         self.setup_box = QGroupBox(self.tr("Work as a team on a PostgreSQL server"))
         self.setup_box.setObjectName("teamSetup")
         self.url = QLineEdit()
@@ -296,6 +312,7 @@ class TeamPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(facts)
         layout.addLayout(opener)
+        layout.addWidget(self.backup_box)
         layout.addWidget(self.setup_box)
         layout.addWidget(self.move_box)
         layout.addWidget(self.leave_box)
@@ -332,6 +349,7 @@ class TeamPage(QWidget):
             self.state.setText(self.tr("Not needed"))
             self.schema.setText(self.tr("checking…"))
             self.setup_box.setVisible(True)
+            self.backup_box.setVisible(False)
             self.move_box.setVisible(False)
             self.leave_box.setVisible(False)
             self.open_button.setVisible(False)
@@ -356,8 +374,50 @@ class TeamPage(QWidget):
                     "on it as a team.").format(customers=fmt.count(local.customers),
                                                cases=fmt.count(local.cases),
                                                photos=fmt.count(local.photos)))
+            self._show_backups()
         self.busy = True
-        run_task(team.status, self.data, on_success=self._show_status, on_error=self._status_failed)
+        run_task(_look, self.data, on_success=self._show_status, on_error=self._status_failed)
+
+    def _show_backups(self) -> None:
+        from desk.core import team_backup
+
+        self.backup_box.setVisible(True)
+        self.takes_backups.blockSignals(True)
+        self.takes_backups.setChecked(team_backup.takes_backups(self.data))
+        self.takes_backups.blockSignals(False)
+        self.last_backup.setText(self.tr("checking…"))
+        self.last_backup.setStyleSheet("")
+
+    def _set_takes_backups(self, on: bool) -> None:
+        from desk.core import team_backup
+
+        team_backup.set_takes_backups(self.data, on)
+
+    def _show_last_backup(self, state) -> None:
+        from desk.ui import fmt
+
+        last = state.last
+        if last is None:
+            text = self.tr("None yet")
+        else:
+            when = fmt.when(last.at)
+            if last.staff:
+                text = self.tr("{when} by {staff}'s seat ({computer})").format(
+                    when=when, staff=last.staff, computer=last.host)
+            else:
+                text = self.tr("{when} by the seat on {computer}").format(when=when, computer=last.host)
+        if state.stale():
+            text += "\n" + self.tr(
+                "No seat has backed up the shop for more than a day. Tick the box above on one seat "
+                "(best the one that is open most), or back up by hand: File > Back up now.")
+            self.last_backup.setStyleSheet(ERROR_STYLE)
+        self.last_backup.setText(text)
+
+    def _last_backup_failed(self, error: BaseException) -> None:
+        if not isinstance(error, UserError):
+            report(error, self)
+            return
+        self.last_backup.setText(self.tr("unknown: {reason}").format(reason=user_message(error)))
 
     def _local_summary(self):
         from desk.core import team_move
@@ -383,8 +443,15 @@ class TeamPage(QWidget):
                 reason=listener.problem)
         return self.tr("Connecting…")
 
-    def _show_status(self, status: team.Status) -> None:
+    def _show_status(self, found: tuple) -> None:
         self.busy = False
+        status, backups = found
+        if status.mode == "server" and backups is None:
+            self.last_backup.setText(self.tr("unknown"))
+        if isinstance(backups, UserError):
+            self._last_backup_failed(backups)
+        elif backups is not None:
+            self._show_last_backup(backups)
         if status.schema_version is None:
             self.schema.setText(self.tr("unknown"))
         elif status.mode == "server" and status.server_version:
@@ -665,6 +732,21 @@ class TeamPage(QWidget):
             text = self.tr("This window now shows the local shop; this seat works alone again.")
         self._say(f"{done} {text}".strip())
         self.switched.emit(mode)
+
+
+def _look(data: DataDir) -> tuple:
+    """In a worker: the data folder's shop (team.status) and, on a server
+    that answers, its backups (team_backup.State, or the UserError saying
+    why not)."""
+    from desk.core import team_backup
+
+    status = team.status(data)
+    if status.mode != "server" or status.problem:
+        return status, None
+    try:
+        return status, team_backup.state(data)
+    except UserError as e:
+        return status, e
 
 
 def _with_password(url: str, secret: str) -> str:

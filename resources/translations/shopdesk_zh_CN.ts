@@ -497,10 +497,25 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>No seat has backed up the shop on the server for more than a day. Tick &quot;This seat takes the shop&apos;s scheduled backups&quot; in Settings &gt; Team on one seat.</source>
+        <translation>已经超过一天没有任何座席备份服务器上的店铺了。请在其中一个座席的“设置 &gt; 团队”里勾选“本座席负责店铺的定时备份”。</translation>
+    </message>
+    <message>
+        <source>The automatic backup of the shop on the server failed: {reason}</source>
+        <translation>服务器上店铺的自动备份没有成功：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>The shop is on a server. These are this seat&apos;s backups of it: by hand, before an import or a restore, and, on the seat that takes the shop&apos;s scheduled backups (Settings &gt; Team), when ShopDesk closes and every few hours. Restoring one replaces the shop on the server for every seat, after a backup of it as it is.</source>
+        <translation>店铺在服务器上。这里是本座席为它做的备份：手动备份、导入或恢复之前的备份；负责定时备份的座席（设置 &gt; 团队）还会在店铺客服台关闭时和每隔几小时备份一次。恢复某个备份会替换服务器上的店铺，所有座席都会看到；替换前会先把店铺现在的样子备份下来。</translation>
     </message>
     <message>
         <source>ShopDesk backs up the database when it closes, every few hours while it runs, and before an update or an import. It keeps the last 10, then one a day for a week, one a week for a month and one a month for a year.</source>
@@ -551,6 +566,10 @@
         <translation>软件升级之前</translation>
     </message>
     <message>
+        <source>Before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
@@ -577,6 +596,26 @@ Changes made since then will not be in ShopDesk. The current database is kept in
     <message>
         <source>Restored the backup of {when}. The previous database is kept as {kept}.</source>
         <translation>已恢复 {when} 的备份。原来的数据库保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Replace the shop on the server with the backup of {when}?
+
+Every seat will see the shop as it was then; changes made since will not be in it. The shop as it is now is backed up first, so nothing is lost.</source>
+        <translation>用 {when} 的备份替换服务器上的店铺吗？
+
+所有座席看到的店铺都会回到那时的样子，之后做的改动不会保留在里面。店铺现在的样子会先备份下来，所以不会丢失任何东西。</translation>
+    </message>
+    <message>
+        <source>Backing up the shop on the server, then restoring…</source>
+        <translation>正在备份服务器上的店铺，然后恢复……</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when} into the shop on the server. The shop as it was is kept as {kept}.</source>
+        <translation>已把 {when} 的备份恢复到服务器上的店铺。恢复前的店铺保存为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Not restored: {reason}</source>
+        <translation>没有恢复：{reason}</translation>
     </message>
 </context>
 <context>
@@ -4932,6 +4971,22 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>在本窗口打开服务器上的店铺(&amp;O)</translation>
     </message>
     <message>
+        <source>Backups of the shop on the server</source>
+        <translation>服务器上店铺的备份</translation>
+    </message>
+    <message>
+        <source>This seat takes the shop&apos;s scheduled backups</source>
+        <translation>本座席负责店铺的定时备份</translation>
+    </message>
+    <message>
+        <source>When ShopDesk closes and every few hours while it is open, this seat writes a backup of the shop on the server into its own backups folder, if the shop changed. One seat is enough: best the one that is open most.</source>
+        <translation>店铺有改动时，本座席会在店铺客服台关闭时以及打开期间每隔几小时，把服务器上的店铺备份到自己的备份文件夹。一个座席负责就够了，最好是开着时间最长的那台。</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>最近一次备份：</translation>
+    </message>
+    <message>
         <source>Work as a team on a PostgreSQL server</source>
         <translation>在 PostgreSQL 服务器上多人协作</translation>
     </message>
@@ -5014,6 +5069,26 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>This data folder also holds a local shop: {customers} buyers, {cases} after-sales cases, {photos} photos. Copy it to the shop on the server to work on it as a team.</source>
         <translation>这个数据文件夹里还有一个本地店铺：{customers} 位买家、{cases} 个售后单、{photos} 张照片。把它复制到服务器上的店铺，就能多人一起用。</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <source>{when} by {staff}&apos;s seat ({computer})</source>
+        <translation>{when}，由{staff}的座席（{computer}）完成</translation>
+    </message>
+    <message>
+        <source>{when} by the seat on {computer}</source>
+        <translation>{when}，由电脑 {computer} 上的座席完成</translation>
+    </message>
+    <message>
+        <source>No seat has backed up the shop for more than a day. Tick the box above on one seat (best the one that is open most), or back up by hand: File &gt; Back up now.</source>
+        <translation>已经超过一天没有任何座席备份店铺了。请在一个座席上勾选上面的选项（最好是开着时间最长的那台），或者手动备份：文件 &gt; 立即备份。</translation>
+    </message>
+    <message>
+        <source>unknown: {reason}</source>
+        <translation>未知：{reason}</translation>
     </message>
     <message>
         <source>Not open in this window</source>
