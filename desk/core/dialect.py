@@ -107,3 +107,15 @@ def tail(expr: str, count: str) -> str:
 def tail_param(expr: str) -> str:
     """The last N characters of `expr`, N given as a parameter (SQLite takes -N)."""
     return f"right({expr}, abs(?))" if on_server() else f"substr({expr}, ?)"
+
+
+def ids_given(conn, *tables: str) -> None:
+    """After rows went into `tables` with their ids given (max(id) + 1 onwards,
+    as SQLite would have chosen them): on a server, each table's id sequence
+    is moved past them, or the next row added the ordinary way would be given
+    an id already taken. SQLite needs nothing: it takes max(id) + 1."""
+    if not on_server():
+        return
+    for table in tables:
+        conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                     f' coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)')

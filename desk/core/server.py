@@ -375,6 +375,22 @@ def load_driver() -> None:
     adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
 
 
+def _number(text: str | None, _cursor) -> int | float | None:
+    """The server's NUMERIC as SQLite gives it: the shop's columns are all
+    integers or text, so a NUMERIC is an aggregate's: sum() of integers (an
+    integer, as in SQLite) or avg() (a float, as in SQLite), never Decimal,
+    which the app's arithmetic with floats cannot take."""
+    if text is None:
+        return None
+    return int(text) if text.lstrip("-").isdigit() else float(text)
+
+
+def _numeric_type():
+    from psycopg2 import extensions
+
+    return extensions.new_type((1700,), "SHOPDESK_NUMBER", _number)
+
+
 class ServerDatabase(peewee.PostgresqlDatabase):
     """peewee's PostgresqlDatabase with the server's faults in words.
 
@@ -397,6 +413,9 @@ class ServerDatabase(peewee.PostgresqlDatabase):
                          **connect_params(address, password), **kwargs)
 
     def _initialize_connection(self, conn) -> None:
+        from psycopg2 import extensions
+
+        extensions.register_type(_numeric_type(), conn)  # sums and averages as SQLite's
         self._state.language = None
         self._follow_language(conn)
 
