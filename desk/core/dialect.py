@@ -8,7 +8,7 @@ languages but two spellings, token by token outside string literals:
 
 - `?` parameters become `%s` (and a `%` in the text `%%`, psycopg2's escape);
 - `IN (SELECT value FROM json_each(?))`, a list of ids in one parameter,
-  becomes `= ANY(%s)`, the JSON list handed over as an array;
+  becomes `= ANY(%s)` (`NOT IN` `<> ALL(%s)`), the JSON list handed over as an array;
 - `INSERT OR IGNORE INTO ...` becomes `INSERT INTO ... ON CONFLICT DO NOTHING`;
 - `substr(col, -n)` becomes `right(col, n)`; `char(n)` `chr(n)`;
   `group_concat(x, sep)` `string_agg(x, sep)`; `instr(a, b)` `strpos(a, b)`;
@@ -29,7 +29,7 @@ import sys
 _LEXER = re.compile(
     r"'(?:[^']|'')*'"  # a string literal: its ? is text, its % must be doubled
     r"|\"(?:[^\"]|\"\")*\""  # a quoted name
-    r"|\bIN\s*\(\s*SELECT\s+value\s+FROM\s+json_each\(\?\)\s*\)"  # a list in one parameter
+    r"|\b(?:NOT\s+)?IN\s*\(\s*SELECT\s+value\s+FROM\s+json_each\(\?\)\s*\)"  # a list in one parameter
     r"|\bINSERT\s+OR\s+IGNORE\s+INTO\b"
     r"|\s+INDEXED\s+BY\s+\w+"
     r"|\bsubstr\(\s*(\w+(?:\.\w+)?)\s*,\s*-(\d+)\s*\)"  # substr(col, -4): the last 4
@@ -84,8 +84,8 @@ def to_server(sql: str, params=()) -> tuple[str, tuple]:
             ignore = True
         elif "INDEXED" in token.upper():
             pass  # the server's planner picks its index by itself
-        else:  # IN (SELECT value FROM json_each(?))
-            out.append("= ANY(%s)")
+        else:  # [NOT] IN (SELECT value FROM json_each(?))
+            out.append("<> ALL(%s)" if token.upper().startswith("NOT") else "= ANY(%s)")
             value = params[index]
             new.append(json.loads(value) if isinstance(value, str | bytes) else list(value))
             index += 1
