@@ -515,7 +515,13 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             if sql.startswith(("ROLLBACK", "RELEASE")):
                 return None  # the server already dropped the transaction
             self._reconnect_if_lost()
-        return self._translated(self._execute_following_language, sql, params)
+        try:
+            return self._translated(self._execute_following_language, sql, params)
+        except UnicodeEncodeError:  # a lone surrogate no text cleaning saw (a lookup key):
+            pass  # refused before anything reached the server, as on SQLite (desk/core/db.py)
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The text holds bytes that are not valid UTF-8 (from a terminal or a file "
+            "in another encoding?), so it cannot be used. Type it again."))
 
     def _execute_following_language(self, sql, params):
         if self.is_closed():
