@@ -122,9 +122,13 @@ def connect_params(address: ServerAddress, password: str | None = None) -> dict:
     return params
 
 
+class ServerUnreachable(UserError):
+    """The server could not be connected to (stopped, refused, the password)."""
+
+
 def unreachable(address: ServerAddress, error: BaseException) -> UserError:
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return UserError(QT_TRANSLATE_NOOP(
+    return ServerUnreachable(QT_TRANSLATE_NOOP(
         "UserError", "ShopDesk cannot reach the shop's server {server}: {reason}. Check that the "
         "server is running, the address and the password, and the network."),
         server=address, reason=reason)

@@ -111,6 +111,7 @@ class AutoBackup(QObject):
         away); a failure is logged, never keeps the app from closing."""
         self.timer.stop()
         wait_all()
+        db.refresh_statistics()  # before the copy, so the next close finds nothing new
         try:
             return backup.backup_if_due(self.data, "close")
         except Exception:

@@ -4888,6 +4888,18 @@ Nothing was deleted: the damaged file was moved aside as
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
+    <message>
+        <source>The shop was not changed.</source>
+        <translation>店铺没有切换。</translation>
+    </message>
+    <message>
+        <source>Now working with the shop on the server {server}.</source>
+        <translation>现在使用服务器 {server} 上的店铺。</translation>
+    </message>
+    <message>
+        <source>Now working with the local shop in {folder}.</source>
+        <translation>现在使用 {folder} 里的本地店铺。</translation>
+    </message>
 </context>
 <context>
     <name>TeamPage</name>
@@ -4914,6 +4926,10 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Connection:</source>
         <translation>连接：</translation>
+    </message>
+    <message>
+        <source>&amp;Open the shop on the server in this window</source>
+        <translation>在本窗口打开服务器上的店铺(&amp;O)</translation>
     </message>
     <message>
         <source>Work as a team on a PostgreSQL server</source>
@@ -4948,8 +4964,28 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <source>Each seat keeps its own data folder; the customers, cases and phrases are on the server, and every seat sees the others&apos; changes within a second. Making a team shop needs an empty data folder (no customers yet).</source>
-        <translation>每台电脑各用自己的数据文件夹；客户、售后单和短语都存放在服务器上，一台电脑上的改动，其他电脑一秒内就能看到。新建团队店铺需要一个空的数据文件夹（还没有客户）。</translation>
+        <source>Each seat keeps its own data folder; the customers, cases and phrases are on the server, and every seat sees the others&apos; changes within a second. A new team shop can take this computer&apos;s shop with it; the local file is kept as it is.</source>
+        <translation>每台电脑各用自己的数据文件夹；客户、售后单和短语都存放在服务器上，一台电脑上的改动，其他电脑一秒内就能看到。新建团队店铺时可以把本机的店铺一起搬上去，本地文件原样保留。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s shop</source>
+        <translation>本机的店铺</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve this shop to the server…</source>
+        <translation>把本店搬到服务器(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>A local copy, or back to working alone</source>
+        <translation>本地副本，或回到单机使用</translation>
+    </message>
+    <message>
+        <source>Writes the shop on the server, with its photos, as a local shop in this data folder (or where you choose). This seat can then go back to working alone on it; the shop on the server stays as it is for the other seats.</source>
+        <translation>把服务器上的店铺连同照片写成一个本地店铺，放在本数据文件夹里（也可以自选位置）。之后这台电脑可以改回单机使用这份副本；服务器上的店铺保持不变，其他电脑照常使用。</translation>
+    </message>
+    <message>
+        <source>Make a &amp;local copy / leave team mode…</source>
+        <translation>做一份本地副本 / 退出团队模式(&amp;L)…</translation>
     </message>
     <message>
         <source>Local: the shop is on this computer</source>
@@ -4974,6 +5010,14 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>socket {folder}</source>
         <translation>套接字 {folder}</translation>
+    </message>
+    <message>
+        <source>This data folder also holds a local shop: {customers} buyers, {cases} after-sales cases, {photos} photos. Copy it to the shop on the server to work on it as a team.</source>
+        <translation>这个数据文件夹里还有一个本地店铺：{customers} 位买家、{cases} 个售后单、{photos} 张照片。把它复制到服务器上的店铺，就能多人一起用。</translation>
+    </message>
+    <message>
+        <source>Not open in this window</source>
+        <translation>本窗口尚未打开</translation>
     </message>
     <message>
         <source>Not connected (restart ShopDesk to open the team shop)</source>
@@ -5014,6 +5058,130 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>This data folder now works with the shop on {server}. Restart ShopDesk to open it.</source>
         <translation>这个数据文件夹现在使用 {server} 上的店铺。请重新启动店铺客服台来打开它。</translation>
+    </message>
+    <message>
+        <source>This data folder now works with the shop on {server}; this computer&apos;s shop was not copied.</source>
+        <translation>这个数据文件夹现在使用 {server} 上的店铺；本机的店铺没有复制上去。</translation>
+    </message>
+    <message>
+        <source>Move this shop to the server</source>
+        <translation>把本店搬到服务器</translation>
+    </message>
+    <message>
+        <source>Copy this computer&apos;s shop to the server {server}?
+
+{customers} buyers, {cases} after-sales cases and {photos} photos ({rows} rows in all) are copied in one go. If anything goes wrong, or you cancel, the server keeps nothing of it.
+
+The local file stays in the data folder as it is; this window then shows the shop on the server.</source>
+        <translation>要把本机的店铺复制到服务器 {server} 吗？
+
+{customers} 位买家、{cases} 个售后单和 {photos} 张照片（共 {rows} 行数据）会一次性复制过去。中途出错或您取消时，服务器上不会留下任何一部分。
+
+本地文件原样留在数据文件夹里；复制完成后，本窗口改为显示服务器上的店铺。</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>开始搬迁(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>暂不(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Moving the shop to the server…</source>
+        <translation>正在把店铺搬到服务器…</translation>
+    </message>
+    <message>
+        <source>Moved {rows} rows and {photos} photo files to the server.</source>
+        <translation>已把 {rows} 行数据和 {photos} 个照片文件搬到服务器。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was copied, the shop on the server is as it was.</source>
+        <translation>已取消：没有复制任何数据，服务器上的店铺保持原样。</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: the shop on the server already holds data.</source>
+        <translation>没有复制任何数据：服务器上的店铺里已经有数据。</translation>
+    </message>
+    <message>
+        <source>Replace the shop on the server with this computer&apos;s? What is on the server now is lost unless a seat has a backup of it.</source>
+        <translation>要用本机的店铺替换服务器上的店铺吗？除非某台电脑有它的备份，否则服务器上现有的数据将会丢失。</translation>
+    </message>
+    <message>
+        <source>&amp;Replace it</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the server&apos;s</source>
+        <translation>保留服务器上的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Make a local copy</source>
+        <translation>做一份本地副本</translation>
+    </message>
+    <message>
+        <source>Write the shop on the server {server} as a local shop?
+
+Every table and photo is copied from one moment of the server into a new file in {folder}. The shop on the server stays as it is for the other seats. Afterwards this seat can go back to working alone on the copy.</source>
+        <translation>要把服务器 {server} 上的店铺写成本地店铺吗？
+
+所有数据表和照片都按服务器上同一时刻的状态，复制到 {folder} 里的一个新文件中。服务器上的店铺保持不变，其他电脑照常使用。完成后，这台电脑可以改回单机使用这份副本。</translation>
+    </message>
+    <message>
+        <source>&amp;Write it there</source>
+        <translation>写到那里(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose another place…</source>
+        <translation>另选位置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>ShopDesk shop (*.sqlite3)</source>
+        <translation>ShopDesk 店铺 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Writing a local copy…</source>
+        <translation>正在写本地副本…</translation>
+    </message>
+    <message>
+        <source>The local copy is written: {path} ({rows} rows, {photos} photo files).</source>
+        <translation>本地副本已写好：{path}（{rows} 行数据，{photos} 个照片文件）。</translation>
+    </message>
+    <message>
+        <source>Leave team mode</source>
+        <translation>退出团队模式</translation>
+    </message>
+    <message>
+        <source>Switch this seat to the local copy now? This seat then works alone on it: the data folder&apos;s present local file is kept aside, and the server&apos;s address is kept as team-left-….json. The other seats go on with the shop on the server.</source>
+        <translation>现在就让这台电脑改用这份本地副本吗？之后这台电脑单机使用它：数据文件夹里现有的本地文件会另存一旁，服务器地址保存在 team-left-….json 里。其他电脑继续使用服务器上的店铺。</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to the local copy</source>
+        <translation>改用本地副本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stay in &amp;team mode</source>
+        <translation>继续团队模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancelled: no local copy was written.</source>
+        <translation>已取消：没有写出本地副本。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>This window now shows the shop on the server.</source>
+        <translation>本窗口现在显示服务器上的店铺。</translation>
+    </message>
+    <message>
+        <source>This window now shows the local shop; this seat works alone again.</source>
+        <translation>本窗口现在显示本地店铺；这台电脑已回到单机使用。</translation>
     </message>
 </context>
 <context>
@@ -5849,6 +6017,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
+        <source>ShopDesk is open on the data folder {folder}. Close it, then leave team mode (or do it from Settings &gt; Team inside ShopDesk). Nothing was changed.</source>
+        <translation>ShopDesk 正在使用数据文件夹 {folder}。请先关闭它再退出团队模式（或在 ShopDesk 的“设置 &gt; 团队”里操作）。没有做任何改动。</translation>
+    </message>
+    <message>
         <source>{path} could not be written: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -6409,6 +6581,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{path} 应记录店铺所在的服务器，但无法读取（{reason}）。请用以下命令重新加入：shopdesk team join postgresql://...</translation>
     </message>
     <message>
+        <source>ShopDesk cannot reach the shop&apos;s server {server}: {reason}. Its password is kept in the system&apos;s keyring, which gave none on this computer now (no keyring answers, it is locked, or the password was removed from it). Unlock the keyring (log in to the desktop) and try again, or keep the password in libpq&apos;s password file {pgpass} instead.</source>
+        <translation>店铺客服台连不上店铺的服务器 {server}：{reason}。服务器密码保存在系统钥匙串里，但这台电脑上的钥匙串现在没有给出密码（没有可用的钥匙串、钥匙串已锁定，或其中的密码已被删除）。请解锁钥匙串（登录桌面）后重试，或改把密码保存在 libpq 的密码文件 {pgpass} 中。</translation>
+    </message>
+    <message>
         <source>The data folder {folder} already works with the shop on the server {server}. Use another data folder (--data-dir) for another shop.</source>
         <translation>数据文件夹 {folder} 已经在使用服务器 {server} 上的店铺。另一个店铺请用另一个数据文件夹（--data-dir）。</translation>
     </message>
@@ -6423,6 +6599,14 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>The user {user} may not create tables and extensions in the database {server}: {reason}. Make the user the database&apos;s owner and try again; nothing was created.</source>
         <translation>用户 {user} 无权在数据库 {server} 中创建表和扩展：{reason}。请把该用户设为数据库的所有者后再试；没有创建任何内容。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} already works with a local shop; there is no team mode to leave.</source>
+        <translation>数据文件夹 {folder} 本来就在使用本地店铺，不需要退出团队模式。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} has no local shop to go back to ({reason}); it still works with the shop on {server}. Write the server&apos;s shop down first (shopdesk team export-local), then leave with: shopdesk team leave --from FILE</source>
+        <translation>数据文件夹 {folder} 里没有可以改回去的本地店铺（{reason}）；它仍在使用 {server} 上的店铺。请先把服务器上的店铺写到本地（shopdesk team export-local），再用这条命令退出：shopdesk team leave --from 文件</translation>
     </message>
     <message>
         <source>The data folder {folder} works with a local shop, not with a server. Make the shop on the server first (shopdesk team init postgresql://...) or join one (shopdesk team join postgresql://...).</source>
