@@ -94,6 +94,8 @@ def test_a_damaged_layout_reads_as_the_default(db, stored):
     assert uistate.get("customers.columns") == {}
 
 
+@pytest.mark.sqlite_only("SQLite's count of the connection's changes, which the local file's closing "
+                        "backup goes by (a team seat keeps its layout in its own folder)")
 def test_saving_the_same_state_again_writes_nothing(db):
     """The window saves its size on every close: the same size again must not
     count as a change of the shop (which the closing backup would copy)."""
