@@ -158,19 +158,34 @@ _pg_serial = iter(range(1, 1_000_000))
 
 class ShopPool:
     """One server database that the `db` tests take in turn, emptied back to
-    a new shop's rows after each (a few milliseconds, where CREATE DATABASE
-    ... TEMPLATE takes 0.3-0.7 s on a busy machine). A test that changed the
-    schema (a table, column, trigger, function), or whose reset fails (its
-    connections still hold rows, the server was stopped), gets its database
-    dropped: the next test takes a new copy of the template."""
+    a new shop's rows after each (one round trip of about 10-20 ms, where
+    CREATE DATABASE ... TEMPLATE takes 0.25-0.7 s on a busy machine). A test
+    that changed the schema (a table, column, trigger, function, schema or
+    extension), or whose reset fails (its connections still hold rows, the
+    server was stopped), gets its database dropped: the next test takes a
+    new copy of the template."""
+
+    _SCHEMA = """
+        SELECT md5(string_agg(x, ',' ORDER BY x)) FROM (
+          SELECT c.relname || ':' || c.relkind::text || ':' || c.relnatts::text AS x
+            FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
+          UNION ALL SELECT t.tgrelid::regclass::text || ':' || t.tgname || ':' || t.tgenabled::text
+            FROM pg_trigger t WHERE NOT t.tgisinternal
+          UNION ALL SELECT a.attrelid::regclass::text || '.' || a.attname || ':'
+                           || format_type(a.atttypid, a.atttypmod)
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+           WHERE c.relnamespace = current_schema()::regnamespace AND a.attnum > 0
+             AND NOT a.attisdropped
+          UNION ALL SELECT p.oid::regprocedure::text || ':' || md5(p.prosrc)
+            FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace
+          UNION ALL SELECT 'schema ' || nspname FROM pg_namespace
+          UNION ALL SELECT 'extension ' || extname FROM pg_extension) s"""
 
     def __init__(self, cluster) -> None:
         self.cluster = cluster
         self.name: str | None = None
-        self._tables: list[str] = []
-        self._rows: dict[str, tuple[list[str], list[tuple]]] = {}
-        self._sequences: list[tuple[str, int | None]] = []
-        self._fingerprint = ""
+        self._reset_sql = ""  # the whole reset, one statement (made from the first new shop)
+        self._conn = None  # kept open between tests
 
     def address(self):
         from desk.core import server
@@ -178,91 +193,84 @@ class ShopPool:
         if self.name is None:
             self.name = f"shop_{next(_pg_serial)}"
             self.cluster.sql(f"CREATE DATABASE {self.name} TEMPLATE {PG_TEMPLATE}")
-            if not self._fingerprint:
-                self._remember()
+            if not self._reset_sql:
+                self._reset_sql = self._make_reset()
         return server.ServerAddress(str(self.cluster.socket_dir), self.cluster.params()["port"],
                                     self.name, self.cluster.params()["user"])
 
-    def _connect(self):
+    def _connection(self):
         import psycopg2
 
-        conn = psycopg2.connect(**self.cluster.params(self.name), connect_timeout=10,
-                                options="-c lock_timeout=2000")
-        conn.autocommit = False
-        return conn
+        if self._conn is None or self._conn.closed:
+            self._conn = psycopg2.connect(**self.cluster.params(self.name), connect_timeout=10,
+                                          options="-c lock_timeout=2000")
+        return self._conn
 
-    def _remember(self) -> None:
-        """A new shop's rows (the seeded presets) and id sequences, and the schema's fingerprint."""
-        conn = self._connect()
+    def _make_reset(self) -> str:
+        """A new shop's rows (the seeded presets), id sequences and schema, as
+        one PL/pgSQL block that refuses a changed schema, then empties every
+        table (no triggers, no reference checks: session_replication_role)
+        and puts the rows and sequences back."""
+        conn = self._connection()
         try:
             with conn.cursor() as cur:
+                cur.execute(self._SCHEMA)
+                fingerprint = cur.fetchone()[0]
                 cur.execute("SELECT relname FROM pg_class WHERE relkind = 'r'"
                             " AND relnamespace = current_schema()::regnamespace"
                             " AND relname <> 'shopdesk_schema' ORDER BY 1")
-                self._tables = [r[0] for r in cur.fetchall()]
-                for table in self._tables:
+                tables = [r[0] for r in cur.fetchall()]
+                steps = [f'DELETE FROM "{t}";' for t in tables]
+                for table in tables:
                     cur.execute(f'SELECT * FROM "{table}"')
                     rows = cur.fetchall()
                     if rows:
-                        self._rows[table] = ([d[0] for d in cur.description], rows)
+                        names = ", ".join(f'"{d[0]}"' for d in cur.description)
+                        marks = "(" + ", ".join(["%s"] * len(cur.description)) + ")"
+                        values = ", ".join(cur.mogrify(marks, r).decode("utf-8") for r in rows)
+                        steps.append(f'INSERT INTO "{table}" ({names}) OVERRIDING SYSTEM VALUE'
+                                     f" VALUES {values};")
                 cur.execute("SELECT schemaname || '.' || sequencename, last_value FROM pg_sequences"
                             " WHERE schemaname = current_schema()")
-                self._sequences = cur.fetchall()
-                self._fingerprint = self._schema(cur)
+                steps += [f"PERFORM setval('{seq}', {last or 1}, {last is not None});"
+                          for seq, last in cur.fetchall()]
         finally:
-            conn.close()
-
-    @staticmethod
-    def _schema(cur) -> str:
-        cur.execute("""
-            SELECT md5(string_agg(x, ',' ORDER BY x)) FROM (
-              SELECT c.relname || ':' || c.relkind::text || ':' || c.relnatts::text AS x
-                FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
-              UNION ALL SELECT t.tgrelid::regclass::text || ':' || t.tgname || ':' || t.tgenabled::text
-                FROM pg_trigger t WHERE NOT t.tgisinternal
-              UNION ALL SELECT a.attrelid::regclass::text || '.' || a.attname || ':'
-                               || format_type(a.atttypid, a.atttypmod)
-                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-               WHERE c.relnamespace = current_schema()::regnamespace AND a.attnum > 0
-                 AND NOT a.attisdropped
-              UNION ALL SELECT p.oid::regprocedure::text || ':' || md5(p.prosrc)
-                FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace
-              UNION ALL SELECT 'schema ' || nspname FROM pg_namespace
-              UNION ALL SELECT 'extension ' || extname FROM pg_extension) s""")
-        return cur.fetchone()[0]
+            conn.rollback()
+        body = "\n    ".join(steps)
+        return f"""DO $reset$ BEGIN
+    IF ({self._SCHEMA}) IS DISTINCT FROM '{fingerprint}' THEN
+        RAISE EXCEPTION 'the test changed the schema';
+    END IF;
+    SET LOCAL session_replication_role = replica;
+    {body}
+END $reset$"""
 
     def reset(self) -> None:
         """The database back to a new shop's rows, or dropped (see the class)."""
         if self.name is None or not self.cluster.running:
+            self.close()
             self.name = None
             return
         import psycopg2
-        from psycopg2.extras import execute_values
 
         try:
-            conn = self._connect()
-            try:
-                with conn.cursor() as cur:
-                    if self._schema(cur) != self._fingerprint:
-                        raise LookupError("the test changed the schema")
-                    # no triggers (search grams, NOTIFY) nor reference checks while emptying
-                    cur.execute("SET LOCAL session_replication_role = replica")
-                    cur.execute("; ".join(f'DELETE FROM "{t}"' for t in self._tables))
-                    for table, (columns, rows) in self._rows.items():
-                        names = ", ".join(f'"{c}"' for c in columns)
-                        execute_values(cur, f'INSERT INTO "{table}" ({names}) OVERRIDING SYSTEM VALUE'
-                                            " VALUES %s", rows)
-                    if self._sequences:
-                        cur.execute("SELECT " + ", ".join(
-                            f"setval('{seq}', {last or 1}, {last is not None})"
-                            for seq, last in self._sequences))
-                conn.commit()
-            finally:
-                conn.close()
-        except (psycopg2.Error, LookupError):
+            conn = self._connection()
+            with conn.cursor() as cur:
+                cur.execute(self._reset_sql)
+            conn.commit()
+        except psycopg2.Error:
             self.drop()
 
+    def close(self) -> None:
+        if self._conn is not None and not self._conn.closed:
+            try:
+                self._conn.close()
+            except Exception:  # a broken socket: nothing more to close
+                pass
+        self._conn = None
+
     def drop(self) -> None:
+        self.close()
         if self.name is not None and self.cluster.running:
             self.cluster.sql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
         self.name = None
