@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from desk.core import changes, pinyin, timeutil
+from desk.core import changes, dialect, pinyin, timeutil
 from desk.core.aftersales import deadlines, photos
 from desk.core.base import database
 from desk.core.customers.rules import lifecycle_from_orders
@@ -257,6 +257,7 @@ def generate(
             "SELECT id FROM aftersales_case WHERE id >= ? AND status NOT IN ('done', 'closed')",
             (first_case,)))
         summary.replies = _replies(conn, groups, g.now)
+        dialect.ids_given(conn, "customer", "shop_order", "aftersales_case")
         pending.add("customer")
         pending.add("order")
         pending.add("case")

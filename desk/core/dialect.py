@@ -8,7 +8,7 @@ languages but two spellings, token by token outside string literals:
 
 - `?` parameters become `%s` (and a `%` in the text `%%`, psycopg2's escape);
 - `IN (SELECT value FROM json_each(?))`, a list of ids in one parameter,
-  becomes `= ANY(%s)`, the JSON list handed over as an array;
+  becomes `= ANY(%s)` (`NOT IN` `<> ALL(%s)`), the JSON list handed over as an array;
 - `INSERT OR IGNORE INTO ...` becomes `INSERT INTO ... ON CONFLICT DO NOTHING`;
 - `substr(col, -n)` becomes `right(col, n)`; `char(n)` `chr(n)`;
   `group_concat(x, sep)` `string_agg(x, sep)`; `instr(a, b)` `strpos(a, b)`;
@@ -30,7 +30,7 @@ import sys
 _LEXER = re.compile(
     r"'(?:[^']|'')*'"  # a string literal: its ? is text, its % must be doubled
     r"|\"(?:[^\"]|\"\")*\""  # a quoted name
-    r"|\bIN\s*\(\s*SELECT\s+value\s+FROM\s+json_each\(\?\)\s*\)"  # a list in one parameter
+    r"|\b(?:NOT\s+)?IN\s*\(\s*SELECT\s+value\s+FROM\s+json_each\(\?\)\s*\)"  # a list in one parameter
     r"|\bINSERT\s+OR\s+IGNORE\s+INTO\b"
     r"|\s+INDEXED\s+BY\s+\w+"
     r"|\bsubstr\(\s*(\w+(?:\.\w+)?)\s*,\s*-(\d+)\s*\)"  # substr(col, -4): the last 4
@@ -102,8 +102,8 @@ def _server_text(sql: str) -> tuple[str, int, frozenset[int]]:
             ignore = True
         elif "INDEXED" in token.upper():
             pass  # the server's planner picks its index by itself
-        else:  # IN (SELECT value FROM json_each(?))
-            out.append("= ANY(%s)")
+        else:  # [NOT] IN (SELECT value FROM json_each(?))
+            out.append("<> ALL(%s)" if token.upper().startswith("NOT") else "= ANY(%s)")
             lists.add(index)
             index += 1
         pos = m.end()
@@ -124,3 +124,15 @@ def tail(expr: str, count: str) -> str:
 def tail_param(expr: str) -> str:
     """The last N characters of `expr`, N given as a parameter (SQLite takes -N)."""
     return f"right({expr}, abs(?))" if on_server() else f"substr({expr}, ?)"
+
+
+def ids_given(conn, *tables: str) -> None:
+    """After rows went into `tables` with their ids given (max(id) + 1 onwards,
+    as SQLite would have chosen them): on a server, each table's id sequence
+    is moved past them, or the next row added the ordinary way would be given
+    an id already taken. SQLite needs nothing: it takes max(id) + 1."""
+    if not on_server():
+        return
+    for table in tables:
+        conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                     f' coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)')

@@ -387,6 +387,22 @@ def load_driver() -> None:
     adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
 
 
+def _number(text: str | None, _cursor) -> int | float | None:
+    """The server's NUMERIC as SQLite gives it: the shop's columns are all
+    integers or text, so a NUMERIC is an aggregate's: sum() of integers (an
+    integer, as in SQLite) or avg() (a float, as in SQLite), never Decimal,
+    which the app's arithmetic with floats cannot take."""
+    if text is None:
+        return None
+    return int(text) if text.lstrip("-").isdigit() else float(text)
+
+
+def _numeric_type():
+    from psycopg2 import extensions
+
+    return extensions.new_type((1700,), "SHOPDESK_NUMBER", _number)
+
+
 class ServerDatabase(peewee.PostgresqlDatabase):
     """peewee's PostgresqlDatabase with the server's faults in words.
 
@@ -409,6 +425,9 @@ class ServerDatabase(peewee.PostgresqlDatabase):
                          **connect_params(address, password), **kwargs)
 
     def _initialize_connection(self, conn) -> None:
+        from psycopg2 import extensions
+
+        extensions.register_type(_numeric_type(), conn)  # sums and averages as SQLite's
         self._state.language = None
         # (SQL, parameter types) -> the name prepared on this connection
         self._state.prepared = (conn, {})
@@ -548,7 +567,13 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             if sql.startswith(("ROLLBACK", "RELEASE")):
                 return None  # the server already dropped the transaction
             self._reconnect_if_lost()
-        return self._translated(self._execute_following_language, sql, params)
+        try:
+            return self._translated(self._execute_following_language, sql, params)
+        except UnicodeEncodeError:  # a lone surrogate no text cleaning saw (a lookup key):
+            pass  # refused before anything reached the server, as on SQLite (desk/core/db.py)
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The text holds bytes that are not valid UTF-8 (from a terminal or a file "
+            "in another encoding?), so it cannot be used. Type it again."))
 
     def _execute_following_language(self, sql, params):
         if self.is_closed():

@@ -17,6 +17,9 @@ from desk.core.customers import service as customers
 from desk.core.errors import UserError
 from tests.crash.shop import counts, fill
 
+# a team seat's backups (an export of the server shop): tests/core/team/test_team_move.py
+pytestmark = pytest.mark.sqlite_only("the local shop's backup files: SQLite's online backup of the open file")
+
 OLD = datetime(2020, 1, 1, 12, 0, 0)
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from desk.core import changes
 from desk.core.models import Setting
+from tests.core.engines import committed
 
 
 @pytest.fixture
@@ -16,11 +15,7 @@ def heard(db, data_dir):
     seen = []
 
     def listener(change):
-        raw = sqlite3.connect(data_dir.db_path)  # sees committed rows only
-        try:
-            keys = {r[0] for r in raw.execute("SELECT key FROM setting")}
-        finally:
-            raw.close()
+        keys = {r[0] for r in committed(data_dir, "SELECT key FROM setting")}  # committed only
         seen.append((change, keys))
 
     unsubscribe = changes.subscribe(listener)

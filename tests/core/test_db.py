@@ -173,6 +173,7 @@ def test_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path):
     assert path.read_bytes() == garbage
 
 
+@pytest.mark.sqlite_only("SQLite's own connection settings (pragmas); the server's: tests/core/team")
 def test_pragmas_after_connect(db):
     def read(name):
         return db.execute_sql(f"PRAGMA {name}").fetchone()[0]
@@ -183,6 +184,7 @@ def test_pragmas_after_connect(db):
     assert read("busy_timeout") == 5000
 
 
+@pytest.mark.sqlite_only("SQLite's own connection settings (pragmas); the server's: tests/core/team")
 def test_pragmas_on_a_second_thread(db):
     """Workers get their own connection; it must be set up the same way."""
     seen = {}
@@ -242,10 +244,12 @@ def test_split_sql_allows_a_trailing_block_comment():
     assert core_db.split_sql("CREATE TABLE a (x);\n/* the end */\n") == ["CREATE TABLE a (x);"]
 
 
+@pytest.mark.sqlite_only("SQLite's integrity check of the shop's file")
 def test_integrity_problems_none_on_a_good_database(db, data_dir):
     assert core_db.integrity_problems(data_dir.db_path) == []
 
 
+@pytest.mark.sqlite_only("SQLite's integrity check of the shop's file")
 def test_integrity_problems_reports_a_foreign_key_violation(db, data_dir):
     raw = sqlite3.connect(data_dir.db_path)  # foreign keys are off on a plain connection
     try:

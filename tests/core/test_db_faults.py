@@ -333,6 +333,7 @@ def test_every_sqlite_connection_is_made_by_db():
     assert offenders == []
 
 
+@pytest.mark.sqlite_only("SQLite's busy timeout on each connection; the server's lock timeout: tests/core/team")
 def test_every_connection_has_a_busy_timeout(db, data_dir):
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
     for conn in (core_db.raw_connect(data_dir.db_path), core_db.open_read_only(data_dir.db_path)):

@@ -21,6 +21,9 @@ from desk.core.errors import UserError
 from desk.core.lock import WriterLock
 from tests.crash.shop import counts, fill, image_bytes, photo_files
 
+# restore and the start-up check read and replace the SQLite file itself (docs/team.md)
+pytestmark = pytest.mark.sqlite_only("restore and the start-up check work on a local shop's SQLite file")
+
 
 def snapshot(data_dir) -> dict[str, bytes]:
     """Every file of the data folder but the log, by its path: to show nothing changed."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 from desk.core import changes, settings
 from desk.core.errors import UserError
 from desk.core.models import Setting
+from tests.core.engines import committed, stored_setting
 
 
 @pytest.fixture
@@ -19,12 +19,7 @@ def announced(db, data_dir):
     seen = []
 
     def listener(change):
-        raw = sqlite3.connect(data_dir.db_path)
-        try:
-            rows = dict(raw.execute("SELECT key, value FROM setting"))
-        finally:
-            raw.close()
-        seen.append((change, rows))
+        seen.append((change, dict(committed(data_dir, "SELECT key, value FROM setting"))))
 
     unsubscribe = changes.subscribe(listener)
     yield seen
@@ -56,7 +51,7 @@ def test_round_trip(db, name, value, stored):
     settings.set(name, value)
     got = settings.get(name)
     assert got == stored and type(got) is type(stored)
-    assert json.loads(Setting.get(Setting.key == name).value) == stored
+    assert json.loads(stored_setting(name)) == stored
 
 
 def test_every_option_round_trips(db):
@@ -98,7 +93,8 @@ def test_set_many_with_one_bad_value_writes_none(announced):
         settings.set_many({"shop_name": "小雨的店", "handler": "小周", "deadline_warn_hours": 0})
     assert settings.get("shop_name") == ""
     assert settings.get("handler") == "阿琳"
-    assert Setting.select().count() == 1
+    assert json.loads(stored_setting("handler")) == "阿琳"
+    assert Setting.select().where(Setting.key != "handler").count() == 0  # nothing else written
     assert announced == []
 
 
@@ -132,7 +128,7 @@ def test_ui_state_is_separate_from_options(db):
     assert settings.get_state("main_window.geometry") is None
     settings.set_state("main_window.geometry", "AdnQywAD")
     assert settings.get_state("main_window.geometry") == "AdnQywAD"
-    assert Setting.get(Setting.key == "state.main_window.geometry").value == "AdnQywAD"
+    assert stored_setting("state.main_window.geometry") == "AdnQywAD"
     with pytest.raises(KeyError):
         settings.get("state.main_window.geometry")
     with pytest.raises(KeyError, match="undeclared"):

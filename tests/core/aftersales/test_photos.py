@@ -23,6 +23,17 @@ T0 = int(datetime(2024, 5, 1, tzinfo=UTC).timestamp())
 ORDER_NO = "4000000000000000123"  # 19 digits: must stay text
 
 
+def lose(info: photos.PhotoInfo) -> None:
+    """The photo's bytes gone: its file and, on a shop on a server, the
+    server's copy too (a seat's photos/ only keeps what it fetched from the
+    server, which would give the file back)."""
+    from desk.core import dialect, team_photos
+
+    info.path.unlink()
+    if dialect.on_server():
+        database.execute_sql(f"DELETE FROM {team_photos.TABLE} WHERE sha256 = ?", (info.sha256,))
+
+
 def make_case(case_no: str = "SH-000001", order_no: str = ORDER_NO,
               description: str = "箱子压坏了") -> int:
     database.execute_sql(
@@ -224,7 +235,7 @@ def test_a_photo_gone_from_disk_is_missing_and_the_case_still_lists(case_id, sto
     [eid] = photos.add_photos(case_id, [(image_bytes(), "a.jpg")]).evidence_ids
     info = photos.get_photo(eid)
     assert not photos.missing(info)
-    info.path.unlink()
+    lose(info)
     [again] = photos.list_photos(case_id)
     assert photos.missing(again)
     from desk.core.aftersales.models import Evidence
@@ -252,7 +263,7 @@ def test_evidence_pack_holds_photos_index_and_summary(case_id, store, tmp_path):
     photos.add_photos(case_id, [(image_bytes("PNG"), "b.png")], kind="slip")
     [gone_eid] = photos.add_photos(case_id, [(image_bytes(color=(9, 9, 9)), "c.jpg")],
                                    kind="package").evidence_ids
-    photos.get_photo(gone_eid).path.unlink()
+    lose(photos.get_photo(gone_eid))
     out = tmp_path / "pack.zip"
     result = photos.evidence_pack(case_id, out)
     assert (result.photos, result.missing) == (2, 1)

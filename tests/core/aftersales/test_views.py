@@ -152,6 +152,7 @@ def test_blank_and_odd_queries(cases):
     assert Case.select().count() == 3
 
 
+@pytest.mark.sqlite_only("SQLite's query plan (EXPLAIN QUERY PLAN)")
 def test_search_reads_indexes_not_the_case_table(cases):
     """The search's own lookups are index searches; only the outer list may walk an index."""
     c, numbers, _ = cases
@@ -188,6 +189,7 @@ def test_a_trashed_buyers_cases_leave_the_list(cases):
     assert ids() == [c["quality"]]
 
 
+@pytest.mark.sqlite_only("SQLite's query plan (EXPLAIN QUERY PLAN)")
 def test_the_due_cases_query_reads_no_customer_row(cases):
     """The Today page asks for the due cases' ids at start-up: a trashed buyer's
     cases are left out through the few trashed ids, not a customer row per case."""

@@ -120,7 +120,7 @@ def test_keep_without_addresses_takes_the_drops_default(shop):
     service.add_address(drop, detail="一号")
     default = service.add_address(drop, detail="二号", is_default=True)
     merge.merge(keep, drop)
-    assert [a.id for a in Address.select().where(Address.customer == keep, Address.is_default)] == [
+    assert [a.id for a in Address.select().where(Address.customer == keep, Address.is_default.is_set())] == [
         default]
 
 
@@ -167,7 +167,7 @@ def test_merge_unmerge_round_trip(shop, people, data):
         assert sum(len(token[k]) for k in ("orders", "notes", "cases", "followups")) == sum(
             preview[k] for k in ("orders", "notes", "cases", "followups"))
         defaults = database.execute_sql(
-            "SELECT count(*) FROM address WHERE customer_id = ? AND is_default", (keep,)).fetchone()[0]
+            "SELECT count(*) FROM address WHERE customer_id = ? AND is_default = 1", (keep,)).fetchone()[0]
         has_addresses = Address.select().where(Address.customer == keep).exists()
         assert defaults == (1 if has_addresses else 0)
         merge.unmerge(token)

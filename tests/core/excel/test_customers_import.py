@@ -33,8 +33,9 @@ def shop(data_dir, db):
 def table() -> list[tuple]:
     return database.execute_sql(
         "SELECT id, platform, nickname, real_name, phone, region, lifecycle, lifecycle_manual,"
-        " (SELECT group_concat(tag_id) FROM (SELECT tag_id FROM customer_tag t WHERE"
-        " t.customer_id = c.id ORDER BY tag_id)) FROM customer c ORDER BY id").fetchall()
+        " (SELECT group_concat(tag, ',') FROM (SELECT CAST(t.tag_id AS TEXT) AS tag"
+        " FROM customer_tag t WHERE t.customer_id = c.id ORDER BY t.tag_id) AS tags)"
+        " FROM customer c ORDER BY id").fetchall()
 
 
 @pytest.mark.parametrize("labels", [None, NAMES])

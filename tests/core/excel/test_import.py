@@ -70,7 +70,8 @@ def test_long_order_numbers_stay_exact_text(db, tmp_path):
     import_orders(samples.taobao_csv(tmp_path / "t.csv"), tz=SHOP_TZ)
     stored = {r[0] for r in rows("SELECT order_no FROM shop_order")}
     assert stored == {o.order_no for o in samples.ORDERS}
-    assert rows("SELECT typeof(order_no) FROM shop_order GROUP BY 1") == [("text",)]
+    # kept as text, not a number (SQLite would give an int back for one stored as a number)
+    assert all(isinstance(r[0], str) for r in rows("SELECT order_no FROM shop_order"))
 
 
 def test_dry_run_writes_nothing_and_a_second_import_changes_nothing(db, tmp_path):
@@ -279,6 +280,7 @@ def _schema_and_statistics():
             rows("SELECT tbl, idx, stat FROM sqlite_stat1 ORDER BY tbl, idx"))
 
 
+@pytest.mark.sqlite_only("SQLite's indexes dropped and rebuilt around a large import, and sqlite_stat1")
 @pytest.mark.parametrize("fails", [False, True])
 def test_a_large_import_leaves_the_indexes_and_statistics_as_they_were(db, tmp_path, monkeypatch,
                                                                        fails):

@@ -62,6 +62,7 @@ def test_each_seat_keeps_its_own_staff_name_language_and_layout(tmp_path, pg_ser
     assert "handler" not in keys and "state.customers.columns" not in keys
 
 
+@pytest.mark.sqlite_only("a local shop's own behaviour: no seat folder, the name in its database")
 def test_a_local_shop_keeps_the_staff_name_in_its_database(db, data_dir):
     settings.set("handler", "小张")
     assert seat.folder() is None
