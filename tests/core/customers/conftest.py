@@ -67,7 +67,7 @@ def dump_tables(skip: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
     comparisons, without the `skip` columns. Full-text indexes are left out:
     their internal segments may be laid out differently for the same content."""
     conn = database.connection()
-    from desk.core import dialect
+    from desk.core import dialect, team_move
 
     if dialect.on_server():  # the same tables, but for SQLite's full-text ones
         tables = [name for (name,) in conn.execute(
@@ -79,7 +79,10 @@ def dump_tables(skip: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
                 "SELECT column_name FROM information_schema.columns WHERE table_schema ="
                 " current_schema() AND table_name = ? ORDER BY ordinal_position", (t,))
                 if c not in skip]
-            out[t] = sorted(conn.execute(f"SELECT {', '.join(columns)} FROM {t}").fetchall(), key=repr)
+            # the shop's record of its last backup is the backup's, not the change's (an import
+            # or a transfer backs the shop up first, even when the change then fails)
+            where = f" WHERE key <> '{team_move.BACKUP_RECORD}'" if t == "setting" else ""
+            out[t] = sorted(conn.execute(f"SELECT {', '.join(columns)} FROM {t}{where}").fetchall(), key=repr)
         return out
     schema = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
