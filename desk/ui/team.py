@@ -57,7 +57,9 @@ def open_team_shop(data: DataDir, ask: Callable[[UserError], bool] = ask_retry):
         try:
             setup = team.load(data)
             secret = team.password(setup)
-            database = server.connect(setup.address, secret)
+            database = server.connect(setup.address, secret, data.root)
+            # this seat's folder: its backups (the one before an import), seat.json, photos
+            database.data_root = data.root
         except UserError as e:
             log.warning("the shop's server did not answer at start: %s", e)
             if not ask(e):
