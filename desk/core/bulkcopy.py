@@ -5,8 +5,7 @@ shop's tables hold."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import islice
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -25,14 +24,29 @@ def line(row: Sequence) -> str:
         for v in row]) + "\n"
 
 
-def chunks(rows: Iterable[Sequence], size: int) -> Iterator[io.StringIO]:
-    """`rows` as COPY text, `size` rows a buffer. A NUL character, which the
-    server cannot keep in a text, is refused before anything is sent."""
-    it = iter(rows)
-    while True:
-        text = "".join(map(line, islice(it, size)))
-        if not text:
-            return
-        if "\0" in text:
-            raise ValueError("a text holds a NUL character, which the server cannot keep")
-        yield io.StringIO(text)
+class Reader:
+    """`rows` as COPY text, made as the driver reads it (`read(size)`): the
+    server takes in the first rows while the later ones are still being
+    formatted, on the other core. A NUL character, which the server cannot
+    keep in a text, stops the COPY (the transaction then keeps nothing)."""
+
+    def __init__(self, rows: Iterable[Sequence], batch: int = 1000) -> None:
+        self._rows = iter(rows)
+        self._batch = batch
+        self._text = ""
+
+    def read(self, size: int = -1) -> str:
+        while size < 0 or len(self._text) < size:
+            more = "".join(map(line, islice(self._rows, self._batch)))
+            if not more:
+                break
+            if "\0" in more:
+                raise ValueError("a text holds a NUL character, which the server cannot keep")
+            self._text += more
+        if size < 0 or len(self._text) <= size:
+            out, self._text = self._text, ""
+        else:
+            out, self._text = self._text[:size], self._text[size:]
+        return out
+
+    readline = read  # what psycopg2 may ask a file for besides read

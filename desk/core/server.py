@@ -47,7 +47,7 @@ LOCK_TIMEOUT_MS = 5000  # as SQLite's busy timeout: wait for another seat's writ
 CONNECT_TIMEOUT_S = 10
 SCHEMA_TABLE = "shopdesk_schema"
 BATCH_ROWS = 500  # rows of a bulk write sent to the server in one round trip
-COPY_ROWS = 20_000  # rows of one COPY statement (SqliteStyleConnection.copy_rows)
+COPY_READ = 1 << 16  # characters of COPY text sent at a time (SqliteStyleConnection.copy_rows)
 _MIGRATION_LOCK = 0x5348444B  # 'SHDK': pg_advisory_xact_lock key for migrations
 SERVER_MARK = "team.json"  # what a server shop's `database` names in the data folder
 
@@ -605,17 +605,15 @@ class SqliteStyleConnection:
         return self._db._translated(_wrapped, run)
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
-        """Insert `rows` into `table` by COPY, `COPY_ROWS` rows a statement:
-        no SQL to build or parse per row (an order import's new rows, their
-        ids taken from the table's sequence beforehand)."""
+        """Insert `rows` into `table` by one COPY, the text made as it is
+        sent: no SQL to build or parse per row (an order import's new rows,
+        their ids taken from the table's sequence beforehand)."""
         from desk.core import bulkcopy
 
         sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
 
         def run():
-            cursor = self._db.cursor()
-            for text in bulkcopy.chunks(rows, COPY_ROWS):
-                cursor.copy_expert(sql, text, size=1 << 20)
+            self._db.cursor().copy_expert(sql, bulkcopy.Reader(rows), size=COPY_READ)
 
         if self._db._conn_lost():
             self._db._reconnect_if_lost()

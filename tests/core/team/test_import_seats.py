@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta, timezone
 
+import peewee
 import psycopg2
 import pytest
 
@@ -239,5 +240,8 @@ def test_copy_keeps_tabs_line_breaks_backslashes_and_nulls(tmp_path, pg_server, 
         got = database.execute_sql("SELECT id, a, b, c, d FROM t ORDER BY id").fetchall()
     assert got == [(1, "a\tb", "line\nbreak\r\n", None, 1), (2, "back\\slash \\N", "", "普通", 0),
                    (3, "\\t", "\\\\", "x", None)]
-    with pytest.raises(ValueError, match="NUL"):
-        conn.copy_rows("t", ("id", "a"), [(4, "nul\0here")])
+    with pytest.raises(peewee.OperationalError, match="a text holds a NUL character"), \
+            database.atomic():  # the COPY stops; the transaction keeps nothing
+        database.execute_sql("CREATE TEMP TABLE u (id BIGINT, a TEXT)")
+        conn.copy_rows("u", ("id", "a"), [(4, "fine"), (5, "nul\0here")])
+    assert database.execute_sql("SELECT to_regclass('u')").fetchone() == (None,)
