@@ -245,3 +245,25 @@ def test_copy_keeps_tabs_line_breaks_backslashes_and_nulls(tmp_path, pg_server, 
         database.execute_sql("CREATE TEMP TABLE u (id BIGINT, a TEXT)")
         conn.copy_rows("u", ("id", "a"), [(4, "fine"), (5, "nul\0here")])
     assert database.execute_sql("SELECT to_regclass('u')").fetchone() == (None,)
+
+
+def test_new_buyers_get_their_short_grams_per_statement(tmp_path, pg_server, pg_database):
+    """Migration 0009's statement trigger: every new row's pieces, as the row
+    trigger cut them (customer_grams), for a COPY and a plain INSERT; a row
+    put back with its old id whose pieces were left behind does not fail."""
+    server.connect(_address(pg_server, pg_database), data_root=tmp_path)
+    conn = database.connection()
+    with database.atomic():
+        conn.copy_rows("customer", ("id", "platform", "nickname", "real_name", "created_at",
+                                    "updated_at"),
+                       [(10, "taobao", "小雨点点", "王芳", 0, 0), (11, "taobao", "Lily_2024", "", 0, 0)])
+        database.execute_sql("INSERT INTO customer(platform, nickname, created_at, updated_at)"
+                             " VALUES ('jd', 'AbCd', 0, 0)")
+    expected = _rows("SELECT g, c.id FROM customer c, customer_grams(c.nickname, c.real_name) g")
+    assert _rows("SELECT gram, customer_id FROM customer_gram") == expected
+    assert ("雨点", 10) in expected and ("li", 11) in expected and ("芳", 10) in expected
+    database.execute_sql("INSERT INTO customer_gram VALUES ('小雨', 12), ('zz', 12)")  # left behind
+    database.execute_sql("INSERT INTO customer(id, platform, nickname, created_at, updated_at)"
+                         " VALUES (12, 'taobao', '小雨伞', 0, 0)")
+    assert _rows("SELECT gram FROM customer_gram WHERE customer_id = 12") == [
+        ("zz",), ("伞",), ("小雨",), ("雨伞",)]
