@@ -9,6 +9,7 @@ library only the left-out plugins needed.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -34,7 +35,32 @@ EXCLUDES = [
     "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtDBus", "PySide6.QtSvgWidgets",
     "PySide6.QtUiTools", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtPdf",
     "PySide6.QtPdfWidgets", "PySide6.QtStateMachine",
+    # no event loop but Qt's, no worker processes: keyring's helpers (jaraco,
+    # typing_extensions) and jeepney's asyncio transport would pull both in, and
+    # PyInstaller's runtime hook then imports multiprocessing at every start (~10 ms)
+    "asyncio", "multiprocessing",
 ]
+
+# Modules imported where PyInstaller's scan cannot see it. psycopg2's C module
+# (_psycopg) imports psycopg2.errors when it loads, and carries on without it:
+# then `psycopg2.errors` is missing, and desk/core/team.py names its classes
+# (a user who may not create tables gets a message instead of a traceback).
+HIDDEN_IMPORTS = ["psycopg2.errors"]
+
+# What team mode (a shop on a PostgreSQL server, desk/core/server.py) needs in the
+# frozen app; the spec stops the build when one is missing (missing_for_team).
+TEAM_MODULES = ["psycopg2", "psycopg2.errors", "psycopg2.extensions", "psycopg2.extras",
+                "keyring", "keyring.backends.fail"]
+# the system keyring's backend, and what it speaks through, on each system
+KEYRING_MODULES = {
+    "linux": ["keyring.backends.SecretService", "secretstorage", "jeepney"],
+    "win32": ["keyring.backends.Windows", "win32ctypes.pywin32.win32cred"],
+    "darwin": ["keyring.backends.macOS", "keyring.backends.macOS.api"],
+}
+_PSYCOPG_C = re.compile(r"(?:^|/)psycopg2/_psycopg\.[^/]+$")
+_LIBPQ = re.compile(r"(?:^|/)libpq[-.][^/]*$")
+_KEYRING_ENTRY_POINTS = re.compile(r"^keyring-[^/]+\.dist-info/entry_points\.txt$")
+
 
 # Qt plugins kept, by plugin folder: None keeps the whole folder, a set keeps
 # the plugins with those names (file name without lib prefix and suffix).
@@ -212,3 +238,29 @@ def prune(binaries: list, datas: list, imports: Imports) -> tuple[list, list, li
 
     return ([e for e in binaries if outside_gone(e)], [e for e in datas if outside_gone(e)],
             dropped)
+
+
+# --- team mode in the frozen app ----------------------------------------------------
+
+def missing_for_team(modules: Iterable[str], binaries: list, datas: list,
+                     platform: str = sys.platform, root: Path = ROOT) -> list[str]:
+    """What the frozen app would lack for team mode: `modules` are the bundled
+    Python modules' names, `binaries`/`datas` the TOC lists after pruning.
+    The driver and its C module, the libpq it links to, the keyring with its
+    backends (found through keyring's entry points, so its metadata too) and
+    the migrations' PostgreSQL twins."""
+    have = set(modules)
+    system = "linux" if platform.startswith("linux") else platform
+    missing = [m for m in TEAM_MODULES + KEYRING_MODULES.get(system, []) if m not in have]
+    dests = [_norm(e[0]) for e in binaries]
+    if not any(_PSYCOPG_C.search(d) for d in dests):
+        missing.append("psycopg2/_psycopg (the driver's C module)")
+    if not any(_LIBPQ.search(_base(d)) for d in dests):
+        missing.append("libpq (the PostgreSQL client library psycopg2 links to)")
+    data_dests = {_norm(e[0]) for e in datas}
+    if not any(_KEYRING_ENTRY_POINTS.match(d) for d in data_dests):
+        missing.append("keyring's entry_points.txt (how keyring finds its backends)")
+    for twin in sorted((root / "db" / "migrations").glob("*.postgresql.sql")):
+        if f"desk/db/migrations/{twin.name}" not in data_dests:
+            missing.append(f"desk/db/migrations/{twin.name}")
+    return missing

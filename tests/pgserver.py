@@ -203,3 +203,55 @@ def start_cluster() -> Cluster:
         cluster.destroy()
         raise
     return cluster
+
+
+def _main(argv: list[str]) -> int:
+    """For .ci/build, which checks the frozen app in team mode from bash:
+
+        python tests/pgserver.py missing            why no cluster can be made here ('' when it can)
+        python tests/pgserver.py start DBNAME...    a started cluster holding these (empty)
+                                                    databases: prints its folder, then each URL
+        python tests/pgserver.py sql FOLDER STATEMENT   run one statement as the superuser
+        python tests/pgserver.py stop FOLDER        stop that cluster and remove its folder
+
+    The cluster outlives this process (unlike start_cluster's); `stop` ends it.
+    """
+    import sys
+
+    command, args = (argv[0], argv[1:]) if argv else ("", [])
+    if command == "missing" and not args:
+        print(missing_reason() or "")
+        return 0
+    if command == "start":
+        reason = missing_reason()
+        if reason:
+            print(reason, file=sys.stderr)
+            return 1
+        cluster = Cluster(bindir())  # type: ignore[arg-type]
+        try:
+            cluster.init().start()
+            for name in args:
+                cluster.sql(f'CREATE DATABASE "{name}"')
+        except BaseException:
+            cluster.destroy()
+            raise
+        print(cluster.root)
+        for name in args:
+            print(cluster.url(name))
+        return 0
+    if command in ("sql", "stop") and args:
+        cluster = Cluster(bindir(), root=Path(args[0]), running=True)  # type: ignore[arg-type]
+        if command == "stop" and len(args) == 1:
+            cluster.destroy()
+            return 0
+        if command == "sql" and len(args) == 2:
+            cluster.sql(args[1])
+            return 0
+    print(_main.__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_main(sys.argv[1:]))

@@ -26,9 +26,11 @@ def add_info(sub) -> argparse.ArgumentParser:
 
 
 def cmd_info(args) -> int:
-    from desk.core import db
+    from desk.core import db, team
 
     data = data_dir(args)
+    if team.team_file(data).exists():
+        return _team_info(data, args.json)
     out = {"version": __version__, "data_dir": str(data.root), "database": str(data.db_path)}
     refuse_unusable(data)
     if not data.db_path.exists():
@@ -44,6 +46,7 @@ def cmd_info(args) -> int:
     if args.json:
         import json
 
+        out["mode"] = "local"
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"ShopDesk {out['version']}")
@@ -59,19 +62,53 @@ def cmd_info(args) -> int:
     return EXIT_OK
 
 
+def _team_info(data, as_json: bool) -> int:
+    """`info` on a seat of a shop on a server: the server's shop."""
+    from desk.core import team_backup
+
+    out = {"version": __version__, "data_dir": str(data.root), **team_backup.info(data)}
+    if as_json:
+        import json
+
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"ShopDesk {out['version']}")
+    print(f"data folder:    {out['data_dir']}")
+    print("mode:           team (the shop is on a PostgreSQL server)")
+    print(f"server:         {out['server']} (PostgreSQL {out['server_version']})")
+    print(f"schema version: {out['schema_version']} (this ShopDesk: {out['latest_schema_version']})")
+    state = "changed since" if out["changed_since_backup"] else "unchanged since"
+    print(f"last backup:    {out['last_backup_text']}; the shop is {state}")
+    if out["backup_overdue"]:
+        print("                no seat has backed up the shop for more than a day: tick \"This "
+              "seat takes the shop's scheduled backups\" in Settings > Team on one seat")
+    print(f"this seat:      {'takes' if out['this_seat_takes_backups'] else 'does not take'} "
+          "the shop's scheduled backups")
+    rows = {**out["rows"], "photos on the server": out["photos"]}
+    width = max(map(len, rows))
+    for table, n in rows.items():
+        print(f"  {table:<{width}}  {n:>10,}")
+    return EXIT_OK
+
+
 # --- check --------------------------------------------------------------------
 
 def add_check(sub) -> argparse.ArgumentParser:
-    p = sub.add_parser("check", help="integrity and foreign-key check (exit 1 if anything is wrong)")
+    p = sub.add_parser("check", help="integrity and foreign-key check (exit 1 if anything is wrong); "
+                       "on a team seat, the shop on the server")
+    p.add_argument("--thorough", action="store_true",
+                   help="on a team seat: also every photo on the server against its checksum")
     p.set_defaults(func=cmd_check)
     return p
 
 
 def cmd_check(args) -> int:
-    from desk.core import db
+    from desk.core import db, team
     from desk.core.errors import QT_TRANSLATE_NOOP, UserError
 
     data = data_dir(args)
+    if team.team_file(data).exists():
+        return _team_check(data, args.thorough)
     if not data.db_path.exists():
         raise UserError(QT_TRANSLATE_NOOP("UserError", "There is no ShopDesk database in {folder}."),
                         folder=data.root)
@@ -85,6 +122,20 @@ def cmd_check(args) -> int:
         print(f"{len(problems)} problem(s) found in {data.db_path}", file=sys.stderr)
         return EXIT_PROBLEM
     print(f"ok: {data.db_path}")
+    return EXIT_OK
+
+
+def _team_check(data, thorough: bool) -> int:
+    from desk.core import team, team_backup
+
+    address = team.load(data).address
+    problems = team_backup.check(data, thorough)
+    if problems:
+        for line in problems[:100]:
+            print(line)
+        print(f"{len(problems)} problem(s) found in the shop on the server {address}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"ok: the shop on the server {address}{' (photos checked)' if thorough else ''}")
     return EXIT_OK
 
 

@@ -1,5 +1,5 @@
-"""`shopdesk team init | join | status | move-from-local | export-local`: a shop on a
-PostgreSQL server. No Qt on this path."""
+"""`shopdesk team init | join | status | move-from-local | export-local | leave`: a shop on
+a PostgreSQL server. No Qt on this path."""
 
 from __future__ import annotations
 
@@ -39,7 +39,13 @@ def add_team(sub) -> argparse.ArgumentParser:
                     help="where to write it (default: backups/shopdesk-server-<time>.sqlite3); "
                          "replaced if it exists")
     ex.set_defaults(func=cmd_export_local)
-    for a in (i, j, s, mv, ex):
+    lv = actions.add_parser("leave", help="switch this data folder back to a local shop (team.json "
+                                          "is kept as team-left-<time>.json)")
+    lv.add_argument("--from", dest="source", metavar="FILE",
+                    help="an export of the server's shop (shopdesk team export-local) or a backup, "
+                         "restored as the local shop first (the one there is kept aside)")
+    lv.set_defaults(func=cmd_leave)
+    for a in (i, j, s, mv, ex, lv):
         data_dir_option(a, default=argparse.SUPPRESS)
     return p
 
@@ -94,6 +100,34 @@ def cmd_export_local(args) -> int:
     print(f"exported {sum(result.rows.values()):,} rows and {result.photos:,} photo(s){bad}; "
           f"open it as a local shop with: shopdesk restore FILE (in a local data folder)",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_leave(args) -> int:
+    from desk.core import team
+    from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+    from desk.core.lock import WriterLock
+
+    data = data_dir(args)
+    if not data.root.is_dir():
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The folder {folder} does not exist."),
+                        folder=data.root)
+    lock = WriterLock(data.lock_path)
+    if not lock.acquire():
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "ShopDesk is open on the data folder {folder}. Close it, then leave team "
+            "mode (or do it from Settings > Team inside ShopDesk). Nothing was changed."),
+            folder=data.root)
+    try:
+        server = team.load(data)
+        left = team.leave(data, args.source)
+    finally:
+        lock.release()
+    print(f"this data folder works with its local shop again ({data.db_path})")
+    print(f"the server's address is kept in {left.name}; the shop on {server.address} is unchanged")
+    if not args.source:
+        print("the local shop is as it was left in this folder: what was done on the server since "
+              "is not in it (shopdesk team export-local writes that)")
     return EXIT_OK
 
 

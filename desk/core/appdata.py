@@ -15,7 +15,11 @@ class Setting(BaseModel):
 
 
 def put_setting(key: str, text: str, now) -> None:
-    """Write one setting row, replacing what the key held."""
+    """Write one setting row, replacing what the key held; a value the row
+    already holds is not written again (the window's size saved on every
+    close would otherwise count as a change that the closing backup copies)."""
+    if Setting.select(Setting.value).where(Setting.key == key).scalar() == text:
+        return
     if dialect.on_server():  # the server's upsert (peewee has no REPLACE there)
         (Setting.insert(key=key, value=text, updated_at=now)
          .on_conflict(conflict_target=[Setting.key],

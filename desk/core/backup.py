@@ -35,7 +35,7 @@ KEEP_LAST = 10
 DAILY_FOR = timedelta(days=7)
 WEEKLY_FOR = timedelta(days=31)
 MONTHLY_FOR = timedelta(days=366)
-REASONS = ("manual", "close", "periodic", "import", "migration")
+REASONS = ("manual", "close", "periodic", "import", "migration", "restore")
 
 _NAME = re.compile(r"^shopdesk-(\d{8})-(\d{6})-([a-z_]+)(?:-(\d+))?\.sqlite3$")
 _MIGRATION_NAME = re.compile(r"^pre-migration-v(\d+)-(\d{8})-(\d{6})\.sqlite3$")
@@ -224,10 +224,20 @@ def _written_at(path: Path) -> float:
         return 0.0
 
 
+def _wal_written_at(path: Path) -> float:
+    """When the write-ahead log got its last frame; 0 for an empty one (each
+    opening of the shop creates the log anew, which is no change)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return 0.0
+    return st.st_mtime if st.st_size > 0 else 0.0
+
+
 def _changed_since(data: DataDir, written: float) -> bool:
     """Whether the database (or its write-ahead log) was written after `written`."""
     db_path = data.db_path
-    newest = max(_written_at(db_path), _written_at(db_path.with_name(db_path.name + "-wal")))
+    newest = max(_written_at(db_path), _wal_written_at(db_path.with_name(db_path.name + "-wal")))
     return newest > written
 
 
@@ -236,7 +246,13 @@ def backup_if_due(data: DataDir, reason: str, every: timedelta | None = None,
     """A backup when the database changed since the last backup was written
     and (with `every`) the newest one is at least `every` old; None when none
     was needed. The app calls it on a timer ("periodic") and when it closes
-    ("close")."""
+    ("close"). None too while the open shop is on a server: the local file
+    that may sit beside team.json is not the shop (the server's shop has
+    its own schedule: desk/core/team_backup.py)."""
+    from desk.core import dialect
+
+    if dialect.on_server():
+        return None
     now = now or datetime.now()
     found = list_backups(data)
     if found:

@@ -15,7 +15,7 @@ def before(reason: str, data: DataDir | None = None) -> Path:
     server shop into the seat's backups/ (the format a local backup has)."""
     data = data or backup.data_dir()
     if (data.root / "team.json").exists():  # a seat of a shop on a server
-        from desk.core import team_move
+        from desk.core import team_backup
 
-        return team_move.backup_now(data, reason=reason)
+        return team_backup.take(data, reason)
     return backup.backup_now(data, reason)

@@ -425,6 +425,11 @@ class _ShopDatabase:
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         conn.text_factory = TEXT_FACTORY
         super()._add_conn_hooks(conn)
+        dbconn.noted(conn)
+
+    def _close(self, conn) -> None:
+        dbconn.forget(conn)
+        super()._close(conn)
 
     def _raw_in_transaction(self) -> bool:
         conn = self._state.conn
@@ -558,6 +563,23 @@ def scratch() -> Iterator[SqliteDatabase]:
         database.initialize(previous)
 
 
+def refresh_statistics() -> None:
+    """The planner's statistics refreshed now on this thread's connection
+    when the data changed (see dbconn.refresh_statistics), rather than as it
+    closes: the window's closing backup then holds them, and the next close
+    finds nothing changed since. Never raises (only statistics)."""
+    import sys
+
+    base = sys.modules.get("desk.core.base")
+    db = base.database.obj if base is not None else None
+    if getattr(db, "is_server", False) or (dbconn.path() is None and (db is None or db.is_closed())):
+        return  # a shop on a server, or nothing open
+    try:
+        dbconn.refresh_statistics(dbconn.connection() if dbconn.path() is not None else db.connection())
+    except (sqlite3.Error, UserError) as e:
+        log.debug("PRAGMA optimize skipped: %s", e)
+
+
 def close() -> None:
     """Close the connection; never raises for the disk (a full or read-only
     disk has already been reported by the write it refused)."""
@@ -577,8 +599,8 @@ def close() -> None:
 
         try:
             # Refresh the planner's statistics where the shop's data has grown
-            # (SQLite's advice for long-lived connections); cheap when nothing changed.
-            db.execute_sql("PRAGMA optimize")
+            # (SQLite's advice for long-lived connections); nothing when nothing changed.
+            dbconn.refresh_statistics(db.connection())
         except (sqlite3.Error, peewee.PeeweeException, UserError) as e:
             # only statistics: a writer beside this reader (the statistics
             # would need a write), a read-only folder, a full disk. Not worth a word.

@@ -31,6 +31,8 @@ _owner: int | None = None  # the thread that opened it
 _orm_database: Callable[[str], Any] | None = None  # path -> the ORM's database for it (db.py)
 _load_orm: Callable[[], Any] | None = None  # imports the ORM, returns its database proxy (db.py)
 _orm: Any = None  # the ORM's database proxy, once desk.core.base is imported
+_opened: dict[int, int] = {}  # id(connection) -> its PRAGMA data_version when opened (see noted)
+_REFRESHED = -1
 
 
 def open(path: str, conn: sqlite3.Connection, orm_database: Callable[[str], Any],  # noqa: A001
@@ -41,6 +43,7 @@ def open(path: str, conn: sqlite3.Connection, orm_database: Callable[[str], Any]
     global _path, _raw, _owner, _orm_database, _load_orm
     close()
     _path, _raw, _owner = path, conn, threading.get_ident()
+    noted(conn)
     _orm_database, _load_orm = orm_database, load_orm
     if _orm is not None:  # the ORM is loaded already (a restore reopens the database)
         bind(_orm)
@@ -111,10 +114,41 @@ def close() -> None:
     if conn is None:
         return
     try:
-        conn.execute("PRAGMA optimize")
+        refresh_statistics(conn)
     except sqlite3.Error:
         pass  # only statistics (see db.close)
+    forget(conn)
     try:
         conn.close()
     except sqlite3.Error:
         pass
+
+
+def noted(conn: sqlite3.Connection) -> None:
+    """Remember where `conn`, just opened, found the database (once per
+    connection), so that closing it can tell whether anything was written."""
+    if id(conn) not in _opened:
+        _opened[id(conn)] = conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def forget(conn: sqlite3.Connection) -> None:
+    _opened.pop(id(conn), None)
+
+
+def refresh_statistics(conn: sqlite3.Connection) -> None:
+    """`PRAGMA optimize` (SQLite's advice before closing a long-lived
+    connection), once per connection, and only when the data changed since
+    it opened: written through it, or committed by another connection (a
+    worker thread, another process). SQLite 3.40's optimize analyses again
+    every table with an empty partial index (the customers' trash, reissue
+    tracking numbers), which rewrites the statistics, and so the file, on
+    every close: the closing backup would then copy an unchanged shop each
+    time the app closes."""
+    opened = _opened.get(id(conn))
+    if opened == _REFRESHED:
+        return
+    _opened[id(conn)] = _REFRESHED
+    if (opened is not None and conn.total_changes == 0
+            and conn.execute("PRAGMA data_version").fetchone()[0] == opened):
+        return
+    conn.execute("PRAGMA optimize")

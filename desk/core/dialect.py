@@ -22,6 +22,7 @@ What differs in meaning is asked for where it is written: `on_server()`
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -56,8 +57,26 @@ def on_server() -> bool:
 def to_server(sql: str, params=()) -> tuple[str, tuple]:
     """SQL written for SQLite, and its parameters, as psycopg2 takes them."""
     params = tuple(params or ())
+    text, marks, lists = _server_text(sql)
+    if len(params) < marks:
+        raise IndexError(f"{marks} parameters wanted, {len(params)} given")
+    if lists:
+        params = tuple(_as_list(p) if i in lists else p for i, p in enumerate(params))
+    return text, params
+
+
+def _as_list(value) -> list:
+    """A list of ids in one parameter: json_each's JSON text on SQLite, an array here."""
+    return json.loads(value) if isinstance(value, str | bytes) else list(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _server_text(sql: str) -> tuple[str, int, frozenset[int]]:
+    """The server's reading of `sql` (read once per text: the same statements
+    run again and again), how many parameters it takes, and which of them are
+    lists of ids (json_each)."""
     out: list[str] = []
-    new: list = []
+    lists: set[int] = set()
     pos = index = 0
     ignore = False
     for m in _LEXER.finditer(sql):
@@ -69,7 +88,6 @@ def to_server(sql: str, params=()) -> tuple[str, tuple]:
             out.append("%%")
         elif token == "?":
             out.append("%s")
-            new.append(params[index])
             index += 1
         elif token.lower() in _RENAMED:
             out.append(_RENAMED[token.lower()])
@@ -86,15 +104,14 @@ def to_server(sql: str, params=()) -> tuple[str, tuple]:
             pass  # the server's planner picks its index by itself
         else:  # IN (SELECT value FROM json_each(?))
             out.append("= ANY(%s)")
-            value = params[index]
-            new.append(json.loads(value) if isinstance(value, str | bytes) else list(value))
+            lists.add(index)
             index += 1
         pos = m.end()
     out.append(sql[pos:])
     text = "".join(out)
     if ignore:
         text = text.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
-    return text, tuple(new) + params[index:]
+    return text, index, frozenset(lists)
 
 
 # -- the engine's words --------------------------------------------------------------------

@@ -17,6 +17,9 @@ from pathlib import Path
 from desk.core import files
 
 SEAT_FILE = "seat.json"
+# "yes": this seat takes the team shop's scheduled backups (desk/core/team_backup.py);
+# `team init` gives the role to the seat that made the shop
+TAKES_BACKUPS = "takes_backups"
 
 
 def folder() -> Path | None:

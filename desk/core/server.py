@@ -47,6 +47,7 @@ LOCK_TIMEOUT_MS = 5000  # as SQLite's busy timeout: wait for another seat's writ
 CONNECT_TIMEOUT_S = 10
 SCHEMA_TABLE = "shopdesk_schema"
 BATCH_ROWS = 500  # rows of a bulk write sent to the server in one round trip
+PREPARED_MAX = 64  # statements kept prepared on the server per connection
 COPY_READ = 1 << 16  # characters of COPY text sent at a time (SqliteStyleConnection.copy_rows)
 _MIGRATION_LOCK = 0x5348444B  # 'SHDK': pg_advisory_xact_lock key for migrations
 SERVER_MARK = "team.json"  # what a server shop's `database` names in the data folder
@@ -118,15 +119,25 @@ def connect_params(address: ServerAddress, password: str | None = None) -> dict:
                   # a server that vanished without closing the connection (a
                   # cable pulled) is noticed within a minute, not hours
                   keepalives=1, keepalives_idle=20, keepalives_interval=5, keepalives_count=4,
-                  options=f"-c lock_timeout={LOCK_TIMEOUT_MS} -c client_encoding=UTF8")
+                  # plan_cache_mode: a prepared statement (execute_prepared) is
+                  # planned once, at its first run. Left to itself the server
+                  # plans each run again while its generic plan's estimate
+                  # looks dearer, which for the search is most of the time,
+                  # though the plans are the same index lookups either way.
+                  options=f"-c lock_timeout={LOCK_TIMEOUT_MS} -c client_encoding=UTF8"
+                          " -c plan_cache_mode=force_generic_plan")
     if password:
         params["password"] = password
     return params
 
 
+class ServerUnreachable(UserError):
+    """The server could not be connected to (stopped, refused, the password)."""
+
+
 def unreachable(address: ServerAddress, error: BaseException) -> UserError:
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return UserError(QT_TRANSLATE_NOOP(
+    return ServerUnreachable(QT_TRANSLATE_NOOP(
         "UserError", "ShopDesk cannot reach the shop's server {server}: {reason}. Check that the "
         "server is running, the address and the password, and the network."),
         server=address, reason=reason)
@@ -277,7 +288,7 @@ def migrate(conn) -> list[int]:
     migration is one transaction (a failure keeps the ones before it, and
     leaves nothing of its own); a newer schema is refused."""
     from desk import __version__
-    from desk.core import team_photos
+    from desk.core import change_counter, team_photos
 
     applied: list[int] = []
     conn.autocommit = False
@@ -302,6 +313,7 @@ def migrate(conn) -> list[int]:
                 if m.version == local_db.latest_version():
                     install_functions(cur)
                     team_photos.ensure_table(cur)
+                    change_counter.install(cur)
                 cur.execute(f"INSERT INTO {SCHEMA_TABLE} VALUES (%s, %s, %s, %s)",
                             (m.version, m.name, int(time.time()), f"ShopDesk {__version__}"))
             conn.commit()
@@ -400,6 +412,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     def _initialize_connection(self, conn) -> None:
         self._state.language = None
+        # (SQL, parameter types) -> the name prepared on this connection
+        self._state.prepared = (conn, {})
         self._follow_language(conn)
 
     def _follow_language(self, conn) -> None:
@@ -493,6 +507,44 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             return self._run(text, args)
         return _InsertCursor(self._run(text + " RETURNING id", args))
 
+    def execute_prepared(self, sql, params=None):
+        """Raw SQL written the SQLite way, as `execute_sql`, run as a statement
+        prepared on the server: parsed and planned once per connection, then
+        only executed with each call's values (PREPARE / EXECUTE). For a query
+        run again and again with other values, such as the search box's per
+        keystroke, where planning costs more than running. Parameters other
+        than text and integers: run as `execute_sql` does."""
+        from desk.core import dialect
+
+        text, args = dialect.to_server(sql, params)
+        types = tuple(_param_type(a) for a in args)
+        if None in types:
+            return self._run(text, args)
+        if self._conn_lost():
+            self._reconnect_if_lost()
+        return self._translated(self._execute_prepared, text, args, types)
+
+    def _execute_prepared(self, text, args, types):
+        if self.is_closed():
+            self.connect()
+        conn, prepared = getattr(self._state, "prepared", (None, None))
+        if conn is not self._state.conn:  # a session's statements are its own
+            prepared = {}
+            self._state.prepared = (self._state.conn, prepared)
+        name = prepared.get((text, types))
+        if name is None:
+            if len(prepared) >= PREPARED_MAX:
+                self._execute_following_language("DEALLOCATE ALL", ())
+                prepared.clear()
+            name = f"shopdesk_{len(prepared) + 1}"
+            marks = iter(range(1, len(args) + 1))
+            body = _MARK.sub(lambda m: m.group() if m.group() == "%%" else f"${next(marks)}", text)
+            self._execute_following_language(
+                f"PREPARE {name}" + (f" ({', '.join(types)})" if types else "") + f" AS {body}", ())
+            prepared[(text, types)] = name
+        return self._execute_following_language(
+            f"EXECUTE {name}" + (f" ({', '.join(['%s'] * len(args))})" if args else ""), args)
+
     def _run(self, sql, params):
         if self._conn_lost():
             if sql.startswith(("ROLLBACK", "RELEASE")):
@@ -531,6 +583,18 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
 
 _RAW_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.I)
+_MARK = re.compile(r"%[s%]")  # psycopg2's parameter mark, and its escaped %
+
+
+def _param_type(value) -> str | None:
+    """The server's type for a prepared statement's parameter (None: not prepared)."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return "integer" if -2**31 <= value < 2**31 else "bigint"
+    if isinstance(value, list) and all(type(v) is int for v in value):
+        return "bigint[]"  # a list of ids (json_each's list on SQLite)
+    return None
 # INSERT ... VALUES (one row's marks) [ON CONFLICT DO NOTHING]: rows, template, suffix
 _VALUES = re.compile(r"^(\s*INSERT\s.*?\bVALUES\s*)(\((?:[^()']|'[^']*')*\))"
                      r"(\s+ON CONFLICT DO NOTHING)?\s*$", re.I | re.S)
@@ -571,6 +635,10 @@ class SqliteStyleConnection:
 
     def execute(self, sql: str, params=()):
         return self._db.execute_sql(sql, params)
+
+    def execute_prepared(self, sql: str, params=()):
+        """`execute`, as a statement prepared on the server (ServerDatabase.execute_prepared)."""
+        return self._db.execute_prepared(sql, params)
 
     def executemany(self, sql: str, rows):
         from desk.core import dialect

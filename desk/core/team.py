@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,6 +164,26 @@ def password(setup: TeamSetup) -> str | None:
         return None
 
 
+@contextmanager
+def saying_where_the_password_is(setup: TeamSetup, secret: str | None) -> Iterator[None]:
+    """Connecting with the password from `password(setup)`: when the server
+    cannot be reached and the keyring, where the password was kept, gave
+    none (no keyring answers here now, it is locked, the entry is gone), say
+    so, not only what the server said."""
+    try:
+        yield
+    except server.ServerUnreachable as e:
+        if setup.password_kept != KEPT_IN_KEYRING or secret is not None:
+            raise
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "ShopDesk cannot reach the shop's server {server}: {reason}. Its password "
+            "is kept in the system's keyring, which gave none on this computer now (no keyring "
+            "answers, it is locked, or the password was removed from it). Unlock the keyring "
+            "(log in to the desktop) and try again, or keep the password in libpq's password "
+            "file {pgpass} instead."), server=setup.address, reason=e.values.get("reason", e),
+            pgpass=pgpass_path()) from None
+
+
 # -- init, join, open ------------------------------------------------------------------------
 
 def _refuse_local_shop(data: DataDir) -> None:
@@ -210,7 +232,12 @@ def init(data: DataDir, url: str) -> TeamSetup:
             raise
     finally:
         conn.close()
-    return _record(data, address, secret)
+    setup = _record(data, address, secret)
+    # the seat that made the shop takes its scheduled backups (Settings > Team changes it)
+    from desk.core import seat
+
+    seat.put(data.root, {seat.TAKES_BACKUPS: "yes"})
+    return setup
 
 
 def join(data: DataDir, url: str) -> TeamSetup:
@@ -247,7 +274,9 @@ def open_shop(data: DataDir):
     setup = load(data)
     if setup is None:
         return local_db.open_database(data.db_path, data.backups)
-    db = server.connect(setup.address, password(setup), data.root)
+    secret = password(setup)
+    with saying_where_the_password_is(setup, secret):
+        db = server.connect(setup.address, secret, data.root)
     db.data_root = data.root  # this seat's copies of the server's photos live in photos/
     return db
 
@@ -271,7 +300,9 @@ def status(data: DataDir) -> Status:
             version = local_db.inspect(data.db_path)[0]
         return Status("local", None, NOT_KEPT, schema_version=version)
     try:
-        conn = server.raw_connect(setup.address, password(setup))
+        secret = password(setup)
+        with saying_where_the_password_is(setup, secret):
+            conn = server.raw_connect(setup.address, secret)
     except UserError as e:
         return Status("server", setup.address, setup.password_kept, problem=str(e))
     try:
@@ -282,3 +313,74 @@ def status(data: DataDir) -> Status:
         conn.close()
     return Status("server", setup.address, setup.password_kept,
                   server_version=f"{v // 10000}.{v % 10000}", schema_version=found)
+
+
+# -- leaving team mode -----------------------------------------------------------------------
+
+def left_file(data: DataDir, now=None) -> Path:
+    """Where leave() puts team.json: kept, so the server's address is still
+    there to read (join again names it), but no longer this folder's shop."""
+    from datetime import datetime
+
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    path = data.root / f"team-left-{stamp}.json"
+    n = 1
+    while path.exists():
+        n += 1
+        path = data.root / f"team-left-{stamp}-{n}.json"
+    return path
+
+
+def local_shop_problem(data: DataDir) -> str | None:
+    """Why the data folder's local shop cannot be opened as the shop (in
+    words), or None when it is there and passes ShopDesk's start-up check."""
+    path = data.db_path
+    problem = local_db.file_problem(path)
+    if problem is not None:
+        return str(problem)
+    if not path.is_file():
+        return "there is no local shop file"
+    reason = local_db.shop_problem(path)
+    if reason is not None:
+        return reason
+    damage = local_db.quick_problems(path)
+    if damage:
+        return damage[0]
+    version, _ = local_db.inspect(path)
+    if version > local_db.latest_version():
+        return f"it was written by a newer ShopDesk (schema {version})"
+    return None
+
+
+def leave(data: DataDir, source: Path | str | None = None) -> Path:
+    """Switch the data folder back to its local shop: with `source` (an
+    export of the server shop, or any backup), that file is restored as the
+    local shop first, the one there kept aside as a restore keeps it;
+    without, the local shop already in the folder is used. team.json is
+    renamed (see left_file); returns its new path. Refuses, changing
+    nothing, when the folder is not in team mode or no checked local shop
+    would be there. The caller holds the data folder (its writer lock) and
+    has the local database closed."""
+    from desk.core import files
+
+    setup = load(data)
+    if setup is None:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "UserError", "The data folder {folder} already works with a local shop; there is no "
+            "team mode to leave."), folder=data.root)
+    if source is not None:
+        from desk.core import restore
+
+        restore.restore(data, Path(source))  # checked before anything in the folder changes
+    else:
+        problem = local_shop_problem(data)
+        if problem is not None:
+            raise UserError(QT_TRANSLATE_NOOP(
+                "UserError", "The data folder {folder} has no local shop to go back to ({reason}); "
+                "it still works with the shop on {server}. Write the server's shop down first "
+                "(shopdesk team export-local), then leave with: shopdesk team leave --from FILE"),
+                folder=data.root, reason=problem, server=setup.address)
+    left = left_file(data)
+    os.replace(team_file(data), left)
+    files.sync_folder(data.root)
+    return left

@@ -36,17 +36,22 @@ from datetime import datetime
 from pathlib import Path
 
 from desk.core import db as local_db
-from desk.core import files, server, team, team_photos, timeutil
-from desk.core.errors import QT_TRANSLATE_NOOP, UserError
+from desk.core import files, live, server, team, team_photos, timeutil
+from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.paths import DataDir
 
 log = logging.getLogger(__name__)
 
 BATCH = 1000
 COPY_BATCH = 20_000
-Progress = Callable[[str], None]
+Progress = Callable[[str], None]  # a line of text (the CLI's stderr)
+Counted = Callable[[int, int], None]  # (done, total): rows and photos, for a progress bar
+Stop = Callable[[], bool]  # True once the user asked to stop (Cancel)
 # what makes a shop "hold data" (as desk/core/db.py data_rows counts it)
 DATA_TABLES = ("customer", "shop_order", "note", "aftersales_case")
+# the server shop's record of its last backup (desk/core/team_backup.py): the
+# server's own bookkeeping, left out of an exported shop
+BACKUP_RECORD = "team.last_backup"
 
 
 def tables() -> list[str]:
@@ -65,6 +70,11 @@ class MoveResult:
     replaced: int = 0  # rows of shop data the server held before
 
 
+class ServerHoldsData(UserError):
+    """The server's shop already holds customers, orders, notes or cases: a
+    move replaces them only when asked (`replace`)."""
+
+
 def _setup(data: DataDir) -> team.TeamSetup:
     setup = team.load(data)
     if setup is None:
@@ -75,9 +85,59 @@ def _setup(data: DataDir) -> team.TeamSetup:
     return setup
 
 
+class _Steps:
+    """Rows and photos done of the whole job, for `counted`; `check` raises
+    Cancelled once `is_cancelled` says so (the caller then rolls back)."""
+
+    def __init__(self, total: int, counted: Counted | None, is_cancelled: Stop | None) -> None:
+        self.total, self.done = max(total, 1), 0
+        self._counted, self._is_cancelled = counted, is_cancelled
+
+    def check(self) -> None:
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise Cancelled()
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if self._counted is not None:
+            self._counted(min(self.done, self.total), self.total)
+        self.check()
+
+
+@dataclass(frozen=True)
+class LocalSummary:
+    """What a move up would copy: for the question asked before it."""
+
+    path: Path
+    customers: int
+    cases: int
+    photos: int  # the cases' photos, as the shop shows them (the same picture twice counts twice)
+    photo_files: int  # the files of the photo store that go up (each picture once)
+    rows: int  # every row of every table
+    data_rows: int  # customers, orders, notes and cases: 0 is a shop with nothing of its own yet
+
+
+def local_summary(data: DataDir) -> LocalSummary | None:
+    """The data folder's local shop (beside team.json or not): how many
+    buyers, cases, photos and rows; None when there is no local shop file.
+    Read-only (safe while the app has another shop open)."""
+    from desk.core import backup
+
+    path = data.db_path
+    if not path.is_file():
+        return None
+    _, counts = local_db.inspect(path)
+    return LocalSummary(path, counts.get("customer", 0), counts.get("aftersales_case", 0),
+                        counts.get("evidence", 0), len(backup.stored_photos(data.photos)),
+                        sum(counts.values()),
+                        sum(counts.get(t, 0) for t in DATA_TABLES))
+
+
 def _server_connection(setup: team.TeamSetup):
     """A psycopg2 connection to the shop on the server, its schema this ShopDesk's."""
-    conn = server.raw_connect(setup.address, team.password(setup))
+    secret = team.password(setup)
+    with team.saying_where_the_password_is(setup, secret):
+        conn = server.raw_connect(setup.address, secret)
     try:
         server.require_version(conn, setup.address)
         with conn.cursor() as cur:
@@ -192,11 +252,21 @@ def _count(cur, table: str) -> int:
 
 
 def move_from_local(data: DataDir, source: Path | None = None, replace: bool = False,
-                    photos: Path | None = None, progress: Progress | None = None) -> MoveResult:
+                    photos: Path | None = None, progress: Progress | None = None,
+                    counted: Counted | None = None, is_cancelled: Stop | None = None,
+                    before_replace: Callable[[], None] | None = None,
+                    keep_photos: bool = False) -> MoveResult:
     """Copy the local shop (the data folder's, or `source`: a database, a
     backup of one, or a full archive with its photos) and its photos
     (`photos`, default the data folder's photos/) into the data folder's
-    server shop, all or nothing."""
+    server shop, all or nothing. `progress` gets a line of text per step,
+    `counted` (done, total) rows and photos; once `is_cancelled()` says so
+    the move stops with Cancelled and the server transaction is rolled
+    back: the server shop is as it was. `before_replace` runs once the
+    source has passed its checks and the server answers, before anything is
+    replaced (a restore backs the server shop up there); `keep_photos` adds
+    the photos to the server's instead of replacing them. The other seats
+    are told that everything changed."""
     say = progress or (lambda _text: None)
     setup = _setup(data)
     path = Path(source).expanduser().absolute() if source else data.db_path
@@ -205,7 +275,8 @@ def move_from_local(data: DataDir, source: Path | None = None, replace: bool = F
         if unpacked is not None:  # a full archive: its database and its photos
             say(f"unpacked {path.name}")
             path, photo_dir = unpacked
-        return _move(data, setup, path, photo_dir, replace, say)
+        return _move(data, setup, path, photo_dir, replace, say, counted, is_cancelled,
+                     before_replace, keep_photos)
 
 
 @contextmanager
@@ -242,7 +313,9 @@ def _unpacked(source: Path):
 
 
 def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, replace: bool,
-          say: Progress) -> MoveResult:
+          say: Progress, counted: Counted | None = None, is_cancelled: Stop | None = None,
+          before_replace: Callable[[], None] | None = None, keep_photos: bool = False
+          ) -> MoveResult:
     import psycopg2
 
     from desk.core import backup
@@ -257,17 +330,22 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
                 held = server_data_rows(cur)
                 if held and not replace:
                     conn.rollback()
-                    raise UserError(QT_TRANSLATE_NOOP(
+                    raise ServerHoldsData(QT_TRANSLATE_NOOP(
                         "UserError", "The shop on the server {server} already holds data ({rows} "
                         "customers, orders, notes and cases). Nothing was moved. To replace it "
                         "with the local shop, move again with --replace."),
                         server=setup.address, rows=held)
                 result.replaced = held
+                if before_replace is not None:
+                    before_replace()
                 order = tables()
+                stored = backup.stored_photos(photo_dir)
+                steps = _Steps(sum(local.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                                   for t in order) + len(stored), counted, is_cancelled)
+                steps.check()
                 say(f"emptying the shop on {setup.address}")
-                cur.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in [*order, "customer_gram",
-                                                                       team_photos.TABLE])
-                            + " RESTART IDENTITY")
+                emptied = [*order, "customer_gram"] + ([] if keep_photos else [team_photos.TABLE])
+                cur.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in emptied) + " RESTART IDENTITY")
                 for table in order:
                     cols = _columns(local, table)
                     if sorted(cols) != sorted(_server_columns(cur, table)):
@@ -285,6 +363,7 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
                             raise _refused_row(table, e) from None
                         done += len(batch)
                         say(f"{table}: {done:,}/{total:,}")
+                        steps.add(len(batch))
                     if _has_identity(cur, table):
                         cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
                                     f' coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)')
@@ -293,12 +372,18 @@ def _move(data: DataDir, setup: team.TeamSetup, path: Path, photo_dir: Path, rep
                             "UserError", "The table {table} did not arrive whole on the server; "
                             "nothing was moved."), table=table)
                     result.rows[table] = total
-                stored = backup.stored_photos(photo_dir)
                 say(f"photos: {len(stored):,}")
-                result.photos = _upload_photos(
-                    cur, stored, timeutil.to_epoch(timeutil.now()),
-                    lambda n, total: say(f"photos: {n:,}/{total:,}") if n % 50 == 0 or n == total
-                    else None)
+
+                def photo_done(n: int, total: int) -> None:
+                    if n % 50 == 0 or n == total:
+                        say(f"photos: {n:,}/{total:,}")
+                    steps.add(1)
+
+                result.photos = _upload_photos(cur, stored, timeutil.to_epoch(timeutil.now()),
+                                               photo_done)
+                steps.check()  # the last moment a Cancel still leaves the server as it was
+                # every seat reloads what it shows (its own listener skips this seat's)
+                cur.execute("SELECT pg_notify(%s, %s)", (live.CHANNEL, f"{live.SEAT} {live.EVERYTHING}"))
             committing = True
             conn.commit()
         except psycopg2.Error as e:
@@ -382,11 +467,15 @@ def default_export_path(data: DataDir) -> Path:
 
 
 def export_local(data: DataDir, out: Path | None = None, photos: Path | None = None,
-                 progress: Progress | None = None, with_photos: bool = True) -> ExportResult:
+                 progress: Progress | None = None, with_photos: bool = True,
+                 counted: Counted | None = None, is_cancelled: Stop | None = None) -> ExportResult:
     """Write the data folder's server shop as a local SQLite shop at `out`
     (default: backups/shopdesk-server-<time>.sqlite3) and its photos into
     `photos` (default: the data folder's photos/; none with `with_photos`
-    False)."""
+    False). `counted` gets (done, total) rows and photos; once
+    `is_cancelled()` says so the export stops with Cancelled and nothing is
+    left at `out` (photos already fetched stay in the photo store, each
+    whole and checked, as a seat keeps them anyway)."""
     import psycopg2
 
     say = progress or (lambda _text: None)
@@ -421,6 +510,11 @@ def export_local(data: DataDir, out: Path | None = None, photos: Path | None = N
             for table in reversed(order):  # the rows the migrations seeded: the server's instead
                 local.execute(f'DELETE FROM "{table}"')
             with conn.cursor() as cur:
+                totals = {t: _count(cur, t) for t in order}
+                steps = _Steps(sum(totals.values())
+                               + (_server_photo_count(cur) if with_photos else 0),
+                               counted, is_cancelled)
+                steps.check()
                 for table in order:
                     cols = _columns(local, table)
                     if sorted(cols) != sorted(_server_columns(cur, table)):
@@ -429,7 +523,7 @@ def export_local(data: DataDir, out: Path | None = None, photos: Path | None = N
                             "in a local shop; nothing was exported."), table=table)
                     names = ", ".join(f'"{c}"' for c in cols)
                     marks = ", ".join("?" for _ in cols)
-                    total = _count(cur, table)
+                    total = totals[table]
                     done = 0
                     with conn.cursor(name=f"export_{table}") as rows:
                         rows.itersize = BATCH
@@ -439,7 +533,10 @@ def export_local(data: DataDir, out: Path | None = None, photos: Path | None = N
                                               batch)
                             done += len(batch)
                             say(f"{table}: {done:,}/{total:,}")
+                            steps.add(len(batch))
                     result.rows[table] = done
+            gone = local.execute("DELETE FROM setting WHERE key = ?", (BACKUP_RECORD,)).rowcount
+            result.rows["setting"] -= gone
             problems = [f"{t} row {r} points at a missing {p}"
                         for t, r, p, _ in local.execute("PRAGMA foreign_key_check")]
             if problems:
@@ -455,7 +552,8 @@ def export_local(data: DataDir, out: Path | None = None, photos: Path | None = N
         if with_photos:
             say("photos")
             photo_dir.mkdir(parents=True, exist_ok=True)
-            result.photos, result.photos_bad = _photos_down(conn, photo_dir)
+            result.photos, result.photos_bad = _photos_down(conn, photo_dir, steps)
+        steps.check()
         conn.rollback()
         _check_export(part)
         os.replace(part, out)
@@ -503,15 +601,22 @@ def _upload_photos(cur, stored: list[tuple[str, Path]], now: int,
             store.check_image(data, path.name)
         except UserError as e:
             log.warning("photo %s left behind: %s", path.name, e)
-            continue
-        cur.execute(team_photos.INSERT, (sha, ext, len(data), data, now))
-        done += 1
+        else:
+            cur.execute(team_photos.INSERT, (sha, ext, len(data), data, now))
+            done += 1
         if progress:
             progress(i + 1, len(stored))
     return done
 
 
-def _photos_down(conn, photo_dir: Path) -> tuple[int, int]:
+def _server_photo_count(cur) -> int:
+    cur.execute(f"SELECT to_regclass('{team_photos.TABLE}') IS NOT NULL")
+    if not cur.fetchone()[0]:
+        return 0
+    return _count(cur, team_photos.TABLE)
+
+
+def _photos_down(conn, photo_dir: Path, steps: _Steps | None = None) -> tuple[int, int]:
     import hashlib
 
     from desk.core.aftersales import photos as store
@@ -521,9 +626,11 @@ def _photos_down(conn, photo_dir: Path) -> tuple[int, int]:
         if hashlib.sha256(data).hexdigest() != sha:
             log.warning("photo %s on the server does not match its name; left out", sha)
             bad += 1
-            continue
-        store.store_file(photo_dir, sha, ext, data)
-        good += 1
+        else:
+            store.store_file(photo_dir, sha, ext, data)
+            good += 1
+        if steps is not None:
+            steps.add(1)
     return good, bad
 
 
@@ -541,18 +648,20 @@ def _check_export(path: Path) -> None:
 
 # -- backups of a shop on a server ------------------------------------------------------------
 
-def backup_now(data: DataDir, out: Path | None = None, reason: str = "manual") -> Path:
+def backup_now(data: DataDir, out: Path | None = None, reason: str = "manual",
+               progress: Progress | None = None) -> Path:
     """The portable backup a local shop gets, from a seat of a shop on a
     server: a checked SQLite shop in backups/ (thinned as local backups are;
-    `reason` as backup.backup_now's: "import" before an import) or at `out`."""
+    `reason` as backup.backup_now's: "import" before an import) or at `out`.
+    desk/core/team_backup.py `take` also records it on the server."""
     from desk.core import backup
 
     if out is not None:
-        return export_local(data, out, with_photos=False).path
+        return export_local(data, out, with_photos=False, progress=progress).path
     data.ensure()
     files.remove_litter(data.backups)
     target = backup._target(data, reason, datetime.now())
-    export_local(data, target, with_photos=False)
+    export_local(data, target, with_photos=False, progress=progress)
     backup.thin(data, just_written=target)
     return target
 

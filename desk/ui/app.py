@@ -290,6 +290,9 @@ def _finish(code: int, lock, data, clean: bool = True) -> int:
     from desk.ui.worker import wait_all
 
     wait_all()
+    live = sys.modules.get("desk.core.live")  # a team shop opened in Settings > Team
+    if live is not None:
+        live.stop()
     db.close()
     if clean:
         restore.mark_clean_close(data)  # the next start may skip the full quick check

@@ -1,5 +1,11 @@
 """Settings > Backups: the backups in the data folder with their date, reason
-and size; back up now; restore one (the current database is kept aside)."""
+and size; back up now; restore one (the current database is kept aside).
+
+On a seat of a shop on a server (team mode) the same page lists this seat's
+backups of the server shop; backing up exports the server shop, a restore
+replaces the server shop (after backing it up) for every seat, and the
+automatic backups run only on the seat that takes them
+(desk/core/team_backup.py)."""
 
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core import backup, changes, db, restore, settings
+from desk.core import backup, changes, db, restore, settings, team
 from desk.core.errors import UserError
 from desk.core.paths import DataDir
 from desk.ui import fmt, undo
@@ -36,6 +42,30 @@ PathRole = Qt.ItemDataRole.UserRole + 1
 # what the open pages show, announced after a restore so they all reload
 ENTITIES = ("customer", "note", "followup", "order", "case", "evidence", "tag", "reason",
             "deadline_rule", "reply", "saved_view", "setting")
+
+
+def is_team_seat(data: DataDir) -> bool:
+    """Whether the window's shop is the data folder's shop on a server (the
+    open shop decides: a window may switch between its local and its team
+    shop while it runs)."""
+    from desk.core import dialect
+
+    return dialect.on_server() and team.team_file(data).exists()
+
+
+def back_up(data: DataDir, reason: str = "manual") -> Path:
+    """A backup now, of the shop this data folder works with (on a server or local)."""
+    if is_team_seat(data):
+        from desk.core import team_backup
+
+        return team_backup.take(data, reason)
+    return backup.backup_now(data, reason)
+
+
+def announce_everything() -> None:
+    undo.reset()
+    for entity in ENTITIES:
+        changes.announce(entity)
 
 
 def restore_in_app(parent: QWidget | None, data: DataDir, source: Path) -> restore.RestoreResult | None:
@@ -58,20 +88,34 @@ def restore_in_app(parent: QWidget | None, data: DataDir, source: Path) -> resto
     if result is None:
         show_user_error(parent, user_message(error))
         return None
-    undo.reset()
-    for entity in ENTITIES:
-        changes.announce(entity)
+    announce_everything()
     return result
+
+
+def _team_tick(data: DataDir, every: timedelta) -> tuple[Path | None, bool]:
+    """The periodic check on a team seat, in a worker: (the backup taken or
+    None, whether no seat has backed the shop up for more than a day)."""
+    from desk.core import team_backup
+
+    path = team_backup.backup_if_due(data, "periodic", every)
+    return path, path is None and team_backup.state(data).stale()
 
 
 class AutoBackup(QObject):
     """The app's automatic backups: every `backup_every_hours` while it runs
     (checked every quarter of an hour, in a worker; skipped when nothing
     changed) and one when it closes (`on_close`). A failure is shown once,
-    not again until a backup has worked."""
+    not again until a backup has worked.
+
+    On a team seat the backups are of the server shop and run only on the
+    seat that takes them; "changed" is the server's change counter. The
+    first check runs at start; a failure (a server that does not answer) is
+    said in words in the status bar (`problem`), as is a shop that no seat
+    has backed up for more than a day."""
 
     CHECK_MS = 15 * 60 * 1000
     backed_up = Signal(object)  # the new backup's Path
+    problem = Signal(str)  # a team seat's backup failed or is overdue, in words
 
     def __init__(self, data: DataDir, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,14 +125,32 @@ class AutoBackup(QObject):
         self.timer = QTimer(self, interval=self.CHECK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        if self.team:
+            QTimer.singleShot(0, self, self.tick)
+
+    @property
+    def team(self) -> bool:
+        """Asked at each backup: the window may have switched shops meanwhile."""
+        return is_team_seat(self.data)
 
     def tick(self) -> None:
         if self._running:
             return
         self._running = True
         every = timedelta(hours=settings.get("backup_every_hours"))
+        if self.team:
+            run_task(_team_tick, self.data, every, on_success=self._team_done, on_error=self._failed)
+            return
         run_task(backup.backup_if_due, self.data, "periodic", every,
                  on_success=self._done, on_error=self._failed)
+
+    def _team_done(self, outcome: tuple[Path | None, bool]) -> None:
+        path, overdue = outcome
+        self._done(path)
+        if overdue:
+            self.problem.emit(self.tr(
+                "No seat has backed up the shop on the server for more than a day. Tick \"This seat "
+                "takes the shop's scheduled backups\" in Settings > Team on one seat."))
 
     def _done(self, path: Path | None) -> None:
         self._running = False
@@ -98,6 +160,11 @@ class AutoBackup(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
+        if self.team and isinstance(error, UserError):
+            log.warning("automatic backup of the server shop failed: %s", error)
+            self.problem.emit(self.tr("The automatic backup of the shop on the server failed: {reason}")
+                              .format(reason=user_message(error)))
+            return
         if not self._failing:
             self._failing = True
             from desk.ui.errors import report
@@ -111,6 +178,11 @@ class AutoBackup(QObject):
         away); a failure is logged, never keeps the app from closing."""
         self.timer.stop()
         wait_all()
+        if self.team:  # bounded: a slow server never keeps the app from closing
+            from desk.core import team_backup
+
+            return team_backup.close_backup(self.data)
+        db.refresh_statistics()  # before the copy, so the next close finds nothing new
         try:
             return backup.backup_if_due(self.data, "close")
         except Exception:
@@ -126,10 +198,18 @@ class BackupsDialog(AskDialog):
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.resize(640, 420)
-        intro = QLabel(self.tr(
-            "ShopDesk backs up the database when it closes, every few hours while it runs, and before "
-            "an update or an import. It keeps the last 10, then one a day for a week, one a week for a "
-            "month and one a month for a year."))
+        self.team = is_team_seat(data)
+        if self.team:
+            intro = QLabel(self.tr(
+                "The shop is on a server. These are this seat's backups of it: by hand, before an "
+                "import or a restore, and, on the seat that takes the shop's scheduled backups "
+                "(Settings > Team), when ShopDesk closes and every few hours. Restoring one replaces "
+                "the shop on the server for every seat, after a backup of it as it is."))
+        else:
+            intro = QLabel(self.tr(
+                "ShopDesk backs up the database when it closes, every few hours while it runs, and "
+                "before an update or an import. It keeps the last 10, then one a day for a week, one a "
+                "week for a month and one a month for a year."))
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backupsTable")
@@ -176,6 +256,7 @@ class BackupsDialog(AskDialog):
             "periodic": self.tr("Every few hours"),
             "import": self.tr("Before an import"),
             "migration": self.tr("Before a ShopDesk update"),
+            "restore": self.tr("Before a restore"),
         }.get(reason, reason)
 
     def refresh(self, select: Path | None = None) -> None:
@@ -221,7 +302,7 @@ class BackupsDialog(AskDialog):
 
             report(error, self)
 
-        run_task(backup.backup_now, self.data, "manual", on_success=done, on_error=failed)
+        run_task(back_up, self.data, "manual", on_success=done, on_error=failed)
 
     def restore_selected(self) -> None:
         path = self.selected_path()
@@ -229,6 +310,9 @@ class BackupsDialog(AskDialog):
             return
         row = self.table.currentRow()
         when = self.table.item(row, 0).text()
+        if self.team:
+            self._restore_on_server(path, when)
+            return
         answer = QMessageBox.question(
             self, self.tr("Restore backup"),
             self.tr("Replace the shop's data with the backup of {when}?\n\nChanges made since then will "
@@ -246,6 +330,49 @@ class BackupsDialog(AskDialog):
         self.status.setText(self.tr("Restored the backup of {when}. The previous database is kept as {kept}.")
                             .format(when=when, kept=kept))
         self.refresh()
+
+    def _restore_on_server(self, path: Path, when: str) -> None:
+        """What `shopdesk restore` does on a team seat: the server shop replaced
+        in one server transaction, after a backup of it; in a worker."""
+        from desk.core import team_backup
+
+        answer = QMessageBox.question(
+            self, self.tr("Restore backup"),
+            self.tr("Replace the shop on the server with the backup of {when}?\n\nEvery seat will "
+                    "see the shop as it was then; changes made since will not be in it. The shop as "
+                    "it is now is backed up first, so nothing is lost.").format(when=when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for button in (self.backup_button, self.restore_button):
+            button.setEnabled(False)
+        self.table.setEnabled(False)
+        self.status.setText(self.tr("Backing up the shop on the server, then restoring…"))
+
+        def finished() -> None:
+            self.table.setEnabled(True)
+            self.backup_button.setEnabled(True)
+            self.refresh()
+
+        def done(result: team_backup.ServerRestore) -> None:
+            self.restored = result
+            announce_everything()
+            finished()
+            self.status.setText(self.tr(
+                "Restored the backup of {when} into the shop on the server. The shop as it was is "
+                "kept as {kept}.").format(when=when, kept=result.kept.name))
+
+        def failed(error: BaseException) -> None:
+            finished()
+            if not isinstance(error, UserError):
+                from desk.ui.errors import report
+
+                report(error, self)
+                return
+            self.status.setText(self.tr("Not restored: {reason}").format(reason=user_message(error)))
+
+        run_task(team_backup.restore, self.data, path, on_success=done, on_error=failed)
 
     @classmethod
     def ask(cls, parent: QWidget | None, data: DataDir) -> restore.RestoreResult | None:

@@ -94,12 +94,25 @@ class SettingsDialog(AskDialog):
         self.tabs.addTab(general, self.tr("General"))
         from desk.ui.team import TeamPage
 
-        self.team = TeamPage(getattr(parent, "data", None))
+        window = parent if hasattr(parent, "detach_pages") else None  # the main window
+        self.team = TeamPage(getattr(parent, "data", None), main_window=window)
+        self.team.switched.connect(lambda _mode: self.reload_values())
         self.tabs.addTab(self.team, self.tr("Team"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def reload_values(self) -> None:
+        """The General tab read again: another shop was opened (Settings >
+        Team), whose settings OK must not overwrite with the old shop's."""
+        self.shop_name.setText(settings.get("shop_name"))
+        self.handler.setText(settings.get("handler"))
+        self.platform.setCurrentIndex(PLATFORMS.index(settings.get("default_platform")))
+        self.language.setCurrentIndex(self.language.findData(settings.get("language")))
+        self.mask_phones.setChecked(settings.get("mask_phones"))
+        self.warn_hours.setValue(settings.get("deadline_warn_hours"))
+        self.backup_hours.setValue(settings.get("backup_every_hours"))
 
     def _spin(self, name: str) -> QSpinBox:
         option = settings.OPTIONS[name]

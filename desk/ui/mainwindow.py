@@ -122,6 +122,27 @@ class MainWindow(QMainWindow):
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
 
+    def detach_pages(self) -> None:
+        """The shop the pages show is closing: each page built so far is
+        deleted now (so it stops listening and cannot show the old shop's
+        rows), a placeholder takes its place, and the next visit builds it
+        on the shop open then (see shop_switched)."""
+        import shiboken6
+
+        for key in list(self.pages):
+            page = self.pages.pop(key)
+            index = KEYS.index(key)
+            self.stack.insertWidget(index, QWidget())
+            self.stack.removeWidget(page)
+            shiboken6.delete(page)
+
+    def shop_switched(self, message: str) -> None:
+        """Another shop is open in this data folder (desk/ui/team.py
+        switch_shop): the page in view built on it, the badges counted again."""
+        self.show_page(max(self.sidebar.currentRow(), 0))
+        self.refresh_badges()
+        self.statusBar().showMessage(message, 15_000)
+
     def pages_keys(self) -> list[str]:
         return list(KEYS)
 
@@ -309,11 +330,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Backup restored"), 10_000)
 
     def backup_now(self) -> None:
-        from desk.core import backup
+        from desk.ui.backups import back_up
         from desk.ui.worker import run_task
 
         self.statusBar().showMessage(self.tr("Backing up…"))
-        run_task(backup.backup_now, self.data, on_success=lambda path: self.statusBar().showMessage(
+        run_task(back_up, self.data, on_success=lambda path: self.statusBar().showMessage(
             self.tr("Backed up to {path}").format(path=str(path)), 10_000))
 
     # --- first run ----------------------------------------------------------
@@ -358,6 +379,7 @@ class MainWindow(QMainWindow):
             from desk.ui.backups import AutoBackup
 
             self.auto_backup = AutoBackup(self.data, self)
+            self.auto_backup.problem.connect(lambda text: self.statusBar().showMessage(text))
         return self.auto_backup
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -497,10 +497,25 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>No seat has backed up the shop on the server for more than a day. Tick &quot;This seat takes the shop&apos;s scheduled backups&quot; in Settings &gt; Team on one seat.</source>
+        <translation>已经超过一天没有任何座席备份服务器上的店铺了。请在其中一个座席的“设置 &gt; 团队”里勾选“本座席负责店铺的定时备份”。</translation>
+    </message>
+    <message>
+        <source>The automatic backup of the shop on the server failed: {reason}</source>
+        <translation>服务器上店铺的自动备份没有成功：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>The shop is on a server. These are this seat&apos;s backups of it: by hand, before an import or a restore, and, on the seat that takes the shop&apos;s scheduled backups (Settings &gt; Team), when ShopDesk closes and every few hours. Restoring one replaces the shop on the server for every seat, after a backup of it as it is.</source>
+        <translation>店铺在服务器上。这里是本座席为它做的备份：手动备份、导入或恢复之前的备份；负责定时备份的座席（设置 &gt; 团队）还会在店铺客服台关闭时和每隔几小时备份一次。恢复某个备份会替换服务器上的店铺，所有座席都会看到；替换前会先把店铺现在的样子备份下来。</translation>
     </message>
     <message>
         <source>ShopDesk backs up the database when it closes, every few hours while it runs, and before an update or an import. It keeps the last 10, then one a day for a week, one a week for a month and one a month for a year.</source>
@@ -551,6 +566,10 @@
         <translation>软件升级之前</translation>
     </message>
     <message>
+        <source>Before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
@@ -577,6 +596,26 @@ Changes made since then will not be in ShopDesk. The current database is kept in
     <message>
         <source>Restored the backup of {when}. The previous database is kept as {kept}.</source>
         <translation>已恢复 {when} 的备份。原来的数据库保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Replace the shop on the server with the backup of {when}?
+
+Every seat will see the shop as it was then; changes made since will not be in it. The shop as it is now is backed up first, so nothing is lost.</source>
+        <translation>用 {when} 的备份替换服务器上的店铺吗？
+
+所有座席看到的店铺都会回到那时的样子，之后做的改动不会保留在里面。店铺现在的样子会先备份下来，所以不会丢失任何东西。</translation>
+    </message>
+    <message>
+        <source>Backing up the shop on the server, then restoring…</source>
+        <translation>正在备份服务器上的店铺，然后恢复……</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when} into the shop on the server. The shop as it was is kept as {kept}.</source>
+        <translation>已把 {when} 的备份恢复到服务器上的店铺。恢复前的店铺保存为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Not restored: {reason}</source>
+        <translation>没有恢复：{reason}</translation>
     </message>
 </context>
 <context>
@@ -4892,6 +4931,18 @@ Nothing was deleted: the damaged file was moved aside as
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
+    <message>
+        <source>The shop was not changed.</source>
+        <translation>店铺没有切换。</translation>
+    </message>
+    <message>
+        <source>Now working with the shop on the server {server}.</source>
+        <translation>现在使用服务器 {server} 上的店铺。</translation>
+    </message>
+    <message>
+        <source>Now working with the local shop in {folder}.</source>
+        <translation>现在使用 {folder} 里的本地店铺。</translation>
+    </message>
 </context>
 <context>
     <name>TeamPage</name>
@@ -4918,6 +4969,26 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>Connection:</source>
         <translation>连接：</translation>
+    </message>
+    <message>
+        <source>&amp;Open the shop on the server in this window</source>
+        <translation>在本窗口打开服务器上的店铺(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Backups of the shop on the server</source>
+        <translation>服务器上店铺的备份</translation>
+    </message>
+    <message>
+        <source>This seat takes the shop&apos;s scheduled backups</source>
+        <translation>本座席负责店铺的定时备份</translation>
+    </message>
+    <message>
+        <source>When ShopDesk closes and every few hours while it is open, this seat writes a backup of the shop on the server into its own backups folder, if the shop changed. One seat is enough: best the one that is open most.</source>
+        <translation>店铺有改动时，本座席会在店铺客服台关闭时以及打开期间每隔几小时，把服务器上的店铺备份到自己的备份文件夹。一个座席负责就够了，最好是开着时间最长的那台。</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>最近一次备份：</translation>
     </message>
     <message>
         <source>Work as a team on a PostgreSQL server</source>
@@ -4952,8 +5023,28 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <source>Each seat keeps its own data folder; the customers, cases and phrases are on the server, and every seat sees the others&apos; changes within a second. Making a team shop needs an empty data folder (no customers yet).</source>
-        <translation>每台电脑各用自己的数据文件夹；客户、售后单和短语都存放在服务器上，一台电脑上的改动，其他电脑一秒内就能看到。新建团队店铺需要一个空的数据文件夹（还没有客户）。</translation>
+        <source>Each seat keeps its own data folder; the customers, cases and phrases are on the server, and every seat sees the others&apos; changes within a second. A new team shop can take this computer&apos;s shop with it; the local file is kept as it is.</source>
+        <translation>每台电脑各用自己的数据文件夹；客户、售后单和短语都存放在服务器上，一台电脑上的改动，其他电脑一秒内就能看到。新建团队店铺时可以把本机的店铺一起搬上去，本地文件原样保留。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s shop</source>
+        <translation>本机的店铺</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve this shop to the server…</source>
+        <translation>把本店搬到服务器(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>A local copy, or back to working alone</source>
+        <translation>本地副本，或回到单机使用</translation>
+    </message>
+    <message>
+        <source>Writes the shop on the server, with its photos, as a local shop in this data folder (or where you choose). This seat can then go back to working alone on it; the shop on the server stays as it is for the other seats.</source>
+        <translation>把服务器上的店铺连同照片写成一个本地店铺，放在本数据文件夹里（也可以自选位置）。之后这台电脑可以改回单机使用这份副本；服务器上的店铺保持不变，其他电脑照常使用。</translation>
+    </message>
+    <message>
+        <source>Make a &amp;local copy / leave team mode…</source>
+        <translation>做一份本地副本 / 退出团队模式(&amp;L)…</translation>
     </message>
     <message>
         <source>Local: the shop is on this computer</source>
@@ -4978,6 +5069,34 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>socket {folder}</source>
         <translation>套接字 {folder}</translation>
+    </message>
+    <message>
+        <source>This data folder also holds a local shop: {customers} buyers, {cases} after-sales cases, {photos} photos. Copy it to the shop on the server to work on it as a team.</source>
+        <translation>这个数据文件夹里还有一个本地店铺：{customers} 位买家、{cases} 个售后单、{photos} 张照片。把它复制到服务器上的店铺，就能多人一起用。</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <source>{when} by {staff}&apos;s seat ({computer})</source>
+        <translation>{when}，由{staff}的座席（{computer}）完成</translation>
+    </message>
+    <message>
+        <source>{when} by the seat on {computer}</source>
+        <translation>{when}，由电脑 {computer} 上的座席完成</translation>
+    </message>
+    <message>
+        <source>No seat has backed up the shop for more than a day. Tick the box above on one seat (best the one that is open most), or back up by hand: File &gt; Back up now.</source>
+        <translation>已经超过一天没有任何座席备份店铺了。请在一个座席上勾选上面的选项（最好是开着时间最长的那台），或者手动备份：文件 &gt; 立即备份。</translation>
+    </message>
+    <message>
+        <source>unknown: {reason}</source>
+        <translation>未知：{reason}</translation>
+    </message>
+    <message>
+        <source>Not open in this window</source>
+        <translation>本窗口尚未打开</translation>
     </message>
     <message>
         <source>Not connected (restart ShopDesk to open the team shop)</source>
@@ -5018,6 +5137,130 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>This data folder now works with the shop on {server}. Restart ShopDesk to open it.</source>
         <translation>这个数据文件夹现在使用 {server} 上的店铺。请重新启动店铺客服台来打开它。</translation>
+    </message>
+    <message>
+        <source>This data folder now works with the shop on {server}; this computer&apos;s shop was not copied.</source>
+        <translation>这个数据文件夹现在使用 {server} 上的店铺；本机的店铺没有复制上去。</translation>
+    </message>
+    <message>
+        <source>Move this shop to the server</source>
+        <translation>把本店搬到服务器</translation>
+    </message>
+    <message>
+        <source>Copy this computer&apos;s shop to the server {server}?
+
+{customers} buyers, {cases} after-sales cases and {photos} photos ({rows} rows in all) are copied in one go. If anything goes wrong, or you cancel, the server keeps nothing of it.
+
+The local file stays in the data folder as it is; this window then shows the shop on the server.</source>
+        <translation>要把本机的店铺复制到服务器 {server} 吗？
+
+{customers} 位买家、{cases} 个售后单和 {photos} 张照片（共 {rows} 行数据）会一次性复制过去。中途出错或您取消时，服务器上不会留下任何一部分。
+
+本地文件原样留在数据文件夹里；复制完成后，本窗口改为显示服务器上的店铺。</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>开始搬迁(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>暂不(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Moving the shop to the server…</source>
+        <translation>正在把店铺搬到服务器…</translation>
+    </message>
+    <message>
+        <source>Moved {rows} rows and {photos} photo files to the server.</source>
+        <translation>已把 {rows} 行数据和 {photos} 个照片文件搬到服务器。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was copied, the shop on the server is as it was.</source>
+        <translation>已取消：没有复制任何数据，服务器上的店铺保持原样。</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: the shop on the server already holds data.</source>
+        <translation>没有复制任何数据：服务器上的店铺里已经有数据。</translation>
+    </message>
+    <message>
+        <source>Replace the shop on the server with this computer&apos;s? What is on the server now is lost unless a seat has a backup of it.</source>
+        <translation>要用本机的店铺替换服务器上的店铺吗？除非某台电脑有它的备份，否则服务器上现有的数据将会丢失。</translation>
+    </message>
+    <message>
+        <source>&amp;Replace it</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the server&apos;s</source>
+        <translation>保留服务器上的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Make a local copy</source>
+        <translation>做一份本地副本</translation>
+    </message>
+    <message>
+        <source>Write the shop on the server {server} as a local shop?
+
+Every table and photo is copied from one moment of the server into a new file in {folder}. The shop on the server stays as it is for the other seats. Afterwards this seat can go back to working alone on the copy.</source>
+        <translation>要把服务器 {server} 上的店铺写成本地店铺吗？
+
+所有数据表和照片都按服务器上同一时刻的状态，复制到 {folder} 里的一个新文件中。服务器上的店铺保持不变，其他电脑照常使用。完成后，这台电脑可以改回单机使用这份副本。</translation>
+    </message>
+    <message>
+        <source>&amp;Write it there</source>
+        <translation>写到那里(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose another place…</source>
+        <translation>另选位置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>ShopDesk shop (*.sqlite3)</source>
+        <translation>ShopDesk 店铺 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Writing a local copy…</source>
+        <translation>正在写本地副本…</translation>
+    </message>
+    <message>
+        <source>The local copy is written: {path} ({rows} rows, {photos} photo files).</source>
+        <translation>本地副本已写好：{path}（{rows} 行数据，{photos} 个照片文件）。</translation>
+    </message>
+    <message>
+        <source>Leave team mode</source>
+        <translation>退出团队模式</translation>
+    </message>
+    <message>
+        <source>Switch this seat to the local copy now? This seat then works alone on it: the data folder&apos;s present local file is kept aside, and the server&apos;s address is kept as team-left-….json. The other seats go on with the shop on the server.</source>
+        <translation>现在就让这台电脑改用这份本地副本吗？之后这台电脑单机使用它：数据文件夹里现有的本地文件会另存一旁，服务器地址保存在 team-left-….json 里。其他电脑继续使用服务器上的店铺。</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to the local copy</source>
+        <translation>改用本地副本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stay in &amp;team mode</source>
+        <translation>继续团队模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancelled: no local copy was written.</source>
+        <translation>已取消：没有写出本地副本。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>This window now shows the shop on the server.</source>
+        <translation>本窗口现在显示服务器上的店铺。</translation>
+    </message>
+    <message>
+        <source>This window now shows the local shop; this seat works alone again.</source>
+        <translation>本窗口现在显示本地店铺；这台电脑已回到单机使用。</translation>
     </message>
 </context>
 <context>
@@ -5853,6 +6096,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
+        <source>ShopDesk is open on the data folder {folder}. Close it, then leave team mode (or do it from Settings &gt; Team inside ShopDesk). Nothing was changed.</source>
+        <translation>ShopDesk 正在使用数据文件夹 {folder}。请先关闭它再退出团队模式（或在 ShopDesk 的“设置 &gt; 团队”里操作）。没有做任何改动。</translation>
+    </message>
+    <message>
         <source>{path} could not be written: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -6417,6 +6664,10 @@ Nothing was deleted: the damaged file was moved aside as
         <translation>{path} 应记录店铺所在的服务器，但无法读取（{reason}）。请用以下命令重新加入：shopdesk team join postgresql://...</translation>
     </message>
     <message>
+        <source>ShopDesk cannot reach the shop&apos;s server {server}: {reason}. Its password is kept in the system&apos;s keyring, which gave none on this computer now (no keyring answers, it is locked, or the password was removed from it). Unlock the keyring (log in to the desktop) and try again, or keep the password in libpq&apos;s password file {pgpass} instead.</source>
+        <translation>店铺客服台连不上店铺的服务器 {server}：{reason}。服务器密码保存在系统钥匙串里，但这台电脑上的钥匙串现在没有给出密码（没有可用的钥匙串、钥匙串已锁定，或其中的密码已被删除）。请解锁钥匙串（登录桌面）后重试，或改把密码保存在 libpq 的密码文件 {pgpass} 中。</translation>
+    </message>
+    <message>
         <source>The data folder {folder} already works with the shop on the server {server}. Use another data folder (--data-dir) for another shop.</source>
         <translation>数据文件夹 {folder} 已经在使用服务器 {server} 上的店铺。另一个店铺请用另一个数据文件夹（--data-dir）。</translation>
     </message>
@@ -6431,6 +6682,14 @@ Nothing was deleted: the damaged file was moved aside as
     <message>
         <source>The user {user} may not create tables and extensions in the database {server}: {reason}. Make the user the database&apos;s owner and try again; nothing was created.</source>
         <translation>用户 {user} 无权在数据库 {server} 中创建表和扩展：{reason}。请把该用户设为数据库的所有者后再试；没有创建任何内容。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} already works with a local shop; there is no team mode to leave.</source>
+        <translation>数据文件夹 {folder} 本来就在使用本地店铺，不需要退出团队模式。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} has no local shop to go back to ({reason}); it still works with the shop on {server}. Write the server&apos;s shop down first (shopdesk team export-local), then leave with: shopdesk team leave --from FILE</source>
+        <translation>数据文件夹 {folder} 里没有可以改回去的本地店铺（{reason}）；它仍在使用 {server} 上的店铺。请先把服务器上的店铺写到本地（shopdesk team export-local），再用这条命令退出：shopdesk team leave --from 文件</translation>
     </message>
     <message>
         <source>The data folder {folder} works with a local shop, not with a server. Make the shop on the server first (shopdesk team init postgresql://...) or join one (shopdesk team join postgresql://...).</source>

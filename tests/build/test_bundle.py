@@ -109,8 +109,32 @@ def test_unused_modules_are_excluded_and_used_ones_are_not():
     assert {"tkinter", "unittest", "pytest", "PySide6.QtQml", "PySide6.QtPdf"} <= excluded
     used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtNetwork",
             "openpyxl", "pypinyin", "PIL", "PIL.Image", "peewee", "platformdirs", "defusedxml",
-            "lxml", "python_calamine"}
+            "lxml", "python_calamine", "psycopg2", "keyring", "secretstorage", "jeepney",
+            "cryptography"}
     assert not used & excluded
+
+
+def test_asyncio_and_multiprocessing_left_out_are_used_by_nothing_the_app_loads():
+    """The app, the driver and the keyring with its Secret Service backend load
+    without them (the frozen app leaves them out: bundle.EXCLUDES)."""
+    import subprocess
+    import sys
+
+    code = """
+import sys
+import desk.cli, desk.ui.mainwindow, desk.core.team, desk.core.team_move, desk.core.live
+from desk.core import server
+server.load_driver()
+import psycopg2.errors, psycopg2.extras
+import keyring, keyring.backends.SecretService, keyring.backends.fail, secretstorage
+keyring.get_keyring()
+print(sorted({m.split('.')[0] for m in sys.modules} & {'asyncio', 'multiprocessing'}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[]"]
+    assert {"asyncio", "multiprocessing"} <= set(bundle.EXCLUDES)
 
 
 # --- pruning --------------------------------------------------------------------
@@ -196,3 +220,58 @@ def test_windows_version_info_loads_with_pyinstallers_own_reader(tmp_path, monke
     assert (info.ffi.fileVersionMS, info.ffi.fileVersionLS) == ((0 << 16) | 4, (12 << 16) | 0)
     raw = info.toRaw()  # what goes into the .exe's version resource
     assert "0.4.12".encode("utf-16-le") in raw and "ShopDesk".encode("utf-16-le") in raw
+
+
+# --- team mode in the frozen app ---------------------------------------------------
+
+def _team_toc(platform: str):
+    """What a build that carries team mode holds (PyInstaller TOC entries)."""
+    modules = bundle.TEAM_MODULES + bundle.KEYRING_MODULES[platform]
+    ext, libpq = {"linux": ("psycopg2/_psycopg.cpython-311-x86_64-linux-gnu.so",
+                            "psycopg2_binary.libs/libpq-a17e3caa.so.5.17"),
+                  "win32": ("psycopg2\\_psycopg.cp311-win_amd64.pyd",
+                            "psycopg2_binary.libs\\libpq-6f24e430.dll"),
+                  "darwin": ("psycopg2/_psycopg.cpython-311-darwin.so",
+                             "psycopg2/.dylibs/libpq.5.dylib")}[platform]
+    binaries = [(ext, "/src/_psycopg", "EXTENSION"), (libpq, "/src/libpq", "BINARY")]
+    datas = [(dest + "/" + Path(src).name, src, "DATA") for src, dest in bundle.data_files(ROOT)]
+    datas.append(("keyring-25.7.0.dist-info/entry_points.txt", "/src/ep", "DATA"))
+    return modules, binaries, datas
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_a_build_with_the_driver_keyring_and_twins_lacks_nothing_for_team_mode(platform):
+    modules, binaries, datas = _team_toc(platform)
+    assert bundle.missing_for_team(modules, binaries, datas, platform=platform) == []
+
+
+def test_the_build_names_what_team_mode_would_lack():
+    modules, binaries, datas = _team_toc("linux")
+    twin = "desk/db/migrations/0003_customer_search.postgresql.sql"
+    missing = bundle.missing_for_team(
+        [m for m in modules if m not in ("psycopg2.errors", "secretstorage")],
+        [b for b in binaries if "libpq" not in b[0]],
+        [d for d in datas if d[0] != twin and "entry_points" not in d[0]], platform="linux")
+    assert missing[:2] == ["psycopg2.errors", "secretstorage"]
+    assert any(m.startswith("libpq ") for m in missing)
+    assert any(m.startswith("keyring's entry_points.txt") for m in missing)
+    assert twin in missing
+    # the Windows keyring's backend is not asked of a Linux build, and the other way round
+    assert "keyring.backends.Windows" not in bundle.missing_for_team(*_team_toc("linux"), "linux")
+    assert "keyring.backends.Windows" in bundle.missing_for_team(*_team_toc("linux"), "win32")
+
+
+def test_every_postgresql_twin_is_among_the_data_files():
+    twins = sorted(p.name for p in (ROOT / "db" / "migrations").glob("*.postgresql.sql"))
+    assert twins  # 0001_initial, 0003_customer_search at least
+    shipped = {Path(src).name for src, dest in bundle.data_files(ROOT)
+               if dest.replace("\\", "/") == "desk/db/migrations"}
+    assert set(twins) <= shipped
+
+
+def test_the_drivers_errors_module_is_imported_by_name():
+    """psycopg2's C module imports psycopg2.errors when it loads, out of
+    PyInstaller's sight (a frozen app without it: `psycopg2.errors` missing,
+    a traceback where desk/core/team.py names psycopg2.errors.InsufficientPrivilege)."""
+    assert "psycopg2.errors" in bundle.HIDDEN_IMPORTS
+    assert "psycopg2.errors" in bundle.TEAM_MODULES

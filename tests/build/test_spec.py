@@ -44,6 +44,8 @@ def test_analysis_takes_data_excludes_and_modules_imported_by_name():
     assert ast.unparse(_kw(analysis, "datas")) == "bundle.data_files(ROOT)"
     assert ast.unparse(_kw(analysis, "excludes")) == "bundle.EXCLUDES"
     assert ast.unparse(_kw(analysis, "hiddenimports")) == "hidden"
+    assert "bundle.HIDDEN_IMPORTS" in source
+    assert "bundle.missing_for_team(" in source
     assert 'collect_submodules("desk"' in source
     assert "bundle.prune(a.binaries, a.datas" in source
     assert "bundle.check_translations(ROOT)" in source

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from desk.core import backup
+from desk.core import backup, dbconn
 from desk.core import db as core_db
 from desk.core.customers import service as customers
 from desk.core.errors import UserError
@@ -173,3 +173,48 @@ def test_the_quick_check_finds_a_damaged_copy(tmp_path):
     data[4096 * 3:4096 * 6] = bytes(range(256)) * 48
     path.write_bytes(bytes(data))
     assert core_db.integrity_problems(path, quick=True) != []
+
+
+def _stamp(path, seconds_ago):
+    os.utime(path, (time.time() - seconds_ago, time.time() - seconds_ago))
+
+
+def test_an_empty_write_ahead_log_is_no_change(data_dir):
+    """Each opening of the shop creates its write-ahead log anew: an empty log
+    newer than the last backup is not a change, a log with frames is."""
+    core_db.open_database(data_dir.db_path, data_dir.backups)
+    core_db.close()
+    _stamp(data_dir.db_path, 60)
+    last = backup.backup_now(data_dir, "close")
+    _stamp(last, 30)
+    wal = data_dir.db_path.with_name(data_dir.db_path.name + "-wal")
+    wal.write_bytes(b"")
+    assert backup.backup_if_due(data_dir, "close") is None
+    wal.write_bytes(b"\x37\x7f\x06\x82" + bytes(28))  # a log with something in it
+    assert backup.backup_if_due(data_dir, "close") is not None
+
+
+def _file_state(path):
+    return path.stat().st_mtime_ns, path.read_bytes()
+
+
+def test_opening_and_closing_an_unchanged_shop_leaves_the_file_as_it_was(data_dir):
+    """Closing refreshes the planner's statistics only when something changed
+    (SQLite 3.40's PRAGMA optimize analyses again every table with an empty
+    partial index, as the customers' trash is in most shops): so the app's
+    closing backup does not copy an unchanged shop every time it closes."""
+    core_db.open_database(data_dir.db_path, data_dir.backups)
+    fill(n_customers=30)
+    core_db.close()
+    before = _file_state(data_dir.db_path)
+    for orm in (True, False):  # the CLI's connection, and the app's start-up one
+        core_db.open_database(data_dir.db_path, data_dir.backups, orm=orm)
+        # a query through the customers' indexes, so that optimize considers the table
+        dbconn.execute("SELECT id FROM customer WHERE nickname = ? AND deleted_at IS NULL", ("x",)).fetchall()
+        core_db.refresh_statistics()
+        core_db.close()
+        assert _file_state(data_dir.db_path) == before, f"orm={orm}"
+    core_db.open_database(data_dir.db_path, data_dir.backups)
+    customers.create("taobao", "新买家")
+    core_db.close()
+    assert _file_state(data_dir.db_path) != before

@@ -92,3 +92,16 @@ def test_values_round_trip_as_their_type(db):
 def test_a_damaged_layout_reads_as_the_default(db, stored):
     Setting.replace(key="state.customers.columns", value=stored, updated_at=0).execute()
     assert uistate.get("customers.columns") == {}
+
+
+def test_saving_the_same_state_again_writes_nothing(db):
+    """The window saves its size on every close: the same size again must not
+    count as a change of the shop (which the closing backup would copy)."""
+    settings.set_state("main_window.geometry", "AAAA")
+    conn = db.connection()
+    before = conn.total_changes
+    settings.set_state("main_window.geometry", "AAAA")
+    assert conn.total_changes == before
+    settings.set_state("main_window.geometry", "BBBB")
+    assert conn.total_changes == before + 1
+    assert settings.get_state("main_window.geometry") == "BBBB"

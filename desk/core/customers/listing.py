@@ -55,6 +55,7 @@ CUSTOMERS = Listing(
     # The search box's matches in the list's default order, read from a small
     # index (migration 0004) rather than from 5,000+ customer rows.
     by_id_source={"last_order_at": "customer c INDEXED BY customer_search_sort"},
+    server_row_sql={"risk": risk_codes_sql("c", per_row=True)},
 )
 
 

@@ -21,13 +21,19 @@ RISK_TAGGED = "risk_tag"
 RISK_NEVER_PAYS = "never_pays"
 
 
-def risk_codes_sql(alias: str = "c") -> str:
+def risk_codes_sql(alias: str = "c", per_row: bool = False) -> str:
     """A SQL expression over customer `alias` giving its risk codes joined by
-    commas ('' for none), for a list column or a filter."""
+    commas ('' for none), for a list column or a filter.
+
+    `per_row`: the same codes, worded for a few rows picked by id (a page of
+    the list): a PostgreSQL server runs an EXISTS over every customer's tags
+    once (a hashed subplan, right for sorting or filtering the whole table,
+    but about 10 ms for a page of 100 rows), a subquery with LIMIT 1 per row."""
     def tag_exists(condition: str) -> str:
-        return (f"EXISTS (SELECT 1 FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id"
-                f" JOIN tag_category tc ON tc.id = t.category_id WHERE ct.customer_id = {alias}.id"
-                f" AND {condition})")
+        query = (f"SELECT 1 FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id"
+                 f" JOIN tag_category tc ON tc.id = t.category_id WHERE ct.customer_id = {alias}.id"
+                 f" AND {condition}")
+        return f"({query} LIMIT 1) IS NOT NULL" if per_row else f"EXISTS ({query})"
 
     parts = [
         f"CASE WHEN {alias}.case_count >= {AFTERSALES_MIN_CASES} AND {alias}.case_count >="

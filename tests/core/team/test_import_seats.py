@@ -248,7 +248,7 @@ def test_copy_keeps_tabs_line_breaks_backslashes_and_nulls(tmp_path, pg_server, 
 
 
 def test_new_buyers_get_their_short_grams_per_statement(tmp_path, pg_server, pg_database):
-    """Migration 0009's statement trigger: every new row's pieces, as the row
+    """Migration 0010's statement trigger: every new row's pieces, as the row
     trigger cut them (customer_grams), for a COPY and a plain INSERT; a row
     put back with its old id whose pieces were left behind does not fail."""
     server.connect(_address(pg_server, pg_database), data_root=tmp_path)

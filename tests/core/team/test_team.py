@@ -166,6 +166,28 @@ def test_an_unreachable_server_is_said_so(data_dir, pg_server):
         team.init(data_dir, url)
 
 
+def test_a_password_the_keyring_no_longer_gives_is_said_in_words(data_dir, tmp_path, pgpass):
+    """team.json says the password is in the keyring, and no keyring answers
+    here now (a session without one, a locked one): the message says where
+    the password was, not only that the server cannot be reached."""
+    from desk.core import team_move
+
+    address = server.ServerAddress(str(tmp_path / "no-server"), 5999, "shop", "clerk")
+    team.save(data_dir, team.TeamSetup(address, team.KEPT_IN_KEYRING))
+    keyring_said = r"cannot reach the shop's server .*kept in the system's keyring, which gave none"
+    with pytest.raises(UserError, match=keyring_said) as caught:
+        team.open_shop(data_dir)
+    assert str(pgpass) in str(caught.value)
+    assert "kept in the system's keyring" in team.status(data_dir).problem
+    with pytest.raises(UserError, match=keyring_said):
+        team_move.export_local(data_dir, tmp_path / "out.sqlite3")
+    # kept in libpq's file: the server's words alone
+    team.save(data_dir, team.TeamSetup(address, team.KEPT_IN_PGPASS))
+    with pytest.raises(UserError, match="cannot reach the shop's server") as caught:
+        team.open_shop(data_dir)
+    assert "kept in the system's keyring" not in str(caught.value)
+
+
 def test_a_server_stopped_mid_write_keeps_nothing_and_reconnects(data_dir, pg_server, pg_database):
     team.join(data_dir, pg_server.url(pg_database))
     db = team.open_shop(data_dir)

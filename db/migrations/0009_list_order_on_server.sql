@@ -1,0 +1,4 @@
+-- Nothing to do in SQLite: its index customer_list_last_order (0004) holds
+-- the rowid after last_order_at, so the Customers list's default order
+-- (last order, then id) is read from it as it is. A PostgreSQL server needs
+-- an index of its own for that order: 0009_list_order_on_server.postgresql.sql.
