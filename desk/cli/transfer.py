@@ -153,6 +153,11 @@ def cmd_import_customers(args) -> int:
     return EXIT_OK
 
 
+def _waiting() -> None:
+    print("Another seat is importing orders into the shop; this import starts when that one "
+          "has finished…", file=sys.stderr, flush=True)
+
+
 def cmd_import_orders(args) -> int:
     from desk.core.excel import orders_import, presets
 
@@ -179,7 +184,7 @@ def cmd_import_orders(args) -> int:
             if args.preset:
                 preset = presets.get(args.preset)
                 mapping, platform = preset.columns, platform or preset.platform
-            result = orders_import.import_orders(args.file, platform, mapping)
+            result = orders_import.import_orders(args.file, platform, mapping, waiting=_waiting)
     summary = result.summary()
     if args.json:
         import json

@@ -2916,6 +2916,10 @@ Nothing was deleted: the damaged file was moved aside as
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
+    <message>
+        <source>Another seat is importing orders into the shop. This import starts when that one has finished…</source>
+        <translation>另一台电脑正在往店里导入订单，等它导完，这次导入会自动开始…</translation>
+    </message>
 </context>
 <context>
     <name>ImportField</name>
@@ -6150,6 +6154,10 @@ Every table and photo is copied from one moment of the server into a new file in
     <message>
         <source>Order {order_no} is not in ShopDesk yet: import its order report (订单报表) first, or both files together.</source>
         <translation>订单 {order_no} 还不在店铺客服台里：请先导入它的订单报表，或者把两个文件一起导入。</translation>
+    </message>
+    <message>
+        <source>Another seat has been importing orders into the shop for more than {minutes} minutes, so this import did not start (nothing was changed). Try again when that import has finished.</source>
+        <translation>另一台电脑往店里导入订单已经超过 {minutes} 分钟，所以这次导入没有开始（什么都没有改动）。请等那次导入完成后再试。</translation>
     </message>
     <message>
         <source>The order number is empty.</source>

@@ -89,3 +89,32 @@ def test_commands_work_on_the_server_shop(data_dir, pg_server, pg_database, caps
     assert [c["nickname"] for c in found] == ["小雨点点"]
     assert cli.main(["--data-dir", str(data_dir.root), "aftersales", "list"]) == 0
     assert not data_dir.db_path.exists()  # the server's shop, not a new local one
+
+
+def test_an_import_while_another_seat_imports_waits_then_says_so(data_dir, pg_server, pg_database,
+                                                                  tmp_path, capsys, monkeypatch):
+    import psycopg2
+
+    from desk.core import checkpoint
+    from desk.core.excel import orders_import
+    from tests.core.excel import samples
+
+    assert run(data_dir, "join", pg_server.url(pg_database)) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(checkpoint, "before", lambda reason, data=None: None)
+    monkeypatch.setattr(orders_import, "IMPORT_WAIT_S", 0.3)
+    other = psycopg2.connect(**pg_server.params(pg_database))  # the other seat's import
+    try:
+        with other.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (orders_import.IMPORT_LOCK,))
+            path = samples.taobao_csv(tmp_path / "t.csv")
+            assert cli.main(["--data-dir", str(data_dir.root), "import", "orders", str(path)]) == 2
+    finally:
+        other.close()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    waiting, refused = err.splitlines()
+    assert waiting == ("Another seat is importing orders into the shop; this import starts when "
+                       "that one has finished…")
+    assert refused.startswith("shopdesk: Another seat has been importing orders into the shop")
+    assert pg_server.sql("SELECT count(*) FROM shop_order", dbname=pg_database) == [(0,)]

@@ -522,3 +522,52 @@ def test_a_server_shop_with_data_is_replaced_only_after_a_second_question(
     assert _server_counts(pg_server, pg_database) == _local_counts(shop_dir.db_path)
     assert isinstance(database.obj, server.ServerDatabase)
     dialog.reject()
+
+
+def test_an_import_waits_for_another_seats_import_and_says_so(qtbot, seat, pg_server, pg_database,
+                                                               tmp_path):
+    """File > Import on a seat while another seat imports: the progress dialog
+    says it waits for that import, and the import runs once that one is done."""
+    import psycopg2
+    from PySide6.QtWidgets import QLineEdit, QProgressDialog, QPushButton
+
+    from desk.core.excel import orders_import
+    from desk.ui.transfer.import_dialog import ImportDialog
+    from tests.core.excel import samples
+    from tests.ui.helpers import child, click
+
+    def orders() -> int:
+        return database.execute_sql("SELECT count(*) FROM shop_order").fetchone()[0]
+
+    path = samples.taobao_csv(tmp_path / "orders.csv")
+    other = psycopg2.connect(**pg_server.params(pg_database))  # the other seat, importing
+    other.autocommit = True
+    other.cursor().execute("SELECT pg_advisory_lock(%s)", (orders_import.IMPORT_LOCK,))
+
+    def answer(dialog):
+        child(dialog, QLineEdit, "importPath").setText(str(path))
+        click(qtbot, child(dialog, QPushButton, "importPreview"))
+        summary = child(dialog, type(dialog.summary), "importSummary")
+        qtbot.waitUntil(lambda: "New orders: 3" in summary.text(), timeout=60_000)
+        click(qtbot, child(dialog, QPushButton, "importRun"))
+
+        def told() -> bool:
+            progress = dialog.findChild(QProgressDialog, "progressDialog")
+            return progress is not None and progress.labelText().startswith(
+                "Another seat is importing orders into the shop. This import starts when")
+
+        qtbot.waitUntil(told, timeout=60_000)
+        assert orders() == 0
+        other.cursor().execute("SELECT pg_advisory_unlock(%s)", (orders_import.IMPORT_LOCK,))
+
+    try:
+        with answering(ImportDialog, answer):
+            result = ImportDialog.ask(None)
+    finally:
+        other.close()
+    assert result is not None and result.applied
+    assert orders() == 3
+    # the backup an import takes first went to this seat's folder (an export of the server shop)
+    from desk.core import backup
+
+    assert [b.reason for b in backup.list_backups(seat)] == ["import"]

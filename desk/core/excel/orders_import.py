@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +32,8 @@ from desk.core.customers.rules import lifecycle_from_orders
 from desk.core.errors import QT_TRANSLATE_NOOP, Cancelled, UserError
 from desk.core.excel import item_report, layouts, reading, values
 from desk.core.money import format_fen
+
+log = logging.getLogger(__name__)
 
 _STEP = 1000
 _WRITE_CACHE_KIB = 64 * 1024
@@ -745,16 +749,19 @@ def region_of(address: str) -> str:
     return (province if province == city else province + city)[:fields.REGION_MAX]
 
 
-def apply(parsed: ParsedFile) -> ImportPlan:
+def apply(parsed: ParsedFile, is_cancelled: Callable[[], bool] | None = None,
+          waiting: Callable[[], None] | None = None) -> ImportPlan:
     """Import `parsed`: a checked backup first (a failed one stops the import),
-    then one transaction, all or nothing. Returns what was done."""
+    then one transaction, all or nothing. Returns what was done. On a server,
+    while another seat imports, `waiting` is called once and the import waits
+    for it (see `_one_import_at_a_time`)."""
     from desk.core import checkpoint
 
     checkpoint.before("import")
     now = timeutil.to_epoch(timeutil.now())
     conn = database.connection()
     if dialect.on_server():  # the server sizes its own memory
-        return _apply(parsed, conn, now)
+        return _apply(parsed, conn, now, is_cancelled, waiting)
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     # While writing, a large import's pages stay in memory instead of spilling
     # to the WAL in the middle of the transaction; put back afterwards.
@@ -765,8 +772,12 @@ def apply(parsed: ParsedFile) -> ImportPlan:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
-def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
+def _apply(parsed: ParsedFile, conn, now: int, is_cancelled: Callable[[], bool] | None = None,
+           waiting: Callable[[], None] | None = None) -> ImportPlan:
+    server = dialect.on_server()
     with changes.write(database) as pending:
+        if server:  # one seat's import at a time, planned on what the one before wrote
+            _one_import_at_a_time(conn, is_cancelled, waiting)
         result = plan(parsed)
         platform = result.platform
         latest: dict[str, OrderRecord] = {}
@@ -790,41 +801,47 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
             new_rows.append((platform, nick, phone,
                              region_of(record.values.get("receiver_address", "")),
                              pinyin.full(nick), pinyin.abbr(nick), "", "", *tallies[nick].row(),
-                             now, now))
-        last_customer = conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
-        with _indexes_built_after(conn, "customer", len(new_rows) >= max(_DEFER_INDEXES_FROM,
-                                                                          last_customer)):
-            bulk.insert_many(
-                conn,
-                "INSERT INTO customer(platform, nickname, phone, region, nickname_py, nickname_abbr,"
-                " real_name_py, real_name_abbr, order_count, paid_order_count, unpaid_count,"
-                " total_spent_fen, first_order_at, last_order_at, lifecycle, source, created_at,"
-                " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'import',?,?)", new_rows)
-        # the new buyers are the rows after last_customer (this transaction writes alone)
-        ids = dict(conn.execute("SELECT nickname, id FROM customer WHERE id > ?", (last_customer,)))
+                             "import", now, now))
+        if server:
+            # ids from the server's sequences: other seats may add buyers and
+            # orders meanwhile, and COPY sends the rows with their ids
+            ids = dict(zip(result.new_customers, _server_ids(conn, "customer", len(new_rows)),
+                           strict=True))
+            conn.copy_rows("customer", ("id", *_CUSTOMER_COLUMNS),
+                           ((ids[row[1]], *row) for row in new_rows))
+        else:
+            last_customer = conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
+            with _indexes_built_after(conn, "customer", len(new_rows) >= max(_DEFER_INDEXES_FROM,
+                                                                              last_customer)):
+                bulk.insert_many(conn, _insert_sql("customer", _CUSTOMER_COLUMNS), new_rows)
+            # the new buyers are the rows after last_customer (this transaction writes alone)
+            ids = dict(conn.execute("SELECT nickname, id FROM customer WHERE id > ?",
+                                    (last_customer,)))
         ids.update(_customers(platform, {r.nickname for r in result.new_orders} - new_nicks))
         new_ids = [ids[n] for n in result.new_customers]
-        conn.executemany(
-            "INSERT INTO address(customer_id, receiver, phone, detail, is_default, created_at,"
-            " updated_at) VALUES (?,?,?,?,1,?,?)",
-            [(ids[n], latest[n].values.get("receiver_name", "")[:32], phones[n],
-              latest[n].values.get("receiver_address", "")[:200], now, now)
-             for n in result.new_customers if latest[n].values.get("receiver_address")])
-        first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM shop_order").fetchone()[0]
-        numbered = list(enumerate(result.new_orders, start=first_id))
-        # generators, so the rows are not held in memory a second time
-        with _indexes_built_after(conn, "shop_order", len(numbered) >= max(
-                _DEFER_INDEXES_FROM, first_id - 1)):
-            conn.executemany(
-                "INSERT INTO shop_order(id, customer_id, platform, order_no, status, placed_at,"
-                " paid_at, shipped_at, completed_at, amount_fen, shipping_fen, items, carrier,"
-                " tracking_no, receiver_name, receiver_phone, receiver_address, buyer_message, source,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'import',?,?)",
-                (_order_row(order_id, ids[r.nickname], platform, r, now) for order_id, r in numbered))
-        _write_items(conn, ((order_id, *item) for order_id, r in numbered for item in r.values["items"]))
-        if numbered and dialect.on_server():  # the ids were given: move the identity past them
-            conn.execute("SELECT setval(pg_get_serial_sequence('shop_order', 'id'),"
-                         " (SELECT max(id) FROM shop_order))")
+        address_rows = [(ids[n], latest[n].values.get("receiver_name", "")[:32], phones[n],
+                         latest[n].values.get("receiver_address", "")[:200], 1, now, now)
+                        for n in result.new_customers if latest[n].values.get("receiver_address")]
+        if server:
+            conn.copy_rows("address", _ADDRESS_COLUMNS, address_rows)
+            numbered = list(zip(_server_ids(conn, "shop_order", len(result.new_orders)),
+                                result.new_orders, strict=True))
+            # generators, so the rows are not held in memory a second time
+            conn.copy_rows("shop_order", _ORDER_COLUMNS, (
+                _order_row(order_id, ids[r.nickname], platform, r, now) for order_id, r in numbered))
+            conn.copy_rows("order_item", _ITEM_COLUMNS, (
+                (order_id, *item) for order_id, r in numbered for item in r.values["items"]))
+        else:
+            conn.executemany(_insert_sql("address", _ADDRESS_COLUMNS), address_rows)
+            first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM shop_order").fetchone()[0]
+            numbered = list(enumerate(result.new_orders, start=first_id))
+            with _indexes_built_after(conn, "shop_order", len(numbered) >= max(
+                    _DEFER_INDEXES_FROM, first_id - 1)):
+                conn.executemany(_insert_sql("shop_order", _ORDER_COLUMNS), (
+                    _order_row(order_id, ids[r.nickname], platform, r, now)
+                    for order_id, r in numbered))
+            _write_items(conn, ((order_id, *item) for order_id, r in numbered
+                                for item in r.values["items"]))
         for order_id, _customer, record in result.updated_orders:
             v = dict(record.values)
             items = v.pop("items", None)
@@ -845,6 +862,69 @@ def _apply(parsed: ParsedFile, conn, now: int) -> ImportPlan:
         pending.add("order")
         result.applied = True
     return result
+
+
+_CUSTOMER_COLUMNS = ("platform", "nickname", "phone", "region", "nickname_py", "nickname_abbr",
+                     "real_name_py", "real_name_abbr", "order_count", "paid_order_count",
+                     "unpaid_count", "total_spent_fen", "first_order_at", "last_order_at",
+                     "lifecycle", "source", "created_at", "updated_at")
+_ADDRESS_COLUMNS = ("customer_id", "receiver", "phone", "detail", "is_default", "created_at",
+                    "updated_at")
+_ORDER_COLUMNS = ("id", "customer_id", "platform", "order_no", "status", "placed_at", "paid_at",
+                  "shipped_at", "completed_at", "amount_fen", "shipping_fen", "items", "carrier",
+                  "tracking_no", "receiver_name", "receiver_phone", "receiver_address",
+                  "buyer_message", "source", "created_at", "updated_at")
+_ITEM_COLUMNS = ("order_id", "title", "sku", "quantity", "price_fen")
+# pg_advisory_xact_lock's key for an order import on a server ("SDimport")
+IMPORT_LOCK = int.from_bytes(b"SDimport", "big") & 0x7FFF_FFFF_FFFF_FFFF
+IMPORT_WAIT_S = 600.0  # how long an import waits for another seat's before it gives up
+_WAIT_STEP_S = 0.25
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    return (f"INSERT INTO {table}({', '.join(columns)})"
+            f" VALUES ({','.join('?' * len(columns))})")
+
+
+def _server_ids(conn, table: str, count: int) -> list[int]:
+    """`count` new ids from the server's sequence of `table`, ascending."""
+    if not count:
+        return []
+    return sorted(row[0] for row in conn.execute(
+        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, ?)",
+        (count,)))
+
+
+def _one_import_at_a_time(conn, is_cancelled: Callable[[], bool] | None,
+                          waiting: Callable[[], None] | None) -> None:
+    """Wait until no other seat imports orders into the server shop, then
+    hold that until this transaction ends (an advisory lock: the server lets
+    it go at the commit or rollback, or when the connection breaks). Two
+    imports at once then end as the one after the other would: the second
+    is planned on what the first wrote. `waiting` is told once that it
+    waits; a cancel is honoured while it does; after IMPORT_WAIT_S it gives up
+    in words, having written nothing."""
+    def taken() -> bool:
+        return bool(conn.execute("SELECT pg_try_advisory_xact_lock(?)",
+                                 (IMPORT_LOCK,)).fetchone()[0])
+
+    if taken():
+        return
+    log.info("another seat is importing orders: waiting for it")
+    if waiting is not None:
+        waiting()
+    give_up = time.monotonic() + IMPORT_WAIT_S
+    while True:
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        if time.monotonic() > give_up:
+            raise UserError(QT_TRANSLATE_NOOP(
+                "UserError", "Another seat has been importing orders into the shop for more than "
+                "{minutes} minutes, so this import did not start (nothing was changed). Try again "
+                "when that import has finished."), minutes=round(IMPORT_WAIT_S / 60))
+        time.sleep(_WAIT_STEP_S)
+        if taken():
+            return
 
 
 class _Tally:
@@ -915,7 +995,7 @@ def _order_row(order_id: int, customer_id: int, platform: str, record: OrderReco
             v.get("paid_at"), v.get("shipped_at"), v.get("completed_at"), v.get("amount_fen", 0),
             v.get("shipping_fen", 0), record.items_text if v["items"] else "", v.get("carrier", ""),
             v.get("tracking_no", ""), v.get("receiver_name", ""), v.get("receiver_phone", ""),
-            v.get("receiver_address", ""), v.get("buyer_message", ""), now, now)
+            v.get("receiver_address", ""), v.get("buyer_message", ""), "import", now, now)
 
 
 def _placed(record: OrderRecord) -> int:
@@ -947,17 +1027,20 @@ def import_orders(
     limits: reading.Limits = reading.LIMITS,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> ImportPlan:
     """Read, then plan (dry run) or apply. Nothing is written for a file that
     cannot be read; the rows that cannot be used are listed in the result.
-    Several paths (Taobao's order and item reports) are read as one import."""
+    Several paths (Taobao's order and item reports) are read as one import.
+    `waiting` is called when, on a server shop, the import waits for another
+    seat's to finish."""
     paths = [path] if isinstance(path, str | Path) else list(path)
     with _collector_paused():
         parsed = combine([read_file(p, platform, mapping, tz=tz, limits=limits, progress=progress,
                                     is_cancelled=is_cancelled) for p in paths])
         if is_cancelled and is_cancelled():
             raise Cancelled()
-        return plan(parsed) if dry_run else apply(parsed)
+        return plan(parsed) if dry_run else apply(parsed, is_cancelled, waiting)
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -81,9 +82,13 @@ def change_value(key: str, value: object) -> str:
 
 
 class ImportDialog(AskDialog):
+    # emitted by the import's thread: on a server shop it waits for another seat's import
+    another_seat_importing = Signal()
+
     def __init__(self, parent: QWidget | None = None, path: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
+        self.another_seat_importing.connect(self._wait_shown)
         self.setWindowTitle(self.tr("Import orders"))
         self.setMinimumSize(640, 460)
         self.mapping: dict[str, str] | None = None
@@ -296,10 +301,19 @@ class ImportDialog(AskDialog):
         if isinstance(self.plan, CustomerPlan):
             job = partial(customers_import.import_customers, path, _names())
         else:
-            job = partial(orders_import.import_orders, path, platform or self.plan.platform, mapping)
+            job = partial(orders_import.import_orders, path, platform or self.plan.platform, mapping,
+                          waiting=self.another_seat_importing.emit)
         task = run_with_progress(self, self.tr("Importing…"), job, on_success=self._imported)
         # cancelled or refused: nothing was written, the preview still stands
         task.signals.failed.connect(lambda _error: self.run.setEnabled(True))
+
+    def _wait_shown(self) -> None:
+        """The progress dialog says why the import has not started yet."""
+        progress = self.findChild(QProgressDialog, "progressDialog")
+        if progress is not None:
+            progress.setLabelText(self.tr(
+                "Another seat is importing orders into the shop. This import starts when that "
+                "one has finished…"))
 
     def _imported(self, result: ImportPlan) -> None:
         self.result = result

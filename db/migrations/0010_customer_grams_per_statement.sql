@@ -1,0 +1,5 @@
+-- Nothing changes in a local shop: SQLite has no statement-level triggers,
+-- and a large insert of buyers (an order import's) fills its search tables
+-- in two statements already (desk/core/customers/bulk.py). The server's
+-- twin, 0010_customer_grams_per_statement.postgresql.sql, makes the
+-- server's insert trigger work per statement.
