@@ -727,10 +727,20 @@ def check_schema(address: ServerAddress, password: str | None = None) -> int:
     ShopDesk shop or a newer one."""
     conn = raw_connect(address, password)
     try:
-        with conn.cursor() as cur:
-            version = schema_version(cur)
+        return shop_version(conn, address)
     finally:
         conn.close()
+
+
+def shop_version(conn, address: ServerAddress) -> int:
+    """The schema version of the shop `conn` reaches (its transaction ended
+    after reading it), the server's own version checked first; a database
+    with no ShopDesk shop, or with a newer schema than this ShopDesk's,
+    refused."""
+    require_version(conn, address)
+    with conn.cursor() as cur:
+        version = schema_version(cur)
+    conn.rollback()
     if version is None:
         raise no_shop(address)
     if version > local_db.latest_version():

@@ -247,15 +247,7 @@ def join(data: DataDir, url: str) -> TeamSetup:
     _refuse_local_shop(data)
     conn = server.raw_connect(address, secret)
     try:
-        server.require_version(conn, address)
-        with conn.cursor() as cur:
-            version = server.schema_version(cur)
-        conn.rollback()
-        if version is None:
-            raise server.no_shop(address)
-        if version > local_db.latest_version():
-            raise server.newer_schema(version)
-        if version < local_db.latest_version():
+        if server.shop_version(conn, address) < local_db.latest_version():
             server.migrate(conn)
     finally:
         conn.close()

@@ -199,19 +199,11 @@ def _server(data: DataDir, migrate: bool = True):
 def _looking_connection(setup):
     """A connection to the server shop that changes nothing: a newer schema
     or none refused, an older one left as it is."""
-    from desk.core import db as local_db
     from desk.core import team
 
     conn = server.raw_connect(setup.address, team.password(setup))
     try:
-        server.require_version(conn, setup.address)
-        with conn.cursor() as cur:
-            version = server.schema_version(cur)
-        conn.rollback()
-        if version is None:
-            raise server.no_shop(setup.address)
-        if version > local_db.latest_version():
-            raise server.newer_schema(version)
+        server.shop_version(conn, setup.address)
     except BaseException:
         conn.close()
         raise

@@ -139,15 +139,7 @@ def _server_connection(setup: team.TeamSetup):
     with team.saying_where_the_password_is(setup, secret):
         conn = server.raw_connect(setup.address, secret)
     try:
-        server.require_version(conn, setup.address)
-        with conn.cursor() as cur:
-            version = server.schema_version(cur)
-        conn.rollback()
-        if version is None:
-            raise server.no_shop(setup.address)
-        if version > local_db.latest_version():
-            raise server.newer_schema(version)
-        if version < local_db.latest_version():
+        if server.shop_version(conn, setup.address) < local_db.latest_version():
             server.migrate(conn)
     except BaseException:
         conn.close()

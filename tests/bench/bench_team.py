@@ -421,7 +421,8 @@ def team_seat_latency(ctx: Context) -> list[Measurement]:
     return [
         Measurement(max(delays), max(bare), note=(
             f"{len(delays)} changes (a buyer's region) written back to back by another process; "
-            f"from each commit to its arrival on this seat's bus: median {median(delays) * 1000:.1f} ms, "
+            f"from the start of each write (its commit included) to its arrival on this seat's bus: "
+            f"an upper bound of the delay after the commit: median {median(delays) * 1000:.1f} ms, "
             f"worst {max(delays) * 1000:.1f} ms; the bare NOTIFY round trip median "
             f"{median(bare) * 1000:.2f} ms, worst {max(bare) * 1000:.2f} ms")),
         Measurement(median(delays), median(bare), label="median", note="the same changes"),

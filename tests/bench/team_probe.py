@@ -72,8 +72,11 @@ def seat(spec_path: str, n: str) -> int:
     _open(spec)
     ids = [service.create("taobao", f"另一台-{time.monotonic_ns()}-{i}") for i in range(2)]
     for i in range(int(n)):
+        # stamped as the write starts: the listener may hear the commit before
+        # this process runs again, so a stamp after it could come out later
+        started = time.monotonic()
         service.update(ids[i % 2], region=f"区域{i}")
-        print(ids[i % 2], time.monotonic(), flush=True)
+        print(ids[i % 2], started, flush=True)
     return 0
 
 
