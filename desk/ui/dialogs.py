@@ -7,10 +7,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -97,11 +99,42 @@ class SettingsDialog(AskDialog):
         window = parent if hasattr(parent, "detach_pages") else None  # the main window
         self.team = TeamPage(getattr(parent, "data", None), main_window=window)
         self.team.switched.connect(lambda _mode: self.reload_values())
-        self.tabs.addTab(self.team, self.tr("Team"))
+        self.team.refreshed.connect(self.fit_to_tab)
+        # the Team tab's wrapped paragraphs are taller in Chinese and on a
+        # narrow window: it scrolls rather than squeezing its rows
+        self.team_scroll = QScrollArea()
+        self.team_scroll.setObjectName("settingsTeamScroll")
+        self.team_scroll.setWidgetResizable(True)
+        self.team_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.team_scroll.setWidget(self.team)
+        self.tabs.addTab(self.team_scroll, self.tr("Team"))
+        self.tabs.currentChanged.connect(lambda _index: self.fit_to_tab())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def fit_to_tab(self) -> None:
+        """Grow to show the Team tab whole (its wrapped text at the tab's
+        width), as far as the screen allows; beyond that the tab scrolls."""
+        if self.tabs.currentWidget() is not self.team_scroll or not self.isVisible():
+            return
+        viewport = self.team_scroll.viewport()
+        layout = self.team.layout()
+        width = viewport.width()
+        wanted = (layout.totalHeightForWidth(width) if layout is not None and layout.hasHeightForWidth()
+                  else self.team.sizeHint().height())
+        missing = wanted - viewport.height()
+        if missing <= 0:
+            return
+        room = self.screen().availableGeometry().height() - self.frameGeometry().height()
+        grow = min(missing, max(0, room))
+        if grow > 0:
+            self.resize(self.width(), self.height() + grow)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit_to_tab()
 
     def reload_values(self) -> None:
         """The General tab read again: another shop was opened (Settings >

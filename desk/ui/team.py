@@ -189,6 +189,7 @@ class TeamPage(QWidget):
     the window switches to the other shop at once (switch_shop)."""
 
     switched = Signal(str)  # "server" | "local": the window now shows that shop
+    refreshed = Signal()  # the server's answers shown: the tab's text may have grown
 
     def __init__(self, data: DataDir | None, parent: QWidget | None = None,
                  main_window: QWidget | None = None) -> None:
@@ -462,6 +463,7 @@ class TeamPage(QWidget):
         if status.problem:
             self.state.setText(self.tr("The server does not answer: {problem}").format(
                 problem=status.problem))
+        self.refreshed.emit()
 
     def _status_failed(self, error: BaseException) -> None:
         self.busy = False

@@ -243,6 +243,27 @@ def test_settings_team_page_on_a_team_shop(qtbot, seat, pg_database):
     qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
 
 
+def test_the_team_tab_shows_its_rows_whole_in_a_narrow_window(qtbot, seat):
+    """The tab's wrapped paragraphs (taller in Chinese, where the window is
+    narrower) once squeezed its rows: it grows the dialog as far as the
+    screen allows, and scrolls beyond that, never cutting a row."""
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.team.data = seat
+    dialog.tabs.setCurrentIndex(1)
+    dialog.resize(460, 300)
+    dialog.show()
+    page = dialog.team
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
+    viewport = dialog.team_scroll.viewport()
+    needed = page.layout().totalHeightForWidth(viewport.width())
+    room = dialog.screen().availableGeometry().height()
+    assert dialog.frameGeometry().height() <= room
+    assert viewport.height() >= needed or dialog.team_scroll.verticalScrollBar().maximum() > 0
+    assert page.height() >= needed  # every row at its own height, scrolled to when the screen is short
+
+
 # -- moving up, back down, and switching the open window -----------------------------------------
 
 @contextmanager
