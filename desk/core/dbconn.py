@@ -125,10 +125,11 @@ def close() -> None:
 
 
 def noted(conn: sqlite3.Connection) -> None:
-    """Remember where `conn`, just opened, found the database (once per
-    connection), so that closing it can tell whether anything was written."""
-    if id(conn) not in _opened:
-        _opened[id(conn)] = conn.execute("PRAGMA data_version").fetchone()[0]
+    """Remember where `conn`, just opened (or just taken over by the ORM),
+    found the database, so that closing it can tell whether anything was
+    written. Keyed by id: an entry a connection closed without `forget`
+    left behind is replaced, never read for another connection."""
+    _opened[id(conn)] = conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def forget(conn: sqlite3.Connection) -> None:
