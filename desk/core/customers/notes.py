@@ -125,12 +125,12 @@ def set_pinned(note_ids: Iterable[int], pinned: bool = True) -> int:
     return _bulk(note_ids, pinned=bool(pinned))
 
 
-def delete(note_ids: Iterable[int]) -> int:
-    """Soft delete: restore() undoes it. A buyer's last contact that a deleted
-    note dated goes back to their newest remaining note (so undoing a note
-    just added puts the last contact back)."""
+def delete(note_ids: Iterable[int], at: int | None = None) -> int:
+    """Soft delete (at `at`, default now): restore() undoes it. A buyer's last
+    contact that a deleted note dated goes back to their newest remaining note
+    (so undoing a note just added puts the last contact back)."""
     with changes.write(database):
-        n = _bulk(note_ids, deleted_at=timeutil.now())
+        n = _bulk(note_ids, deleted_at=timeutil.now() if at is None else at)
         _redate_contacts(note_ids, deleted=True)
     return n
 
@@ -273,6 +273,7 @@ def set_pinned_step(note_ids: Iterable[int], pinned: bool = True) -> tuple[int, 
 def delete_step(note_ids: Iterable[int]) -> tuple[int, Step]:
     """delete(), with the step that restores the notes (and the last contact they dated)."""
     ids = fields.id_list(note_ids)
-    n = delete(ids)
+    at = timeutil.now()  # a redo deletes them as of the same moment
+    n = delete(ids, at)
     return n, Step(f"Delete {len(ids)} note(s)", undo=lambda: restore(ids),
-                   redo=lambda: delete(ids), entity="note")
+                   redo=lambda: delete(ids, at), entity="note")

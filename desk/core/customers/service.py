@@ -434,12 +434,13 @@ def restore_address(token: dict) -> int:
 # -- trash --------------------------------------------------------------------
 
 
-def move_to_trash(customer_ids: list[int]) -> int:
-    """Trash customers; their orders, notes, cases and tags stay attached.
-    Returns how many were moved (ones already in the trash are skipped)."""
+def move_to_trash(customer_ids: list[int], at: int | None = None) -> int:
+    """Trash customers (at `at`, default now); their orders, notes, cases and
+    tags stay attached. Returns how many were moved (ones already in the trash
+    are skipped)."""
     ids = fields.id_list(customer_ids)
     with changes.write(database) as pending:
-        now = timeutil.now()
+        now = timeutil.now() if at is None else at
         n = (Customer.update(deleted_at=now, updated_at=now)
              .where(Customer.id.in_(ids), Customer.deleted_at.is_null()).execute())
         pending.add("customer", ids)
@@ -506,9 +507,9 @@ def _still_there(customer_ids: list[int]) -> None:
                                           "since (the trash was emptied)."))
 
 
-def _trash_again(customer_ids: list[int]) -> None:
+def _trash_again(customer_ids: list[int], at: int | None = None) -> None:
     _still_there(customer_ids)
-    move_to_trash(customer_ids)
+    move_to_trash(customer_ids, at)
 
 
 def _restore_again(customer_ids: list[int]) -> None:
@@ -615,9 +616,10 @@ def move_to_trash_step(customer_ids: list[int]) -> tuple[int, Step]:
     with changes.write(database):
         moved = [c.id for c in Customer.select(Customer.id).where(
             Customer.id.in_(ids), Customer.deleted_at.is_null()).order_by(Customer.id)]
-        n = move_to_trash(moved)
+        at = timeutil.now()  # a redo trashes them as of the same moment
+        n = move_to_trash(moved, at)
     return n, Step(f"Move {n} customer(s) to the trash", undo=lambda: _restore_again(moved),
-                   redo=lambda: _trash_again(moved), entity="customer")
+                   redo=lambda: _trash_again(moved, at), entity="customer")
 
 
 def _back_to_trash(deleted_at: dict[int, int]) -> None:
