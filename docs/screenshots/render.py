@@ -117,13 +117,24 @@ def dialogs(window, buyer_id: int, case_id: int) -> list:
     ]
 
 
-def render(lang: str, data_dir: str) -> None:
+def laptop_env(tmp: Path) -> dict[str, str]:
+    """The environment for a rendering process: Qt's offscreen platform with
+    one 1366×768 screen at 96 dpi (its description written into `tmp`)."""
+    screen = tmp / "screen.json"
+    screen.write_text(json.dumps({"windowFrameMargins": False, "screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1],
+         "logicalDpi": 96, "dpr": 1}]}))
+    return dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+
+
+def open_window(lang: str, data_dir: str):
+    """The application in `lang` and its main window on the shop in
+    `data_dir`, shown as maximised on the laptop: (app, window)."""
     from PySide6.QtWidgets import QApplication
 
     from desk.core import db, paths
     from desk.ui import i18n
     from desk.ui.mainwindow import MainWindow
-    from desk.ui.replies.palette import prepare_palette
 
     app = QApplication([])
     data = paths.resolve(data_dir)
@@ -132,7 +143,15 @@ def render(lang: str, data_dir: str) -> None:
     i18n.install(app, lang)
     window = MainWindow(data)
     window.show()
-    window.setGeometry(0, 0, *SCREEN)  # as maximised on the laptop
+    window.setGeometry(0, 0, *SCREEN)
+    return app, window
+
+
+def render(lang: str, data_dir: str) -> None:
+    from desk.core import db
+    from desk.ui.replies.palette import prepare_palette
+
+    app, window = open_window(lang, data_dir)
     for key in window.pages_keys():
         window.go(key)
         app.processEvents()
@@ -176,11 +195,7 @@ def main() -> None:
         render(sys.argv[1], sys.argv[2])
         return
     with tempfile.TemporaryDirectory() as tmp:
-        screen = Path(tmp) / "screen.json"
-        screen.write_text(json.dumps({"windowFrameMargins": False, "screens": [
-            {"name": "laptop", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1],
-             "logicalDpi": 96, "dpr": 1}]}))
-        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+        env = laptop_env(Path(tmp))
         data = str(Path(tmp) / "shop")
         cli = [sys.executable, "-m", "desk", "--data-dir", data]
         subprocess.run([*cli, "demo", "--customers", "2000", "--seed", "7"], check=True, env=env)

@@ -11,18 +11,15 @@ cluster listening on 127.0.0.1 is started and removed. Run it with the venv:
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from render import HERE, LANGS, SCREEN, laptop_env, open_window  # beside this script
+
 ROOT = HERE.parents[1]
-LANGS = ("zh_CN", "en")
-SCREEN = (1366, 768)
 PORT = 5432  # on 127.0.0.1 only; the cluster's socket lives in its own folder
 URL = f"postgresql://shopdesk@127.0.0.1:{PORT}/shop"
 
@@ -31,20 +28,12 @@ def render(lang: str, data_dir: str) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desk.core import db, live, paths, team, team_move
-    from desk.ui import i18n
+    from desk.core import db, live, team, team_move
     from desk.ui import team as team_ui
     from desk.ui.dialogs import SettingsDialog
-    from desk.ui.mainwindow import MainWindow
 
-    app = QApplication([])
-    data = paths.resolve(data_dir)
-    db.open_database(data.db_path, data.backups)
-    i18n.compile_all()
-    i18n.install(app, lang)
-    window = MainWindow(data)
-    window.show()
-    window.setGeometry(0, 0, *SCREEN)
+    app, window = open_window(lang, data_dir)
+    data = window.data
 
     def shot(dialog, name: str) -> None:
         dialog.show()
@@ -115,12 +104,7 @@ def main() -> None:
         cluster.start()
         cluster.sql("CREATE ROLE shopdesk LOGIN")
         with tempfile.TemporaryDirectory() as tmp:
-            screen = Path(tmp) / "screen.json"
-            screen.write_text(json.dumps({"windowFrameMargins": False, "screens": [
-                {"name": "laptop", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1],
-                 "logicalDpi": 96, "dpr": 1}]}))
-            env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
-                       PGPASSFILE=str(Path(tmp) / "pgpass"))
+            env = dict(laptop_env(Path(tmp)), PGPASSFILE=str(Path(tmp) / "pgpass"))
             demo = Path(tmp) / "demo"
             cli = [sys.executable, "-m", "desk", "--data-dir", str(demo)]
             subprocess.run([*cli, "demo", "--customers", "2000", "--seed", "7"], check=True, env=env,
