@@ -311,16 +311,23 @@ class BackupsDialog(AskDialog):
         row = self.table.currentRow()
         when = self.table.item(row, 0).text()
         if self.team:
-            self._restore_on_server(path, when)
-            return
+            question = self.tr(
+                "Replace the shop on the server with the backup of {when}?\n\nEvery seat will "
+                "see the shop as it was then; changes made since will not be in it. The shop as "
+                "it is now is backed up first, so nothing is lost.")
+        else:
+            question = self.tr(
+                "Replace the shop's data with the backup of {when}?\n\nChanges made since then will "
+                "not be in ShopDesk. The current database is kept in the data folder, so nothing "
+                "is deleted.")
         answer = QMessageBox.question(
-            self, self.tr("Restore backup"),
-            self.tr("Replace the shop's data with the backup of {when}?\n\nChanges made since then will "
-                    "not be in ShopDesk. The current database is kept in the data folder, so nothing "
-                    "is deleted.").format(when=when),
+            self, self.tr("Restore backup"), question.format(when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.team:
+            self._restore_on_server(path, when)
             return
         result = restore_in_app(self, self.data, path)
         if result is None:
@@ -332,19 +339,11 @@ class BackupsDialog(AskDialog):
         self.refresh()
 
     def _restore_on_server(self, path: Path, when: str) -> None:
-        """What `shopdesk restore` does on a team seat: the server shop replaced
-        in one server transaction, after a backup of it; in a worker."""
+        """What `shopdesk restore` does on a team seat (asked first in
+        restore_selected): the server shop replaced in one server transaction,
+        after a backup of it; in a worker."""
         from desk.core import team_backup
 
-        answer = QMessageBox.question(
-            self, self.tr("Restore backup"),
-            self.tr("Replace the shop on the server with the backup of {when}?\n\nEvery seat will "
-                    "see the shop as it was then; changes made since will not be in it. The shop as "
-                    "it is now is backed up first, so nothing is lost.").format(when=when),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
         for button in (self.backup_button, self.restore_button):
             button.setEnabled(False)
         self.table.setEnabled(False)
